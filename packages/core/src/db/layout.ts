@@ -1,0 +1,77 @@
+import type { CreateTableCommandInput } from "@aws-sdk/client-dynamodb";
+
+/**
+ * The one module that owns the table layout (single-table design). Every item type's keys and
+ * every access pattern are declared here; nobody else writes key strings by hand.
+ *
+ * Access patterns:
+ * - an item by its key (`pk`, `sk`): executions, their history, tokens, members, funds…;
+ * - `byStatus`: items of one kind in one status, oldest first (executions by workflow +
+ *   status + date for operations, payouts of a fund by status, requests awaiting funds in
+ *   approval order);
+ * - `byDue`: everything that must happen at a given time (timers, retries, and the deadline by
+ *   which a runnable execution must have moved, after which the sweeper re-drives it).
+ */
+export const indexes = {
+  byStatus: { name: "byStatus", pk: "gsi1pk", sk: "gsi1sk" },
+  byDue: { name: "byDue", pk: "duePk", sk: "dueSk" },
+} as const;
+
+/** DynamoDB deletes items whose `ttl` (epoch seconds) has passed: used tokens, effect records. */
+export const ttlAttribute = "ttl";
+
+/** The single partition of the due index; the write rate of timers is far below its limits. */
+export const DUE_PARTITION = "due";
+
+const pad = (n: number, width = 10) => String(n).padStart(width, "0");
+
+export const keys = {
+  execution: (id: string) => ({ pk: `EXEC#${id}`, sk: "EXEC" }),
+  historyEvent: (id: string, seq: number) => ({ pk: `EXEC#${id}`, sk: `HIST#${pad(seq)}` }),
+  historyPrefix: (id: string) => ({ pk: `EXEC#${id}`, skPrefix: "HIST#" }),
+  executionStart: (workflow: string, key: string) => ({ pk: `START#${workflow}#${key}`, sk: "START" }),
+  callbackToken: (hash: string) => ({ pk: `TOKEN#${hash}`, sk: "TOKEN" }),
+  effect: (key: string) => ({ pk: `EFFECT#${key}`, sk: "EFFECT" }),
+  clock: () => ({ pk: "SYSTEM", sk: "CLOCK" }),
+  member: (memberNumber: string) => ({ pk: `MEMBER#${memberNumber}`, sk: "MEMBER" }),
+  activity: (activityId: string) => ({ pk: `ACTIVITY#${activityId}`, sk: "ACTIVITY" }),
+  committee: (name: string) => ({ pk: `COMMITTEE#${name}`, sk: "COMMITTEE" }),
+  fund: (name: string) => ({ pk: `FUND#${name}`, sk: "FUND" }),
+  /** GSI keys of an execution, so operations can list by workflow + status + date. */
+  executionStatus: (workflow: string, status: string, startedAt: string, id: string) => ({
+    gsi1pk: `EXEC#${workflow}#${status}`,
+    gsi1sk: `${startedAt}#${id}`,
+  }),
+  executionStatusPartition: (workflow: string, status: string) => `EXEC#${workflow}#${status}`,
+  /** GSI keys of a due item: when it is due, then which execution, so ties stay distinct. */
+  due: (dueAt: string, id: string) => ({ duePk: DUE_PARTITION, dueSk: `${dueAt}#${id}` }),
+} as const;
+
+/** The table as `CreateTable` wants it: used by the local provisioning and asserted by the stacks. */
+export function tableDefinition(TableName: string): CreateTableCommandInput {
+  const s = (AttributeName: string) => ({ AttributeName, AttributeType: "S" as const });
+  return {
+    TableName,
+    BillingMode: "PAY_PER_REQUEST",
+    AttributeDefinitions: [
+      s("pk"),
+      s("sk"),
+      s(indexes.byStatus.pk),
+      s(indexes.byStatus.sk),
+      s(indexes.byDue.pk),
+      s(indexes.byDue.sk),
+    ],
+    KeySchema: [
+      { AttributeName: "pk", KeyType: "HASH" },
+      { AttributeName: "sk", KeyType: "RANGE" },
+    ],
+    GlobalSecondaryIndexes: Object.values(indexes).map((index) => ({
+      IndexName: index.name,
+      KeySchema: [
+        { AttributeName: index.pk, KeyType: "HASH" },
+        { AttributeName: index.sk, KeyType: "RANGE" },
+      ],
+      Projection: { ProjectionType: "ALL" },
+    })),
+  };
+}

@@ -1,0 +1,15 @@
+import type { TestProject } from "vitest/node";
+import { startEmulators } from "../../packages/functions/src/local/emulators";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    endpoints: { dynamodb: string; sqs: string; s3: string; ses: string };
+  }
+}
+
+/** One set of emulators for the whole run; each test file provisions its own table and queues. */
+export default async function setup(project: TestProject) {
+  const emulators = await startEmulators();
+  project.provide("endpoints", emulators.endpoints);
+  return () => emulators.stop();
+}

@@ -1,0 +1,39 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { inject } from "vitest";
+import { type AwsClients, createClients } from "../../packages/core/src/aws/clients";
+import type { RuntimeConfig } from "../../packages/core/src/config";
+import { provision } from "../../packages/functions/src/local/provision";
+
+export interface TestStack {
+  config: RuntimeConfig;
+  clients: AwsClients;
+}
+
+process.env.AWS_ACCESS_KEY_ID ??= "local";
+process.env.AWS_SECRET_ACCESS_KEY ??= "local";
+
+/** Fresh, uniquely named resources on the shared emulators, so test files run in parallel. */
+export async function createTestStack(): Promise<TestStack> {
+  const endpoints = inject("endpoints");
+  const suffix = randomUUID().slice(0, 8);
+  const base: RuntimeConfig = {
+    region: "eu-west-1",
+    table: `entraide-test-${suffix}`,
+    queueUrl: "http://placeholder.invalid/",
+    deadLetterQueueUrl: "http://placeholder.invalid/",
+    bucket: `entraide-test-${suffix}`,
+    mailFrom: "entraide@smart.test",
+    replyTo: "decisions@smart.test",
+    financeEmail: "finance@smart.test",
+    publicUrl: "http://localhost:3000",
+    tokenSecret: randomBytes(32).toString("hex"),
+    endpoints,
+  };
+  const clients = createClients(base);
+  const queues = await provision(clients, {
+    table: base.table,
+    queue: `entraide-test-${suffix}`,
+    bucket: base.bucket,
+  });
+  return { config: { ...base, ...queues }, clients };
+}
