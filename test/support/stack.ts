@@ -1,12 +1,16 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { inject } from "vitest";
 import { type AwsClients, createClients } from "../../packages/core/src/aws/clients";
+import { type Deps, depsFromConfig } from "../../packages/core/src/deps";
+import { type Clock, OffsetClock } from "../../packages/core/src/clock";
 import type { RuntimeConfig } from "../../packages/core/src/config";
 import { provision } from "../../packages/functions/src/local/provision";
 
-export interface TestStack {
+export interface TestStack extends Deps {
   config: RuntimeConfig;
   clients: AwsClients;
+  /** A clock the test moves by hand: starts at real time, advances with `clock.advance(ms)`. */
+  clock: OffsetClock;
 }
 
 process.env.AWS_ACCESS_KEY_ID ??= "local";
@@ -35,5 +39,7 @@ export async function createTestStack(): Promise<TestStack> {
     queue: `entraide-test-${suffix}`,
     bucket: base.bucket,
   });
-  return { config: { ...base, ...queues }, clients };
+  const config = { ...base, ...queues };
+  const clock: Clock & OffsetClock = new OffsetClock();
+  return { ...depsFromConfig(config, clock), clock };
 }
