@@ -1,0 +1,18 @@
+/**
+ * The HTTP API's routes: route key (as API Gateway writes it) -> handler (SST's
+ * "<file without extension>.<export>" form, relative to the repository root). The SST stacks and
+ * the local API server both read this map, so a route exists in both places or in neither.
+ */
+export const routes = {
+  "GET /api/health": "packages/functions/src/http/health.handler",
+  "POST /api/documents": "packages/functions/src/http/create-document.handler",
+  "POST /api/requests": "packages/functions/src/http/submit-request.handler",
+  "GET /api/requests/{id}": "packages/functions/src/http/get-request.handler",
+  "POST /api/requests/{id}/info": "packages/functions/src/http/answer-info.handler",
+  "POST /api/requests/{id}/withdraw": "packages/functions/src/http/withdraw-request.handler",
+  "GET /api/decisions/current": "packages/functions/src/http/get-decision.handler",
+  "POST /api/decisions": "packages/functions/src/http/post-decision.handler",
+  "GET /api/openapi.json": "packages/functions/src/http/openapi.handler",
+} as const satisfies Record<string, string>;
+
+export type RouteKey = keyof typeof routes;
