@@ -7,6 +7,7 @@ import {
 import { CreateBucketCommand } from "@aws-sdk/client-s3";
 import { CreateQueueCommand, GetQueueAttributesCommand } from "@aws-sdk/client-sqs";
 import type { AwsClients } from "@entraide/core/aws/clients";
+import { MAX_RECEIVE_COUNT } from "@entraide/core/aws/queue-policy";
 import { tableDefinition, ttlAttribute } from "@entraide/core/db/layout";
 
 export interface ResourceNames {
@@ -15,8 +16,6 @@ export interface ResourceNames {
   bucket: string;
 }
 
-/** How many receives before a poison message moves to the dead-letter queue. */
-export const MAX_RECEIVE_COUNT = 5;
 /** Locally as in AWS, the worker has this long before a received message is visible again. */
 export const VISIBILITY_TIMEOUT_SECONDS = 30;
 
