@@ -33,6 +33,8 @@ export const keys = {
   callbackToken: (hash: string) => ({ pk: `TOKEN#${hash}`, sk: "TOKEN" }),
   effect: (key: string) => ({ pk: `EFFECT#${key}`, sk: "EFFECT" }),
   clock: () => ({ pk: "SYSTEM", sk: "CLOCK" }),
+  /** Marks that the demo data was loaded into a local stack, so it loads only once. */
+  demo: () => ({ pk: "SYSTEM", sk: "DEMO" }),
   member: (memberNumber: string) => ({ pk: `MEMBER#${memberNumber}`, sk: "MEMBER" }),
   activity: (activityId: string) => ({ pk: `ACTIVITY#${activityId}`, sk: "ACTIVITY" }),
   committee: (name: string) => ({ pk: `COMMITTEE#${name}`, sk: "COMMITTEE" }),
