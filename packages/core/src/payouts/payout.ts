@@ -1,0 +1,75 @@
+import { isValidBIC, isValidIBAN } from "ibantools";
+import { z } from "zod";
+import { isSepaIdentifier } from "./sepa-text";
+
+export const Fund = z.enum(["solidarity", "relaunch"]);
+export type Fund = z.infer<typeof Fund>;
+
+export const PayoutRequestType = z.enum([
+  "cancelled-contract",
+  "incurred-expenses",
+  "emergency-aid",
+  "relaunch-loan",
+]);
+export type PayoutRequestType = z.infer<typeof PayoutRequestType>;
+
+export const PayoutStatus = z.enum(["scheduled", "batched", "paid", "payout-failed"]);
+export type PayoutStatus = z.infer<typeof PayoutStatus>;
+
+/** An IBAN in electronic format (no spaces, upper case) whose mod-97 check holds. */
+export const Iban = z
+  .string()
+  .regex(/^[A-Z]{2}\d{2}[A-Z0-9]{1,30}$/, "IBAN in electronic format: upper case, no spaces")
+  .refine((iban) => isValidIBAN(iban), "IBAN check digits or length are wrong");
+
+/** A BIC as the pain.001 schema accepts it (8 or 11 characters, upper case). */
+export const Bic = z
+  .string()
+  .regex(/^[A-Z]{6}[A-Z2-9][A-NP-Z0-9]([A-Z0-9]{3})?$/, "BIC of 8 or 11 upper-case characters")
+  .refine((bic) => isValidBIC(bic), "BIC country code is unknown");
+
+/** An identifier a bank accepts as MsgId, PmtInfId or EndToEndId (≤ 35 SEPA characters). */
+export const SepaIdentifier = z
+  .string()
+  .refine(isSepaIdentifier, "1 to 35 SEPA characters, no leading, trailing or double '/'");
+
+/** Cents, positive, below the SEPA maximum of 999,999,999.99 euros. */
+const PositiveCents = z.number().int().positive().max(99_999_999_999);
+
+/**
+ * Money owed to a member for one approved request: created `scheduled` on final approval,
+ * `batched` when finance groups it into a {@link Batch}, then `paid` or `payout-failed`.
+ * `reference` is unique across payouts and becomes the SEPA EndToEndId, so the bank's
+ * statement line leads back to it.
+ */
+export const Payout = z.object({
+  payoutId: z.string().min(1),
+  requestId: z.string().min(1),
+  requestType: PayoutRequestType,
+  fund: Fund,
+  memberNumber: z.string().min(1),
+  beneficiaryName: z.string().trim().min(1).max(200),
+  iban: Iban,
+  bic: Bic.optional(),
+  amountCents: PositiveCents,
+  reference: SepaIdentifier,
+  approvedBy: z.array(z.email()).min(1),
+  approvedAt: z.iso.datetime({ offset: true }),
+  batchId: SepaIdentifier.optional(),
+  status: PayoutStatus,
+});
+export type Payout = z.infer<typeof Payout>;
+
+/**
+ * Payouts of one fund exported together. `payoutCount` and `totalCents` are recorded when
+ * the batch is created; every export checks the payouts it streams against them.
+ * `batchId` doubles as the SEPA MsgId, hence its identifier format.
+ */
+export const Batch = z.object({
+  batchId: SepaIdentifier,
+  fund: Fund,
+  createdAt: z.iso.datetime({ offset: true }),
+  payoutCount: z.number().int().positive(),
+  totalCents: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+});
+export type Batch = z.infer<typeof Batch>;
