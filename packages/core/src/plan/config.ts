@@ -1,0 +1,218 @@
+import { z } from "zod";
+import { seconds } from "../clock";
+import {
+  approverGroups,
+  documentContentTypes,
+  fundNames,
+  type RequestType,
+} from "../requests/request-types";
+
+/**
+ * The plan: every business default of PRODUCT.md §2–§6 in one validated object, so the next
+ * crisis or fund changes data, not code. Amounts are integer cents; durations are whole
+ * SECONDS everywhere (suffix `Seconds`), the unit `addSeconds` and the engine's timers use;
+ * calendar dates are `YYYY-MM-DD`.
+ */
+const isoDate = z.iso.date();
+const cents = z.number().int().nonnegative();
+const positiveCents = z.number().int().positive();
+const duration = z.number().int().positive();
+const range = (schema: z.ZodNumber) =>
+  z
+    .strictObject({ min: schema, max: schema })
+    .refine((r) => r.min <= r.max, "min must not exceed max");
+
+/** S3 refuses presigned URLs valid for longer than seven days. */
+const S3_PRESIGN_MAX_SECONDS = seconds.days(7);
+
+const typeCommon = {
+  fund: z.enum(fundNames),
+  approvers: z.enum(approverGroups),
+  /** Two distinct approvers when the amount is strictly above this, or always. */
+  fourEyesAboveCents: z.union([cents, z.literal("always")]),
+  /** Upper end of the usual amounts of the type: above it, approvers see a warning. */
+  usualMaxCents: positiveCents,
+};
+
+export const PlanConfigSchema = z
+  .strictObject({
+    crisisStart: isoDate,
+    planWindow: z.strictObject({ from: isoDate, to: isoDate }),
+    types: z.strictObject({
+      "cancelled-contract": z.strictObject({
+        ...typeCommon,
+        /** Gross per work day above which approvers see a warning (not a block). */
+        dailyWarnAboveCents: positiveCents,
+      }),
+      "incurred-expenses": z.strictObject({
+        ...typeCommon,
+        totalCapCents: positiveCents,
+      }),
+      "emergency-aid": z.strictObject({
+        ...typeCommon,
+        capCents: positiveCents,
+        /** At most one granted aid per member within this period. */
+        periodSeconds: duration,
+      }),
+      "relaunch-loan": z.strictObject({
+        ...typeCommon,
+        amountCents: range(positiveCents),
+        termMonths: range(z.number().int().positive()),
+        graceMonths: range(z.number().int().nonnegative()),
+      }),
+    }),
+    needsInfo: z
+      .strictObject({ expiresAfterSeconds: duration, reminderAfterSeconds: duration })
+      .refine((n) => n.reminderAfterSeconds < n.expiresAfterSeconds, {
+        message: "the reminder must come before the expiry",
+      }),
+    approvals: z.strictObject({
+      reminderEverySeconds: duration,
+      reminderCount: z.number().int().nonnegative(),
+      escalateAfterSeconds: duration,
+    }),
+    documents: z.strictObject({
+      maxBytes: z.number().int().positive(),
+      allowedContentTypes: z.array(z.enum(documentContentTypes)).min(1),
+      maxPerRequest: z.number().int().positive(),
+    }),
+    payouts: z.strictObject({
+      /** When batches are created automatically (§5), in the given time zone. */
+      batchSchedule: z.strictObject({
+        timeZone: z.string().min(1),
+        slots: z
+          .array(
+            z.strictObject({
+              weekday: z.enum([
+                "monday",
+                "tuesday",
+                "wednesday",
+                "thursday",
+                "friday",
+                "saturday",
+                "sunday",
+              ]),
+              time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM"),
+            }),
+          )
+          .min(1),
+      }),
+    }),
+    loans: z.strictObject({
+      reminderBeforeDueSeconds: duration,
+      overdueAfterSeconds: duration,
+    }),
+    recovery: z.strictObject({ reminderAfterSeconds: duration }),
+    downloads: z.strictObject({
+      linkValiditySeconds: duration.max(S3_PRESIGN_MAX_SECONDS, "S3 links last at most 7 days"),
+    }),
+  })
+  .refine((p) => p.planWindow.from <= p.planWindow.to, {
+    message: "the plan window must start before it ends",
+    path: ["planWindow"],
+  })
+  .refine((p) => p.crisisStart <= p.planWindow.to, {
+    message: "the crisis must start before the plan window ends",
+    path: ["crisisStart"],
+  });
+
+export type PlanConfig = z.infer<typeof PlanConfigSchema>;
+export type PlanConfigOverrides = DeepPartial<PlanConfig>;
+type DeepPartial<T> = T extends readonly unknown[]
+  ? T
+  : T extends object
+    ? { [K in keyof T]?: DeepPartial<T[K]> }
+    : T;
+
+const defaults: PlanConfig = {
+  crisisStart: "2020-03-01",
+  planWindow: { from: "2020-03-01", to: "2021-12-31" },
+  types: {
+    "cancelled-contract": {
+      fund: "solidarity",
+      approvers: "activity-administrators",
+      fourEyesAboveCents: 500_000,
+      usualMaxCents: 300_000,
+      dailyWarnAboveCents: 60_000,
+    },
+    "incurred-expenses": {
+      fund: "solidarity",
+      approvers: "activity-administrators",
+      fourEyesAboveCents: 250_000,
+      usualMaxCents: 200_000,
+      totalCapCents: 1_000_000,
+    },
+    "emergency-aid": {
+      fund: "solidarity",
+      approvers: "solidarity-committee",
+      fourEyesAboveCents: 100_000,
+      usualMaxCents: 80_000,
+      capCents: 150_000,
+      periodSeconds: seconds.days(90),
+    },
+    "relaunch-loan": {
+      fund: "relaunch",
+      approvers: "credit-committee",
+      fourEyesAboveCents: "always",
+      usualMaxCents: 1_000_000,
+      amountCents: { min: 50_000, max: 2_500_000 },
+      termMonths: { min: 6, max: 36 },
+      graceMonths: { min: 0, max: 6 },
+    },
+  },
+  needsInfo: { expiresAfterSeconds: seconds.days(14), reminderAfterSeconds: seconds.days(7) },
+  approvals: {
+    reminderEverySeconds: seconds.days(2),
+    reminderCount: 3,
+    escalateAfterSeconds: seconds.days(7),
+  },
+  documents: {
+    maxBytes: 10 * 1024 * 1024,
+    allowedContentTypes: ["application/pdf", "image/jpeg", "image/png"],
+    maxPerRequest: 20,
+  },
+  payouts: {
+    batchSchedule: {
+      timeZone: "Europe/Brussels",
+      slots: [
+        { weekday: "monday", time: "06:00" },
+        { weekday: "thursday", time: "06:00" },
+      ],
+    },
+  },
+  loans: { reminderBeforeDueSeconds: seconds.days(7), overdueAfterSeconds: seconds.days(7) },
+  recovery: { reminderAfterSeconds: seconds.days(30) },
+  downloads: { linkValiditySeconds: seconds.days(7) },
+};
+
+function merge(base: unknown, patch: unknown): unknown {
+  if (patch === undefined) return base;
+  const isPlainObject = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v);
+  if (!isPlainObject(base) || !isPlainObject(patch)) return patch;
+  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(patch as Record<string, unknown>)) {
+    out[key] = merge(out[key], value);
+  }
+  return out;
+}
+
+/**
+ * The defaults with `overrides` deep-merged over them (arrays replace), validated.
+ * Throws naming each invalid field, so a bad deployment fails at start, not mid-request.
+ *
+ * @example loadPlanConfig({ types: { "emergency-aid": { capCents: 200_000 } } })
+ */
+export function loadPlanConfig(overrides: PlanConfigOverrides = {}): PlanConfig {
+  const parsed = PlanConfigSchema.safeParse(merge(defaults, overrides));
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => `${i.path.join(".") || "(plan)"}: ${i.message}`);
+    throw new Error(`invalid plan configuration: ${fields.join("; ")}`);
+  }
+  return parsed.data;
+}
+
+/** The plan with its defaults (PRODUCT.md §2–§6). */
+export const planConfig: PlanConfig = loadPlanConfig();
+
+/** The settings of one request type. */
+export type TypePlan<T extends RequestType> = PlanConfig["types"][T];

@@ -1,0 +1,82 @@
+import { electronicFormatIBAN, isSEPACountry, isValidIBAN } from "ibantools";
+import { z } from "zod";
+import { languages } from "./request-types";
+
+/**
+ * Field schemas shared by the request types. They carry NO message: the words come from the
+ * per-parse error map of `messages.ts`, in the request's language. Domain-specific failures
+ * are custom issues whose `params.code` is the stable code the API returns.
+ */
+
+/** Stable codes of the custom issues raised by these fields. */
+export type CustomIssueCode =
+  | "invalid_iban"
+  | "iban_not_sepa"
+  | "invalid_member_number"
+  | "hours_and_cachets"
+  | "duplicate_date"
+  | "duplicate_document"
+  | "comment_required"
+  | "amount_only_on_approval"
+  | "empty_answer"
+  | "invalid_file_name"
+  | "invalid_content_type";
+
+export const custom = (code: CustomIssueCode, extra: Record<string, unknown> = {}) => ({
+  params: { code, ...extra },
+});
+
+/** Member numbers as printed on member cards: letters, digits and dashes, 3–20 characters. */
+export const MEMBER_NUMBER = /^[A-Z0-9][A-Z0-9-]{1,18}[A-Z0-9]$/;
+
+/** Free text, trimmed (so blanks alone count as empty) and bounded. */
+export const text = (max: number, min = 1) => z.string().trim().min(min).max(max);
+
+/** A positive amount of cents; the safe-integer bound keeps sums exact. */
+export const cents = () => z.number().int().positive();
+
+/** A calendar date `YYYY-MM-DD` that exists (leap years included). */
+export const isoDate = () => z.iso.date();
+
+export const email = () => z.string().trim().toLowerCase().max(254).pipe(z.email());
+
+export const language = () => z.enum(languages);
+
+export const memberNumber = () =>
+  z
+    .string()
+    .trim()
+    .toUpperCase()
+    .max(20)
+    .refine((s) => MEMBER_NUMBER.test(s), custom("invalid_member_number"));
+
+/**
+ * An IBAN as people type it (spaces, dashes, lowercase), normalised to the electronic format
+ * (`BE68539007547034`), checked (country length, mod-97) and payable by SEPA transfer.
+ */
+export const iban = () =>
+  z
+    .string()
+    .max(50)
+    .overwrite((s) => electronicFormatIBAN(s) ?? s)
+    .refine((s) => isValidIBAN(s), { ...custom("invalid_iban"), abort: true })
+    .refine((s) => isSEPACountry(s.slice(0, 2)), custom("iban_not_sepa"));
+
+export const documentId = () => z.uuid();
+
+/** Document ids, each at most once. */
+export const documentIds = (min: number, max: number) =>
+  z
+    .array(documentId())
+    .min(min)
+    .max(max)
+    .refine((ids) => new Set(ids).size === ids.length, custom("duplicate_document"));
+
+/** Activities are identified by the register's ids (imported from CSV by operations). */
+export const activityId = () => text(64);
+
+export const client = () =>
+  z.strictObject({
+    name: text(200),
+    email: email().optional(),
+  });

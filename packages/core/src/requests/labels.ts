@@ -1,0 +1,297 @@
+import type { Translated } from "./i18n";
+import type { Language, RequestType } from "./request-types";
+
+/** What the form shows for a field: its label and, where it helps, a hint under it. */
+export interface FieldText {
+  label: string;
+  hint?: string;
+}
+
+const f = (fr: FieldText, nl: FieldText, en: FieldText): Translated<FieldText> => ({ fr, nl, en });
+
+/**
+ * Labels and hints of every field of every body, keyed by the field's path without list
+ * indexes (`lines.2.amountCents` → `lines.amountCents`). The form renders them; the error
+ * messages name fields with them.
+ */
+export const fieldTexts = {
+  type: f({ label: "Type de demande" }, { label: "Soort aanvraag" }, { label: "Type of request" }),
+  language: f({ label: "Langue" }, { label: "Taal" }, { label: "Language" }),
+  memberNumber: f(
+    {
+      label: "Numéro de membre",
+      hint: "Tel qu'il figure sur votre carte de membre, par exemple M-001234.",
+    },
+    { label: "Lidnummer", hint: "Zoals op uw lidkaart, bijvoorbeeld M-001234." },
+    { label: "Member number", hint: "As printed on your member card, for example M-001234." },
+  ),
+  email: f(
+    { label: "Adresse e-mail", hint: "Nous y enverrons le lien privé de suivi de votre demande." },
+    {
+      label: "E-mailadres",
+      hint: "We sturen u hierheen de persoonlijke link om uw aanvraag te volgen.",
+    },
+    { label: "Email address", hint: "We will send the private link to follow your request there." },
+  ),
+  iban: f(
+    {
+      label: "IBAN",
+      hint: "Le compte sur lequel nous verserons le montant, par exemple BE68 5390 0754 7034.",
+    },
+    {
+      label: "IBAN",
+      hint: "De rekening waarop we het bedrag storten, bijvoorbeeld BE68 5390 0754 7034.",
+    },
+    { label: "IBAN", hint: "The account we will pay into, for example BE68 5390 0754 7034." },
+  ),
+  clientConsent: f(
+    {
+      label: "J'accepte que la coopérative invite le client à payer les frais d'annulation",
+      hint: "Seulement si vous avez donné l'adresse e-mail du client. Les montants récupérés reviennent au fonds.",
+    },
+    {
+      label: "Ik ga akkoord dat de coöperatie de klant vraagt de annuleringskosten te betalen",
+      hint: "Alleen als u het e-mailadres van de klant opgaf. Teruggevorderde bedragen gaan terug naar het fonds.",
+    },
+    {
+      label: "I agree that the cooperative may ask the client to pay the cancellation costs",
+      hint: "Only if you gave the client's email address. Recovered amounts go back to the fund.",
+    },
+  ),
+  activityId: f(
+    { label: "Activité", hint: "L'activité au sein de laquelle vous travaillez." },
+    { label: "Activiteit", hint: "De activiteit waarbinnen u werkt." },
+    { label: "Activity", hint: "The activity you work in." },
+  ),
+  client: f({ label: "Client" }, { label: "Klant" }, { label: "Client" }),
+  "client.name": f(
+    { label: "Nom du client" },
+    { label: "Naam van de klant" },
+    { label: "Client's name" },
+  ),
+  "client.email": f(
+    { label: "E-mail du client", hint: "Facultatif ; nécessaire pour inviter le client à payer." },
+    { label: "E-mail van de klant", hint: "Optioneel; nodig om de klant te vragen te betalen." },
+    { label: "Client's email", hint: "Optional; needed to ask the client to pay." },
+  ),
+  basis: f(
+    { label: "Base de l'engagement", hint: "Pour une négociation, joignez la correspondance." },
+    {
+      label: "Grondslag van de afspraak",
+      hint: "Voeg bij een onderhandeling de briefwisseling toe.",
+    },
+    { label: "Basis of the agreement", hint: "For a negotiation, attach the correspondence." },
+  ),
+  reference: f(
+    { label: "Référence du contrat ou du devis" },
+    { label: "Referentie van het contract of de offerte" },
+    { label: "Contract or quote reference" },
+  ),
+  workDays: f(
+    {
+      label: "Jours de travail prévus",
+      hint: "Une ligne par date ; indiquez des heures pour un jour partiel, ou des cachets.",
+    },
+    {
+      label: "Geplande werkdagen",
+      hint: "Eén regel per datum; vermeld uren voor een halve dag, of cachets.",
+    },
+    {
+      label: "Planned work days",
+      hint: "One line per date; give hours for a partial day, or cachets.",
+    },
+  ),
+  "workDays.date": f({ label: "Date" }, { label: "Datum" }, { label: "Date" }),
+  "workDays.hours": f(
+    { label: "Heures", hint: "Par quarts d'heure, 24 au plus." },
+    { label: "Uren", hint: "Per kwartier, hoogstens 24." },
+    { label: "Hours", hint: "In quarter hours, 24 at most." },
+  ),
+  "workDays.cachets": f(
+    {
+      label: "Cachets",
+      hint: "Intermittents du spectacle : nombre de cachets ce jour-là (1 à 3).",
+    },
+    { label: "Cachets", hint: "Franse intermittents: aantal cachets die dag (1 tot 3)." },
+    { label: "Cachets", hint: "French intermittent workers: number of cachets that day (1 to 3)." },
+  ),
+  grossAmountCents: f(
+    {
+      label: "Montant brut",
+      hint: "Le brut total prévu pour ces jours, en centimes (12550 pour 125,50 €).",
+    },
+    {
+      label: "Brutobedrag",
+      hint: "Het geplande brutototaal voor die dagen, in cent (12550 voor € 125,50).",
+    },
+    {
+      label: "Gross amount",
+      hint: "The planned gross total for those days, in cents (12550 for €125.50).",
+    },
+  ),
+  cancellationDate: f(
+    { label: "Date d'annulation" },
+    { label: "Datum van annulering" },
+    { label: "Cancellation date" },
+  ),
+  cancellationReason: f(
+    { label: "Motif de l'annulation" },
+    { label: "Reden van de annulering" },
+    { label: "Reason for the cancellation" },
+  ),
+  documents: f(
+    { label: "Documents", hint: "PDF, JPEG ou PNG, 10 Mo au plus chacun." },
+    { label: "Documenten", hint: "PDF, JPEG of PNG, elk hoogstens 10 MB." },
+    { label: "Documents", hint: "PDF, JPEG or PNG, 10 MB at most each." },
+  ),
+  orderReference: f(
+    { label: "Référence de la commande" },
+    { label: "Referentie van de bestelling" },
+    { label: "Order reference" },
+  ),
+  lines: f(
+    {
+      label: "Dépenses",
+      hint: "Une ligne par dépense, chacune avec son justificatif (50 au plus).",
+    },
+    { label: "Uitgaven", hint: "Eén regel per uitgave, elk met haar bewijsstuk (hoogstens 50)." },
+    { label: "Expenses", hint: "One line per expense, each with its receipt (50 at most)." },
+  ),
+  "lines.date": f(
+    { label: "Date de la dépense", hint: "Au plus tard le jour de l'annulation." },
+    { label: "Datum van de uitgave", hint: "Uiterlijk op de dag van de annulering." },
+    { label: "Date of the expense", hint: "On the cancellation day at the latest." },
+  ),
+  "lines.description": f(
+    { label: "Description de la dépense" },
+    { label: "Omschrijving van de uitgave" },
+    { label: "Description of the expense" },
+  ),
+  "lines.amountCents": f(
+    { label: "Montant de la dépense", hint: "En centimes (12550 pour 125,50 €)." },
+    { label: "Bedrag van de uitgave", hint: "In cent (12550 voor € 125,50)." },
+    { label: "Amount of the expense", hint: "In cents (12550 for €125.50)." },
+  ),
+  "lines.documentId": f({ label: "Justificatif" }, { label: "Bewijsstuk" }, { label: "Receipt" }),
+  category: f({ label: "Situation" }, { label: "Situatie" }, { label: "Situation" }),
+  description: f(
+    { label: "Description", hint: "Expliquez en quelques phrases (10 caractères au moins)." },
+    { label: "Omschrijving", hint: "Leg in enkele zinnen uit (minstens 10 tekens)." },
+    { label: "Description", hint: "Explain in a few sentences (10 characters at least)." },
+  ),
+  incomeBeforeCents: f(
+    { label: "Revenus mensuels avant la crise", hint: "En centimes ; 0 si aucun." },
+    { label: "Maandinkomen vóór de crisis", hint: "In cent; 0 als er geen is." },
+    { label: "Monthly income before the crisis", hint: "In cents; 0 if none." },
+  ),
+  incomeAfterCents: f(
+    { label: "Revenus mensuels actuels", hint: "En centimes ; 0 si aucun." },
+    { label: "Huidig maandinkomen", hint: "In cent; 0 als er geen is." },
+    { label: "Current monthly income", hint: "In cents; 0 if none." },
+  ),
+  householdSize: f(
+    { label: "Personnes dans le ménage", hint: "Vous compris." },
+    { label: "Personen in het gezin", hint: "Uzelf inbegrepen." },
+    { label: "People in the household", hint: "Yourself included." },
+  ),
+  requestedAmountCents: f(
+    { label: "Montant demandé", hint: "En centimes (12550 pour 125,50 €)." },
+    { label: "Gevraagd bedrag", hint: "In cent (12550 voor € 125,50)." },
+    { label: "Amount requested", hint: "In cents (12550 for €125.50)." },
+  ),
+  purpose: f(
+    { label: "Objet du prêt" },
+    { label: "Doel van de lening" },
+    { label: "Purpose of the loan" },
+  ),
+  amountCents: f(
+    { label: "Montant", hint: "En centimes (12550 pour 125,50 €)." },
+    { label: "Bedrag", hint: "In cent (12550 voor € 125,50)." },
+    { label: "Amount", hint: "In cents (12550 for €125.50)." },
+  ),
+  termMonths: f(
+    { label: "Durée de remboursement (mois)" },
+    { label: "Looptijd van de terugbetaling (maanden)" },
+    { label: "Repayment term (months)" },
+  ),
+  graceMonths: f(
+    {
+      label: "Différé de remboursement (mois)",
+      hint: "Mois sans remboursement après le versement.",
+    },
+    {
+      label: "Uitstel van terugbetaling (maanden)",
+      hint: "Maanden zonder aflossing na de uitbetaling.",
+    },
+    { label: "Grace period (months)", hint: "Months without repayment after the payout." },
+  ),
+  fileName: f({ label: "Nom du fichier" }, { label: "Bestandsnaam" }, { label: "File name" }),
+  contentType: f({ label: "Type de fichier" }, { label: "Bestandstype" }, { label: "File type" }),
+  size: f({ label: "Taille du fichier" }, { label: "Bestandsgrootte" }, { label: "File size" }),
+  comment: f({ label: "Commentaire" }, { label: "Opmerking" }, { label: "Comment" }),
+  decision: f({ label: "Décision" }, { label: "Beslissing" }, { label: "Decision" }),
+} satisfies Record<string, Translated<FieldText>>;
+
+export type FieldKey = keyof typeof fieldTexts;
+
+/** `lines.2.amountCents` → `lines.amountCents`. */
+export function fieldKeyOf(path: readonly PropertyKey[]): string {
+  return path.filter((p) => typeof p === "string").join(".");
+}
+
+/** The label of the field at `path`, or its last name when the field is not one of ours. */
+export function labelOf(path: readonly PropertyKey[], language: Language): string {
+  const key = fieldKeyOf(path);
+  const texts = (fieldTexts as Record<string, Translated<FieldText>>)[key];
+  return texts?.[language].label ?? (key.split(".").pop() || key);
+}
+
+/** Labels of the values of the closed lists, for the form's choices and for summaries. */
+export const optionTexts = {
+  type: {
+    "cancelled-contract": {
+      fr: "Contrat annulé",
+      nl: "Geannuleerd contract",
+      en: "Cancelled contract",
+    },
+    "incurred-expenses": { fr: "Frais engagés", nl: "Gemaakte kosten", en: "Incurred expenses" },
+    "emergency-aid": { fr: "Aide d'urgence", nl: "Noodhulp", en: "Emergency aid" },
+    "relaunch-loan": { fr: "Prêt de relance", nl: "Relancelening", en: "Relaunch loan" },
+  } satisfies Record<RequestType, Translated>,
+  language: {
+    fr: { fr: "Français", nl: "Frans", en: "French" },
+    nl: { fr: "Néerlandais", nl: "Nederlands", en: "Dutch" },
+    en: { fr: "Anglais", nl: "Engels", en: "English" },
+  } satisfies Record<Language, Translated>,
+  basis: {
+    "signed-contract": { fr: "Contrat signé", nl: "Ondertekend contract", en: "Signed contract" },
+    quote: { fr: "Devis accepté", nl: "Aanvaarde offerte", en: "Accepted quote" },
+    negotiation: {
+      fr: "Négociation commerciale",
+      nl: "Commerciële onderhandeling",
+      en: "Commercial negotiation",
+    },
+  },
+  category: {
+    rent: { fr: "Loyer", nl: "Huur", en: "Rent" },
+    food: { fr: "Alimentation", nl: "Voeding", en: "Food" },
+    health: { fr: "Santé", nl: "Gezondheid", en: "Health" },
+    energy: { fr: "Énergie", nl: "Energie", en: "Energy" },
+    other: { fr: "Autre", nl: "Andere", en: "Other" },
+  },
+  purpose: {
+    equipment: { fr: "Équipement", nl: "Uitrusting", en: "Equipment" },
+    training: { fr: "Formation", nl: "Opleiding", en: "Training" },
+    marketing: { fr: "Promotion", nl: "Promotie", en: "Marketing" },
+    other: { fr: "Autre", nl: "Andere", en: "Other" },
+  },
+  decision: {
+    approve: { fr: "Approuver", nl: "Goedkeuren", en: "Approve" },
+    reject: { fr: "Refuser", nl: "Weigeren", en: "Reject" },
+    "request-info": {
+      fr: "Demander des informations",
+      nl: "Meer informatie vragen",
+      en: "Ask for more information",
+    },
+  },
+} as const;

@@ -1,0 +1,401 @@
+import type { z } from "zod";
+import type { CustomIssueCode } from "./fields";
+import {
+  formatChoices,
+  formatEuros,
+  formatNumber,
+  interpolate,
+  languageOf,
+  quote,
+  type Translated,
+} from "./i18n";
+import { fieldKeyOf, labelOf } from "./labels";
+import type { Language } from "./request-types";
+import { type RequestBody, schemas } from "./schemas";
+
+/** Stable codes of field errors: API clients and the form may switch on them. */
+export type FieldErrorCode =
+  | "required"
+  | "invalid_type"
+  | "not_integer"
+  | "too_small"
+  | "too_big"
+  | "too_short"
+  | "too_long"
+  | "too_few"
+  | "too_many"
+  | "not_multiple_of"
+  | "invalid_date"
+  | "invalid_email"
+  | "invalid_document_id"
+  | "invalid_format"
+  | "invalid_option"
+  | "invalid_request_type"
+  | "unknown_field"
+  | "invalid_value"
+  | CustomIssueCode;
+
+/** One error, next to its field: `path` is dotted (`lines.2.amountCents`, "" for the body). */
+export interface FieldError {
+  path: string;
+  code: FieldErrorCode;
+  message: string;
+}
+
+export type ParseResult<T> =
+  | { success: true; data: T }
+  | { success: false; language: Language; errors: FieldError[] };
+
+type Issue = z.core.$ZodIssue | z.core.$ZodRawIssue;
+type Classified = { code: FieldErrorCode; params: Record<string, string | number> };
+
+const isAmountField = (path: readonly PropertyKey[]) => /Cents$/.test(fieldKeyOf(path));
+
+/** The stable code of an issue and what its message needs, from the issue's structure alone. */
+function classify(issue: Issue, language: Language): Classified {
+  const num = (n: number | bigint) =>
+    isAmountField(issue.path ?? [])
+      ? formatEuros(Number(n), language)
+      : formatNumber(Number(n), language);
+  const missing = issue.input === undefined && (issue.path ?? []).length > 0;
+  if (missing && (issue.code === "invalid_type" || issue.code === "invalid_value")) {
+    return { code: "required", params: {} };
+  }
+  switch (issue.code) {
+    case "invalid_type":
+      if (issue.expected === "int" && typeof issue.input === "number") {
+        return { code: "not_integer", params: {} };
+      }
+      return { code: "invalid_type", params: { expected: expectedWord(issue.expected, language) } };
+    case "too_small": {
+      const params = { minimum: num(issue.minimum), count: Number(issue.minimum) };
+      if (issue.origin === "string") {
+        // Strings are trimmed first: "at least one character" means the field was left blank.
+        return { code: Number(issue.minimum) <= 1 ? "required" : "too_short", params };
+      }
+      if (issue.origin === "array" || issue.origin === "set") return { code: "too_few", params };
+      return { code: "too_small", params: { ...params, inclusive: issue.inclusive ? 1 : 0 } };
+    }
+    case "too_big": {
+      const params = { maximum: num(issue.maximum), count: Number(issue.maximum) };
+      if (issue.origin === "string") return { code: "too_long", params };
+      if (issue.origin === "array" || issue.origin === "set") return { code: "too_many", params };
+      return { code: "too_big", params: { ...params, inclusive: issue.inclusive ? 1 : 0 } };
+    }
+    case "not_multiple_of":
+      return {
+        code: "not_multiple_of",
+        params: { divisor: formatNumber(issue.divisor, language) },
+      };
+    case "invalid_format":
+      if (issue.format === "date") return { code: "invalid_date", params: {} };
+      if (issue.format === "email") return { code: "invalid_email", params: {} };
+      if (issue.format === "uuid") return { code: "invalid_document_id", params: {} };
+      return { code: "invalid_format", params: {} };
+    case "invalid_value":
+      return {
+        code: "invalid_option",
+        params: { values: formatChoices(issue.values.map(String), language) },
+      };
+    case "invalid_union":
+      if (issue.discriminator === "type") {
+        const options = ((issue as { options?: unknown[] }).options ?? []).map(String);
+        return {
+          code: "invalid_request_type",
+          params: { values: formatChoices(options, language) },
+        };
+      }
+      return { code: "invalid_value", params: {} };
+    case "unrecognized_keys":
+      return { code: "unknown_field", params: { field: issue.keys[0] ?? "" } };
+    case "custom": {
+      const code = issue.params?.code as CustomIssueCode | undefined;
+      return code ? { code, params: {} } : { code: "invalid_value", params: {} };
+    }
+    default:
+      return { code: "invalid_value", params: {} };
+  }
+}
+
+function expectedWord(expected: string, language: Language): string {
+  const words: Record<string, Translated> = {
+    string: { fr: "un texte", nl: "een tekst", en: "a text" },
+    number: { fr: "un nombre", nl: "een getal", en: "a number" },
+    int: { fr: "un nombre entier", nl: "een geheel getal", en: "a whole number" },
+    boolean: { fr: "vrai ou faux", nl: "waar of onwaar", en: "true or false" },
+    array: { fr: "une liste", nl: "een lijst", en: "a list" },
+    object: { fr: "un objet", nl: "een object", en: "an object" },
+  };
+  return (words[expected] ?? {
+    fr: "une valeur valide",
+    nl: "een geldige waarde",
+    en: "a valid value",
+  })[language];
+}
+
+/** The message templates; `{label}` is the quoted field label, other names are params. */
+const templates: Record<FieldErrorCode, Translated> = {
+  required: {
+    fr: "Le champ {label} est obligatoire.",
+    nl: "Het veld {label} is verplicht.",
+    en: "{label} is required.",
+  },
+  invalid_type: {
+    fr: "{label} doit être {expected}.",
+    nl: "{label} moet {expected} zijn.",
+    en: "{label} must be {expected}.",
+  },
+  not_integer: {
+    fr: "{label} doit être un nombre entier.",
+    nl: "{label} moet een geheel getal zijn.",
+    en: "{label} must be a whole number.",
+  },
+  too_small: {
+    fr: "{label} doit être d'au moins {minimum}.",
+    nl: "{label} moet minstens {minimum} zijn.",
+    en: "{label} must be at least {minimum}.",
+  },
+  too_big: {
+    fr: "{label} doit être d'au plus {maximum}.",
+    nl: "{label} mag hoogstens {maximum} zijn.",
+    en: "{label} must be at most {maximum}.",
+  },
+  too_short: {
+    fr: "{label} doit contenir au moins {minimum} caractères.",
+    nl: "{label} moet minstens {minimum} tekens bevatten.",
+    en: "{label} must have at least {minimum} characters.",
+  },
+  too_long: {
+    fr: "{label} doit contenir au plus {maximum} caractères.",
+    nl: "{label} mag hoogstens {maximum} tekens bevatten.",
+    en: "{label} must have at most {maximum} characters.",
+  },
+  too_few: {
+    fr: "Ajoutez au moins {minimum} éléments dans {label}.",
+    nl: "Voeg minstens {minimum} elementen toe aan {label}.",
+    en: "Add at least {minimum} items to {label}.",
+  },
+  too_many: {
+    fr: "{label} contient trop d'éléments : {maximum} au plus.",
+    nl: "{label} bevat te veel elementen: hoogstens {maximum}.",
+    en: "{label} has too many items: {maximum} at most.",
+  },
+  not_multiple_of: {
+    fr: "{label} doit être un multiple de {divisor}.",
+    nl: "{label} moet een veelvoud van {divisor} zijn.",
+    en: "{label} must be a multiple of {divisor}.",
+  },
+  invalid_date: {
+    fr: "{label} doit être une date existante au format AAAA-MM-JJ, par exemple 2020-03-16.",
+    nl: "{label} moet een bestaande datum zijn in de vorm JJJJ-MM-DD, bijvoorbeeld 2020-03-16.",
+    en: "{label} must be a real date written YYYY-MM-DD, for example 2020-03-16.",
+  },
+  invalid_email: {
+    fr: "{label} n'est pas une adresse e-mail valide (par exemple nom@exemple.be).",
+    nl: "{label} is geen geldig e-mailadres (bijvoorbeeld naam@voorbeeld.be).",
+    en: "{label} is not a valid email address (for example name@example.com).",
+  },
+  invalid_document_id: {
+    fr: "{label} doit désigner un document téléversé : téléversez le fichier à nouveau.",
+    nl: "{label} moet naar een geüpload document verwijzen: upload het bestand opnieuw.",
+    en: "{label} must refer to an uploaded document: upload the file again.",
+  },
+  invalid_format: {
+    fr: "{label} n'a pas le format attendu.",
+    nl: "{label} heeft niet de verwachte vorm.",
+    en: "{label} is not in the expected format.",
+  },
+  invalid_option: {
+    fr: "{label} doit valoir l'une de ces valeurs : {values}.",
+    nl: "{label} moet een van deze waarden zijn: {values}.",
+    en: "{label} must be one of: {values}.",
+  },
+  invalid_request_type: {
+    fr: "Le type de demande doit être l'un de : {values}.",
+    nl: "De soort aanvraag moet een van deze zijn: {values}.",
+    en: "The type of request must be one of: {values}.",
+  },
+  unknown_field: {
+    fr: "Le champ {field} n'est pas prévu ici : retirez-le.",
+    nl: "Het veld {field} hoort hier niet: verwijder het.",
+    en: "The field {field} is not expected here: remove it.",
+  },
+  invalid_value: {
+    fr: "{label} n'est pas valide.",
+    nl: "{label} is niet geldig.",
+    en: "{label} is not valid.",
+  },
+  invalid_iban: {
+    fr: "{label} n'est pas un IBAN valide : vérifiez le code pays, la longueur et les chiffres de contrôle.",
+    nl: "{label} is geen geldig IBAN: controleer de landcode, de lengte en de controlecijfers.",
+    en: "{label} is not a valid IBAN: check the country code, the length and the check digits.",
+  },
+  iban_not_sepa: {
+    fr: "Ce compte n'est pas dans la zone SEPA : nous ne pouvons pas y verser d'argent.",
+    nl: "Deze rekening ligt niet in de SEPA-zone: we kunnen er geen geld op storten.",
+    en: "This account is outside the SEPA area: we cannot pay into it.",
+  },
+  invalid_member_number: {
+    fr: "{label} doit compter de 3 à 20 lettres, chiffres ou tirets, comme sur votre carte de membre.",
+    nl: "{label} moet uit 3 tot 20 letters, cijfers of streepjes bestaan, zoals op uw lidkaart.",
+    en: "{label} must have 3 to 20 letters, digits or dashes, as on your member card.",
+  },
+  hours_and_cachets: {
+    fr: "Indiquez pour ce jour des heures ou des cachets, pas les deux.",
+    nl: "Vermeld voor deze dag uren of cachets, niet allebei.",
+    en: "Give hours or cachets for this day, not both.",
+  },
+  duplicate_date: {
+    fr: "Chaque date ne peut figurer qu'une fois dans {label}.",
+    nl: "Elke datum mag maar één keer voorkomen in {label}.",
+    en: "Each date may appear only once in {label}.",
+  },
+  duplicate_document: {
+    fr: "Le même document figure plusieurs fois dans {label}.",
+    nl: "Hetzelfde document staat meermaals in {label}.",
+    en: "The same document appears more than once in {label}.",
+  },
+  comment_required: {
+    fr: "Expliquez votre décision : un commentaire est obligatoire pour refuser ou demander des informations.",
+    nl: "Licht uw beslissing toe: een opmerking is verplicht om te weigeren of informatie te vragen.",
+    en: "Explain your decision: a comment is required to reject or to ask for information.",
+  },
+  amount_only_on_approval: {
+    fr: "Un montant ne s'indique qu'avec une approbation.",
+    nl: "Een bedrag vermeldt u alleen bij een goedkeuring.",
+    en: "An amount goes only with an approval.",
+  },
+  empty_answer: {
+    fr: "Ajoutez un commentaire ou au moins un document.",
+    nl: "Voeg een opmerking of minstens één document toe.",
+    en: "Add a comment or at least one document.",
+  },
+  invalid_file_name: {
+    fr: "{label} ne peut contenir ni barre oblique ni caractère de contrôle.",
+    nl: "{label} mag geen schuine streep of stuurteken bevatten.",
+    en: "{label} may contain neither slashes nor control characters.",
+  },
+  invalid_content_type: {
+    fr: "Ce type de fichier n'est pas accepté : envoyez un PDF, un JPEG ou un PNG.",
+    nl: "Dit bestandstype wordt niet aanvaard: stuur een PDF, JPEG of PNG.",
+    en: "This file type is not accepted: send a PDF, a JPEG or a PNG.",
+  },
+};
+
+/** Amounts get their own wording: people type euros where we want cents. */
+const amountTemplates: Partial<Record<FieldErrorCode, Translated>> = {
+  invalid_type: {
+    fr: "{label} doit être un nombre entier de centimes positif (12550 pour 125,50 €).",
+    nl: "{label} moet een positief geheel aantal cent zijn (12550 voor € 125,50).",
+    en: "{label} must be a positive whole number of cents (12550 for €125.50).",
+  },
+  not_integer: {
+    fr: "{label} doit être un nombre entier de centimes positif, sans décimales (12550 pour 125,50 €).",
+    nl: "{label} moet een positief geheel aantal cent zijn, zonder decimalen (12550 voor € 125,50).",
+    en: "{label} must be a positive whole number of cents, without decimals (12550 for €125.50).",
+  },
+};
+
+/** "At least one" reads better than "at least 1 items". */
+const singularTemplates: Partial<Record<FieldErrorCode, Translated>> = {
+  too_few: {
+    fr: "Ajoutez au moins un élément dans {label}.",
+    nl: "Voeg minstens één element toe aan {label}.",
+    en: "Add at least one item to {label}.",
+  },
+};
+
+/** Strict bounds (`positive()`) read "more than", not "at least". */
+const exclusiveTemplates: Partial<Record<FieldErrorCode, Translated>> = {
+  too_small: {
+    fr: "{label} doit être supérieur à {minimum}.",
+    nl: "{label} moet groter zijn dan {minimum}.",
+    en: "{label} must be more than {minimum}.",
+  },
+  too_big: {
+    fr: "{label} doit être inférieur à {maximum}.",
+    nl: "{label} moet kleiner zijn dan {maximum}.",
+    en: "{label} must be less than {maximum}.",
+  },
+};
+
+function templateFor({ code, params }: Classified, path: readonly PropertyKey[]): Translated {
+  if (isAmountField(path)) {
+    const notPositive = code === "too_small" && params.inclusive === 0 && params.count === 0;
+    const amount = amountTemplates[notPositive ? "invalid_type" : code];
+    if (amount) return amount;
+  }
+  if (params.count === 1 && singularTemplates[code]) return singularTemplates[code];
+  if (params.inclusive === 0) return exclusiveTemplates[code] ?? templates[code];
+  return templates[code];
+}
+
+function render(classified: Classified, path: readonly PropertyKey[], language: Language): string {
+  const label = path.length === 0 ? bodyWord[language] : quote(labelOf(path, language), language);
+  const field = quote(String(classified.params.field ?? ""), language);
+  const text = interpolate(templateFor(classified, path)[language], {
+    ...classified.params,
+    label,
+    field,
+  });
+  return capitalise(text);
+}
+
+const bodyWord: Translated = { fr: "la demande", nl: "de aanvraag", en: "the request" };
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** zod's per-parse error map: every message in `language`, whatever schema raised it. */
+export function errorMap(language: Language): z.core.$ZodErrorMap {
+  return (issue) => render(classify(issue, language), issue.path ?? [], language);
+}
+
+function toFieldErrors(issue: z.core.$ZodIssue, language: Language): FieldError[] {
+  if (issue.code === "unrecognized_keys") {
+    // zod reports all unknown keys of an object as one issue; the form wants one per field.
+    return issue.keys.map((key) => {
+      const path = [...issue.path, key];
+      const classified: Classified = { code: "unknown_field", params: { field: key } };
+      return {
+        path: path.join("."),
+        code: "unknown_field",
+        message: render(classified, path, language),
+      };
+    });
+  }
+  return [
+    { path: issue.path.join("."), code: classify(issue, language).code, message: issue.message },
+  ];
+}
+
+/**
+ * Parses `body` with `schema`, messages in `language`. Never throws on any JSON value.
+ * The inputs zod reports are used for classification only, never echoed in the errors.
+ */
+export function parseWith<S extends z.ZodType>(
+  schema: S,
+  body: unknown,
+  language: Language,
+): ParseResult<z.output<S>> {
+  const result = schema.safeParse(body, { error: errorMap(language), reportInput: true });
+  if (result.success) return { success: true, data: result.data };
+  return {
+    success: false,
+    language,
+    errors: result.error.issues.flatMap((issue) => toFieldErrors(issue, language)),
+  };
+}
+
+/**
+ * Validates a `POST /api/requests` body against the default plan, in the body's own language
+ * (`body.language` when it is fr, nl or en; French otherwise).
+ *
+ * @example
+ * const parsed = parseRequest(await json());
+ * if (!parsed.success) return badRequest({ errors: parsed.errors });
+ */
+export function parseRequest(
+  body: unknown,
+  schema: z.ZodType<RequestBody> = schemas.request,
+): ParseResult<RequestBody> {
+  return parseWith(schema, body, languageOf(body));
+}

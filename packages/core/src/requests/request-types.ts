@@ -1,0 +1,33 @@
+/** The four kinds of request of PRODUCT.md §2; the discriminator of every request body. */
+export const requestTypes = [
+  "cancelled-contract",
+  "incurred-expenses",
+  "emergency-aid",
+  "relaunch-loan",
+] as const;
+export type RequestType = (typeof requestTypes)[number];
+
+/** Languages of the form, the emails and the messages; French is the default. */
+export const languages = ["fr", "nl", "en"] as const;
+export type Language = (typeof languages)[number];
+export const defaultLanguage: Language = "fr";
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === "string" && (languages as readonly string[]).includes(value);
+}
+
+/** The funds of §5 a request is paid from. */
+export const fundNames = ["solidarity", "relaunch"] as const;
+export type FundName = (typeof fundNames)[number];
+
+/** Who decides a request of a given type (§2). */
+export const approverGroups = [
+  "activity-administrators",
+  "solidarity-committee",
+  "credit-committee",
+] as const;
+export type ApproverGroup = (typeof approverGroups)[number];
+
+/** Content types a document may have (§2: PDF, JPEG, PNG by their magic bytes). */
+export const documentContentTypes = ["application/pdf", "image/jpeg", "image/png"] as const;
+export type DocumentContentType = (typeof documentContentTypes)[number];

@@ -1,0 +1,87 @@
+import { z } from "zod";
+import { type PlanConfig, planConfig } from "../plan/config";
+import { cents, custom, documentIds, text } from "./fields";
+import { documentContentTypes } from "./request-types";
+import { cancelledContract } from "./types/cancelled-contract";
+import { emergencyAid } from "./types/emergency-aid";
+import { incurredExpenses } from "./types/incurred-expenses";
+import { relaunchLoan } from "./types/relaunch-loan";
+
+/** Path separators and control characters have no place in a file name we store and show. */
+const SAFE_FILE_NAME = /^[^/\\\p{Cc}]+$/u;
+
+/**
+ * The zod schemas of every body of §8, built for a plan (its loan ranges, document limits).
+ * All objects are strict: an unknown field is an error, not silently dropped.
+ */
+export function createSchemas(plan: PlanConfig) {
+  const request = z.discriminatedUnion("type", [
+    cancelledContract(plan),
+    incurredExpenses(plan),
+    emergencyAid(plan),
+    relaunchLoan(plan),
+  ]);
+
+  /** `POST /api/documents`: what the browser is about to upload. */
+  const documentUpload = z.strictObject({
+    fileName: text(255).refine((s) => SAFE_FILE_NAME.test(s), custom("invalid_file_name")),
+    contentType: z
+      .enum(documentContentTypes)
+      .refine((t) => plan.documents.allowedContentTypes.includes(t), {
+        ...custom("invalid_content_type"),
+      }),
+    size: z.number().int().min(1).max(plan.documents.maxBytes),
+  });
+
+  /** `POST /api/requests/{id}/info`: the member's answer to a `needs-info`. */
+  const infoAnswer = z
+    .strictObject({
+      comment: text(2000).optional(),
+      documents: documentIds(0, plan.documents.maxPerRequest).optional(),
+    })
+    .refine((a) => a.comment !== undefined || (a.documents?.length ?? 0) > 0, {
+      ...custom("empty_answer"),
+      path: ["comment"],
+    });
+
+  /** `POST /api/decisions`: an approver's decision; a refusal or a question says why. */
+  const decision = z
+    .strictObject({
+      decision: z.enum(["approve", "reject", "request-info"]),
+      amountCents: cents().optional(),
+      comment: text(2000).optional(),
+    })
+    .superRefine((d, ctx) => {
+      if (d.decision !== "approve" && d.comment === undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["comment"],
+          input: d.comment,
+          ...custom("comment_required"),
+        });
+      }
+      if (d.decision !== "approve" && d.amountCents !== undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["amountCents"],
+          input: d.amountCents,
+          ...custom("amount_only_on_approval"),
+        });
+      }
+    });
+
+  return { request, documentUpload, infoAnswer, decision };
+}
+
+/** The schemas for the default plan. */
+export const schemas = createSchemas(planConfig);
+
+export type RequestBody = z.infer<typeof schemas.request>;
+export type RequestOf<T extends RequestBody["type"]> = Extract<RequestBody, { type: T }>;
+export type CancelledContractRequest = RequestOf<"cancelled-contract">;
+export type IncurredExpensesRequest = RequestOf<"incurred-expenses">;
+export type EmergencyAidRequest = RequestOf<"emergency-aid">;
+export type RelaunchLoanRequest = RequestOf<"relaunch-loan">;
+export type DocumentUpload = z.infer<typeof schemas.documentUpload>;
+export type InfoAnswer = z.infer<typeof schemas.infoAnswer>;
+export type Decision = z.infer<typeof schemas.decision>;

@@ -1,0 +1,45 @@
+import { z } from "zod";
+import type { PlanConfig } from "../../plan/config";
+import { activityId, cents, client, custom, isoDate, text } from "../fields";
+import { commonFields, documentsField } from "./common";
+
+/**
+ * A planned work day: a date alone is a full day; `hours` for a partial day; `cachets` for
+ * French intermittents paid per performance (a date carries one or the other, not both).
+ */
+export const workDay = z
+  .strictObject({
+    date: isoDate(),
+    hours: z.number().positive().max(24).multipleOf(0.25).optional(),
+    cachets: z.number().int().min(1).max(3).optional(),
+  })
+  .refine((d) => d.hours === undefined || d.cachets === undefined, {
+    ...custom("hours_and_cachets"),
+    path: ["cachets"],
+  });
+export type WorkDay = z.infer<typeof workDay>;
+
+export const basisValues = ["signed-contract", "quote", "negotiation"] as const;
+
+/** §2 cancelled-contract: work agreed with a client and cancelled by the crisis. */
+export const cancelledContract = (plan: PlanConfig) =>
+  z.strictObject({
+    type: z.literal("cancelled-contract"),
+    ...commonFields,
+    activityId: activityId(),
+    client: client(),
+    basis: z.enum(basisValues),
+    reference: text(100),
+    workDays: z
+      .array(workDay)
+      .min(1)
+      .max(366)
+      .refine(
+        (days) => new Set(days.map((d) => d.date)).size === days.length,
+        custom("duplicate_date"),
+      ),
+    grossAmountCents: cents(),
+    cancellationDate: isoDate(),
+    cancellationReason: text(2000),
+    documents: documentsField(plan, 1),
+  });

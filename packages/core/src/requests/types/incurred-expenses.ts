@@ -1,0 +1,27 @@
+import { z } from "zod";
+import type { PlanConfig } from "../../plan/config";
+import { activityId, cents, client, documentId, isoDate, text } from "../fields";
+import { commonFields, documentsField } from "./common";
+
+/** One justified expense and its receipt. */
+export const expenseLine = z.strictObject({
+  date: isoDate(),
+  description: text(300),
+  amountCents: cents(),
+  documentId: documentId(),
+});
+export type ExpenseLine = z.infer<typeof expenseLine>;
+
+/** §2 incurred-expenses: expenses spent on a client order that was then cancelled. */
+export const incurredExpenses = (plan: PlanConfig) =>
+  z.strictObject({
+    type: z.literal("incurred-expenses"),
+    ...commonFields,
+    activityId: activityId(),
+    client: client(),
+    orderReference: text(100),
+    cancellationDate: isoDate(),
+    lines: z.array(expenseLine).min(1).max(50),
+    /** Anything beyond the receipts, e.g. the client's cancellation. */
+    documents: documentsField(plan, 0).optional(),
+  });
