@@ -10,6 +10,12 @@ export class CorruptBatchError extends EntraideError {
   }
 }
 
+/** What an export wrote: the payouts it checked, and their sum. */
+export interface ExportSummary {
+  count: number;
+  totalCents: number;
+}
+
 /**
  * Checks, one payout at a time while an export streams, that the payouts are valid, belong
  * to the batch and its fund, have distinct references, and add up to the count and total

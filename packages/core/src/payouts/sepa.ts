@@ -4,7 +4,7 @@ import { finished } from "node:stream/promises";
 import { createCB } from "xmlbuilder2";
 import { z } from "zod";
 import { formatCents } from "../money/cents";
-import { BatchCheck } from "./batch-check";
+import { BatchCheck, type ExportSummary } from "./batch-check";
 import { Batch, Bic, Iban, type Payout } from "./payout";
 import { toSepaText } from "./sepa-text";
 
@@ -33,11 +33,6 @@ export type SepaExportOptions = z.input<typeof SepaExportOptions> & {
   /** Free text after the payout reference in RmtInf/Ustrd; cut to fit 140 characters. */
   remittance?: (payout: Payout) => string;
 };
-
-export interface ExportSummary {
-  count: number;
-  totalCents: number;
-}
 
 const defaultRemittance = (p: Payout) => `Entraide ${p.requestType} ${p.requestId}`;
 
