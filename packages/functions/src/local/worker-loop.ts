@@ -9,7 +9,8 @@ import {
 import type { Context, SQSBatchResponse, SQSEvent, SQSMessageAttributes, SQSRecord } from "aws-lambda";
 import { lambdaContext } from "./lambda-context";
 
-export type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse | void>;
+/** A Lambda SQS handler; it reports partial failures by returning an `SQSBatchResponse`. */
+export type SqsHandler = (event: SQSEvent, context: Context) => Promise<unknown>;
 
 export interface WorkerLoopOptions {
   sqs: SQSClient;
@@ -100,9 +101,10 @@ export async function startWorkerLoop(options: WorkerLoopOptions): Promise<Worke
 }
 
 /** The failed message ids; every id of the batch when the response is not a valid report. */
-function failedIds(response: SQSBatchResponse | void, records: SQSRecord[]): Set<string> {
+function failedIds(response: unknown, records: SQSRecord[]): Set<string> {
   const ids = new Set(records.map((r) => r.messageId));
-  const reported = response?.batchItemFailures ?? [];
+  const reported = (response as Partial<SQSBatchResponse> | undefined)?.batchItemFailures ?? [];
+  if (!Array.isArray(reported)) return ids;
   const valid = reported.every((f) => typeof f.itemIdentifier === "string" && ids.has(f.itemIdentifier));
   return valid ? new Set(reported.map((f) => f.itemIdentifier)) : ids;
 }
