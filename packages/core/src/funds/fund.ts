@@ -1,0 +1,100 @@
+import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { z } from "zod";
+import { keys } from "../db/layout";
+import { readItem } from "../db/records";
+import type { Deps } from "../deps";
+import { ConflictError } from "../errors";
+import { formatEuros } from "../money/euros";
+
+export const FundName = z.enum(["solidarity", "relaunch"], { error: "must be solidarity or relaunch" });
+export type FundName = z.infer<typeof FundName>;
+
+const Cents = z.number().int().nonnegative().default(0);
+
+/**
+ * A fund: the envelope operations set, and the counters the engine moves atomically with each
+ * transition (reserve on approval, release, pay, recover, repay). All integer cents.
+ */
+export const Fund = z.object({
+  fund: FundName,
+  envelopeCents: Cents,
+  reservedCents: Cents,
+  paidCents: Cents,
+  recoveredCents: Cents,
+  repaidCents: Cents,
+});
+export type Fund = z.infer<typeof Fund>;
+
+/** The counters the engine owns; operations never write them. */
+export const FUND_COUNTERS = ["reservedCents", "paidCents", "recoveredCents", "repaidCents"] as const;
+
+/** What the fund can still reserve: envelope plus what came back, minus what is reserved or paid. */
+export function remainingCents(fund: Fund): number {
+  return fund.envelopeCents + fund.recoveredCents + fund.repaidCents - fund.reservedCents - fund.paidCents;
+}
+
+/** The fund, or undefined if its envelope was never set. */
+export async function getFund(deps: Deps, name: FundName): Promise<Fund | undefined> {
+  const item = await readItem(deps, keys.fund(name));
+  return item ? Fund.parse(item) : undefined;
+}
+
+/** How often to retry when the engine moves the counters between our read and our write. */
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Sets a fund's envelope, creating the fund with zero counters if needed. Only `envelopeCents`
+ * is written; the counters are never overwritten. An envelope below what is already committed
+ * (reserved + paid − recovered − repaid) is refused, so a fund is never overspent.
+ *
+ * @returns the fund as stored after the change.
+ * @throws ConflictError `fund.envelope-too-small` with the minimum envelope.
+ */
+export async function setEnvelope(deps: Deps, name: FundName, envelopeCents: number): Promise<Fund> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const current = await getFund(deps, name);
+    if (current && remainingCents({ ...current, envelopeCents }) < 0) {
+      const committed = current.envelopeCents - remainingCents(current);
+      throw new ConflictError(
+        "fund.envelope-too-small",
+        `the ${name} fund has already committed ${formatEuros(committed)} euros (reserved or paid): the envelope cannot be lower`,
+        { committedCents: committed },
+      );
+    }
+    try {
+      return await writeEnvelope(deps, name, envelopeCents, current);
+    } catch (error) {
+      // The engine moved a counter since our read: check the new figures again.
+      if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
+    }
+  }
+  throw new ConflictError("fund.busy", `the ${name} fund kept changing while setting its envelope: try again`);
+}
+
+async function writeEnvelope(deps: Deps, name: FundName, envelopeCents: number, seen: Fund | undefined) {
+  const names: Record<string, string> = { "#fund": "fund", "#kind": "kind", "#envelope": "envelopeCents" };
+  const values: Record<string, unknown> = { ":fund": name, ":kind": "fund", ":envelope": envelopeCents, ":zero": 0 };
+  const initialise: string[] = [];
+  const unchanged: string[] = [];
+  for (const [i, counter] of FUND_COUNTERS.entries()) {
+    names[`#c${i}`] = counter;
+    initialise.push(`#c${i} = if_not_exists(#c${i}, :zero)`);
+    values[`:c${i}`] = seen?.[counter] ?? 0;
+    unchanged.push(
+      seen?.[counter] ? `#c${i} = :c${i}` : `(attribute_not_exists(#c${i}) OR #c${i} = :c${i})`,
+    );
+  }
+  const { Attributes } = await deps.clients.ddb.send(
+    new UpdateCommand({
+      TableName: deps.config.table,
+      Key: keys.fund(name),
+      UpdateExpression: `SET #fund = :fund, #kind = :kind, #envelope = :envelope, ${initialise.join(", ")}`,
+      // The envelope check above read these counters; the write only holds if they have not moved.
+      ConditionExpression: unchanged.join(" AND "),
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+      ReturnValues: "ALL_NEW",
+    }),
+  );
+  return Fund.parse(Attributes);
+}

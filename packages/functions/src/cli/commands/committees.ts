@@ -1,0 +1,32 @@
+import { CommitteeName, setCommittee } from "@entraide/core/committees/committee";
+import { Argument, type Command } from "commander";
+import { type Cli, defineCommand } from "../define";
+
+export function registerCommittees(program: Command, cli: Cli): void {
+  const committees = program.command("committees").description("the committees that approve requests");
+  defineCommand(committees, cli, {
+    name: "set",
+    description: "replace a committee's members (and backups, who take over on escalation)",
+    configure: (command) =>
+      command
+        .addArgument(new Argument("<committee>", "the committee").choices(CommitteeName.options))
+        .argument("<email...>", "the members' emails (the credit committee needs two)")
+        .option("--backup <email...>", "the backups' emails"),
+    run: async (ctx, [committee, members], options) => {
+      const { deps } = await ctx.target();
+      const result = await setCommittee(deps, {
+        committee: committee as CommitteeName,
+        members: members as string[],
+        backups: (options.backup as string[] | undefined) ?? [],
+      });
+      const { backups } = result.committee;
+      if (backups.length === 0) ctx.output.note("no backups: escalations will have nobody to go to (add --backup)");
+      return {
+        data: result,
+        text:
+          `${committee} committee ${result.outcome}: members ${result.committee.members.join(", ")}` +
+          (backups.length > 0 ? `; backups ${backups.join(", ")}` : "; no backups"),
+      };
+    },
+  });
+}

@@ -1,0 +1,51 @@
+import { Command, CommanderError } from "commander";
+import { registerActivities } from "./commands/activities";
+import { registerClock } from "./commands/clock";
+import { registerCommittees } from "./commands/committees";
+import { registerFunds } from "./commands/funds";
+import { registerMembers } from "./commands/members";
+import type { Cli } from "./define";
+import { describeError, EXIT, exitCodeOf } from "./errors";
+import { processStreams, type Streams } from "./output";
+import { commandTreeHelp } from "./planned";
+
+/** Adding a command group: write `commands/<group>.ts` exporting a register function, list it here. */
+const GROUPS = [registerMembers, registerActivities, registerFunds, registerCommittees, registerClock];
+
+/** Builds the command tree. Exported for tests that inspect it. */
+export function createProgram(cli: Cli): Command {
+  const program = new Command("entraide")
+    .description(
+      "Operate Entraide: registers, funds, payouts and executions.\n" +
+        "Acts on the local stack (started by `npm start`) unless --stage <stage> is given.",
+    )
+    .exitOverride()
+    .showSuggestionAfterError()
+    .configureOutput({ writeOut: cli.streams.stdout, writeErr: cli.streams.stderr });
+  for (const register of GROUPS) register(program, cli);
+  program.addHelpText("after", commandTreeHelp(program));
+  return program;
+}
+
+/**
+ * Runs the CLI on `argv` (as process.argv) and returns the exit code: 0 done, 1 failed (or did
+ * part of its job), 2 wrong usage. Errors are one line saying what to do, never a stack trace
+ * (set ENTRAIDE_DEBUG=1 to see it).
+ */
+export async function main(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  streams: Streams = processStreams,
+): Promise<number> {
+  const cli: Cli = { env, streams, exitCode: EXIT.ok, local: true };
+  try {
+    await createProgram(cli).parseAsync(argv);
+    return cli.exitCode;
+  } catch (error) {
+    // Commander has already printed its own message (or the help) on stderr.
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    streams.stderr(`error: ${describeError(error, cli.local).replace(/\s*\n\s*/g, " ")}\n`);
+    if (env.ENTRAIDE_DEBUG) streams.stderr(`${(error as Error)?.stack}\n`);
+    return exitCodeOf(error);
+  }
+}
