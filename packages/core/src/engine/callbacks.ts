@@ -1,0 +1,73 @@
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { keys } from "../db/layout";
+import type { Deps } from "../deps";
+import { EntraideError } from "../errors";
+import type { Data } from "./definition";
+import type { Engine } from "./engine";
+import { hashToken, looksLikeToken } from "./tokens";
+
+export interface TokenRecord {
+  executionId: string;
+  workflow: string;
+  state: string;
+  visit: number;
+  key: string;
+  meta: Data;
+  expiresAt?: string;
+  usedAt?: string;
+  usage?: Data;
+}
+
+export class TokenError extends EntraideError {
+  override name = "TokenError";
+  constructor(code: "token.invalid" | "token.used" | "token.expired" | "token.superseded", message: string, details?: unknown) {
+    const status = { "token.invalid": 404, "token.used": 409, "token.expired": 410, "token.superseded": 409 }[code];
+    super(code, message, { status, details });
+  }
+}
+
+/** The stored record of a token, or undefined for anything forged, mistyped or unknown. */
+export async function readToken(deps: Deps, token: string): Promise<TokenRecord | undefined> {
+  if (!looksLikeToken(token)) return undefined;
+  const { Item } = await deps.clients.ddb.send(
+    new GetCommand({ TableName: deps.config.table, Key: keys.callbackToken(hashToken(token)), ConsistentRead: true }),
+  );
+  if (!Item) return undefined;
+  const { pk: _pk, sk: _sk, ttl: _ttl, ...record } = Item;
+  return record as TokenRecord;
+}
+
+/**
+ * Completes the callback a token stands for, once: the token is marked used in the same
+ * transaction as the transition it causes, so of two concurrent uses exactly one wins.
+ */
+export async function completeCallback(engine: Engine, deps: Deps, token: string, payload: Data) {
+  const record = await readToken(deps, token);
+  if (!record) throw new TokenError("token.invalid", "this link is not valid");
+  const now = deps.clock.now().toISOString();
+  if (record.usedAt) throw new TokenError("token.used", "this link was already used", { usedAt: record.usedAt, usage: record.usage });
+  if (record.expiresAt && record.expiresAt <= now) throw new TokenError("token.expired", "this link has expired", { expiresAt: record.expiresAt });
+  const use = {
+    item: {
+      Update: {
+        TableName: deps.config.table,
+        Key: keys.callbackToken(hashToken(token)),
+        UpdateExpression: "SET usedAt = :now, #usage = :payload",
+        ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(usedAt)",
+        ExpressionAttributeNames: { "#usage": "usage" },
+        ExpressionAttributeValues: { ":now": now, ":payload": payload },
+      },
+    },
+    error: new TokenError("token.used", "this link was already used"),
+  };
+  const result = await engine.deliver(
+    record.executionId,
+    { state: record.state, visit: record.visit },
+    { payload, token: { key: record.key, meta: record.meta } },
+    [use],
+  );
+  if (result.outcome === "superseded") {
+    throw new TokenError("token.superseded", "this decision is no longer open", { state: result.execution?.state });
+  }
+  return result;
+}

@@ -1,0 +1,190 @@
+import type { TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
+
+/** The data an execution carries from state to state: a JSON object. */
+export type Data = Record<string, unknown>;
+
+/** One item of a transaction, as lib-dynamodb takes it. */
+export type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
+
+/**
+ * A write committed atomically with a transition (a fund reservation, a payout record).
+ * When its condition fails, the transition does not happen and the step is treated as having
+ * failed with `errorName`, so the state's `catch` can route it (e.g. to awaiting-funds).
+ */
+export interface AtomicWrite {
+  item: TransactItem;
+  errorName?: string;
+}
+
+/** A domain event a step adds to the execution's history ("checks passed", "approved by …"). */
+export interface StepEvent {
+  type: string;
+  detail?: Data;
+}
+
+export interface StepResult {
+  /** Merged shallowly into the execution's data. */
+  data?: Data;
+  writes?: AtomicWrite[];
+  events?: StepEvent[];
+}
+
+export interface StepContext {
+  executionId: string;
+  workflow: string;
+  state: string;
+  /** How many times this state has been entered, 1 for the first time. */
+  visit: number;
+  attempt: number;
+  now: Date;
+  /**
+   * Runs an external effect (an email, an S3 write) at most once per execution, state visit
+   * and name, even when the step runs again after a crash or a second delivery.
+   */
+  effect<T>(name: string, run: () => Promise<T>): Promise<T>;
+  /**
+   * Issues the callback token `key` for this state visit (or for `target`, a state not yet
+   * entered): stored hashed before it is returned, so a reply to it is never lost.
+   */
+  issueToken(key: string, options?: TokenOptions): Promise<string>;
+}
+
+export interface TokenOptions {
+  /** What the token is for (the approver's email, a role): returned with its callbacks. */
+  meta?: Data;
+  target?: { state: string; visit: number };
+  expiresAt?: string;
+}
+
+export type Step = (data: Data, ctx: StepContext) => Promise<StepResult | undefined>;
+
+export interface RetryRule {
+  /** Error names or codes; "States.ALL" matches every retryable error. */
+  errors: string[];
+  intervalSeconds?: number;
+  maxAttempts?: number;
+  backoffRate?: number;
+  maxDelaySeconds?: number;
+  jitter?: "full" | "none";
+}
+
+export interface CatchRule {
+  /** Error names or codes; "States.ALL" matches any. */
+  errors: string[];
+  next: string;
+}
+
+interface Routed {
+  retry?: RetryRule[];
+  catch?: CatchRule[];
+}
+
+export interface TaskState extends Routed {
+  type: "task";
+  step: string;
+  /** Absent: the execution succeeds after this step. */
+  next?: string;
+}
+
+export interface ParallelState extends Routed {
+  type: "parallel";
+  /** Steps run concurrently; their results are merged in order and committed together. */
+  steps: string[];
+  next?: string;
+}
+
+export interface ChoiceState {
+  type: "choice";
+  choices: { when: (data: Data) => boolean; next: string }[];
+  default: string;
+}
+
+export interface WaitState {
+  type: "wait";
+  seconds?: number;
+  /** An ISO timestamp computed from the data (a loan due date). */
+  until?: (data: Data) => string;
+  next: string;
+}
+
+export interface CallbackTimer {
+  name: string;
+  afterSeconds: number;
+  everySeconds?: number;
+  /** How many times it fires; once by default. */
+  times?: number;
+  step: string;
+}
+
+/** What a callback does to a waiting state: new data, and the next state if it is done. */
+export interface CallbackOutcome {
+  data?: Data;
+  next?: string;
+  events?: StepEvent[];
+  writes?: AtomicWrite[];
+}
+
+export interface CallbackInput {
+  payload: Data;
+  token: { key: string; meta: Data };
+}
+
+export interface CallbackState extends Routed {
+  type: "callback";
+  /** Runs on entering the state: issues tokens and sends them (effects). */
+  onEnter?: string;
+  /** Decides what a callback does; throwing an error rejects the callback and changes nothing. */
+  onCallback: (data: Data, input: CallbackInput) => CallbackOutcome;
+  /** After this, the state fails with "States.Timeout" (catchable). */
+  timeoutSeconds?: number;
+  timers?: CallbackTimer[];
+}
+
+export interface SucceedState {
+  type: "succeed";
+}
+
+export interface FailState {
+  type: "fail";
+  error: string;
+  cause?: string;
+}
+
+export type State =
+  | TaskState
+  | ParallelState
+  | ChoiceState
+  | WaitState
+  | CallbackState
+  | SucceedState
+  | FailState;
+
+export interface WorkflowDefinition {
+  name: string;
+  /** Executions keep the version they started with; deploy a new version, keep the old. */
+  version: number;
+  startAt: string;
+  states: Record<string, State>;
+}
+
+/** Checks that every state a definition names exists, so a typo fails at start-up, not at 3 a.m. */
+export function defineWorkflow<const D extends WorkflowDefinition>(definition: D): D {
+  const names = new Set(Object.keys(definition.states));
+  const missing: string[] = [];
+  const need = (from: string, to: string | undefined) => {
+    if (to !== undefined && !names.has(to)) missing.push(`${from} -> ${to}`);
+  };
+  need("startAt", definition.startAt);
+  for (const [name, state] of Object.entries(definition.states)) {
+    if ("next" in state) need(name, state.next);
+    if ("catch" in state) for (const rule of state.catch ?? []) need(name, rule.next);
+    if (state.type === "choice") {
+      for (const choice of state.choices) need(name, choice.next);
+      need(name, state.default);
+    }
+  }
+  if (missing.length > 0) {
+    throw new Error(`workflow ${definition.name} v${definition.version} names unknown states: ${missing.join(", ")}`);
+  }
+  return definition;
+}

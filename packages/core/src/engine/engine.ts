@@ -1,0 +1,384 @@
+import { createHash, randomUUID } from "node:crypto";
+import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
+import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { addSeconds } from "../clock";
+import { keys } from "../db/layout";
+import type { Deps } from "../deps";
+import { ConflictError, EntraideError } from "../errors";
+import type { CallbackState, Data, State, Step, StepContext, StepResult, TokenOptions, WorkflowDefinition } from "./definition";
+import { once } from "./effects";
+import type { Execution, QueuedCallback } from "./execution";
+import { GRACE_SECONDS, sendWork, type WorkMessage } from "./queue";
+import { describeError, isRetryable, TIMEOUT_ERROR } from "./retry";
+import { commit, getExecution, StaleExecutionError, type Transition, WriteConditionError } from "./store";
+import { deriveToken, hashToken } from "./tokens";
+import * as T from "./transitions";
+
+/** Places where tests inject crashes, to prove that nothing is lost or doubled. */
+export type FaultPoint = "before-effect" | "after-effect" | "before-commit" | "after-commit";
+
+export interface EngineOptions {
+  deps: Deps;
+  workflows: WorkflowDefinition[];
+  steps: Record<string, Step>;
+  /** For retry jitter; injectable so tests are repeatable. */
+  random?: () => number;
+  faults?: (point: FaultPoint, where: { executionId: string; state: string }) => void;
+  /** Transitions one invocation may chain before handing over to the queue. */
+  maxChain?: number;
+  /** After this long without progress, the sweeper assumes a runnable execution's message lost. */
+  graceSeconds?: number;
+}
+
+export interface StartInput {
+  workflow: string;
+  /** The caller's idempotency key: the same key starts one execution, whatever the retries. */
+  key: string;
+  input: Data;
+}
+
+const hashOf = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("hex");
+
+/**
+ * Runs workflow definitions step-function style: DynamoDB holds each execution, SQS only says
+ * when to look at one, and every transition is a write conditioned on the execution's revision.
+ */
+export class Engine {
+  private readonly deps: Deps;
+  private readonly definitions = new Map<string, WorkflowDefinition>();
+  private readonly latest = new Map<string, WorkflowDefinition>();
+  private readonly random: () => number;
+  private readonly maxChain: number;
+  readonly graceSeconds: number;
+  private readonly owner = randomUUID();
+
+  constructor(private readonly options: EngineOptions) {
+    this.deps = options.deps;
+    this.random = options.random ?? Math.random;
+    this.maxChain = options.maxChain ?? 25;
+    this.graceSeconds = options.graceSeconds ?? GRACE_SECONDS;
+    for (const def of options.workflows) {
+      this.definitions.set(`${def.name}@${def.version}`, def);
+      if ((this.latest.get(def.name)?.version ?? 0) < def.version) this.latest.set(def.name, def);
+      for (const state of Object.values(def.states)) {
+        for (const step of stepsOf(state)) {
+          if (!options.steps[step]) throw new Error(`workflow ${def.name} v${def.version} uses unknown step ${step}`);
+        }
+      }
+    }
+  }
+
+  private now(): string {
+    return this.deps.clock.now().toISOString();
+  }
+
+  definition(execution: Pick<Execution, "workflow" | "version">): WorkflowDefinition {
+    const def = this.definitions.get(`${execution.workflow}@${execution.version}`);
+    if (!def) throw new EntraideError("workflow.unknown-version", `no definition ${execution.workflow} v${execution.version} is deployed`);
+    return def;
+  }
+
+  /** Starts an execution of the latest version, once per key; a different input under the same key is a conflict. */
+  async start(input: StartInput): Promise<{ id: string; created: boolean }> {
+    const def = this.latest.get(input.workflow);
+    if (!def) throw new EntraideError("workflow.unknown", `no workflow named ${input.workflow}`);
+    const now = this.now();
+    const id = randomUUID();
+    const inputHash = hashOf(input.input);
+    const blank: Execution = {
+      id, workflow: def.name, version: def.version, status: "running", state: def.startAt, visit: 0, visits: {},
+      attempt: 0, phase: "run", data: input.input, rev: 0, seq: 0, enteredAt: now, startedAt: now, updatedAt: now,
+    };
+    const d = T.draft(blank, now);
+    d.events.push({ at: now, type: "ExecutionStarted", detail: { workflow: def.name, version: def.version } });
+    T.enter(def, d, def.startAt, now);
+    const startKey = { Put: { TableName: this.deps.config.table, Item: { ...keys.executionStart(def.name, input.key), executionId: id, inputHash }, ConditionExpression: "attribute_not_exists(pk)" } };
+    const collision = new EntraideError("execution.key-taken", "start key already used");
+    try {
+      await this.write(d, 0, { extra: [{ item: startKey, error: collision }] });
+    } catch (error) {
+      if (error !== collision && !(error instanceof EntraideError && error.code === collision.code)) throw error;
+      const { Item } = await this.deps.clients.ddb.send(
+        new GetCommand({ TableName: this.deps.config.table, Key: keys.executionStart(def.name, input.key), ConsistentRead: true }),
+      );
+      if (Item?.inputHash !== inputHash) {
+        throw new ConflictError("idempotency.conflict", "this idempotency key was already used with a different request");
+      }
+      return { id: Item.executionId as string, created: false };
+    }
+    await this.afterCommit(d.next);
+    return { id, created: true };
+  }
+
+  /** Handles one work message: acts on the execution if the message is current and due. */
+  async process(message: WorkMessage): Promise<void> {
+    let execution = await getExecution(this.deps, message.executionId);
+    if (!execution || execution.rev !== message.rev || execution.status !== "running") return;
+    for (let chain = 0; chain < this.maxChain; chain++) {
+      const now = this.now();
+      if (!isDue(execution, now)) {
+        const wait = execution.wakeAt ? (Date.parse(execution.wakeAt) - Date.parse(now)) / 1000 : Number.POSITIVE_INFINITY;
+        // Early by up to the queue's maximum delay: come back then; later than that: the sweeper will.
+        if (chain === 0 && wait <= T.MAX_QUEUE_DELAY_SECONDS) await sendWork(this.deps, { executionId: execution.id, rev: execution.rev }, wait);
+        return;
+      }
+      const next = await this.act(execution, now);
+      if (!next) return;
+      execution = next;
+      if (!isDue(execution, this.now())) return this.afterCommit(execution);
+    }
+    await this.afterCommit(execution);
+  }
+
+  /** Runs the current state's work and commits the transition; undefined if someone else moved first. */
+  private async act(execution: Execution, now: string): Promise<Execution | undefined> {
+    const def = this.definition(execution);
+    const state = def.states[execution.state] as State;
+    const d = T.draft(execution, now);
+    if (state.type === "wait") {
+      if (execution.phase === "run") {
+        const until = state.until ? state.until(execution.data) : addSeconds(now, state.seconds ?? 0);
+        d.next = { ...d.next, phase: "wait", wakeAt: until };
+        d.events.push({ at: now, type: "WaitStarted", state: execution.state, detail: { until } });
+      } else {
+        d.events.push({ at: now, type: "WaitEnded", state: execution.state });
+        T.enter(def, d, state.next, now);
+      }
+      return this.tryWrite(d, execution.rev);
+    }
+    if (state.type === "callback" && execution.phase === "wait") return this.wake(def, state, execution, now);
+    const stepNames = state.type === "callback" ? (state.onEnter ? [state.onEnter] : []) : stepsOf(state);
+    let results: (StepResult | undefined)[];
+    try {
+      results = await Promise.all(stepNames.map((name) => this.runStep(name, execution, now)));
+    } catch (error) {
+      if (isInfrastructure(error)) throw error;
+      return this.fail(def, execution, error, now);
+    }
+    for (const result of results) {
+      T.mergeData(d, result?.data);
+      T.addEvents(d, now, execution.state, result?.events ?? []);
+    }
+    if (stepNames.length > 0) d.events.push({ at: now, type: "TaskSucceeded", state: execution.state });
+    if (state.type === "callback") {
+      T.startWaiting(state, d);
+      this.applyInbox(def, state, d, now);
+    } else {
+      T.proceed(def, d, "next" in state ? state.next : undefined, now);
+    }
+    try {
+      return await this.tryWrite(d, execution.rev, { writes: results.flatMap((r) => r?.writes ?? []) });
+    } catch (error) {
+      if (!(error instanceof WriteConditionError)) throw error;
+      return this.fail(def, execution, error, now);
+    }
+  }
+
+  /** The state's work failed: the transition is a retry, a catch, or the end of the execution. */
+  private fail(def: WorkflowDefinition, execution: Execution, error: unknown, now: string) {
+    const d = T.draft(execution, now);
+    T.failState(def, d, describeError(error), isRetryable(error), now, this.random);
+    return this.tryWrite(d, execution.rev);
+  }
+
+  /** A waiting callback state woke up: its timeout passed, or some of its timers are due. */
+  private async wake(def: WorkflowDefinition, state: CallbackState, execution: Execution, now: string) {
+    const d = T.draft(execution, now);
+    if (execution.timeoutAt && execution.timeoutAt <= now) {
+      T.failState(def, d, { error: TIMEOUT_ERROR, cause: `no callback within ${state.timeoutSeconds} s` }, false, now, this.random);
+      return this.tryWrite(d, execution.rev);
+    }
+    const timers = [];
+    for (const timer of execution.timers ?? []) {
+      const rule = state.timers?.find((t) => t.name === timer.name);
+      if (!rule || timer.at > now) {
+        timers.push(timer);
+        continue;
+      }
+      const result = await this.runStep(rule.step, execution, now, `${timer.name}#${timer.fired + 1}`);
+      T.mergeData(d, result?.data);
+      d.events.push({ at: now, type: "TimerFired", state: execution.state, detail: { timer: timer.name, count: timer.fired + 1 } });
+      T.addEvents(d, now, execution.state, result?.events ?? []);
+      const fired = timer.fired + 1;
+      if (rule.everySeconds !== undefined && fired < (rule.times ?? 1)) {
+        timers.push({ ...timer, fired, at: addSeconds(timer.at, rule.everySeconds) });
+      }
+    }
+    d.next = { ...d.next, timers };
+    d.next.wakeAt = T.nextWake(d.next);
+    return this.tryWrite(d, execution.rev);
+  }
+
+  /** Callbacks that arrived before this state visit began are applied as soon as it waits. */
+  private applyInbox(def: WorkflowDefinition, state: CallbackState, d: T.Draft, now: string): void {
+    const slot = `${d.next.state}#${d.next.visit}`;
+    const queued = d.next.inbox?.[slot];
+    if (!queued) return;
+    const { [slot]: _, ...rest } = d.next.inbox ?? {};
+    d.next = { ...d.next, inbox: Object.keys(rest).length > 0 ? rest : undefined };
+    for (const callback of queued) {
+      if (d.next.state !== slot.split("#")[0] || d.next.status !== "running") return;
+      this.applyCallback(def, state, d, callback, now);
+    }
+  }
+
+  private applyCallback(def: WorkflowDefinition, state: CallbackState, d: T.Draft, callback: QueuedCallback, now: string) {
+    const outcome = state.onCallback(d.next.data, callback);
+    T.mergeData(d, outcome.data);
+    d.events.push({ at: now, type: "CallbackReceived", state: d.next.state, detail: { token: callback.token.key, ...callback.payload } });
+    T.addEvents(d, now, d.next.state, outcome.events ?? []);
+    if (outcome.next !== undefined) T.enter(def, d, outcome.next, now);
+    return outcome.writes ?? [];
+  }
+
+  private async runStep(name: string, execution: Execution, now: string, scope?: string): Promise<StepResult | undefined> {
+    const step = this.options.steps[name]!;
+    const where = { executionId: execution.id, state: execution.state };
+    const prefix = `${execution.id}#${execution.state}#${execution.visit}${scope ? `#${scope}` : ""}`;
+    const ctx: StepContext = {
+      executionId: execution.id,
+      workflow: execution.workflow,
+      state: execution.state,
+      visit: execution.visit,
+      attempt: execution.attempt,
+      now: new Date(now),
+      effect: async (effectName, run) => {
+        this.options.faults?.("before-effect", where);
+        const result = await once(this.deps, `${prefix}#${effectName}`, this.owner, run);
+        this.options.faults?.("after-effect", where);
+        return result;
+      },
+      issueToken: (key, options) => this.issueToken(execution, key, options),
+    };
+    return step(execution.data, ctx);
+  }
+
+  private async issueToken(execution: Execution, key: string, options: TokenOptions = {}): Promise<string> {
+    const target = options.target ?? { state: execution.state, visit: execution.visit };
+    const token = deriveToken(this.deps.config.tokenSecret, execution.id, target.state, target.visit, key);
+    const expiresAt = options.expiresAt ?? execution.timeoutAt;
+    const ttlAt = Date.parse(expiresAt ?? addSeconds(this.now(), 400 * 86_400)) / 1000 + 90 * 86_400;
+    try {
+      await this.deps.clients.ddb.send(
+        new PutCommand({
+          TableName: this.deps.config.table,
+          Item: {
+            ...keys.callbackToken(hashToken(token)), executionId: execution.id, workflow: execution.workflow,
+            state: target.state, visit: target.visit, key, meta: options.meta ?? {}, expiresAt, ttl: Math.floor(ttlAt),
+          },
+          ConditionExpression: "attribute_not_exists(pk)",
+        }),
+      );
+    } catch (error) {
+      // Derived tokens are the same on a repeat: the first write stands, with its use if any.
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+    return token;
+  }
+
+  private async tryWrite(d: T.Draft, expectedRev: number, extra: Pick<Transition, "writes" | "extra"> = {}) {
+    try {
+      return await this.write(d, expectedRev, extra);
+    } catch (error) {
+      if (error instanceof StaleExecutionError) return undefined;
+      throw error;
+    }
+  }
+
+  /** Commits a draft and, if it leaves the execution runnable soon, says so to the queue. */
+  async write(d: T.Draft, expectedRev: number, extra: Pick<Transition, "writes" | "extra"> = {}): Promise<Execution> {
+    const { next, events } = T.sealed(d);
+    const where = { executionId: next.id, state: next.state };
+    this.options.faults?.("before-commit", where);
+    await commit(this.deps, { expectedRev, next, events, dueAt: T.dueAt(next, this.now(), this.graceSeconds), ...extra });
+    this.options.faults?.("after-commit", where);
+    return next;
+  }
+
+  /** After a commit made outside the worker (start, callback, redrive): hand the execution to the queue. */
+  async afterCommit(execution: Execution): Promise<void> {
+    if (execution.status !== "running" || execution.wakeAt === undefined) return;
+    const wait = (Date.parse(execution.wakeAt) - Date.parse(this.now())) / 1000;
+    if (wait <= T.MAX_QUEUE_DELAY_SECONDS) await sendWork(this.deps, { executionId: execution.id, rev: execution.rev }, wait);
+  }
+
+  /** Marks an execution failed after its message exhausted its receives, for operations to redrive. */
+  async markFailed(message: WorkMessage, error: unknown): Promise<void> {
+    const execution = await getExecution(this.deps, message.executionId);
+    if (!execution || execution.rev !== message.rev || execution.status !== "running") return;
+    const now = this.now();
+    const d = T.draft(execution, now);
+    T.end(d, now, describeError(error));
+    await this.tryWrite(d, execution.rev);
+  }
+
+  /** Resumes a failed execution from the state it failed in. */
+  async redrive(id: string): Promise<Execution> {
+    const execution = await getExecution(this.deps, id);
+    if (!execution) throw new EntraideError("execution.not-found", `no execution ${id}`, { status: 404 });
+    if (execution.status !== "failed") {
+      throw new ConflictError("execution.not-failed", `execution ${id} is ${execution.status}: only a failed execution can be redriven`);
+    }
+    const now = this.now();
+    const d = T.draft(execution, now);
+    d.next = { ...d.next, status: "running", phase: "run", attempt: 0, wakeAt: now, error: undefined };
+    d.events.push({ at: now, type: "ExecutionRedriven", state: execution.state });
+    const next = await this.write(d, execution.rev);
+    await this.afterCommit(next);
+    return next;
+  }
+
+  /** Applies a callback to the state visit it targets, or queues it if that visit is still to come. */
+  async deliver(executionId: string, slot: { state: string; visit: number }, callback: QueuedCallback, extra: Transition["extra"]) {
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const execution = await getExecution(this.deps, executionId);
+      if (!execution || execution.status !== "running") return { outcome: "superseded" as const, execution };
+      const now = this.now();
+      const def = this.definition(execution);
+      const d = T.draft(execution, now);
+      let writes: Transition["writes"] = [];
+      if (execution.state === slot.state && execution.visit === slot.visit) {
+        const state = def.states[slot.state] as CallbackState;
+        writes = this.applyCallback(def, state, d, callback, now);
+      } else if ((execution.visits[slot.state] ?? 0) < slot.visit) {
+        const key = `${slot.state}#${slot.visit}`;
+        d.next = { ...d.next, inbox: { ...execution.inbox, [key]: [...(execution.inbox?.[key] ?? []), callback] } };
+        d.events.push({ at: now, type: "CallbackQueued", state: slot.state, detail: { token: callback.token.key } });
+      } else {
+        return { outcome: "superseded" as const, execution };
+      }
+      try {
+        const next = await this.write(d, execution.rev, { writes, extra });
+        await this.afterCommit(next);
+        return { outcome: "applied" as const, execution: next };
+      } catch (error) {
+        if (error instanceof StaleExecutionError) continue;
+        if (!(error instanceof WriteConditionError)) throw error;
+        const failed = T.draft(execution, now);
+        T.failState(def, failed, describeError(error), false, now, this.random);
+        const next = await this.tryWrite(failed, execution.rev, { extra });
+        if (!next) continue;
+        await this.afterCommit(next);
+        return { outcome: "applied" as const, execution: next };
+      }
+    }
+    throw new EntraideError("execution.contended", "the execution kept changing; try again", { retryable: true, status: 503 });
+  }
+}
+
+function stepsOf(state: State): string[] {
+  if (state.type === "task") return [state.step];
+  if (state.type === "parallel") return state.steps;
+  if (state.type === "callback") return [...(state.onEnter ? [state.onEnter] : []), ...(state.timers ?? []).map((t) => t.step)];
+  return [];
+}
+
+function isDue(execution: Execution, now: string): boolean {
+  // A second of tolerance: a delayed message may arrive a hair before its time.
+  return execution.wakeAt !== undefined && Date.parse(execution.wakeAt) <= Date.parse(now) + 1000;
+}
+
+/** Errors of the engine's own I/O go back to the queue; the step's own errors are the workflow's. */
+function isInfrastructure(error: unknown): boolean {
+  return error instanceof EntraideError && error.code === "effect.in-progress";
+}

@@ -1,0 +1,46 @@
+import { EntraideError } from "../errors";
+import type { CatchRule, RetryRule } from "./definition";
+
+export const ALL_ERRORS = "States.ALL";
+export const TIMEOUT_ERROR = "States.Timeout";
+
+export interface ErrorInfo {
+  error: string;
+  cause: string;
+}
+
+/** The name the rules match: an EntraideError's stable code, else the error's name. */
+export function describeError(error: unknown): ErrorInfo {
+  if (error instanceof EntraideError) return { error: error.code, cause: error.message };
+  if (error instanceof Error) return { error: error.name, cause: error.message };
+  return { error: "Error", cause: String(error) };
+}
+
+/** Business errors (EntraideError unless marked retryable) are never retried, only caught. */
+export function isRetryable(error: unknown): boolean {
+  return !(error instanceof EntraideError) || error.retryable;
+}
+
+const matches = (rule: { errors: string[] }, name: string) =>
+  rule.errors.includes(name) || rule.errors.includes(ALL_ERRORS);
+
+/**
+ * The delay before retry number `attempt` (1 for the first retry), or undefined when the
+ * rules allow no more. Full jitter draws uniformly in [0, capped exponential delay].
+ */
+export function retryDelaySeconds(
+  rules: RetryRule[] | undefined,
+  error: ErrorInfo,
+  attempt: number,
+  random: () => number,
+): number | undefined {
+  const rule = rules?.find((r) => matches(r, error.error));
+  if (!rule || attempt > (rule.maxAttempts ?? 3)) return undefined;
+  const exponential = (rule.intervalSeconds ?? 1) * (rule.backoffRate ?? 2) ** (attempt - 1);
+  const capped = Math.min(exponential, rule.maxDelaySeconds ?? Number.POSITIVE_INFINITY);
+  return rule.jitter === "full" ? random() * capped : capped;
+}
+
+export function catchTarget(rules: CatchRule[] | undefined, error: ErrorInfo): string | undefined {
+  return rules?.find((r) => matches(r, error.error))?.next;
+}

@@ -1,0 +1,58 @@
+import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
+import { QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { addSeconds } from "../clock";
+import { DUE_PARTITION, indexes, keys } from "../db/layout";
+import type { Deps } from "../deps";
+import { sendWorkBatch, type WorkMessage } from "./queue";
+
+const MAX_BACKOFF_SECONDS = 86_400;
+
+/**
+ * Finds every execution whose next move is due — a timer, or a runnable execution whose
+ * message was lost — and sends its message. Each one it sends is pushed back with a growing
+ * delay, so a poison execution is not re-sent every minute forever.
+ */
+export async function sweep(deps: Deps, options: { graceSeconds: number; limit?: number }): Promise<{ sent: number }> {
+  const now = deps.clock.now().toISOString();
+  const limit = options.limit ?? 1000;
+  const messages: WorkMessage[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await deps.clients.ddb.send(
+      new QueryCommand({
+        TableName: deps.config.table,
+        IndexName: indexes.byDue.name,
+        KeyConditionExpression: "#pk = :due AND #sk <= :now",
+        ExpressionAttributeNames: { "#pk": indexes.byDue.pk, "#sk": indexes.byDue.sk },
+        // "~" sorts after the "#id" suffix, so everything due at `now` exactly is included.
+        ExpressionAttributeValues: { ":due": DUE_PARTITION, ":now": `${now}~` },
+        ProjectionExpression: "id, rev, sweeps",
+        Limit: Math.min(100, limit - messages.length),
+        ExclusiveStartKey,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      const sweeps = (item.sweeps as number | undefined) ?? 0;
+      const backoff = Math.min(options.graceSeconds * 2 ** sweeps, MAX_BACKOFF_SECONDS);
+      try {
+        await deps.clients.ddb.send(
+          new UpdateCommand({
+            TableName: deps.config.table,
+            Key: keys.execution(item.id as string),
+            UpdateExpression: "SET dueSk = :due, sweeps = :sweeps",
+            ConditionExpression: "rev = :rev",
+            ExpressionAttributeValues: { ":due": keys.due(addSeconds(now, backoff), item.id as string).dueSk, ":sweeps": sweeps + 1, ":rev": item.rev },
+          }),
+        );
+      } catch (error) {
+        // It moved meanwhile (the index lags the table): its new revision carries its own due time.
+        if (error instanceof ConditionalCheckFailedException) continue;
+        throw error;
+      }
+      messages.push({ executionId: item.id as string, rev: item.rev as number });
+    }
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey && messages.length < limit);
+  await sendWorkBatch(deps, messages);
+  return { sent: messages.length };
+}

@@ -1,0 +1,34 @@
+import { BatchProcessor, EventType, processPartialResponse } from "@aws-lambda-powertools/batch";
+import type { Engine } from "@entraide/core/engine/engine";
+import { MAX_RECEIVE_COUNT, WorkMessage } from "@entraide/core/engine/queue";
+import { createEngine } from "@entraide/core/workflows/index";
+import type { Context, SQSEvent, SQSRecord } from "aws-lambda";
+import { deps } from "../context";
+import { logger } from "../logger";
+
+const processor = new BatchProcessor(EventType.SQS);
+
+/**
+ * Moves each execution named in the batch; a record that fails comes back to the queue alone
+ * (partial batch response). On its last receive the execution is recorded as failed, for
+ * operations to redrive, rather than vanishing into the dead-letter queue.
+ */
+export function workBatchHandler(engine: () => Engine) {
+  const record = async (record: SQSRecord) => {
+    const message = WorkMessage.parse(JSON.parse(record.body));
+    try {
+      await engine().process(message);
+    } catch (error) {
+      if (Number(record.attributes.ApproximateReceiveCount) < MAX_RECEIVE_COUNT) throw error;
+      logger.error("execution failed after its last retry", { executionId: message.executionId, error: error as Error });
+      await engine().markFailed(message, error);
+    }
+  };
+  return (event: SQSEvent, context?: Context) => processPartialResponse(event, record, processor, { context });
+}
+
+let engine: Engine | undefined;
+export const handler = workBatchHandler(() => {
+  engine ??= createEngine(deps());
+  return engine;
+});

@@ -1,0 +1,131 @@
+import {
+  ChangeMessageVisibilityBatchCommand,
+  DeleteMessageBatchCommand,
+  type Message,
+  PurgeQueueCommand,
+  ReceiveMessageCommand,
+} from "@aws-sdk/client-sqs";
+import type { SQSEvent, SQSRecord } from "aws-lambda";
+import type { Engine } from "../../packages/core/src/engine/engine";
+import { sweep } from "../../packages/core/src/engine/sweeper";
+import { workBatchHandler } from "../../packages/functions/src/queue/worker";
+import type { TestStack } from "./stack";
+
+export interface DrainOptions {
+  /** How many times each received message is delivered (at-least-once delivery). */
+  copies?: (record: SQSRecord) => number;
+  /** Deliver a batch's records in a shuffled order. */
+  shuffle?: boolean;
+  /** Run the sweeper when the queue is empty (default true). */
+  sweep?: boolean;
+  maxRounds?: number;
+}
+
+/**
+ * Pumps the real queue into the real worker handler, as Lambda's event source would, but
+ * with failed records made visible again at once so tests need not wait out the timeout.
+ */
+export class Harness {
+  readonly handler;
+  delivered = 0;
+  constructor(
+    readonly stack: TestStack,
+    readonly engine: Engine,
+  ) {
+    this.handler = workBatchHandler(() => engine);
+  }
+
+  async receive(): Promise<Message[]> {
+    const { Messages } = await this.stack.clients.sqs.send(
+      new ReceiveMessageCommand({
+        QueueUrl: this.stack.config.queueUrl,
+        MaxNumberOfMessages: 10,
+        WaitTimeSeconds: 0,
+        MessageSystemAttributeNames: ["All"],
+      }),
+    );
+    return Messages ?? [];
+  }
+
+  async deliver(messages: Message[], options: DrainOptions = {}): Promise<void> {
+    let records = messages.flatMap((m) => {
+      const record = toRecord(m, this.stack.config.queueUrl);
+      return Array.from({ length: options.copies?.(record) ?? 1 }, () => record);
+    });
+    if (options.shuffle) records = shuffled(records);
+    this.delivered += records.length;
+    const event: SQSEvent = { Records: records };
+    const { batchItemFailures } = await this.handler(event);
+    const failed = new Set(batchItemFailures.map((f) => f.itemIdentifier));
+    const QueueUrl = this.stack.config.queueUrl;
+    const done = messages.filter((m) => !failed.has(m.MessageId!));
+    const retry = messages.filter((m) => failed.has(m.MessageId!));
+    if (done.length > 0) {
+      await this.stack.clients.sqs.send(
+        new DeleteMessageBatchCommand({ QueueUrl, Entries: done.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle! })) }),
+      );
+    }
+    if (retry.length > 0) {
+      await this.stack.clients.sqs.send(
+        new ChangeMessageVisibilityBatchCommand({
+          QueueUrl,
+          Entries: retry.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle!, VisibilityTimeout: 0 })),
+        }),
+      );
+    }
+  }
+
+  /** Delivers until the queue is empty and the sweeper finds nothing due. */
+  async drain(options: DrainOptions = {}): Promise<void> {
+    for (let round = 0; round < (options.maxRounds ?? 10_000); round++) {
+      const messages = await this.receive();
+      if (messages.length > 0) {
+        await this.deliver(messages, options);
+        continue;
+      }
+      if (options.sweep === false) return;
+      const { sent } = await sweep(this.stack, { graceSeconds: this.engine.graceSeconds });
+      if (sent === 0) return;
+    }
+    throw new Error("the queue never drained");
+  }
+
+  /** Moves the clock on past the sweeper's grace, so lost messages are re-driven, then drains. */
+  async advance(ms: number, options: DrainOptions = {}): Promise<void> {
+    this.stack.clock.advance(ms);
+    await this.drain(options);
+  }
+
+  async purge(): Promise<void> {
+    await this.stack.clients.sqs.send(new PurgeQueueCommand({ QueueUrl: this.stack.config.queueUrl }));
+  }
+}
+
+function toRecord(message: Message, queueUrl: string): SQSRecord {
+  const a = message.Attributes ?? {};
+  return {
+    messageId: message.MessageId!,
+    receiptHandle: message.ReceiptHandle!,
+    body: message.Body ?? "",
+    attributes: {
+      ApproximateReceiveCount: a.ApproximateReceiveCount ?? "1",
+      SentTimestamp: a.SentTimestamp ?? String(Date.now()),
+      SenderId: a.SenderId ?? "local",
+      ApproximateFirstReceiveTimestamp: a.ApproximateFirstReceiveTimestamp ?? String(Date.now()),
+    },
+    messageAttributes: {},
+    md5OfBody: message.MD5OfBody ?? "",
+    eventSource: "aws:sqs",
+    eventSourceARN: `arn:aws:sqs:eu-west-1:000000000000:${queueUrl.split("/").pop()}`,
+    awsRegion: "eu-west-1",
+  };
+}
+
+function shuffled<T>(items: T[]): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+  }
+  return copy;
+}
