@@ -31,3 +31,38 @@ export type ApproverGroup = (typeof approverGroups)[number];
 /** Content types a document may have (§2: PDF, JPEG, PNG by their magic bytes). */
 export const documentContentTypes = ["application/pdf", "image/jpeg", "image/png"] as const;
 export type DocumentContentType = (typeof documentContentTypes)[number];
+
+/** The lifecycle of §3 (loans go on to `repaying` and `repaid`). */
+export const requestStatuses = [
+  "received",
+  "checking",
+  "needs-info",
+  "awaiting-approval",
+  "approved",
+  "awaiting-funds",
+  "scheduled",
+  "exported",
+  "paid",
+  "payout-failed",
+  "repaying",
+  "repaid",
+  "rejected",
+  "withdrawn",
+  "expired",
+] as const;
+export type RequestStatus = (typeof requestStatuses)[number];
+
+/** Ends where nothing was granted: such a request claims nothing any more. */
+export const endedWithoutGrant: readonly RequestStatus[] = ["rejected", "withdrawn", "expired"];
+
+/** Statuses reached only through a final approval. */
+export const grantedStatuses: readonly RequestStatus[] = [
+  "approved",
+  "awaiting-funds",
+  "scheduled",
+  "exported",
+  "paid",
+  "payout-failed",
+  "repaying",
+  "repaid",
+];
