@@ -2,6 +2,7 @@ import { Activity } from "../activities/activity";
 import { upsertActivity } from "../activities/register";
 import type { Deps } from "../deps";
 import { getMember } from "../members/register";
+import { splitList } from "./csv";
 import type { ImportReport } from "./report";
 import { type ImportOptions, type ImportSpec, runImport } from "./run";
 
@@ -14,21 +15,15 @@ export const ACTIVITY_COLUMNS = [
   "backupAdministrators",
 ] as const;
 
-const list = (cell: string | undefined) =>
-  (cell ?? "")
-    .split("|")
-    .map((item) => item.trim())
-    .filter((item) => item !== "");
-
 export const activityImport: ImportSpec<Activity> = {
   columns: ACTIVITY_COLUMNS,
   keyColumn: "activityId",
   parse: (cells) =>
     Activity.safeParse({
       ...cells,
-      memberNumbers: list(cells.memberNumbers),
-      administrators: list(cells.administrators),
-      backupAdministrators: list(cells.backupAdministrators),
+      memberNumbers: splitList(cells.memberNumbers),
+      administrators: splitList(cells.administrators),
+      backupAdministrators: splitList(cells.backupAdministrators),
     }),
   keyOf: (activity) => activity.activityId,
   // Requests check that "the activity is the member's": a mistyped member number would hide it.

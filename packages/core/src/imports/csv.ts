@@ -87,3 +87,11 @@ function checkHeader(found: string[], expected: readonly string[], delimiter: st
     );
   }
 }
+
+/** The items of a list cell, separated by `|` (`a | b|c` → `["a", "b", "c"]`); blank items dropped. */
+export function splitList(cell: string | undefined): string[] {
+  return (cell ?? "")
+    .split("|")
+    .map((item) => item.trim())
+    .filter((item) => item !== "");
+}

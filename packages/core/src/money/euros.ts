@@ -31,12 +31,15 @@ export function parseEuros(text: string): number {
       { status: 400 },
     );
   }
-  if (euros.replace(/^0+/, "").length > String(MAX_EUROS).length || Number(euros) > MAX_EUROS) {
+  // The length check first: a long digit string is not exactly representable as a number.
+  const tooLong = euros.replace(/^0+/, "").length > String(MAX_EUROS).length;
+  const cents = Number(euros) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
+  if (tooLong || cents > MAX_EUROS * 100) {
     throw new EntraideError("amount.too-large", `"${text}" is above the maximum of ${MAX_EUROS} euros`, {
       status: 400,
     });
   }
-  return Number(euros) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
+  return cents;
 }
 
 /** Formats integer cents as euros with two decimals and a dot, e.g. `150050` → `"1500.50"`. */
