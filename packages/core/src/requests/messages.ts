@@ -332,7 +332,8 @@ function templateFor({ code, params }: Classified, path: readonly PropertyKey[])
 
 function render(classified: Classified, path: readonly PropertyKey[], language: Language): string {
   const label = path.length === 0 ? bodyWord[language] : quote(labelOf(path, language), language);
-  const field = quote(String(classified.params.field ?? ""), language);
+  // Unknown keys come from the caller: shown, since they name the mistake, but cut short.
+  const field = quote(String(classified.params.field ?? "").slice(0, 40), language);
   const text = interpolate(templateFor(classified, path)[language], {
     ...classified.params,
     label,

@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import { amountCap } from "../../../packages/core/src/requests/checks/amount-cap";
+import { unusualAmount } from "../../../packages/core/src/requests/checks/unusual-amount";
+import type { RequestBody } from "../../../packages/core/src/requests/schemas";
+import { context, docA, requestOf } from "../fixtures";
+
+type Row = { name: string; request: RequestBody; outcome: string; code: string };
+const days = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ date: `2020-04-${String(i + 1).padStart(2, "0")}` }));
+const line = (amountCents: number) => ({
+  date: "2020-03-02",
+  description: "Hall",
+  amountCents,
+  documentId: docA,
+});
+
+describe("the amount-cap check", () => {
+  it.each<Row>([
+    {
+      name: "€600 per day",
+      request: requestOf("cancelled-contract", { workDays: days(2), grossAmountCents: 120_000 }),
+      outcome: "pass",
+      code: "daily_rate_ok",
+    },
+    {
+      name: "one cent above €600 per day",
+      request: requestOf("cancelled-contract", { workDays: days(2), grossAmountCents: 120_001 }),
+      outcome: "warn",
+      code: "daily_rate_above_cap",
+    },
+    {
+      name: "expenses totalling exactly €10,000",
+      request: requestOf("incurred-expenses", { lines: [line(600_000), line(400_000)] }),
+      outcome: "pass",
+      code: "amount_within_cap",
+    },
+    {
+      name: "expenses above €10,000",
+      request: requestOf("incurred-expenses", { lines: [line(600_000), line(400_001)] }),
+      outcome: "fail",
+      code: "expenses_total_above_cap",
+    },
+    {
+      name: "an aid of €1,500",
+      request: requestOf("emergency-aid", { requestedAmountCents: 150_000 }),
+      outcome: "pass",
+      code: "amount_within_cap",
+    },
+    {
+      name: "an aid above €1,500",
+      request: requestOf("emergency-aid", { requestedAmountCents: 150_001 }),
+      outcome: "fail",
+      code: "aid_above_cap",
+    },
+    {
+      name: "a loan inside the ranges",
+      request: requestOf("relaunch-loan"),
+      outcome: "pass",
+      code: "loan_terms_ok",
+    },
+    {
+      name: "a loan of €25,000.01",
+      request: requestOf("relaunch-loan", { amountCents: 2_500_001 }),
+      outcome: "fail",
+      code: "loan_amount_out_of_range",
+    },
+    {
+      name: "a loan over 5 months",
+      request: requestOf("relaunch-loan", { termMonths: 5 }),
+      outcome: "fail",
+      code: "loan_term_out_of_range",
+    },
+    {
+      name: "a loan with 7 months of grace",
+      request: requestOf("relaunch-loan", { graceMonths: 7 }),
+      outcome: "fail",
+      code: "loan_grace_out_of_range",
+    },
+  ])("gives $outcome ($code) for $name", ({ request, outcome, code }) => {
+    // Act
+    const result = amountCap.run(request, context());
+
+    // Assess
+    expect(result).toMatchObject({ check: "amount-cap", outcome, reason: { code } });
+  });
+});
+
+describe("the unusual-amount check", () => {
+  it.each<Row>([
+    {
+      name: "an aid at the usual maximum",
+      request: requestOf("emergency-aid", { requestedAmountCents: 80_000 }),
+      outcome: "pass",
+      code: "amount_usual",
+    },
+    {
+      name: "an aid above it",
+      request: requestOf("emergency-aid", { requestedAmountCents: 80_001 }),
+      outcome: "warn",
+      code: "amount_unusual",
+    },
+    {
+      name: "expenses summing above it",
+      request: requestOf("incurred-expenses", { lines: [line(150_000), line(50_001)] }),
+      outcome: "warn",
+      code: "amount_unusual",
+    },
+    {
+      name: "a usual loan",
+      request: requestOf("relaunch-loan"),
+      outcome: "pass",
+      code: "amount_usual",
+    },
+  ])("gives $outcome ($code) for $name", ({ request, outcome, code }) => {
+    // Act
+    const result = unusualAmount.run(request, context());
+
+    // Assess
+    expect(result).toMatchObject({ check: "unusual-amount", outcome, reason: { code } });
+  });
+});

@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { loadPlanConfig, planConfig } from "../../packages/core/src/plan/config";
+
+describe("the plan configuration", () => {
+  it("holds the defaults of the product spec", () => {
+    // Assess
+    expect(planConfig).toMatchObject({
+      crisisStart: "2020-03-01",
+      planWindow: { from: "2020-03-01", to: "2021-12-31" },
+      needsInfo: { expiresAfterSeconds: 14 * 86_400, reminderAfterSeconds: 7 * 86_400 },
+      approvals: {
+        reminderEverySeconds: 2 * 86_400,
+        reminderCount: 3,
+        escalateAfterSeconds: 7 * 86_400,
+      },
+      documents: { maxBytes: 10 * 1024 * 1024 },
+    });
+    expect(planConfig.types["relaunch-loan"]).toMatchObject({
+      fund: "relaunch",
+      approvers: "credit-committee",
+      fourEyesAboveCents: "always",
+      amountCents: { min: 50_000, max: 2_500_000 },
+    });
+    expect(planConfig.types["emergency-aid"]).toMatchObject({
+      capCents: 150_000,
+      periodSeconds: 90 * 86_400,
+    });
+  });
+
+  it("merges overrides deeply and keeps the other defaults", () => {
+    // Act
+    const plan = loadPlanConfig({ types: { "emergency-aid": { capCents: 200_000 } } });
+
+    // Assess
+    expect(plan.types["emergency-aid"].capCents).toBe(200_000);
+    expect(plan.types["emergency-aid"].fund).toBe("solidarity");
+    expect(plan.types["relaunch-loan"]).toEqual(planConfig.types["relaunch-loan"]);
+  });
+
+  it.each([
+    {
+      name: "a reminder after the expiry",
+      overrides: { needsInfo: { reminderAfterSeconds: 15 * 86_400 } },
+      field: "needsInfo",
+    },
+    {
+      name: "a window ending before it starts",
+      overrides: { planWindow: { to: "2019-12-31" } },
+      field: "planWindow",
+    },
+    {
+      name: "a loan minimum above its maximum",
+      overrides: { types: { "relaunch-loan": { amountCents: { min: 3_000_000 } } } },
+      field: "types.relaunch-loan.amountCents",
+    },
+    {
+      name: "download links longer than S3 allows",
+      overrides: { downloads: { linkValiditySeconds: 8 * 86_400 } },
+      field: "downloads.linkValiditySeconds",
+    },
+    {
+      name: "a cap in euros with decimals",
+      overrides: { types: { "emergency-aid": { capCents: 1500.5 } } },
+      field: "types.emergency-aid.capCents",
+    },
+    {
+      name: "a misspelt setting",
+      overrides: { needsInfo: { expireAfterSeconds: 1 } } as never,
+      field: "needsInfo",
+    },
+  ])("refuses $name, naming the field", ({ overrides, field }) => {
+    // Act
+    const load = () => loadPlanConfig(overrides);
+
+    // Assess
+    expect(load).toThrow(
+      new RegExp(`invalid plan configuration: .*${field.replace(/\./g, "\\.")}`),
+    );
+  });
+});
