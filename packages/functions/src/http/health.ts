@@ -2,7 +2,8 @@ import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { keys } from "@entraide/core/db/layout";
 import pkg from "../../../../package.json" with { type: "json" };
 import { deps } from "../context";
-import { http, logger, Reply } from "./http";
+import { logger } from "../logger";
+import { http, Reply } from "./http";
 
 /** Liveness: the versions, and whether the table answers (one small keyed read, no scan). */
 export const handler = http({}, async () => {

@@ -1,9 +1,7 @@
-import { Logger } from "@aws-lambda-powertools/logger";
 import { EntraideError, ValidationError } from "@entraide/core/errors";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
 import type { z } from "zod";
-
-export const logger = new Logger({ serviceName: "entraide" });
+import { logger } from "../logger";
 
 /** What a JSON answer of the API carries besides its body: no caching, no sniffing, no framing. */
 export const jsonHeaders: Readonly<Record<string, string>> = {

@@ -39,7 +39,9 @@ export async function startEmulators(options: EmulatorOptions = {}): Promise<Emu
   const stopJava = () => java.kill("SIGTERM");
   process.once("exit", stopJava);
   try {
-    const fauxqs = await startFauxqs({ port: ports.aws, logger: false, host: "127.0.0.1" });
+    // fauxqs's `host` only names queue URLs ("sqs.<region>.<host>"): with an IP there, they are
+    // not valid URLs, and RuntimeConfig (so the CLI) rejects them. Its default, localhost, is fine.
+    const fauxqs = await startFauxqs({ port: ports.aws, logger: false });
     const ses = await listening(await sesServer({ port: ports.ses, host: "127.0.0.1" }));
     const sesPort = (ses.address() as { port: number }).port;
     await waitForDynamoDb(ports.dynamodb, java);

@@ -1,16 +1,11 @@
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { OffsetClock } from "@entraide/core/clock";
-import { keys } from "@entraide/core/db/layout";
 import type { Deps } from "@entraide/core/deps";
+import { readClockOffset } from "./clock-offset";
 
 /**
  * Sets the local clock's offset to the one `entraide clock advance` stored in the table, so
- * timers fire as if that much time had passed. No item means no offset.
+ * timers fire as if that much time had passed. No stored offset means none.
  */
-export async function refreshClockOffset(deps: Pick<Deps, "config" | "clients">, clock: OffsetClock) {
-  const { Item } = await deps.clients.ddb.send(
-    new GetCommand({ TableName: deps.config.table, Key: keys.clock(), ConsistentRead: true }),
-  );
-  const offsetMs = Item?.offsetMs;
-  clock.offsetMs = typeof offsetMs === "number" && Number.isFinite(offsetMs) ? offsetMs : 0;
+export async function refreshClockOffset(deps: Deps, clock: OffsetClock): Promise<void> {
+  clock.offsetMs = await readClockOffset(deps);
 }

@@ -1,0 +1,3 @@
+import { main } from "../packages/functions/src/local/start";
+
+await main();
