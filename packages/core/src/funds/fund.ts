@@ -40,7 +40,7 @@ export async function getFund(deps: Deps, name: FundName): Promise<Fund | undefi
 }
 
 /** How often to retry when the engine moves the counters between our read and our write. */
-const MAX_ATTEMPTS = 5;
+const MAX_ATTEMPTS = 10;
 
 /**
  * Sets a fund's envelope, creating the fund with zero counters if needed. Only `envelopeCents`

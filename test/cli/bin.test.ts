@@ -1,0 +1,109 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { beforeAll, describe, expect, it } from "vitest";
+import { keys } from "../../packages/core/src/db/layout";
+import { getMember } from "../../packages/core/src/members/register";
+import { createTestStack, type TestStack } from "../support/stack";
+
+const BIN = fileURLToPath(new URL("../../packages/functions/bin/entraide.js", import.meta.url));
+
+let stack: TestStack;
+let dataDir: string;
+
+beforeAll(async () => {
+  stack = await createTestStack();
+  dataDir = await mkdtemp(join(tmpdir(), "entraide-cli-"));
+  await writeFile(join(dataDir, "local-config.json"), JSON.stringify(stack.config));
+});
+
+/** Runs the real bin in a child process, as `npx entraide …` would, against the test stack. */
+function entraide(args: string[], env: NodeJS.ProcessEnv = { ENTRAIDE_DATA_DIR: dataDir }) {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("ENTRAIDE_")));
+  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { env: { ...inherited, ...env } }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe("the entraide bin", () => {
+  it("--help lists the command tree of the spec, marking what is not available yet", async () => {
+    // Act
+    const { code, stdout } = await entraide(["--help"]);
+    // Assess
+    expect(code).toBe(0);
+    for (const command of ["members import <csv> [--dry-run]", "funds set <fund> <euros>", "committees set", "clock advance"]) {
+      expect(stdout).toContain(command);
+    }
+    expect(stdout).toMatch(/finance mark-paid <batch>\s+\(later\)/);
+    expect(stdout).toContain("--stage <stage>");
+  });
+
+  it("members import --json prints a report that parses, with progress and notes kept off stdout", async () => {
+    // Prepare
+    const file = join(dataDir, "members.csv");
+    await writeFile(
+      file,
+      "memberNumber;firstName;lastName;email;language;country;iban;shareholder\n" +
+        "CLI1;Camille;Dubois;camille@example.org;fr;BE;BE21 0012 3456 7803;true\n" +
+        "CLI2;Jo;Doe;jo@example.org;de;BE;BE35310123456737;true\n",
+    );
+    // Act
+    const { code, stdout, stderr } = await entraide(["members", "import", file, "--json"]);
+    // Assess
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toMatchObject({
+      dryRun: false,
+      counts: { created: 1, refused: 1 },
+      lines: [{ line: 2, outcome: "created" }, { line: 3, reason: "language: must be fr, nl or en" }],
+    });
+    expect(stderr).toContain("1 line refused: fix it and import the file again; the other lines were imported");
+    expect(await getMember(stack, "CLI1")).toBeDefined();
+  });
+
+  it("funds set and clock advance act on the local stack and answer in JSON", async () => {
+    // Act
+    const funds = await entraide(["funds", "set", "solidarity", "1 500,50", "--json"]);
+    const clock = await entraide(["clock", "advance", "2d", "--json"]);
+    // Assess
+    expect(funds.code).toBe(0);
+    expect(JSON.parse(funds.stdout)).toMatchObject({ fund: "solidarity", envelopeCents: 150_050, remainingCents: 150_050 });
+    expect(clock.code).toBe(0);
+    expect(JSON.parse(clock.stdout)).toMatchObject({ advancedMs: 172_800_000, offsetMs: 172_800_000 });
+    const { Item } = await stack.clients.ddb.send(new GetCommand({ TableName: stack.config.table, Key: keys.clock() }));
+    expect(Item?.offsetMs).toBe(172_800_000);
+  });
+
+  it("a wrong argument exits 2 and a failure exits 1, each with one line saying what to do and no stack trace", async () => {
+    // Act
+    const badAmount = await entraide(["funds", "set", "solidarity", "1.500,00"]);
+    const badCommittee = await entraide(["committees", "set", "credit", "ines@smart.test"]);
+    const noStageConfig = await entraide(["funds", "set", "relaunch", "10", "--stage", "prod"], {});
+    // Assess
+    expect([badAmount.code, badCommittee.code, noStageConfig.code]).toEqual([2, 2, 1]);
+    expect(badAmount.stderr).toContain("write digits with at most two decimals");
+    expect(badCommittee.stderr).toBe("error: members: the credit committee needs at least 2 members\n");
+    expect(noStageConfig.stderr).toMatch(/^error: .*set the ENTRAIDE_\* variables of that stage\n$/);
+    for (const run of [badAmount, badCommittee, noStageConfig]) {
+      expect(run.stderr.trim().split("\n")).toHaveLength(1);
+      expect(run.stderr).not.toMatch(/\bat .*:\d+:\d+/);
+      expect(run.stdout).toBe("");
+    }
+  });
+
+  it("without a running local stack, says to start it with npm start", async () => {
+    // Prepare
+    const empty = await mkdtemp(join(tmpdir(), "entraide-empty-"));
+    const file = join(empty, "members.csv");
+    await writeFile(file, "memberNumber,firstName,lastName,email,language,country,iban,shareholder\n");
+    // Act
+    const { code, stderr } = await entraide(["members", "import", file], { ENTRAIDE_DATA_DIR: empty });
+    // Assess
+    expect(code).toBe(1);
+    expect(stderr).toContain("start the local stack with `npm start` first");
+  });
+});
