@@ -29,7 +29,7 @@ describe("request schemas", () => {
     // Prepare
     const body = with_("emergency-aid", {
       iban: " be68 5390-0754 7034 ",
-      memberNumber: " m-001234",
+      memberNumber: " M-001234 ",
       email: " Ada@Example.BE ",
     });
 
@@ -260,7 +260,7 @@ describe("request schemas", () => {
     },
     {
       name: "a malformed member number",
-      body: with_("emergency-aid", { memberNumber: "12" }),
+      body: with_("emergency-aid", { memberNumber: "M 12#" }),
       path: "memberNumber",
       code: "invalid_member_number",
     },

@@ -26,8 +26,11 @@ export const custom = (code: CustomIssueCode, extra: Record<string, unknown> = {
   params: { code, ...extra },
 });
 
-/** Member numbers as printed on member cards: letters, digits and dashes, 3–20 characters. */
-export const MEMBER_NUMBER = /^[A-Z0-9][A-Z0-9-]{1,18}[A-Z0-9]$/;
+/**
+ * Member numbers exactly as the members register accepts them (`members/fields.ts`): they are
+ * its keys, so they are matched case-sensitively and never rewritten here.
+ */
+export const MEMBER_NUMBER = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 
 /** Free text, trimmed (so blanks alone count as empty) and bounded. */
 export const text = (max: number, min = 1) => z.string().trim().min(min).max(max);
@@ -46,8 +49,7 @@ export const memberNumber = () =>
   z
     .string()
     .trim()
-    .toUpperCase()
-    .max(20)
+    .max(40)
     .refine((s) => MEMBER_NUMBER.test(s), custom("invalid_member_number"));
 
 /**

@@ -236,9 +236,9 @@ const templates: Record<FieldErrorCode, Translated> = {
     en: "This account is outside the SEPA area: we cannot pay into it.",
   },
   invalid_member_number: {
-    fr: "{label} doit compter de 3 à 20 lettres, chiffres ou tirets, comme sur votre carte de membre.",
-    nl: "{label} moet uit 3 tot 20 letters, cijfers of streepjes bestaan, zoals op uw lidkaart.",
-    en: "{label} must have 3 to 20 letters, digits or dashes, as on your member card.",
+    fr: "{label} ne peut contenir que des lettres, chiffres, points, tirets et soulignés (40 au plus), comme sur votre carte de membre.",
+    nl: "{label} mag alleen letters, cijfers, punten, streepjes en onderstrepingstekens bevatten (hoogstens 40), zoals op uw lidkaart.",
+    en: "{label} may contain only letters, digits, dots, dashes and underscores (40 at most), as on your member card.",
   },
   hours_and_cachets: {
     fr: "Indiquez pour ce jour des heures ou des cachets, pas les deux.",
