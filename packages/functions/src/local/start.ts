@@ -12,17 +12,17 @@ import { localConfigPath, localDataDir, writeLocalConfig } from "./config-file";
 import { loadDemoData } from "./demo-data";
 import { devTokenSecret } from "./dev-secret";
 import { assertPortFree, LocalStackError, startEmulators } from "./emulators";
-import { loadHandler, repoRoot } from "./handlers";
+import { loadHandler } from "./handlers";
 import { lambdaContext } from "./lambda-context";
 import { refreshClockOffset } from "./local-clock";
 import { nextEvery, nextWeekly } from "./next-run";
 import { provision } from "./provision";
 import { type ScheduledJob, startScheduler } from "./scheduler";
+import { buildWebSite } from "./web-site";
 import { type SqsHandler, startWorkerLoop } from "./worker-loop";
 
 const WORKER = "packages/functions/src/queue/worker.handler";
 const NAMES = { table: "entraide", queue: "entraide-work", bucket: "entraide-documents" };
-const WEB_DIR = join(repoRoot, "packages/web/src");
 
 export interface LocalStack {
   urls: { web: string; inbox: string };
@@ -113,7 +113,8 @@ async function run(deps: Deps, clock: OffsetClock, webPort: number, stops: (() =
 
   const api: Record<string, ApiHandler | undefined> = {};
   for (const [routeKey, path] of Object.entries(routes)) api[routeKey] = await load(routeKey, path);
-  const server = await startApiServer({ port: webPort, routes: api, staticDir: WEB_DIR, log: logLine });
+  const staticDir = await buildWebSite(logLine);
+  const server = await startApiServer({ port: webPort, routes: api, staticDir, log: logLine });
   stops.push(() => server.stop());
 
   const worker = await load<SqsHandler>("worker", WORKER);
