@@ -22,11 +22,18 @@ beforeAll(async () => {
 
 /** Runs the real bin in a child process, as `npx entraide …` would, against the test stack. */
 function entraide(args: string[], env: NodeJS.ProcessEnv = { ENTRAIDE_DATA_DIR: dataDir }) {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("ENTRAIDE_")));
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith("ENTRAIDE_")),
+  );
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { env: { ...inherited, ...env } }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { env: { ...inherited, ...env } },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -36,7 +43,12 @@ describe("the entraide bin", () => {
     const { code, stdout } = await entraide(["--help"]);
     // Assess
     expect(code).toBe(0);
-    for (const command of ["members import <csv> [--dry-run]", "funds set <fund> <euros>", "committees set", "clock advance"]) {
+    for (const command of [
+      "members import <csv> [--dry-run]",
+      "funds set <fund> <euros>",
+      "committees set",
+      "clock advance",
+    ]) {
       expect(stdout).toContain(command);
     }
     expect(stdout).toMatch(/finance mark-paid <batch>\s+\(later\)/);
@@ -59,9 +71,14 @@ describe("the entraide bin", () => {
     expect(JSON.parse(stdout)).toMatchObject({
       dryRun: false,
       counts: { created: 1, refused: 1 },
-      lines: [{ line: 2, outcome: "created" }, { line: 3, reason: "language: must be fr, nl or en" }],
+      lines: [
+        { line: 2, outcome: "created" },
+        { line: 3, reason: "language: must be fr, nl or en" },
+      ],
     });
-    expect(stderr).toContain("1 line refused: fix it and import the file again; the other lines were imported");
+    expect(stderr).toContain(
+      "1 line refused: fix it and import the file again; the other lines were imported",
+    );
     expect(await getMember(stack, "CLI1")).toBeDefined();
   });
 
@@ -71,10 +88,19 @@ describe("the entraide bin", () => {
     const clock = await entraide(["clock", "advance", "2d", "--json"]);
     // Assess
     expect(funds.code).toBe(0);
-    expect(JSON.parse(funds.stdout)).toMatchObject({ fund: "solidarity", envelopeCents: 150_050, remainingCents: 150_050 });
+    expect(JSON.parse(funds.stdout)).toMatchObject({
+      fund: "solidarity",
+      envelopeCents: 150_050,
+      remainingCents: 150_050,
+    });
     expect(clock.code).toBe(0);
-    expect(JSON.parse(clock.stdout)).toMatchObject({ advancedMs: 172_800_000, offsetMs: 172_800_000 });
-    const { Item } = await stack.clients.ddb.send(new GetCommand({ TableName: stack.config.table, Key: keys.clock() }));
+    expect(JSON.parse(clock.stdout)).toMatchObject({
+      advancedMs: 172_800_000,
+      offsetMs: 172_800_000,
+    });
+    const { Item } = await stack.clients.ddb.send(
+      new GetCommand({ TableName: stack.config.table, Key: keys.clock() }),
+    );
     expect(Item?.offsetMs).toBe(172_800_000);
   });
 
@@ -86,8 +112,12 @@ describe("the entraide bin", () => {
     // Assess
     expect([badAmount.code, badCommittee.code, noStageConfig.code]).toEqual([2, 2, 1]);
     expect(badAmount.stderr).toContain("write digits with at most two decimals");
-    expect(badCommittee.stderr).toBe("error: members: the credit committee needs at least 2 members\n");
-    expect(noStageConfig.stderr).toMatch(/^error: .*set the ENTRAIDE_\* variables of that stage\n$/);
+    expect(badCommittee.stderr).toBe(
+      "error: members: the credit committee needs at least 2 members\n",
+    );
+    expect(noStageConfig.stderr).toMatch(
+      /^error: .*set the ENTRAIDE_\* variables of that stage\n$/,
+    );
     for (const run of [badAmount, badCommittee, noStageConfig]) {
       expect(run.stderr.trim().split("\n")).toHaveLength(1);
       expect(run.stderr).not.toMatch(/\bat .*:\d+:\d+/);
@@ -99,9 +129,14 @@ describe("the entraide bin", () => {
     // Prepare
     const empty = await mkdtemp(join(tmpdir(), "entraide-empty-"));
     const file = join(empty, "members.csv");
-    await writeFile(file, "memberNumber,firstName,lastName,email,language,country,iban,shareholder\n");
+    await writeFile(
+      file,
+      "memberNumber,firstName,lastName,email,language,country,iban,shareholder\n",
+    );
     // Act
-    const { code, stderr } = await entraide(["members", "import", file], { ENTRAIDE_DATA_DIR: empty });
+    const { code, stderr } = await entraide(["members", "import", file], {
+      ENTRAIDE_DATA_DIR: empty,
+    });
     // Assess
     expect(code).toBe(1);
     expect(stderr).toContain("start the local stack with `npm start` first");

@@ -5,7 +5,9 @@ import { importMembers } from "../../packages/core/src/imports/members";
 import { createTestStack, type TestStack } from "../support/stack";
 
 const activitiesCsv = (lines: string[]) =>
-  Buffer.from(`activityId;name;memberNumbers;administrators;backupAdministrators\n${lines.join("\n")}\n`);
+  Buffer.from(
+    `activityId;name;memberNumbers;administrators;backupAdministrators\n${lines.join("\n")}\n`,
+  );
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -23,7 +25,9 @@ beforeAll(async () => {
 describe("activities import", () => {
   it("stores the |-separated lists of members, administrators and backups", async () => {
     // Prepare
-    const file = activitiesCsv(["A-1;Les Tréteaux;M1 | M2;Admin@Smart.test|second@smart.test;backup@smart.test"]);
+    const file = activitiesCsv([
+      "A-1;Les Tréteaux;M1 | M2;Admin@Smart.test|second@smart.test;backup@smart.test",
+    ]);
     // Act
     const report = await importActivities(stack, file);
     // Assess
@@ -39,9 +43,15 @@ describe("activities import", () => {
 
   it("reports an unchanged activity unchanged and a changed one updated", async () => {
     // Prepare
-    await importActivities(stack, activitiesCsv(["B-1;Atelier;M1;a@smart.test;", "B-2;Vélo;M2;b@smart.test;"]));
+    await importActivities(
+      stack,
+      activitiesCsv(["B-1;Atelier;M1;a@smart.test;", "B-2;Vélo;M2;b@smart.test;"]),
+    );
     // Act
-    const report = await importActivities(stack, activitiesCsv(["B-1;Atelier;M1;a@smart.test;", "B-2;Vélo;M1|M2;b@smart.test;"]));
+    const report = await importActivities(
+      stack,
+      activitiesCsv(["B-1;Atelier;M1;a@smart.test;", "B-2;Vélo;M1|M2;b@smart.test;"]),
+    );
     // Assess
     expect(report.counts).toEqual({ created: 0, updated: 1, unchanged: 1, refused: 0 });
     expect((await getActivity(stack, "B-2"))?.memberNumbers).toEqual(["M1", "M2"]);

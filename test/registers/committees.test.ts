@@ -11,9 +11,17 @@ beforeAll(async () => {
 describe("committees", () => {
   it("setting a committee stores its members and backups, and replaces them when set again", async () => {
     // Prepare
-    await setCommittee(stack, { committee: "solidarity", members: ["Anne@smart.test"], backups: ["b@smart.test"] });
+    await setCommittee(stack, {
+      committee: "solidarity",
+      members: ["Anne@smart.test"],
+      backups: ["b@smart.test"],
+    });
     // Act
-    const again = await setCommittee(stack, { committee: "solidarity", members: ["anne@smart.test"], backups: ["b@smart.test"] });
+    const again = await setCommittee(stack, {
+      committee: "solidarity",
+      members: ["anne@smart.test"],
+      backups: ["b@smart.test"],
+    });
     const replaced = await setCommittee(stack, {
       committee: "solidarity",
       members: ["anne@smart.test", "marc@smart.test"],
@@ -31,11 +39,20 @@ describe("committees", () => {
 
   it("refuses a credit committee of one member, since loans need two distinct approvers", async () => {
     // Act
-    const result = setCommittee(stack, { committee: "credit", members: ["ines@smart.test"], backups: [] });
+    const result = setCommittee(stack, {
+      committee: "credit",
+      members: ["ines@smart.test"],
+      backups: [],
+    });
     // Assess
     await expect(result).rejects.toBeInstanceOf(ValidationError);
     await expect(result).rejects.toMatchObject({
-      errors: [expect.objectContaining({ path: "members", message: "the credit committee needs at least 2 members" })],
+      errors: [
+        expect.objectContaining({
+          path: "members",
+          message: "the credit committee needs at least 2 members",
+        }),
+      ],
     });
     expect(await getCommittee(stack, "credit")).toBeUndefined();
   });
@@ -60,7 +77,12 @@ describe("committees", () => {
       backups: ["ines@smart.test"],
     });
     await expect(valid).rejects.toMatchObject({
-      errors: [expect.objectContaining({ path: "backups", message: "ines@smart.test is already a member" })],
+      errors: [
+        expect.objectContaining({
+          path: "backups",
+          message: "ines@smart.test is already a member",
+        }),
+      ],
     });
   });
 });

@@ -41,7 +41,8 @@ describe("demo data", () => {
     expect(first).toEqual({ loaded: true });
     expect(second).toEqual({ loaded: false });
     expect(await scanTable(stack)).toEqual(afterFirst);
-    for (const member of demoMembers) expect(await getMember(stack, member.memberNumber!)).toBeDefined();
+    for (const member of demoMembers)
+      expect(await getMember(stack, member.memberNumber!)).toBeDefined();
     expect((await getActivity(stack, "ACT-001"))?.administrators).toHaveLength(2);
     expect((await getCommittee(stack, "credit"))?.members).toHaveLength(2);
     expect((await getFund(stack, "solidarity"))?.envelopeCents).toBe(250_000_00);

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatEuros, parseEuros } from "../../packages/core/src/money/euros";
+import { formatCents } from "../../packages/core/src/money/cents";
+import { parseEuros } from "../../packages/core/src/money/euros";
 
 describe("amounts in euros", () => {
   it.each([
@@ -50,7 +51,7 @@ describe("amounts in euros", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 100_000_000_000 }), (cents) => {
         // Act
-        const dotted = formatEuros(cents);
+        const dotted = formatCents(cents);
         // Assess
         expect(parseEuros(dotted)).toBe(cents);
         expect(parseEuros(dotted.replace(".", ","))).toBe(cents);

@@ -1,7 +1,12 @@
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import { keys } from "../../packages/core/src/db/layout";
-import { type Fund, getFund, remainingCents, setEnvelope } from "../../packages/core/src/funds/fund";
+import {
+  type Fund,
+  getFund,
+  remainingCents,
+  setEnvelope,
+} from "../../packages/core/src/funds/fund";
 import { createTestStack, type TestStack } from "../support/stack";
 
 let stack: TestStack;
@@ -10,14 +15,19 @@ beforeAll(async () => {
 });
 
 /** Moves the counters as the engine does: atomic ADDs on the fund item. */
-async function engineMoves(counters: Partial<Record<keyof Fund, number>>, fund: Fund["fund"] = "solidarity") {
+async function engineMoves(
+  counters: Partial<Record<keyof Fund, number>>,
+  fund: Fund["fund"] = "solidarity",
+) {
   const entries = Object.entries(counters);
   await stack.clients.ddb.send(
     new UpdateCommand({
       TableName: stack.config.table,
       Key: keys.fund(fund),
       UpdateExpression: `ADD ${entries.map(([name]) => `${name} :${name}`).join(", ")}`,
-      ExpressionAttributeValues: Object.fromEntries(entries.map(([name, value]) => [`:${name}`, value])),
+      ExpressionAttributeValues: Object.fromEntries(
+        entries.map(([name, value]) => [`:${name}`, value]),
+      ),
     }),
   );
 }
@@ -41,7 +51,12 @@ describe("fund envelopes", () => {
   it("setting the envelope again changes only the envelope, never the counters the engine moved", async () => {
     // Prepare
     await setEnvelope(stack, "solidarity", 10_000_00);
-    await engineMoves({ reservedCents: 3_000_00, paidCents: 2_000_00, recoveredCents: 500_00, repaidCents: 100_00 });
+    await engineMoves({
+      reservedCents: 3_000_00,
+      paidCents: 2_000_00,
+      recoveredCents: 500_00,
+      repaidCents: 100_00,
+    });
     // Act
     const fund = await setEnvelope(stack, "solidarity", 15_000_00);
     // Assess
@@ -59,7 +74,8 @@ describe("fund envelopes", () => {
   it("refuses an envelope below what the fund has committed, and leaves the fund as it was", async () => {
     // Prepare
     const before = await getFund(stack, "solidarity");
-    const committed = before!.reservedCents + before!.paidCents - before!.recoveredCents - before!.repaidCents;
+    const committed =
+      before!.reservedCents + before!.paidCents - before!.recoveredCents - before!.repaidCents;
     // Act
     const tooLow = setEnvelope(stack, "solidarity", committed - 1);
     // Assess
@@ -77,7 +93,9 @@ describe("fund envelopes", () => {
     await Promise.all([
       // Fewer moves than setEnvelope's attempts, so each envelope change gets through.
       ...Array.from({ length: 5 }, (_, i) => setEnvelope(stack, "relaunch", 5_000_000 + i)),
-      ...Array.from({ length: 5 }, () => engineMoves({ reservedCents: 100, paidCents: 10 }, "relaunch")),
+      ...Array.from({ length: 5 }, () =>
+        engineMoves({ reservedCents: 100, paidCents: 10 }, "relaunch"),
+      ),
     ]);
     // Assess
     const after = (await getFund(stack, "relaunch"))!;

@@ -8,8 +8,13 @@ import { createTestStack, type TestStack } from "../support/stack";
 const HEADER = "memberNumber,firstName,lastName,email,language,country,iban,shareholder";
 
 /** A members file from data lines written with commas, in the delimiter asked for. */
-function membersCsv(lines: string[], options: { delimiter?: string; bom?: boolean; eol?: string } = {}) {
-  const text = [HEADER, ...lines].join(options.eol ?? "\n").replaceAll(",", options.delimiter ?? ",");
+function membersCsv(
+  lines: string[],
+  options: { delimiter?: string; bom?: boolean; eol?: string } = {},
+) {
+  const text = [HEADER, ...lines]
+    .join(options.eol ?? "\n")
+    .replaceAll(",", options.delimiter ?? ",");
   return Buffer.from(`${options.bom ? "\ufeff" : ""}${text}\n`, "utf8");
 }
 
@@ -48,7 +53,10 @@ describe("members import", () => {
 
   it("importing a changed file again updates the changed members and reports the others unchanged", async () => {
     // Prepare
-    const first = ["B1,Pieter,Janssens,pieter@example.org,nl,BE,BE35310123456737,true", "B2,Sarah,Smith,sarah@example.org,en,BE,BE74063445566707,false"];
+    const first = [
+      "B1,Pieter,Janssens,pieter@example.org,nl,BE,BE35310123456737,true",
+      "B2,Sarah,Smith,sarah@example.org,en,BE,BE74063445566707,false",
+    ];
     await importMembers(stack, membersCsv(first));
     const changed = [first[0]!, "B2,Sarah,Smith,sarah@example.org,nl,BE,BE74063445566707,false"];
     // Act
@@ -85,11 +93,14 @@ describe("members import", () => {
 
   it("reads a semicolon-separated file with a BOM and CRLF line ends like a comma-separated one", async () => {
     // Prepare
-    const file = membersCsv(["D1,Zoé,Leroy,zoe@example.org,fr,FR,FR7630003012340005000123471,true"], {
-      delimiter: ";",
-      bom: true,
-      eol: "\r\n",
-    });
+    const file = membersCsv(
+      ["D1,Zoé,Leroy,zoe@example.org,fr,FR,FR7630003012340005000123471,true"],
+      {
+        delimiter: ";",
+        bom: true,
+        eol: "\r\n",
+      },
+    );
     // Act
     const report = await importMembers(stack, file);
     // Assess
@@ -99,7 +110,10 @@ describe("members import", () => {
 
   it("a dry run reports what the import would do and writes nothing", async () => {
     // Prepare
-    await importMembers(stack, membersCsv(["E1,Jan,Claes,jan@example.org,nl,BE,BE35310123456737,false"]));
+    await importMembers(
+      stack,
+      membersCsv(["E1,Jan,Claes,jan@example.org,nl,BE,BE35310123456737,false"]),
+    );
     const file = membersCsv([
       "E1,Jan,Claes,jan.claes@example.org,nl,BE,BE35310123456737,false",
       "E2,Eva,Wouters,eva@example.org,nl,BE,BE74063445566707,true",
@@ -125,7 +139,9 @@ describe("members import", () => {
     // Act
     const result = importMembers(stack, file);
     // Assess
-    await expect(result).rejects.toThrow(/missing column iban; unknown column bank\).*nothing was imported/);
+    await expect(result).rejects.toThrow(
+      /missing column iban; unknown column bank\).*nothing was imported/,
+    );
     expect(await getMember(stack, "F1")).toBeUndefined();
   });
 
@@ -148,7 +164,13 @@ describe("members import", () => {
 
   it("refuses a file that is not UTF-8, and one above the size limit, before reading any line", async () => {
     // Prepare
-    const latin1 = Buffer.concat([membersCsv([]), Buffer.from("H1,L\xe9a,Martin,lea@example.org,fr,FR,FR7630004008230001234567819,true\n", "latin1")]);
+    const latin1 = Buffer.concat([
+      membersCsv([]),
+      Buffer.from(
+        "H1,L\xe9a,Martin,lea@example.org,fr,FR,FR7630004008230001234567819,true\n",
+        "latin1",
+      ),
+    ]);
     const huge = Buffer.alloc(MAX_IMPORT_BYTES + 1, "a");
     // Act
     const notUtf8 = importMembers(stack, latin1);

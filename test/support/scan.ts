@@ -7,7 +7,11 @@ export async function scanTable(deps: Deps): Promise<Record<string, unknown>[]> 
   let start: Record<string, unknown> | undefined;
   do {
     const page = await deps.clients.ddb.send(
-      new ScanCommand({ TableName: deps.config.table, ConsistentRead: true, ExclusiveStartKey: start }),
+      new ScanCommand({
+        TableName: deps.config.table,
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
     );
     items.push(...(page.Items ?? []));
     start = page.LastEvaluatedKey;

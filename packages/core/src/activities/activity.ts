@@ -21,7 +21,11 @@ export const Activity = z
   .superRefine((activity, ctx) => {
     for (const email of activity.backupAdministrators) {
       if (activity.administrators.includes(email)) {
-        ctx.addIssue({ code: "custom", path: ["backupAdministrators"], message: `${email} is already an administrator` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["backupAdministrators"],
+          message: `${email} is already an administrator`,
+        });
       }
     }
   });

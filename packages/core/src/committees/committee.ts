@@ -5,7 +5,9 @@ import type { Deps } from "../deps";
 import { ValidationError } from "../errors";
 import { distinctEmails } from "../members/fields";
 
-export const CommitteeName = z.enum(["solidarity", "credit"], { error: "must be solidarity or credit" });
+export const CommitteeName = z.enum(["solidarity", "credit"], {
+  error: "must be solidarity or credit",
+});
 export type CommitteeName = z.infer<typeof CommitteeName>;
 
 /** Loans always need two distinct approvers (spec §2), so the credit committee needs two members. */
@@ -25,14 +27,21 @@ export const Committee = z
     }
     for (const email of committee.backups) {
       if (committee.members.includes(email)) {
-        ctx.addIssue({ code: "custom", path: ["backups"], message: `${email} is already a member` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["backups"],
+          message: `${email} is already a member`,
+        });
       }
     }
   });
 export type Committee = z.infer<typeof Committee>;
 
 /** The committee, or undefined if it was never set. */
-export async function getCommittee(deps: Deps, name: CommitteeName): Promise<Committee | undefined> {
+export async function getCommittee(
+  deps: Deps,
+  name: CommitteeName,
+): Promise<Committee | undefined> {
   const item = await readItem(deps, keys.committee(name));
   return item ? Committee.parse(item) : undefined;
 }
@@ -49,7 +58,11 @@ export async function setCommittee(
   const parsed = Committee.safeParse(input);
   if (!parsed.success) {
     throw new ValidationError(
-      parsed.error.issues.map((i) => ({ path: i.path.join("."), code: i.code, message: i.message })),
+      parsed.error.issues.map((i) => ({
+        path: i.path.join("."),
+        code: i.code,
+        message: i.message,
+      })),
     );
   }
   const committee = parsed.data;

@@ -1,5 +1,5 @@
-import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { isDeepStrictEqual } from "node:util";
+import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { Deps } from "../deps";
 import { ConflictError } from "../errors";
 
@@ -15,7 +15,10 @@ export interface RecordKey {
 const BOOKKEEPING = new Set(["pk", "sk", "kind", "version", "updatedAt"]);
 
 /** Reads one item, strongly consistent (a register read decides what an upsert does). */
-export async function readItem(deps: Deps, key: RecordKey): Promise<Record<string, unknown> | undefined> {
+export async function readItem(
+  deps: Deps,
+  key: RecordKey,
+): Promise<Record<string, unknown> | undefined> {
   const { Item } = await deps.clients.ddb.send(
     new GetCommand({ TableName: deps.config.table, Key: key, ConsistentRead: true }),
   );
@@ -48,7 +51,13 @@ export async function upsertRecord(
     await deps.clients.ddb.send(
       new PutCommand({
         TableName: deps.config.table,
-        Item: { ...data, ...input.key, kind: input.kind, version: version + 1, updatedAt: deps.clock.now().toISOString() },
+        Item: {
+          ...data,
+          ...input.key,
+          kind: input.kind,
+          version: version + 1,
+          updatedAt: deps.clock.now().toISOString(),
+        },
         ConditionExpression: current ? "#version = :version" : "attribute_not_exists(pk)",
         ExpressionAttributeNames: current ? { "#version": "version" } : undefined,
         ExpressionAttributeValues: current ? { ":version": version } : undefined,

@@ -4,9 +4,11 @@ import { keys } from "../db/layout";
 import { readItem } from "../db/records";
 import type { Deps } from "../deps";
 import { ConflictError } from "../errors";
-import { formatEuros } from "../money/euros";
+import { formatCents } from "../money/cents";
 
-export const FundName = z.enum(["solidarity", "relaunch"], { error: "must be solidarity or relaunch" });
+export const FundName = z.enum(["solidarity", "relaunch"], {
+  error: "must be solidarity or relaunch",
+});
 export type FundName = z.infer<typeof FundName>;
 
 const Cents = z.number().int().nonnegative().default(0);
@@ -26,11 +28,22 @@ export const Fund = z.object({
 export type Fund = z.infer<typeof Fund>;
 
 /** The counters the engine owns; operations never write them. */
-export const FUND_COUNTERS = ["reservedCents", "paidCents", "recoveredCents", "repaidCents"] as const;
+export const FUND_COUNTERS = [
+  "reservedCents",
+  "paidCents",
+  "recoveredCents",
+  "repaidCents",
+] as const;
 
 /** What the fund can still reserve: envelope plus what came back, minus what is reserved or paid. */
 export function remainingCents(fund: Fund): number {
-  return fund.envelopeCents + fund.recoveredCents + fund.repaidCents - fund.reservedCents - fund.paidCents;
+  return (
+    fund.envelopeCents +
+    fund.recoveredCents +
+    fund.repaidCents -
+    fund.reservedCents -
+    fund.paidCents
+  );
 }
 
 /** The fund, or undefined if its envelope was never set. */
@@ -50,14 +63,18 @@ const MAX_ATTEMPTS = 10;
  * @returns the fund as stored after the change.
  * @throws ConflictError `fund.envelope-too-small` with the minimum envelope.
  */
-export async function setEnvelope(deps: Deps, name: FundName, envelopeCents: number): Promise<Fund> {
+export async function setEnvelope(
+  deps: Deps,
+  name: FundName,
+  envelopeCents: number,
+): Promise<Fund> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const current = await getFund(deps, name);
     if (current && remainingCents({ ...current, envelopeCents }) < 0) {
       const committed = current.envelopeCents - remainingCents(current);
       throw new ConflictError(
         "fund.envelope-too-small",
-        `the ${name} fund has already committed ${formatEuros(committed)} euros (reserved or paid): the envelope cannot be lower`,
+        `the ${name} fund has already committed ${formatCents(committed)} euros (reserved or paid): the envelope cannot be lower`,
         { committedCents: committed },
       );
     }
@@ -68,12 +85,29 @@ export async function setEnvelope(deps: Deps, name: FundName, envelopeCents: num
       if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
     }
   }
-  throw new ConflictError("fund.busy", `the ${name} fund kept changing while setting its envelope: try again`);
+  throw new ConflictError(
+    "fund.busy",
+    `the ${name} fund kept changing while setting its envelope: try again`,
+  );
 }
 
-async function writeEnvelope(deps: Deps, name: FundName, envelopeCents: number, seen: Fund | undefined) {
-  const names: Record<string, string> = { "#fund": "fund", "#kind": "kind", "#envelope": "envelopeCents" };
-  const values: Record<string, unknown> = { ":fund": name, ":kind": "fund", ":envelope": envelopeCents, ":zero": 0 };
+async function writeEnvelope(
+  deps: Deps,
+  name: FundName,
+  envelopeCents: number,
+  seen: Fund | undefined,
+) {
+  const names: Record<string, string> = {
+    "#fund": "fund",
+    "#kind": "kind",
+    "#envelope": "envelopeCents",
+  };
+  const values: Record<string, unknown> = {
+    ":fund": name,
+    ":kind": "fund",
+    ":envelope": envelopeCents,
+    ":zero": 0,
+  };
   const initialise: string[] = [];
   const unchanged: string[] = [];
   for (const [i, counter] of FUND_COUNTERS.entries()) {

@@ -41,6 +41,10 @@ export const activityImport: ImportSpec<Activity> = {
  * Imports an activities CSV (`activityId,name,memberNumbers,administrators,backupAdministrators`),
  * upserting by activity id; every listed member must already be in the members register.
  */
-export function importActivities(deps: Deps, content: Uint8Array, options?: ImportOptions): Promise<ImportReport> {
+export function importActivities(
+  deps: Deps,
+  content: Uint8Array,
+  options?: ImportOptions,
+): Promise<ImportReport> {
   return runImport(deps, activityImport, content, options);
 }

@@ -26,7 +26,9 @@ function invalidFile(message: string): EntraideError {
  */
 export function readCsv(content: Uint8Array, columns: readonly string[]): CsvLine[] {
   if (content.byteLength > MAX_IMPORT_BYTES) {
-    throw invalidFile(`the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB: split it into smaller files`);
+    throw invalidFile(
+      `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB: split it into smaller files`,
+    );
   }
   const text = decodeUtf8(content);
   const delimiter = detectDelimiter(text);
@@ -45,7 +47,8 @@ export function readCsv(content: Uint8Array, columns: readonly string[]): CsvLin
     throw error;
   }
   const [header, ...data] = rows;
-  if (!header) throw invalidFile(`the file is empty: it needs a header row (${columns.join(delimiter)})`);
+  if (!header)
+    throw invalidFile(`the file is empty: it needs a header row (${columns.join(delimiter)})`);
   checkHeader(header.record, columns, delimiter);
   return data.map(({ record, info }) => ({
     line: info.lines,
@@ -77,9 +80,15 @@ function checkHeader(found: string[], expected: readonly string[], delimiter: st
   const unknown = found.filter((name) => !expected.includes(name));
   const repeated = found.filter((name, i) => found.indexOf(name) !== i);
   const problems = [
-    missing.length > 0 ? `missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}` : "",
-    unknown.length > 0 ? `unknown column${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}` : "",
-    repeated.length > 0 ? `repeated column${repeated.length > 1 ? "s" : ""} ${repeated.join(", ")}` : "",
+    missing.length > 0
+      ? `missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`
+      : "",
+    unknown.length > 0
+      ? `unknown column${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}`
+      : "",
+    repeated.length > 0
+      ? `repeated column${repeated.length > 1 ? "s" : ""} ${repeated.join(", ")}`
+      : "",
   ].filter(Boolean);
   if (problems.length > 0) {
     throw invalidFile(

@@ -59,7 +59,12 @@ export async function runImport<T>(
     const recordKey = spec.keyOf(parsed.data);
     const first = firstLineOfKey.get(recordKey);
     if (first !== undefined) {
-      done.push({ line, key: recordKey, outcome: "refused", reason: `${spec.keyColumn} ${recordKey} is already on line ${first}` });
+      done.push({
+        line,
+        key: recordKey,
+        outcome: "refused",
+        reason: `${spec.keyColumn} ${recordKey} is already on line ${first}`,
+      });
       continue;
     }
     firstLineOfKey.set(recordKey, line);

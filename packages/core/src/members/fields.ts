@@ -37,7 +37,11 @@ export type Language = z.infer<typeof Language>;
 export const Country = z.enum(["BE", "FR"], { error: "must be BE or FR" });
 
 /** A person's or an activity's name: not blank, of a sane length. */
-export const Name = z.string().trim().min(1, "must not be empty").max(200, "is longer than 200 characters");
+export const Name = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .max(200, "is longer than 200 characters");
 
 /** A list of emails in which an address appears at most once. */
 export function distinctEmails() {

@@ -1,5 +1,5 @@
-import { readItem, type UpsertOutcome, upsertRecord } from "../db/records";
 import { keys } from "../db/layout";
+import { readItem, type UpsertOutcome, upsertRecord } from "../db/records";
 import type { Deps } from "../deps";
 import { Member } from "./member";
 
@@ -13,7 +13,11 @@ export async function getMember(deps: Deps, memberNumber: string): Promise<Membe
  * Creates or replaces a member, keyed by member number.
  * @returns what it did (`created`, `updated`, `unchanged`); with `dryRun`, what it would do.
  */
-export async function upsertMember(deps: Deps, member: Member, options: { dryRun?: boolean } = {}): Promise<UpsertOutcome> {
+export async function upsertMember(
+  deps: Deps,
+  member: Member,
+  options: { dryRun?: boolean } = {},
+): Promise<UpsertOutcome> {
   return upsertRecord(deps, {
     key: keys.member(member.memberNumber),
     kind: "member",

@@ -12,7 +12,7 @@ const AMOUNT = new RegExp(`^(\\d+|\\d{1,3}(?:${SPACE}\\d{3})+)(?:[.,](\\d{1,2}))
 
 /**
  * Parses an amount in euros typed by a person or read from a file into integer cents, exactly
- * (string arithmetic, no floating point).
+ * (string arithmetic, no floating point). For decimals written by programs, see `money/cents`.
  *
  * Accepted: `1500`, `1500.5`, `1500,50`, `1 500,50` (regular, no-break or narrow no-break space
  * between groups of three). Refused: negative amounts, more than two decimals, `1.500,50` and
@@ -35,16 +35,13 @@ export function parseEuros(text: string): number {
   const tooLong = euros.replace(/^0+/, "").length > String(MAX_EUROS).length;
   const cents = Number(euros) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
   if (tooLong || cents > MAX_EUROS * 100) {
-    throw new EntraideError("amount.too-large", `"${text}" is above the maximum of ${MAX_EUROS} euros`, {
-      status: 400,
-    });
+    throw new EntraideError(
+      "amount.too-large",
+      `"${text}" is above the maximum of ${MAX_EUROS} euros`,
+      {
+        status: 400,
+      },
+    );
   }
   return cents;
-}
-
-/** Formats integer cents as euros with two decimals and a dot, e.g. `150050` → `"1500.50"`. */
-export function formatEuros(cents: number): string {
-  const sign = cents < 0 ? "-" : "";
-  const abs = Math.abs(cents);
-  return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
 }

@@ -1,6 +1,6 @@
 import { type Command, InvalidArgumentError } from "commander";
-import { type Target, loadTarget } from "./target";
 import { Output, type Streams } from "./output";
+import { loadTarget, type Target } from "./target";
 
 /** What the CLI runs with: its environment, its streams, and the exit code the command set. */
 export interface Cli {
@@ -33,7 +33,11 @@ export interface CommandSpec {
   localOnly?: boolean;
   /** Adds the command's arguments and options. */
   configure?: (command: Command) => Command;
-  run: (ctx: CommandContext, args: unknown[], options: Record<string, unknown>) => Promise<CommandResult>;
+  run: (
+    ctx: CommandContext,
+    args: unknown[],
+    options: Record<string, unknown>,
+  ) => Promise<CommandResult>;
 }
 
 /**
@@ -43,7 +47,10 @@ export interface CommandSpec {
 export function defineCommand(parent: Command, cli: Cli, spec: CommandSpec): Command {
   const command = parent.command(spec.name).description(spec.description);
   spec.configure?.(command);
-  command.option("--json", "print the result as JSON on stdout (progress and messages go to stderr)");
+  command.option(
+    "--json",
+    "print the result as JSON on stdout (progress and messages go to stderr)",
+  );
   if (!spec.localOnly) {
     command.option(
       "--stage <stage>",

@@ -39,5 +39,7 @@ function isConnectionRefused(error: unknown): boolean {
 
 /** Exit code of an error: 2 when the caller used the command wrongly, 1 otherwise. */
 export function exitCodeOf(error: unknown): number {
-  return error instanceof UsageError || error instanceof ValidationError ? EXIT.usage : EXIT.failure;
+  return error instanceof UsageError || error instanceof ValidationError
+    ? EXIT.usage
+    : EXIT.failure;
 }

@@ -10,7 +10,13 @@ import { processStreams, type Streams } from "./output";
 import { commandTreeHelp } from "./planned";
 
 /** Adding a command group: write `commands/<group>.ts` exporting a register function, list it here. */
-const GROUPS = [registerMembers, registerActivities, registerFunds, registerCommittees, registerClock];
+const GROUPS = [
+  registerMembers,
+  registerActivities,
+  registerFunds,
+  registerCommittees,
+  registerClock,
+];
 
 /** Builds the command tree. Exported for tests that inspect it. */
 export function createProgram(cli: Cli): Command {

@@ -16,7 +16,10 @@ export interface Target {
  * The running local stack (its config file, its shifted clock), or with `stage` a deployed stage
  * configured by the `ENTRAIDE_*` environment variables.
  */
-export async function loadTarget(stage: string | undefined, env: NodeJS.ProcessEnv): Promise<Target> {
+export async function loadTarget(
+  stage: string | undefined,
+  env: NodeJS.ProcessEnv,
+): Promise<Target> {
   if (stage) {
     let config: ReturnType<typeof configFromEnv>;
     try {
@@ -27,7 +30,11 @@ export async function loadTarget(stage: string | undefined, env: NodeJS.ProcessE
         `${(error as Error).message}: to use --stage ${stage}, set the ENTRAIDE_* variables of that stage`,
       );
     }
-    return { deps: depsFromConfig(config), local: false, description: `stage ${stage} (table ${config.table})` };
+    return {
+      deps: depsFromConfig(config),
+      local: false,
+      description: `stage ${stage} (table ${config.table})`,
+    };
   }
   const config = await readLocalConfig(env);
   // The emulators accept any credentials, but the SDK refuses to sign without some.
@@ -35,5 +42,9 @@ export async function loadTarget(stage: string | undefined, env: NodeJS.ProcessE
   process.env.AWS_SECRET_ACCESS_KEY ??= "local";
   const deps = depsFromConfig(config);
   const clock = new OffsetClock(await readClockOffset(deps));
-  return { deps: { ...deps, clock }, local: true, description: `local stack (table ${config.table})` };
+  return {
+    deps: { ...deps, clock },
+    local: true,
+    description: `local stack (table ${config.table})`,
+  };
 }

@@ -19,7 +19,10 @@ export function localConfigPath(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** Written by `npm start` once the emulators and resources are up. */
-export async function writeLocalConfig(config: RuntimeConfig, env: NodeJS.ProcessEnv = process.env) {
+export async function writeLocalConfig(
+  config: RuntimeConfig,
+  env: NodeJS.ProcessEnv = process.env,
+) {
   await mkdir(localDataDir(env), { recursive: true });
   await writeFile(localConfigPath(env), `${JSON.stringify(config, null, 2)}\n`);
 }
@@ -28,7 +31,9 @@ export async function writeLocalConfig(config: RuntimeConfig, env: NodeJS.Proces
  * The running local stack's configuration.
  * @throws EntraideError `local.not-started` saying to run `npm start`, or `local.bad-config`.
  */
-export async function readLocalConfig(env: NodeJS.ProcessEnv = process.env): Promise<RuntimeConfig> {
+export async function readLocalConfig(
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<RuntimeConfig> {
   const path = localConfigPath(env);
   let text: string;
   try {
@@ -48,7 +53,9 @@ export async function readLocalConfig(env: NodeJS.ProcessEnv = process.env): Pro
   }
   const parsed = RuntimeConfig.safeParse(json);
   if (!parsed.success) {
-    const fields = parsed.error.issues.map((i) => `${i.path.join(".") || "file"}: ${i.message}`).join("; ");
+    const fields = parsed.error.issues
+      .map((i) => `${i.path.join(".") || "file"}: ${i.message}`)
+      .join("; ");
     throw new EntraideError(
       "local.bad-config",
       `${path} is not a valid local stack configuration (${fields}): restart the local stack with \`npm start\``,

@@ -22,8 +22,15 @@ const demoFile = (name: string) => readFile(new URL(name, DEMO));
 export async function loadDemoData(deps: Deps): Promise<{ loaded: boolean }> {
   if (await readItem(deps, keys.demo())) return { loaded: false };
   expectAllImported("members.csv", await importMembers(deps, await demoFile("members.csv")));
-  expectAllImported("activities.csv", await importActivities(deps, await demoFile("activities.csv")));
-  for (const { cells } of readCsv(await demoFile("committees.csv"), ["committee", "members", "backups"])) {
+  expectAllImported(
+    "activities.csv",
+    await importActivities(deps, await demoFile("activities.csv")),
+  );
+  for (const { cells } of readCsv(await demoFile("committees.csv"), [
+    "committee",
+    "members",
+    "backups",
+  ])) {
     await setCommittee(deps, {
       committee: CommitteeName.parse(cells.committee),
       members: splitList(cells.members),
@@ -40,7 +47,9 @@ export async function loadDemoData(deps: Deps): Promise<{ loaded: boolean }> {
 function expectAllImported(file: string, report: ImportReport): void {
   const refused = report.lines.filter((line) => line.outcome === "refused");
   if (refused.length > 0) {
-    throw new Error(`demo ${file} has invalid lines: ${refused.map((l) => `line ${l.line}: ${l.reason}`).join("; ")}`);
+    throw new Error(
+      `demo ${file} has invalid lines: ${refused.map((l) => `line ${l.line}: ${l.reason}`).join("; ")}`,
+    );
   }
 }
 

@@ -10,7 +10,11 @@ export function registerClock(program: Command, cli: Cli): void {
     description: "move the local stack's clock forward, so due timers run as if time had passed",
     localOnly: true,
     configure: (command) =>
-      command.argument("<duration>", "how far, e.g. 90s, 15m, 2h, 7d, 1w or 1d12h", argumentParser(parseDuration)),
+      command.argument(
+        "<duration>",
+        "how far, e.g. 90s, 15m, 2h, 7d, 1w or 1d12h",
+        argumentParser(parseDuration),
+      ),
     run: async (ctx, [ms], _options) => {
       const { deps } = await ctx.target();
       const offsetMs = await advanceClockOffset(deps, ms as number);

@@ -3,7 +3,9 @@ import { Argument, type Command } from "commander";
 import { type Cli, defineCommand } from "../define";
 
 export function registerCommittees(program: Command, cli: Cli): void {
-  const committees = program.command("committees").description("the committees that approve requests");
+  const committees = program
+    .command("committees")
+    .description("the committees that approve requests");
   defineCommand(committees, cli, {
     name: "set",
     description: "replace a committee's members (and backups, who take over on escalation)",
@@ -20,7 +22,8 @@ export function registerCommittees(program: Command, cli: Cli): void {
         backups: (options.backup as string[] | undefined) ?? [],
       });
       const { backups } = result.committee;
-      if (backups.length === 0) ctx.output.note("no backups: escalations will have nobody to go to (add --backup)");
+      if (backups.length === 0)
+        ctx.output.note("no backups: escalations will have nobody to go to (add --backup)");
       return {
         data: result,
         text:

@@ -1,5 +1,6 @@
 import { FundName, remainingCents, setEnvelope } from "@entraide/core/funds/fund";
-import { formatEuros, parseEuros } from "@entraide/core/money/euros";
+import { formatCents } from "@entraide/core/money/cents";
+import { parseEuros } from "@entraide/core/money/euros";
 import { Argument, type Command } from "commander";
 import { argumentParser, type Cli, defineCommand } from "../define";
 
@@ -7,11 +8,16 @@ export function registerFunds(program: Command, cli: Cli): void {
   const funds = program.command("funds").description("fund envelopes");
   defineCommand(funds, cli, {
     name: "set",
-    description: "set a fund's envelope (what the general assembly voted); reservations and payments are kept",
+    description:
+      "set a fund's envelope (what the general assembly voted); reservations and payments are kept",
     configure: (command) =>
       command
         .addArgument(new Argument("<fund>", "the fund").choices(FundName.options))
-        .argument("<euros>", "the envelope in euros, e.g. 150000 or 150000.50", argumentParser(parseEuros)),
+        .argument(
+          "<euros>",
+          "the envelope in euros, e.g. 150000 or 150000.50",
+          argumentParser(parseEuros),
+        ),
     run: async (ctx, [fund, envelopeCents]) => {
       const { deps } = await ctx.target();
       const stored = await setEnvelope(deps, fund as FundName, envelopeCents as number);
@@ -19,10 +25,10 @@ export function registerFunds(program: Command, cli: Cli): void {
       return {
         data: { ...stored, remainingCents: remaining },
         text:
-          `${stored.fund} fund: envelope ${formatEuros(stored.envelopeCents)} euros, ` +
-          `reserved ${formatEuros(stored.reservedCents)}, paid ${formatEuros(stored.paidCents)}, ` +
-          `recovered ${formatEuros(stored.recoveredCents)}, repaid ${formatEuros(stored.repaidCents)}, ` +
-          `remaining ${formatEuros(remaining)}`,
+          `${stored.fund} fund: envelope ${formatCents(stored.envelopeCents)} euros, ` +
+          `reserved ${formatCents(stored.reservedCents)}, paid ${formatCents(stored.paidCents)}, ` +
+          `recovered ${formatCents(stored.recoveredCents)}, repaid ${formatCents(stored.repaidCents)}, ` +
+          `remaining ${formatCents(remaining)}`,
       };
     },
   });

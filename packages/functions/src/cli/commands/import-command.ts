@@ -22,7 +22,10 @@ export function defineImportCommand(
     description: `import ${spec.register} from a CSV file, creating or updating each line by key`,
     configure: (command) =>
       command
-        .argument("<csv>", `UTF-8 CSV file, "," or ";" separated, with the header ${spec.columns.join(",")}`)
+        .argument(
+          "<csv>",
+          `UTF-8 CSV file, "," or ";" separated, with the header ${spec.columns.join(",")}`,
+        )
         .option("--dry-run", "report what the import would do, and write nothing")
         .addHelpText(
           "after",
@@ -44,7 +47,11 @@ export function defineImportCommand(
             (dryRun ? "the other lines would be imported" : "the other lines were imported"),
         );
       }
-      return { data: report, text: describeReport(report), exitCode: refused > 0 ? EXIT.failure : EXIT.ok };
+      return {
+        data: report,
+        text: describeReport(report),
+        exitCode: refused > 0 ? EXIT.failure : EXIT.ok,
+      };
     },
   });
 }
@@ -53,12 +60,16 @@ async function readImportFile(file: string): Promise<Uint8Array> {
   try {
     // Checked before reading, so a huge file is refused without loading it.
     if ((await stat(file)).size > MAX_IMPORT_BYTES) {
-      throw new UsageError(`${file} is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB: split it into smaller files`);
+      throw new UsageError(
+        `${file} is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB: split it into smaller files`,
+      );
     }
     return await readFile(file);
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(
+      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
 }
 
@@ -66,7 +77,10 @@ async function readImportFile(file: string): Promise<Uint8Array> {
 function describeReport(report: ImportReport): string {
   const lines = report.lines
     .filter((l) => l.outcome !== "unchanged")
-    .map((l) => `line ${l.line}: ${l.outcome}${l.key ? ` (${l.key})` : ""}${l.reason ? `: ${l.reason}` : ""}`);
+    .map(
+      (l) =>
+        `line ${l.line}: ${l.outcome}${l.key ? ` (${l.key})` : ""}${l.reason ? `: ${l.reason}` : ""}`,
+    );
   const { created, updated, unchanged, refused } = report.counts;
   const verb = report.dryRun ? "dry run, nothing written; would be" : "";
   lines.push(

@@ -5,5 +5,9 @@ import { defineImportCommand } from "./import-command";
 
 export function registerMembers(program: Command, cli: Cli): void {
   const members = program.command("members").description("the members register");
-  defineImportCommand(members, cli, { register: "members", columns: MEMBER_COLUMNS, importer: importMembers });
+  defineImportCommand(members, cli, {
+    register: "members",
+    columns: MEMBER_COLUMNS,
+    importer: importMembers,
+  });
 }
