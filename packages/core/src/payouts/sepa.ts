@@ -7,6 +7,7 @@ import { formatCents } from "../money/cents";
 import { BatchCheck, type ExportSummary } from "./batch-check";
 import { Batch, Bic, Iban, type Payout } from "./payout";
 import { toSepaText } from "./sepa-text";
+import { TransactionTemplate, type TransactionValues } from "./sepa-transaction";
 
 const NAMESPACE = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.03";
 
@@ -105,10 +106,11 @@ export async function writeSepaCreditTransfers(
         DbtrAgt: { FinInstnId: debtor.bic ? { BIC: debtor.bic } : { Othr: { Id: "NOTPROVIDED" } } },
         ChrgBr: "SLEV",
       });
+    const template = new TransactionTemplate();
     for await (const input of payouts) {
       const payout = check.add(input);
-      xml.ele({ CdtTrfTxInf: transaction(payout, remittance(payout)) });
-      if (builderError) throw builderError;
+      // Inside Document > CstmrCdtTrfInitn > PmtInf, whose opening tag the builder has written.
+      out.write(template.render(transaction(payout, remittance(payout)), 3, rest.prettyPrint));
       if (out.writableNeedDrain) await drained(out);
     }
     check.finish();
@@ -125,16 +127,16 @@ export async function writeSepaCreditTransfers(
   }
 }
 
-function transaction(payout: Payout, remittance: string) {
+function transaction(payout: Payout, remittance: string): TransactionValues {
   const { reference } = payout;
   return {
-    PmtId: { EndToEndId: reference },
-    Amt: { InstdAmt: { "@Ccy": "EUR", "#": formatCents(payout.amountCents) } },
-    ...(payout.bic ? { CdtrAgt: { FinInstnId: { BIC: payout.bic } } } : {}),
-    Cdtr: { Nm: toSepaText(payout.beneficiaryName, { maxLength: 70, fallback: reference }) },
-    CdtrAcct: { Id: { IBAN: payout.iban } },
+    endToEndId: reference,
+    amount: formatCents(payout.amountCents),
+    bic: payout.bic,
+    creditorName: toSepaText(payout.beneficiaryName, { maxLength: 70, fallback: reference }),
+    iban: payout.iban,
     // The reference comes first and is already SEPA text of ≤ 35, so no cut can reach it.
-    RmtInf: { Ustrd: toSepaText(`${reference} ${remittance}`, { maxLength: 140 }) },
+    remittance: toSepaText(`${reference} ${remittance}`, { maxLength: 140 }),
   };
 }
 
