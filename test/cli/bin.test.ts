@@ -65,6 +65,7 @@ describe("the entraide bin", () => {
         "CLI2;Jo;Doe;jo@example.org;de;BE;BE35310123456737;true\n",
     );
     // Act
+    const dryRun = await entraide(["members", "import", file, "--dry-run"]);
     const { code, stdout, stderr } = await entraide(["members", "import", file, "--json"]);
     // Assess
     expect(code).toBe(1);
@@ -80,6 +81,12 @@ describe("the entraide bin", () => {
       "1 line refused: fix it and import the file again; the other lines were imported",
     );
     expect(await getMember(stack, "CLI1")).toBeDefined();
+    expect(dryRun.code).toBe(1);
+    expect(dryRun.stdout).toBe(
+      "line 2: created (CLI1)\nline 3: refused (CLI2): language: must be fr, nl or en\n" +
+        "2 lines: dry run, nothing written; would be 1 created, 0 updated, 0 unchanged, 1 refused\n",
+    );
+    expect(dryRun.stderr).toContain("the other lines would be imported");
   });
 
   it("funds set and clock advance act on the local stack and answer in JSON", async () => {
