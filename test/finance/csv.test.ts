@@ -1,7 +1,11 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { CorruptBatchError } from "../../packages/core/src/payouts/batch-check";
-import { PAYOUT_CSV_COLUMNS, writePayoutCsv, type PayoutCsvOptions } from "../../packages/core/src/payouts/csv";
+import {
+  PAYOUT_CSV_COLUMNS,
+  writePayoutCsv,
+  type PayoutCsvOptions,
+} from "../../packages/core/src/payouts/csv";
 import type { Payout } from "../../packages/core/src/payouts/payout";
 import { batchOf, payout } from "./support/payouts";
 import { Collector } from "./support/sepa";
@@ -38,7 +42,10 @@ describe("finance CSV of a batch", () => {
 
   it("neutralises formula-like text while amounts stay numbers", async () => {
     // Act
-    const [, ...rows] = readBack(await exportCsv(hostile, { delimiter: ",", decimalSeparator: "." }), ",");
+    const [, ...rows] = readBack(
+      await exportCsv(hostile, { delimiter: ",", decimalSeparator: "." }),
+      ",",
+    );
 
     // Assess
     const column = (name: (typeof PAYOUT_CSV_COLUMNS)[number]) =>
@@ -56,7 +63,9 @@ describe("finance CSV of a batch", () => {
     const rows = readBack(await exportCsv(hostile), ";");
 
     // Assess
-    expect(rows[4]![PAYOUT_CSV_COLUMNS.indexOf("beneficiary")]).toBe('Dupont; "Le Roi", et\r\nFils');
+    expect(rows[4]![PAYOUT_CSV_COLUMNS.indexOf("beneficiary")]).toBe(
+      'Dupont; "Le Roi", et\r\nFils',
+    );
   });
 
   it("writes amounts with a decimal comma in semicolon files and a dot in comma files", async () => {

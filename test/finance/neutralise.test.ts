@@ -20,9 +20,12 @@ describe("neutralising spreadsheet cells", () => {
     expect(cell).toBe(`'${value}`);
   });
 
-  it.each([["Dupont"], ["1234.56"], ["a=b"], [" x"], [""], ["'quoted"]])("%j is left alone", (value) => {
-    expect(neutraliseCell(value)).toBe(value);
-  });
+  it.each([["Dupont"], ["1234.56"], ["a=b"], [" x"], [""], ["'quoted"]])(
+    "%j is left alone",
+    (value) => {
+      expect(neutraliseCell(value)).toBe(value);
+    },
+  );
 
   it("a neutralised cell never starts a formula and keeps the whole value after the quote", () => {
     fc.assert(

@@ -69,17 +69,21 @@ describe("transliteration to the SEPA character set", () => {
 
   it("any text becomes non-empty SEPA text within the length, without edge spaces", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "binary", maxLength: 300 }), fc.integer({ min: 7, max: 140 }), (input, maxLength) => {
-        // Act
-        const text = toSepaText(input, { maxLength });
+      fc.property(
+        fc.string({ unit: "binary", maxLength: 300 }),
+        fc.integer({ min: 7, max: 140 }),
+        (input, maxLength) => {
+          // Act
+          const text = toSepaText(input, { maxLength });
 
-        // Assess
-        expect(isSepaText(text)).toBe(true);
-        expect(text.length).toBeGreaterThan(0);
-        expect(text.length).toBeLessThanOrEqual(maxLength);
-        expect(text).toBe(text.trim());
-        expect(text).not.toMatch(/ {2}|\/\/|^\/|\/$/);
-      }),
+          // Assess
+          expect(isSepaText(text)).toBe(true);
+          expect(text.length).toBeGreaterThan(0);
+          expect(text.length).toBeLessThanOrEqual(maxLength);
+          expect(text).toBe(text.trim());
+          expect(text).not.toMatch(/ {2}|\/\/|^\/|\/$/);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { parseCents } from "../../packages/core/src/money/cents";
 import { CorruptBatchError } from "../../packages/core/src/payouts/batch-check";
@@ -31,7 +32,8 @@ describe("SEPA pain.001.001.03 export", () => {
     const payouts = HOSTILE_NAMES.map((beneficiaryName, n) =>
       payout(n, { beneficiaryName, bic: n % 2 === 0 ? "GEBABEBB" : undefined }),
     );
-    const remittance = (p: Payout) => `Aide d'urgence — loyer & énergie ${"très long ".repeat(20)}${p.requestId}`;
+    const remittance = (p: Payout) =>
+      `Aide d'urgence — loyer & énergie ${"très long ".repeat(20)}${p.requestId}`;
 
     // Act
     const xml = await exportSepa(payouts, { batch: batchOf(payouts), remittance });
@@ -51,7 +53,9 @@ describe("SEPA pain.001.001.03 export", () => {
     ]);
     expect(names[7]).toBe("(Yamada Taro)");
     const remittances = texts(xml, "Ustrd");
-    expect(remittances.every((r, n) => r.startsWith(`ENT-${String(n).padStart(8, "0")} `))).toBe(true);
+    expect(remittances.every((r, n) => r.startsWith(`ENT-${String(n).padStart(8, "0")} `))).toBe(
+      true,
+    );
     expect(Math.max(...remittances.map((r) => r.length))).toBe(140);
   });
 
@@ -155,10 +159,26 @@ describe("SEPA export of a corrupt batch", () => {
     ["more payouts than recorded", payouts, batchOf(payouts.slice(0, 2))],
     ["a total below the payouts'", payouts, { ...batchOf(payouts), totalCents: 30_005 }],
     ["a total above the payouts'", payouts, { ...batchOf(payouts), totalCents: 30_007 }],
-    ["a payout of another batch", [...payouts.slice(0, 2), payout(3, { batchId: "OTHER" })], batchOf(payouts)],
-    ["a payout of another fund", [...payouts.slice(0, 2), payout(3, { fund: "relaunch" })], batchOf(payouts)],
-    ["a repeated reference", [...payouts.slice(0, 2), payout(3, { reference: "ENT-00000001" })], batchOf(payouts)],
-    ["an invalid IBAN", [...payouts.slice(0, 2), payout(3, { iban: "BE68539007547035" })], batchOf(payouts)],
+    [
+      "a payout of another batch",
+      [...payouts.slice(0, 2), payout(3, { batchId: "OTHER" })],
+      batchOf(payouts),
+    ],
+    [
+      "a payout of another fund",
+      [...payouts.slice(0, 2), payout(3, { fund: "relaunch" })],
+      batchOf(payouts),
+    ],
+    [
+      "a repeated reference",
+      [...payouts.slice(0, 2), payout(3, { reference: "ENT-00000001" })],
+      batchOf(payouts),
+    ],
+    [
+      "an invalid IBAN",
+      [...payouts.slice(0, 2), payout(3, { iban: "BE68539007547035" })],
+      batchOf(payouts),
+    ],
   ])("with %s throws and destroys the output", async (_, streamed, batch) => {
     // Prepare
     const out = new Collector();
@@ -189,5 +209,56 @@ describe("SEPA export of a corrupt batch", () => {
     // Assess
     await expect(exporting).rejects.toThrow(/exceed|more than/);
     expect(read).toBe(3);
+  });
+});
+
+describe("SEPA export streaming", () => {
+  it("reads payouts only as fast as a slow output consumes them", async () => {
+    // Prepare
+    let read = 0;
+    let written = 0;
+    let maxAhead = 0;
+    const slow = new Writable({
+      highWaterMark: 1024,
+      write(chunk: Buffer, _, done) {
+        written += (chunk.toString().match(/<\/CdtTrfTxInf>/g) ?? []).length;
+        setImmediate(done);
+      },
+    });
+    const payouts = Array.from({ length: 300 }, (_, n) => payout(n));
+    function* counted() {
+      for (const p of payouts) {
+        read++;
+        maxAhead = Math.max(maxAhead, read - written);
+        yield p;
+      }
+    }
+
+    // Act
+    await exportSepa(counted(), { batch: batchOf(payouts) }, slow);
+
+    // Assess
+    expect(written).toBe(300);
+    expect(maxAhead).toBeLessThanOrEqual(3);
+  });
+
+  it("fails instead of hanging when the output breaks midway", async () => {
+    // Prepare
+    let chunks = 0;
+    const broken = new Writable({
+      highWaterMark: 256,
+      write(_chunk, _, done) {
+        chunks++;
+        setImmediate(() => done(chunks > 20 ? new Error("disk full") : null));
+      },
+    });
+    broken.on("error", () => {});
+    const payouts = Array.from({ length: 200 }, (_, n) => payout(n));
+
+    // Act
+    const exporting = exportSepa(payouts, { batch: batchOf(payouts) }, broken);
+
+    // Assess
+    await expect(exporting).rejects.toThrow("disk full");
   });
 });

@@ -101,7 +101,10 @@ describe("RF creditor reference (ISO 11649)", () => {
     );
   });
 
-  it.each([[""], ["A".repeat(22)], ["ÉCOLE"], ["a-b"]])("refuses %j as a reference", (reference) => {
-    expect(() => rfCreditorReference(reference)).toThrow(RangeError);
-  });
+  it.each([[""], ["A".repeat(22)], ["ÉCOLE"], ["a-b"]])(
+    "refuses %j as a reference",
+    (reference) => {
+      expect(() => rfCreditorReference(reference)).toThrow(RangeError);
+    },
+  );
 });

@@ -7,7 +7,11 @@ const terms = fc.record({
   termMonths: fc.integer({ min: 6, max: 36 }),
   graceMonths: fc.integer({ min: 0, max: 6 }),
   disbursedOn: fc
-    .date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true })
+    .date({
+      min: new Date("2000-01-01T00:00:00Z"),
+      max: new Date("2099-12-31T00:00:00Z"),
+      noInvalidDate: true,
+    })
     .map((d) => d.toISOString().slice(0, 10)),
 });
 
@@ -111,7 +115,13 @@ describe("loan schedule", () => {
     ["a date that is not a day", { disbursedOn: "2020-02-30" }],
   ])("refuses %s", (_, change) => {
     // Prepare
-    const loan = { principalCents: 100_000, termMonths: 12, graceMonths: 0, disbursedOn: "2020-05-04", ...change };
+    const loan = {
+      principalCents: 100_000,
+      termMonths: 12,
+      graceMonths: 0,
+      disbursedOn: "2020-05-04",
+      ...change,
+    };
 
     // Act
     const schedule = () => loanSchedule(loan);

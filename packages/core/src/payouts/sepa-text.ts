@@ -31,6 +31,7 @@ export function isSepaIdentifier(text: string): boolean {
 // Letters that Unicode decomposition leaves alone, and punctuation with a SEPA look-alike.
 // `&` becomes "+": it is in the character set and reads the same in French, Dutch and
 // English, where "and"/"et"/"en" would pick a language for the member.
+// biome-ignore format: a transliteration table reads best as a table
 const LATIN: Record<string, string> = {
   ß: "ss", ẞ: "SS", æ: "ae", Æ: "AE", œ: "oe", Œ: "OE", ø: "o", Ø: "O", ł: "l", Ł: "L",
   đ: "d", Đ: "D", ð: "d", Ð: "D", þ: "th", Þ: "Th", ı: "i", ħ: "h", Ħ: "H", ŧ: "t", Ŧ: "T",
@@ -41,11 +42,13 @@ const LATIN: Record<string, string> = {
 
 // Greek (ELOT 743, simplified) and Cyrillic (simplified BGN/PCGN), lower case only; upper
 // case letters are looked up lower-cased and the result capitalised.
+// biome-ignore format: a transliteration table reads best as a table
 const GREEK: Record<string, string> = {
   α: "a", β: "v", γ: "g", δ: "d", ε: "e", ζ: "z", η: "i", θ: "th", ι: "i", κ: "k", λ: "l",
   μ: "m", ν: "n", ξ: "x", ο: "o", π: "p", ρ: "r", σ: "s", ς: "s", τ: "t", υ: "y", φ: "f",
   χ: "ch", ψ: "ps", ω: "o",
 };
+// biome-ignore format: a transliteration table reads best as a table
 const CYRILLIC: Record<string, string> = {
   а: "a", б: "b", в: "v", г: "g", ґ: "g", д: "d", е: "e", є: "ye", ж: "zh", з: "z", и: "i",
   і: "i", й: "i", к: "k", л: "l", м: "m", н: "n", о: "o", п: "p", р: "r", с: "s", т: "t",

@@ -52,15 +52,15 @@ interface Tree {
 
 function build(withAgent: boolean): Tree {
   const root = fragment().ele({
-      CdtTrfTxInf: {
-        PmtId: { EndToEndId: "-" },
-        Amt: { InstdAmt: { "@Ccy": "EUR", "#": "-" } },
-        ...(withAgent ? { CdtrAgt: { FinInstnId: { BIC: "-" } } } : {}),
-        Cdtr: { Nm: "-" },
-        CdtrAcct: { Id: { IBAN: "-" } },
-        RmtInf: { Ustrd: "-" },
-      },
-    });
+    CdtTrfTxInf: {
+      PmtId: { EndToEndId: "-" },
+      Amt: { InstdAmt: { "@Ccy": "EUR", "#": "-" } },
+      ...(withAgent ? { CdtrAgt: { FinInstnId: { BIC: "-" } } } : {}),
+      Cdtr: { Nm: "-" },
+      CdtrAcct: { Id: { IBAN: "-" } },
+      RmtInf: { Ustrd: "-" },
+    },
+  });
   const slots = (Object.keys(ELEMENT_OF) as Slot[]).flatMap((slot): Tree["slots"] => {
     const element = root.find((b) => b.node.nodeName === ELEMENT_OF[slot], false, true);
     // The DOM text node under the element; assigning its data is the DOM's own API.
