@@ -1,8 +1,20 @@
 import path from "node:path";
+import type { CfnElement } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
+import type { IConstruct } from "constructs";
 import { App, getStack, use } from "sst/constructs";
+import type { FunctionalStack } from "sst/constructs/FunctionalStack.js";
 import { initProject } from "sst/project.js";
 import config from "../../sst.config";
+import { Alarms } from "../../stacks/alarms";
+import { Api } from "../../stacks/api";
+import { Data } from "../../stacks/data";
+import { Documents } from "../../stacks/documents";
+import { Email } from "../../stacks/email";
+import { Queues } from "../../stacks/queues";
+import { Secrets } from "../../stacks/secrets";
+import { Web } from "../../stacks/web";
+import { Workers } from "../../stacks/workers";
 
 /** What a stage's `.env.<stage>` would hold; nothing here needs an AWS account to exist. */
 export const stageEnv = {
@@ -22,19 +34,23 @@ const offlineEnv = {
   CDK_DEFAULT_REGION: "eu-west-1",
 };
 
-type StackFn = Parameters<typeof getStack>[0];
+/** Every stack of sst.config.ts, in its order. */
+export const allStacks = [Secrets, Data, Queues, Documents, Email, Workers, Api, Web, Alarms];
+type StackFn = (typeof allStacks)[number];
 
 export interface Synthesized {
   stage: string;
   template: (stack: StackFn) => Template;
   /** What a stack function returned (its constructs), as `use()` gives it to later stacks. */
   exports: <T extends StackFn>(stack: T) => Awaited<ReturnType<T>>;
+  logicalId: (stack: StackFn, construct: IConstruct) => string;
 }
 
 /**
  * Synthesizes the whole app of sst.config.ts for `stage` the way `sst deploy` does, minus
  * `App.finish()`: SST builds functions and the site in deferred tasks that only `finish()` runs,
- * so nothing is bundled or built here and the functions carry SST's placeholder code.
+ * so nothing is bundled or built here and the functions carry SST's placeholder code. Everything
+ * is captured at once: SST's `use()` and `getStack()` answer for the last app created.
  */
 export async function synthesize(stage: string): Promise<Synthesized> {
   Object.assign(process.env, offlineEnv, stageEnv);
@@ -48,17 +64,21 @@ export async function synthesize(stage: string): Promise<Synthesized> {
     account: offlineEnv.CDK_DEFAULT_ACCOUNT,
   });
   await config.stacks(app);
-  const templates = new Map<StackFn, Template>();
-  const exportsOf = new Map<StackFn, unknown>();
+  const captured = new Map(
+    allStacks.map((fn) => {
+      const stack = getStack(fn);
+      const exports: unknown = use(fn as FunctionalStack<unknown>);
+      return [fn, { stack, exports, template: Template.fromStack(stack) }] as const;
+    }),
+  );
+  const of = (fn: StackFn) => captured.get(fn) as NonNullable<ReturnType<typeof captured.get>>;
   return {
     stage,
-    template: (stack) => {
-      if (!templates.has(stack)) templates.set(stack, Template.fromStack(getStack(stack)));
-      return templates.get(stack) as Template;
-    },
-    exports: <T extends StackFn>(stack: T) => {
-      if (!exportsOf.has(stack)) exportsOf.set(stack, use(stack));
-      return exportsOf.get(stack) as Awaited<ReturnType<T>>;
+    template: (fn) => of(fn).template,
+    exports: <T extends StackFn>(fn: T) => of(fn).exports as Awaited<ReturnType<T>>,
+    logicalId: (fn, construct) => {
+      const element = (construct.node.defaultChild ?? construct) as CfnElement;
+      return of(fn).stack.getLogicalId(element);
     },
   };
 }
