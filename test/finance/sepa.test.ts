@@ -101,6 +101,23 @@ describe("SEPA pain.001.001.03 export", () => {
     expect(texts(xml, "ReqdExctnDt")).toEqual(["2020-04-03"]);
   });
 
+  it("a file without indentation is just as valid and holds the same values", async () => {
+    // Prepare
+    const payouts = [
+      payout(1, { bic: "GEBABEBB" }),
+      payout(2, { beneficiaryName: "Łukasz & Zoë" }),
+    ];
+
+    // Act
+    const compact = await exportSepa(payouts, { batch: batchOf(payouts), prettyPrint: false });
+    const pretty = await exportSepa(payouts, { batch: batchOf(payouts) });
+
+    // Assess
+    expect(compact).not.toContain("\n  ");
+    expect(await validateAgainstXsd(compact)).toEqual({ valid: true, errors: [] });
+    expect(compact).toBe(pretty.replace(/\n\s*/g, ""));
+  });
+
   it("a thousand payouts give a valid file with distinct end-to-end ids", async () => {
     // Prepare
     const payouts = Array.from({ length: 1000 }, (_, n) => payout(n));

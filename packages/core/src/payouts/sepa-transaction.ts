@@ -11,7 +11,7 @@ export interface TransactionValues {
   remittance: string;
 }
 
-type Slot = Exclude<keyof TransactionValues, "bic"> | "bic";
+type Slot = keyof TransactionValues;
 
 const ELEMENT_OF: Record<Slot, string> = {
   endToEndId: "EndToEndId",
