@@ -4,7 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiHandler, type ApiServer, startApiServer } from "../../packages/functions/src/local/api-server";
+import {
+  type ApiHandler,
+  type ApiServer,
+  startApiServer,
+} from "../../packages/functions/src/local/api-server";
 import fixture from "./fixtures/api-gateway-v2-event.json" with { type: "json" };
 
 // The fixture is the payload format 2.0 example of the API Gateway developer guide ("Create AWS
@@ -51,14 +55,25 @@ interface Answer {
   body: Buffer;
 }
 
-function send(method: string, path: string, headers: OutgoingHttpHeaders = {}, body?: Buffer): Promise<Answer> {
+function send(
+  method: string,
+  path: string,
+  headers: OutgoingHttpHeaders = {},
+  body?: Buffer,
+): Promise<Answer> {
   events = [];
   return new Promise((resolve, reject) => {
-    const req = httpRequest(`${server.url.replace("localhost", "127.0.0.1")}${path}`, { method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
+    const req = httpRequest(
+      `${server.url.replace("localhost", "127.0.0.1")}${path}`,
+      { method, headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () =>
+          resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });
@@ -70,7 +85,8 @@ function shape(value: unknown, prefix = ""): Record<string, string> {
   for (const [key, v] of Object.entries(value as object)) {
     const path = prefix + key;
     const isMap = ["headers", "queryStringParameters", "pathParameters"].includes(path);
-    if (v !== null && typeof v === "object" && !Array.isArray(v) && !isMap) Object.assign(out, shape(v, `${path}.`));
+    if (v !== null && typeof v === "object" && !Array.isArray(v) && !isMap)
+      Object.assign(out, shape(v, `${path}.`));
     else out[path] = Array.isArray(v) ? "array" : typeof v;
   }
   return out;
@@ -108,10 +124,20 @@ describe("local API server events", () => {
       requestContext: {
         routeKey: "POST /my/path/{id}",
         stage: "$default",
-        http: { method: "POST", path: "/my/path/42", protocol: "HTTP/1.1", sourceIp: "127.0.0.1", userAgent: "curl/8.5.0" },
+        http: {
+          method: "POST",
+          path: "/my/path/42",
+          protocol: "HTTP/1.1",
+          sourceIp: "127.0.0.1",
+          userAgent: "curl/8.5.0",
+        },
       },
     });
-    expect(event.headers).toMatchObject({ header2: "value1,value2", "content-type": "application/json", "user-agent": "curl/8.5.0" });
+    expect(event.headers).toMatchObject({
+      header2: "value1,value2",
+      "content-type": "application/json",
+      "user-agent": "curl/8.5.0",
+    });
     expect(event.headers.cookie).toBeUndefined();
     expect(Object.keys(event.headers).every((h) => h === h.toLowerCase())).toBe(true);
     expect(event.requestContext.time).toMatch(/^\d\d\/[A-Z][a-z]{2}\/\d{4}:\d\d:\d\d:\d\d \+0000$/);

@@ -5,12 +5,21 @@ import { ConflictError, NotFoundError, ValidationError } from "../../packages/co
 import { created, http } from "../../packages/functions/src/http/http";
 import { toApiEvent } from "../../packages/functions/src/local/api-event";
 
-function event(body: string | Buffer | undefined, headers: Record<string, string> = {}, id = "r1"): APIGatewayProxyEventV2 {
+function event(
+  body: string | Buffer | undefined,
+  headers: Record<string, string> = {},
+  id = "r1",
+): APIGatewayProxyEventV2 {
   return toApiEvent(
     {
       method: "POST",
       url: `/api/requests/${id}`,
-      headers: Object.fromEntries(Object.entries({ "content-type": "application/json", ...headers }).map(([k, v]) => [k, [v]])),
+      headers: Object.fromEntries(
+        Object.entries({ "content-type": "application/json", ...headers }).map(([k, v]) => [
+          k,
+          [v],
+        ]),
+      ),
       body: Buffer.isBuffer(body) ? body : Buffer.from(body ?? ""),
       sourceIp: "127.0.0.1",
       httpVersion: "1.1",
@@ -29,9 +38,13 @@ const schemas = {
 describe("http() helper for thin handlers", () => {
   it("passes the parsed body, path parameters, bearer token and idempotency key, and answers JSON with security headers", async () => {
     // Prepare
-    const handler = http(schemas, async (input, request) => created({ ...input, token: request.bearerToken, key: request.idempotencyKey }));
+    const handler = http(schemas, async (input, request) =>
+      created({ ...input, token: request.bearerToken, key: request.idempotencyKey }),
+    );
     // Act
-    const result = await handler(event('{"amountCents":1200}', { authorization: "Bearer abc.def", "idempotency-key": "k-1" }));
+    const result = await handler(
+      event('{"amountCents":1200}', { authorization: "Bearer abc.def", "idempotency-key": "k-1" }),
+    );
     // Assess
     expect(result.statusCode).toBe(201);
     expect(JSON.parse(result.body!)).toEqual({
@@ -57,12 +70,23 @@ describe("http() helper for thin handlers", () => {
 
   it("answers 400 with every invalid field when the input does not match the schemas", async () => {
     // Act
-    const result = await http(schemas, async () => "unreached")(event('{"amountCents":-5}', {}, "x"));
+    const result = await http(
+      schemas,
+      async () => "unreached",
+    )(event('{"amountCents":-5}', {}, "x"));
     // Assess
     expect(result.statusCode).toBe(400);
     const { errors } = JSON.parse(result.body!);
-    expect(errors.map((e: { path: string }) => e.path).sort()).toEqual(["amountCents", "params.id"]);
-    for (const e of errors) expect(e).toEqual({ path: expect.any(String), code: expect.any(String), message: expect.any(String) });
+    expect(errors.map((e: { path: string }) => e.path).sort()).toEqual([
+      "amountCents",
+      "params.id",
+    ]);
+    for (const e of errors)
+      expect(e).toEqual({
+        path: expect.any(String),
+        code: expect.any(String),
+        message: expect.any(String),
+      });
   });
 
   it("answers 400 for a body that is not JSON", async () => {
@@ -75,9 +99,10 @@ describe("http() helper for thin handlers", () => {
 
   it("reads a base64-encoded JSON body", async () => {
     // Act
-    const result = await http(schemas, async ({ body }) => body)(
-      event(Buffer.from('{"amountCents":7}'), { "content-type": "application/octet-stream" }),
-    );
+    const result = await http(
+      schemas,
+      async ({ body }) => body,
+    )(event(Buffer.from('{"amountCents":7}'), { "content-type": "application/octet-stream" }));
     // Assess
     expect(JSON.parse(result.body!)).toEqual({ amountCents: 7 });
   });
@@ -94,9 +119,18 @@ describe("http() helper for thin handlers", () => {
       throw new ValidationError([{ path: "iban", code: "iban", message: "IBAN invalide" }]);
     })(event(undefined));
     // Assess
-    expect([notFound.statusCode, JSON.parse(notFound.body!)]).toEqual([404, { error: { code: "not-found", message: "request not found" } }]);
-    expect([conflict.statusCode, JSON.parse(conflict.body!).error.code]).toEqual([409, "request.duplicate"]);
-    expect([invalid.statusCode, JSON.parse(invalid.body!)]).toEqual([400, { errors: [{ path: "iban", code: "iban", message: "IBAN invalide" }] }]);
+    expect([notFound.statusCode, JSON.parse(notFound.body!)]).toEqual([
+      404,
+      { error: { code: "not-found", message: "request not found" } },
+    ]);
+    expect([conflict.statusCode, JSON.parse(conflict.body!).error.code]).toEqual([
+      409,
+      "request.duplicate",
+    ]);
+    expect([invalid.statusCode, JSON.parse(invalid.body!)]).toEqual([
+      400,
+      { errors: [{ path: "iban", code: "iban", message: "IBAN invalide" }] },
+    ]);
   });
 
   it("answers 500 internal without the message or stack of an unexpected error", async () => {
@@ -106,6 +140,8 @@ describe("http() helper for thin handlers", () => {
     })(event(undefined));
     // Assess
     expect(result.statusCode).toBe(500);
-    expect(JSON.parse(result.body!)).toEqual({ error: { code: "internal", message: "internal error" } });
+    expect(JSON.parse(result.body!)).toEqual({
+      error: { code: "internal", message: "internal error" },
+    });
   });
 });

@@ -16,17 +16,20 @@ const DAY = 86_400_000;
 describe("weekly schedule in Europe/Brussels", () => {
   it("always gives the next Monday or Thursday at 06:00 Brussels time, at most four days ahead", () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date("2020-01-01"), max: new Date("2035-12-31"), noInvalidDate: true }), (after) => {
-        // Act
-        const next = nextWeekly(after, batches);
-        // Assess
-        const local = wallClock(next.getTime(), "Europe/Brussels");
-        const weekday = new Date(Date.UTC(local.year, local.month - 1, local.day)).getUTCDay();
-        expect(next.getTime()).toBeGreaterThan(after.getTime());
-        expect(next.getTime() - after.getTime()).toBeLessThanOrEqual(4 * DAY + 3_600_000);
-        expect([1, 4]).toContain(weekday);
-        expect([local.hour, local.minute, local.second]).toEqual([6, 0, 0]);
-      }),
+      fc.property(
+        fc.date({ min: new Date("2020-01-01"), max: new Date("2035-12-31"), noInvalidDate: true }),
+        (after) => {
+          // Act
+          const next = nextWeekly(after, batches);
+          // Assess
+          const local = wallClock(next.getTime(), "Europe/Brussels");
+          const weekday = new Date(Date.UTC(local.year, local.month - 1, local.day)).getUTCDay();
+          expect(next.getTime()).toBeGreaterThan(after.getTime());
+          expect(next.getTime() - after.getTime()).toBeLessThanOrEqual(4 * DAY + 3_600_000);
+          expect([1, 4]).toContain(weekday);
+          expect([local.hour, local.minute, local.second]).toEqual([6, 0, 0]);
+        },
+      ),
     );
   });
 
@@ -117,7 +120,10 @@ describe("scheduler", () => {
     await scheduler.tick();
     // Act
     await stack.clients.ddb.send(
-      new PutCommand({ TableName: stack.config.table, Item: { ...keys.clock(), offsetMs: 5 * DAY } }),
+      new PutCommand({
+        TableName: stack.config.table,
+        Item: { ...keys.clock(), offsetMs: 5 * DAY },
+      }),
     );
     await scheduler.tick();
     await scheduler.tick();
@@ -139,7 +145,10 @@ describe("local clock", () => {
     await refreshClockOffset(stack, clock);
     const withoutItem = clock.offsetMs;
     await stack.clients.ddb.send(
-      new PutCommand({ TableName: stack.config.table, Item: { ...keys.clock(), offsetMs: 3_600_000 } }),
+      new PutCommand({
+        TableName: stack.config.table,
+        Item: { ...keys.clock(), offsetMs: 3_600_000 },
+      }),
     );
     await refreshClockOffset(stack, clock);
     // Assess

@@ -37,7 +37,9 @@ function launch(env: Record<string, string>): Run {
   child.stderr!.on("data", (c) => {
     err += c;
   });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once("exit", (code) => resolve(code)),
+  );
   return { child, stdout: () => out, stderr: () => err, exited };
 }
 
@@ -93,7 +95,9 @@ describe("npm start", () => {
     const health = await fetch(`http://127.0.0.1:${env.PORT}/api/health`);
     const healthBody = await health.json();
     const inbox = await fetch(`http://127.0.0.1:${env.SES_PORT}/`);
-    const config = RuntimeConfig.parse(JSON.parse(await readFile(join(dataDir, "local-config.json"), "utf8")));
+    const config = RuntimeConfig.parse(
+      JSON.parse(await readFile(join(dataDir, "local-config.json"), "utf8")),
+    );
     const clients = createClients(config);
     await clients.ddb.send(new PutCommand({ TableName: config.table, Item: item }));
     const javaWhileRunning = processesUsing(dataDir);
@@ -104,7 +108,9 @@ describe("npm start", () => {
     const second = launch(env);
     runs.push(second);
     await ready(second);
-    const config2 = RuntimeConfig.parse(JSON.parse(await readFile(join(dataDir, "local-config.json"), "utf8")));
+    const config2 = RuntimeConfig.parse(
+      JSON.parse(await readFile(join(dataDir, "local-config.json"), "utf8")),
+    );
     const kept = await createClients(config2).ddb.send(
       new GetCommand({ TableName: config2.table, Key: { pk: item.pk, sk: item.sk } }),
     );

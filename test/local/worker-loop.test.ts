@@ -7,7 +7,11 @@ import {
 } from "@aws-sdk/client-sqs";
 import type { SQSRecord } from "aws-lambda";
 import { afterEach, describe, expect, it } from "vitest";
-import { type SqsHandler, startWorkerLoop, type WorkerLoop } from "../../packages/functions/src/local/worker-loop";
+import {
+  type SqsHandler,
+  startWorkerLoop,
+  type WorkerLoop,
+} from "../../packages/functions/src/local/worker-loop";
 import { createTestStack } from "../support/stack";
 
 const MAX_RECEIVES = 3;
@@ -39,7 +43,13 @@ async function fastQueue() {
         Entries: bodies.map((body, i) => ({ Id: String(i), MessageBody: body })),
       }),
     );
-  return { sqs: clients.sqs, region: config.region, queueUrl: queue.QueueUrl!, dlqUrl: dlq.QueueUrl!, send };
+  return {
+    sqs: clients.sqs,
+    region: config.region,
+    queueUrl: queue.QueueUrl!,
+    dlqUrl: dlq.QueueUrl!,
+    send,
+  };
 }
 
 /** Every record the handler was given, in order, with what it decides for each batch. */
@@ -74,10 +84,17 @@ describe("worker loop", () => {
   it("gives failed records back to the queue and deletes the ones that succeeded", async () => {
     // Prepare
     const q = await fastQueue();
-    const rec = recording((records) => records.filter((r) => r.body === "fail").map((r) => r.messageId));
+    const rec = recording((records) =>
+      records.filter((r) => r.body === "fail").map((r) => r.messageId),
+    );
     await q.send("ok-1", "fail", "ok-2");
     // Act
-    loop = await startWorkerLoop({ ...q, handler: rec.handler, waitTimeSeconds: 1, log: () => undefined });
+    loop = await startWorkerLoop({
+      ...q,
+      handler: rec.handler,
+      waitTimeSeconds: 1,
+      log: () => undefined,
+    });
     await waitFor(() => rec.times("fail").length >= 2);
     await new Promise((r) => setTimeout(r, 1500));
     // Assess
@@ -93,7 +110,12 @@ describe("worker loop", () => {
     const rec = recording(() => []);
     await q.send("hello");
     // Act
-    loop = await startWorkerLoop({ ...q, handler: rec.handler, waitTimeSeconds: 1, log: () => undefined });
+    loop = await startWorkerLoop({
+      ...q,
+      handler: rec.handler,
+      waitTimeSeconds: 1,
+      log: () => undefined,
+    });
     await waitFor(() => rec.seen.length === 1);
     // Assess
     expect(rec.seen[0]).toMatchObject({
@@ -112,7 +134,12 @@ describe("worker loop", () => {
     const rec = recording((_records, call) => (call === 0 ? "throw" : []));
     await q.send("a", "b");
     // Act
-    loop = await startWorkerLoop({ ...q, handler: rec.handler, waitTimeSeconds: 1, log: () => undefined });
+    loop = await startWorkerLoop({
+      ...q,
+      handler: rec.handler,
+      waitTimeSeconds: 1,
+      log: () => undefined,
+    });
     await waitFor(() => rec.times("a").length === 2 && rec.times("b").length === 2);
     await new Promise((r) => setTimeout(r, 1500));
     // Assess
@@ -126,7 +153,12 @@ describe("worker loop", () => {
     const rec = recording((_records, call) => (call === 0 ? ["not-a-message-id"] : []));
     await q.send("x");
     // Act
-    loop = await startWorkerLoop({ ...q, handler: rec.handler, waitTimeSeconds: 1, log: () => undefined });
+    loop = await startWorkerLoop({
+      ...q,
+      handler: rec.handler,
+      waitTimeSeconds: 1,
+      log: () => undefined,
+    });
     await waitFor(() => rec.times("x").length === 2);
     // Assess
     expect(rec.times("x")[1]!.attributes.ApproximateReceiveCount).toBe("2");
@@ -135,12 +167,21 @@ describe("worker loop", () => {
   it("moves a poison message to the dead-letter queue after maxReceiveCount receives", async () => {
     // Prepare
     const q = await fastQueue();
-    const rec = recording((records) => records.filter((r) => r.body === "poison").map((r) => r.messageId));
+    const rec = recording((records) =>
+      records.filter((r) => r.body === "poison").map((r) => r.messageId),
+    );
     await q.send("poison");
     // Act
-    loop = await startWorkerLoop({ ...q, handler: rec.handler, waitTimeSeconds: 1, log: () => undefined });
+    loop = await startWorkerLoop({
+      ...q,
+      handler: rec.handler,
+      waitTimeSeconds: 1,
+      log: () => undefined,
+    });
     await waitFor(() => rec.times("poison").length === MAX_RECEIVES);
-    const dead = await q.sqs.send(new ReceiveMessageCommand({ QueueUrl: q.dlqUrl, WaitTimeSeconds: 5 }));
+    const dead = await q.sqs.send(
+      new ReceiveMessageCommand({ QueueUrl: q.dlqUrl, WaitTimeSeconds: 5 }),
+    );
     // Assess
     expect(dead.Messages?.map((m) => m.Body)).toEqual(["poison"]);
     expect(rec.times("poison")).toHaveLength(MAX_RECEIVES);

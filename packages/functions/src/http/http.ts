@@ -1,5 +1,9 @@
 import { EntraideError, ValidationError } from "@entraide/core/errors";
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
+import type {
+  APIGatewayProxyEventV2,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+} from "aws-lambda";
 import type { z } from "zod";
 import { logger } from "../logger";
 
@@ -23,7 +27,8 @@ export class Reply {
   ) {}
 }
 export const ok = (body: unknown) => new Reply(200, body);
-export const created = (body: unknown, headers?: Record<string, string>) => new Reply(201, body, headers);
+export const created = (body: unknown, headers?: Record<string, string>) =>
+  new Reply(201, body, headers);
 export const noContent = () => new Reply(204);
 
 /** The parts of a request a route validates; each is optional. */
@@ -76,7 +81,10 @@ export function http<S extends RequestSchemas>(
   };
 }
 
-function parseRequest<S extends RequestSchemas>(schemas: S, event: APIGatewayProxyEventV2): Parsed<S> {
+function parseRequest<S extends RequestSchemas>(
+  schemas: S,
+  event: APIGatewayProxyEventV2,
+): Parsed<S> {
   const issues: ValidationError["errors"] = [];
   const part = (schema: z.ZodType | undefined, value: unknown, prefix: string) => {
     if (!schema) return undefined;
@@ -100,11 +108,15 @@ function parseRequest<S extends RequestSchemas>(schemas: S, event: APIGatewayPro
 
 function jsonBody(event: APIGatewayProxyEventV2): unknown {
   if (event.body === undefined || event.body === "") return undefined;
-  const text = event.isBase64Encoded ? Buffer.from(event.body, "base64").toString("utf8") : event.body;
+  const text = event.isBase64Encoded
+    ? Buffer.from(event.body, "base64").toString("utf8")
+    : event.body;
   try {
     return JSON.parse(text);
   } catch {
-    throw new EntraideError("malformed-json", "the request body is not valid JSON", { status: 400 });
+    throw new EntraideError("malformed-json", "the request body is not valid JSON", {
+      status: 400,
+    });
   }
 }
 

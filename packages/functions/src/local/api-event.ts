@@ -24,7 +24,11 @@ const TEXT_TYPES = /^(text\/[^;]+|application\/(json|xml|javascript))\s*(;|$)/i;
  * lower-case headers with repeats joined by ",", cookies moved to `cookies`, repeated query
  * parameters joined by ",", binary bodies base64-encoded.
  */
-export function toApiEvent(request: RawRequest, route: RouteMatch, now: Date): APIGatewayProxyEventV2 {
+export function toApiEvent(
+  request: RawRequest,
+  route: RouteMatch,
+  now: Date,
+): APIGatewayProxyEventV2 {
   const [rawPath = "/", ...query] = request.url.split("#")[0]!.split("?");
   const rawQueryString = query.join("?");
   const headers = joinHeaders(request);

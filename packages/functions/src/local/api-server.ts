@@ -47,7 +47,11 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     const path = (req.url ?? "/").split("?")[0]!;
     const route = match(method, path);
     if (!route) {
-      if (options.staticDir && !path.startsWith("/api/") && (method === "GET" || method === "HEAD")) {
+      if (
+        options.staticDir &&
+        !path.startsWith("/api/") &&
+        (method === "GET" || method === "HEAD")
+      ) {
         return send(res, await staticFile(options.staticDir, path), method === "HEAD");
       }
       return send(res, json(404, { message: "Not Found" }));
@@ -85,7 +89,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     server.once("error", (error: NodeJS.ErrnoException) =>
       reject(
         error.code === "EADDRINUSE"
-          ? new LocalStackError(`port ${options.port} is already in use: stop what uses it, or set PORT`)
+          ? new LocalStackError(
+              `port ${options.port} is already in use: stop what uses it, or set PORT`,
+            )
           : error,
       ),
     );
@@ -104,7 +110,11 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
 }
 
 function json(status: number, body: unknown): HttpAnswer {
-  return { status, headers: { "content-type": "application/json" }, body: Buffer.from(JSON.stringify(body)) };
+  return {
+    status,
+    headers: { "content-type": "application/json" },
+    body: Buffer.from(JSON.stringify(body)),
+  };
 }
 
 function send(res: ServerResponse, answer: HttpAnswer, headOnly = false) {

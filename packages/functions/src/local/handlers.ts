@@ -20,6 +20,7 @@ export async function loadHandler<T>(handlerPath: string): Promise<T | undefined
   const exportName = handlerPath.slice(handlerPath.lastIndexOf(".") + 1);
   const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
   const handler = module[exportName];
-  if (typeof handler !== "function") throw new Error(`${file} does not export a function "${exportName}"`);
+  if (typeof handler !== "function")
+    throw new Error(`${file} does not export a function "${exportName}"`);
   return handler as T;
 }

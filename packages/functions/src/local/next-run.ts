@@ -56,10 +56,18 @@ export function wallClock(epochMs: number, timeZone: string): WallClock {
 }
 
 function zonedToUtc(date: Date, hour: number, minute: number, timeZone: string): number {
-  const asUtc = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), hour, minute);
+  const asUtc = Date.UTC(
+    date.getUTCFullYear(),
+    date.getUTCMonth(),
+    date.getUTCDate(),
+    hour,
+    minute,
+  );
   const offset = (t: number) => {
     const w = wallClock(t, timeZone);
-    return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(t / 1000) * 1000;
+    return (
+      Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(t / 1000) * 1000
+    );
   };
   // The offset at the guess may differ from the offset at the answer when DST changes between.
   const first = asUtc - offset(asUtc);

@@ -37,7 +37,12 @@ export function routeMatcher(routeKeys: readonly string[]) {
 function compile(routeKey: string): CompiledRoute {
   const [method = "", path = ""] = routeKey.split(" ");
   const segments = path.split("/").slice(1);
-  return { routeKey, method, segments, staticCount: segments.filter((s) => !s.startsWith("{")).length };
+  return {
+    routeKey,
+    method,
+    segments,
+    staticCount: segments.filter((s) => !s.startsWith("{")).length,
+  };
 }
 
 function matchSegments(template: string[], parts: string[]): Record<string, string> | undefined {

@@ -1,9 +1,9 @@
 import { chmod, rm } from "node:fs/promises";
 import { join } from "node:path";
+import { createClients } from "@entraide/core/aws/clients";
 import { OffsetClock } from "@entraide/core/clock";
 import { RuntimeConfig } from "@entraide/core/config";
 import { type Deps, depsFromConfig } from "@entraide/core/deps";
-import { createClients } from "@entraide/core/aws/clients";
 import { useDeps } from "../context";
 import { schedules } from "../cron/schedules";
 import { routes } from "../http/routes";
@@ -101,7 +101,12 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<Local
   }
 }
 
-async function run(deps: Deps, clock: OffsetClock, webPort: number, stops: (() => Promise<void>)[]) {
+async function run(
+  deps: Deps,
+  clock: OffsetClock,
+  webPort: number,
+  stops: (() => Promise<void>)[],
+) {
   const missing: string[] = [];
   const load = async <T>(name: string, path: string) => {
     const handler = await loadHandler<T>(path);
@@ -192,7 +197,9 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
 
   if (stack.demoDataLoaded) console.log("Demo members, activities, approvers and funds loaded.");
   if (stack.missing.length > 0) {
-    console.log(`Not written yet (routes answer 501, jobs do not run): ${stack.missing.join(", ")}`);
+    console.log(
+      `Not written yet (routes answer 501, jobs do not run): ${stack.missing.join(", ")}`,
+    );
   }
   console.log(
     [

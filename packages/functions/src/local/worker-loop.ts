@@ -6,7 +6,13 @@ import {
   ReceiveMessageCommand,
   type SQSClient,
 } from "@aws-sdk/client-sqs";
-import type { Context, SQSBatchResponse, SQSEvent, SQSMessageAttributes, SQSRecord } from "aws-lambda";
+import type {
+  Context,
+  SQSBatchResponse,
+  SQSEvent,
+  SQSMessageAttributes,
+  SQSRecord,
+} from "aws-lambda";
 import { lambdaContext } from "./lambda-context";
 
 /** A Lambda SQS handler; it reports partial failures by returning an `SQSBatchResponse`. */
@@ -88,7 +94,8 @@ export async function startWorkerLoop(options: WorkerLoopOptions): Promise<Worke
         Entries: done.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle! })),
       }),
     );
-    if (deleted.Failed?.length) log(`worker loop: ${deleted.Failed.length} messages could not be deleted`);
+    if (deleted.Failed?.length)
+      log(`worker loop: ${deleted.Failed.length} messages could not be deleted`);
   }
 
   return {
@@ -105,7 +112,9 @@ function failedIds(response: unknown, records: SQSRecord[]): Set<string> {
   const ids = new Set(records.map((r) => r.messageId));
   const reported = (response as Partial<SQSBatchResponse> | undefined)?.batchItemFailures ?? [];
   if (!Array.isArray(reported)) return ids;
-  const valid = reported.every((f) => typeof f.itemIdentifier === "string" && ids.has(f.itemIdentifier));
+  const valid = reported.every(
+    (f) => typeof f.itemIdentifier === "string" && ids.has(f.itemIdentifier),
+  );
   return valid ? new Set(reported.map((f) => f.itemIdentifier)) : ids;
 }
 
@@ -133,7 +142,9 @@ function toRecord(message: Message, queueArn: string, region: string): SQSRecord
   };
 }
 
-function toMessageAttributes(attributes: Record<string, MessageAttributeValue>): SQSMessageAttributes {
+function toMessageAttributes(
+  attributes: Record<string, MessageAttributeValue>,
+): SQSMessageAttributes {
   const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64");
   return Object.fromEntries(
     Object.entries(attributes).map(([name, v]) => [
