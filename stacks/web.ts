@@ -82,6 +82,9 @@ export function Web({ stack, app }: StackContext) {
     },
     cdk: {
       distribution: {
+        // CloudFront's error responses apply to every behavior: SST's default (index.html for
+        // 403/404) would turn the API's JSON 404s into pages with status 200.
+        errorResponses: [],
         priceClass: PriceClass.PRICE_CLASS_100,
         minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
         defaultBehavior: {

@@ -509,6 +509,13 @@ describe.each(["test", "prod"])("the %s stage", (stageName) => {
       });
     });
 
+    test("API errors reach the browser as the API wrote them, not replaced by a page", () => {
+      // Act
+      const [, distribution] = only(s().template(Web), "AWS::CloudFront::Distribution");
+      // Assess
+      expect(distribution.Properties.DistributionConfig.CustomErrorResponses ?? []).toEqual([]);
+    });
+
     test("the site is built from packages/web into dist by the web workspace's build script", () => {
       // Prepare
       const { site } = s().exports(Web);
