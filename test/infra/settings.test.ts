@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import config from "../../sst.config";
 import { stageSettings } from "../../stacks/settings";
 import { stageEnv } from "./synth";
 
@@ -35,5 +36,14 @@ describe("stage settings", () => {
       inboundDomain: "in.entraide.example.coop",
     });
     expect(other.prod).toBe(false);
+  });
+
+  test("the app is named entraide and deploys to eu-west-1 unless told otherwise", async () => {
+    // Act
+    const byDefault = await config.config({});
+    const elsewhere = await config.config({ region: "eu-central-1" });
+    // Assess
+    expect(byDefault).toMatchObject({ name: "entraide", region: "eu-west-1" });
+    expect(elsewhere.region).toBe("eu-central-1");
   });
 });
