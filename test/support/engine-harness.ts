@@ -55,8 +55,12 @@ export class Harness {
     if (options.shuffle) records = shuffled(records);
     this.delivered += records.length;
     const event: SQSEvent = { Records: records };
-    const { batchItemFailures } = await this.handler(event);
-    const failed = new Set(batchItemFailures.map((f) => f.itemIdentifier));
+    // As Lambda does: a handler that throws (Powertools does when every record failed) fails the whole batch.
+    const failures = await this.handler(event).then(
+      (r) => r.batchItemFailures.map((f) => f.itemIdentifier),
+      () => messages.map((m) => m.MessageId!),
+    );
+    const failed = new Set(failures);
     const QueueUrl = this.stack.config.queueUrl;
     const done = messages.filter((m) => !failed.has(m.MessageId!));
     const retry = messages.filter((m) => failed.has(m.MessageId!));

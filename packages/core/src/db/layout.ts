@@ -29,7 +29,6 @@ export const keys = {
   execution: (id: string) => ({ pk: `EXEC#${id}`, sk: "EXEC" }),
   historyEvent: (id: string, seq: number) => ({ pk: `EXEC#${id}`, sk: `HIST#${pad(seq)}` }),
   historyPrefix: (id: string) => ({ pk: `EXEC#${id}`, skPrefix: "HIST#" }),
-  executionStart: (workflow: string, key: string) => ({ pk: `START#${workflow}#${key}`, sk: "START" }),
   callbackToken: (hash: string) => ({ pk: `TOKEN#${hash}`, sk: "TOKEN" }),
   effect: (key: string) => ({ pk: `EFFECT#${key}`, sk: "EFFECT" }),
   clock: () => ({ pk: "SYSTEM", sk: "CLOCK" }),

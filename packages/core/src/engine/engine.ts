@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { addSeconds } from "../clock";
 import { keys } from "../db/layout";
 import type { Deps } from "../deps";
@@ -16,6 +16,11 @@ import * as T from "./transitions";
 
 /** Places where tests inject crashes, to prove that nothing is lost or doubled. */
 export type FaultPoint = "before-effect" | "after-effect" | "before-commit" | "after-commit";
+
+/** What an injected fault becomes: the process dying there, never an error the step could catch. */
+export class InjectedCrash extends Error {
+  override name = "InjectedCrash";
+}
 
 export interface EngineOptions {
   deps: Deps;
@@ -38,6 +43,15 @@ export interface StartInput {
 }
 
 const hashOf = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("hex");
+
+/** A UUID (RFC 9562 version 8) derived from the workflow and the caller's key. */
+function idFromKey(workflow: string, key: string): string {
+  const hex = createHash("sha256").update(`${workflow}\n${key}`).digest("hex").slice(0, 32).split("");
+  hex[12] = "8";
+  hex[16] = ((Number.parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  const h = hex.join("");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
 
 /**
  * Runs workflow definitions step-function style: DynamoDB holds each execution, SQS only says
@@ -78,33 +92,33 @@ export class Engine {
     return def;
   }
 
-  /** Starts an execution of the latest version, once per key; a different input under the same key is a conflict. */
+  /**
+   * Starts an execution of the latest version, once per key: the id is derived from the key,
+   * so a retried start finds the execution it already created; a different input under the
+   * same key is a conflict.
+   */
   async start(input: StartInput): Promise<{ id: string; created: boolean }> {
     const def = this.latest.get(input.workflow);
     if (!def) throw new EntraideError("workflow.unknown", `no workflow named ${input.workflow}`);
     const now = this.now();
-    const id = randomUUID();
+    const id = idFromKey(def.name, input.key);
     const inputHash = hashOf(input.input);
     const blank: Execution = {
       id, workflow: def.name, version: def.version, status: "running", state: def.startAt, visit: 0, visits: {},
-      attempt: 0, phase: "run", data: input.input, rev: 0, seq: 0, enteredAt: now, startedAt: now, updatedAt: now,
+      attempt: 0, phase: "run", data: input.input, inputHash, rev: 0, seq: 0, enteredAt: now, startedAt: now, updatedAt: now,
     };
     const d = T.draft(blank, now);
     d.events.push({ at: now, type: "ExecutionStarted", detail: { workflow: def.name, version: def.version } });
     T.enter(def, d, def.startAt, now);
-    const startKey = { Put: { TableName: this.deps.config.table, Item: { ...keys.executionStart(def.name, input.key), executionId: id, inputHash }, ConditionExpression: "attribute_not_exists(pk)" } };
-    const collision = new EntraideError("execution.key-taken", "start key already used");
     try {
-      await this.write(d, 0, { extra: [{ item: startKey, error: collision }] });
+      await this.write(d, 0);
     } catch (error) {
-      if (error !== collision && !(error instanceof EntraideError && error.code === collision.code)) throw error;
-      const { Item } = await this.deps.clients.ddb.send(
-        new GetCommand({ TableName: this.deps.config.table, Key: keys.executionStart(def.name, input.key), ConsistentRead: true }),
-      );
-      if (Item?.inputHash !== inputHash) {
+      if (!(error instanceof StaleExecutionError)) throw error;
+      const existing = await getExecution(this.deps, id);
+      if (existing?.inputHash !== inputHash) {
         throw new ConflictError("idempotency.conflict", "this idempotency key was already used with a different request");
       }
-      return { id: Item.executionId as string, created: false };
+      return { id, created: false };
     }
     await this.afterCommit(d.next);
     return { id, created: true };
@@ -243,9 +257,9 @@ export class Engine {
       attempt: execution.attempt,
       now: new Date(now),
       effect: async (effectName, run) => {
-        this.options.faults?.("before-effect", where);
+        this.fault("before-effect", where);
         const result = await once(this.deps, `${prefix}#${effectName}`, this.owner, run);
-        this.options.faults?.("after-effect", where);
+        this.fault("after-effect", where);
         return result;
       },
       issueToken: (key, options) => this.issueToken(execution, key, options),
@@ -289,10 +303,18 @@ export class Engine {
   async write(d: T.Draft, expectedRev: number, extra: Pick<Transition, "writes" | "extra"> = {}): Promise<Execution> {
     const { next, events } = T.sealed(d);
     const where = { executionId: next.id, state: next.state };
-    this.options.faults?.("before-commit", where);
+    this.fault("before-commit", where);
     await commit(this.deps, { expectedRev, next, events, dueAt: T.dueAt(next, this.now(), this.graceSeconds), ...extra });
-    this.options.faults?.("after-commit", where);
+    this.fault("after-commit", where);
     return next;
+  }
+
+  private fault(point: FaultPoint, where: { executionId: string; state: string }): void {
+    try {
+      this.options.faults?.(point, where);
+    } catch (error) {
+      throw new InjectedCrash(`crash at ${point}`, { cause: error });
+    }
   }
 
   /** After a commit made outside the worker (start, callback, redrive): hand the execution to the queue. */
@@ -380,5 +402,5 @@ function isDue(execution: Execution, now: string): boolean {
 
 /** Errors of the engine's own I/O go back to the queue; the step's own errors are the workflow's. */
 function isInfrastructure(error: unknown): boolean {
-  return error instanceof EntraideError && error.code === "effect.in-progress";
+  return error instanceof InjectedCrash || (error instanceof EntraideError && error.code === "effect.in-progress");
 }

@@ -32,6 +32,8 @@ export interface Execution {
   attempt: number;
   phase: Phase;
   data: Data;
+  /** Hash of the input it started with, to tell a retried start from a conflicting one. */
+  inputHash: string;
   /** Bumped by every transition; a transition is a write conditioned on the previous value. */
   rev: number;
   /** Number of history events written so far. */
