@@ -354,7 +354,7 @@ export class Engine {
   async deliver(executionId: string, slot: { state: string; visit: number }, callback: QueuedCallback, extra: Transition["extra"]) {
     for (let attempt = 0; attempt < 8; attempt++) {
       const execution = await getExecution(this.deps, executionId);
-      if (!execution || execution.status !== "running") return { outcome: "superseded" as const, execution };
+      if (execution?.status !== "running") return { outcome: "superseded" as const, execution };
       const now = this.now();
       const def = this.definition(execution);
       const d = T.draft(execution, now);

@@ -45,13 +45,16 @@ export function enter(def: WorkflowDefinition, d: Draft, target: string, now: st
       try {
         chosen = state.choices.find((c) => c.when(d.next.data))?.next ?? state.default;
       } catch (error) {
-        return end(d, now, { error: "States.ChoiceFailed", cause: String(error) });
+        end(d, now, { error: "States.ChoiceFailed", cause: String(error) });
+        return;
       }
       name = chosen;
       continue;
     }
-    if (state.type === "succeed") return end(d, now);
-    if (state.type === "fail") return end(d, now, { error: state.error, cause: state.cause ?? state.error });
+    if (state.type === "succeed" || state.type === "fail") {
+      end(d, now, state.type === "fail" ? { error: state.error, cause: state.cause ?? state.error } : undefined);
+      return;
+    }
     d.next = { ...d.next, status: "running", phase: "run", wakeAt: now };
     if (state.type === "callback" && state.timeoutSeconds !== undefined) {
       d.next.timeoutAt = addSeconds(now, state.timeoutSeconds);
@@ -97,7 +100,10 @@ export function failState(
   }
   d.events.push({ at: now, type: "TaskFailed", state: d.next.state, detail: { ...error } });
   const target = catchTarget("catch" in state ? state.catch : undefined, error);
-  if (target === undefined) return end(d, now, error);
+  if (target === undefined) {
+    end(d, now, error);
+    return;
+  }
   d.next = { ...d.next, data: { ...d.next.data, error } };
   enter(def, d, target, now);
 }
