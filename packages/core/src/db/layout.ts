@@ -38,6 +38,29 @@ export const keys = {
   activity: (activityId: string) => ({ pk: `ACTIVITY#${activityId}`, sk: "ACTIVITY" }),
   committee: (name: string) => ({ pk: `COMMITTEE#${name}`, sk: "COMMITTEE" }),
   fund: (name: string) => ({ pk: `FUND#${name}`, sk: "FUND" }),
+  document: (documentId: string) => ({ pk: `DOC#${documentId}`, sk: "DOC" }),
+  /** Who already used a document (by SHA-256) or an IBAN, for the risk flags of the checks. */
+  documentUse: (sha256: string, requestId: string) => ({ pk: `DOCHASH#${sha256}`, sk: `REQ#${requestId}` }),
+  documentUsePrefix: (sha256: string) => ({ pk: `DOCHASH#${sha256}`, skPrefix: "REQ#" }),
+  ibanUse: (iban: string, memberNumber: string) => ({ pk: `IBAN#${iban}`, sk: `MEMBER#${memberNumber}` }),
+  ibanUsePrefix: (iban: string) => ({ pk: `IBAN#${iban}`, skPrefix: "MEMBER#" }),
+  /** A member's requests, newest last: duplicates, open loans, aid within the period. */
+  memberRequest: (memberNumber: string, requestId: string) => ({ pk: `MEMBER#${memberNumber}`, sk: `REQ#${requestId}` }),
+  memberRequestPrefix: (memberNumber: string) => ({ pk: `MEMBER#${memberNumber}`, skPrefix: "REQ#" }),
+  payout: (payoutId: string) => ({ pk: `PAYOUT#${payoutId}`, sk: "PAYOUT" }),
+  /** GSI keys of a payout: a fund's payouts in one status, in approval order. */
+  payoutStatus: (fund: string, status: string, approvedAt: string, payoutId: string) => ({
+    gsi1pk: `PAYOUT#${fund}#${status}`,
+    gsi1sk: `${approvedAt}#${payoutId}`,
+  }),
+  payoutStatusPartition: (fund: string, status: string) => `PAYOUT#${fund}#${status}`,
+  batch: (batchId: string) => ({ pk: `BATCH#${batchId}`, sk: "BATCH" }),
+  /** GSI keys of a request waiting for its fund to grow: first approved, first served. */
+  awaitingFunds: (fund: string, approvedAt: string, requestId: string) => ({
+    gsi1pk: `AWAITING#${fund}`,
+    gsi1sk: `${approvedAt}#${requestId}`,
+  }),
+  awaitingFundsPartition: (fund: string) => `AWAITING#${fund}`,
   /** GSI keys of an execution, so operations can list by workflow + status + date. */
   executionStatus: (workflow: string, status: string, startedAt: string, id: string) => ({
     gsi1pk: `EXEC#${workflow}#${status}`,

@@ -350,6 +350,17 @@ export class Engine {
     return next;
   }
 
+  /**
+   * A callback from trusted code (finance marking a payout paid): no token, delivered to the
+   * state's current visit, or kept for its next one if the execution is not there yet.
+   */
+  async signal(executionId: string, state: string, payload: Data) {
+    const execution = await getExecution(this.deps, executionId);
+    if (!execution) throw new EntraideError("execution.not-found", `no execution ${executionId}`, { status: 404 });
+    const visit = execution.state === state ? execution.visit : (execution.visits[state] ?? 0) + 1;
+    return this.deliver(executionId, { state, visit }, { payload, token: { key: "signal", meta: {} } }, []);
+  }
+
   /** Applies a callback to the state visit it targets, or queues it if that visit is still to come. */
   async deliver(executionId: string, slot: { state: string; visit: number }, callback: QueuedCallback, extra: Transition["extra"]) {
     for (let attempt = 0; attempt < 8; attempt++) {
