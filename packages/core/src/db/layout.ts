@@ -55,10 +55,22 @@ export const keys = {
   }),
   payoutStatusPartition: (fund: string, status: string) => `PAYOUT#${fund}#${status}`,
   batch: (batchId: string) => ({ pk: `BATCH#${batchId}`, sk: "BATCH" }),
-  /** GSI keys of a request waiting for its fund to grow: first approved, first served. */
+  /**
+   * A payout as it was claimed into a batch (a copy taken in the claim's transaction), listed
+   * under the batch in approval order: exports and settlement read a batch without a GSI, and
+   * an old batch still exports what was sent to the bank after its payouts moved on.
+   */
+  batchPayout: (batchId: string, approvedAt: string, payoutId: string) => ({
+    pk: `BATCH#${batchId}`,
+    sk: `PAYOUT#${approvedAt}#${payoutId}`,
+  }),
+  batchPayoutPrefix: (batchId: string) => ({ pk: `BATCH#${batchId}`, skPrefix: "PAYOUT#" }),
+  /** Proof that a trusted signal (a payment, a repayment) reached an execution, so it is sent once. */
+  signalReceipt: (executionId: string, signalKey: string) => ({ pk: `EXEC#${executionId}`, sk: `SIGNAL#${signalKey}` }),
+  /** A request waiting for its fund to grow, listed in approval order: first approved, first served. */
   awaitingFunds: (fund: string, approvedAt: string, requestId: string) => ({
-    gsi1pk: `AWAITING#${fund}`,
-    gsi1sk: `${approvedAt}#${requestId}`,
+    pk: `AWAITING#${fund}`,
+    sk: `${approvedAt}#${requestId}`,
   }),
   awaitingFundsPartition: (fund: string) => `AWAITING#${fund}`,
   /** GSI keys of an execution, so operations can list by workflow + status + date. */

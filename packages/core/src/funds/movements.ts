@@ -47,6 +47,19 @@ export const FundMovements = {
     },
     errorName: "FundCountersCorrupt",
   }),
+  /** A paid payout bounced (the bank returned it): its payment is a reservation again, until it is paid anew. */
+  unconsume: (table: string, fund: string, cents: number): AtomicWrite => ({
+    item: {
+      Update: {
+        TableName: table,
+        Key: keys.fund(fund),
+        UpdateExpression: "ADD reservedCents :c, paidCents :minus",
+        ConditionExpression: "paidCents >= :c",
+        ExpressionAttributeValues: { ":minus": -cents, ":c": cents },
+      },
+    },
+    errorName: "FundCountersCorrupt",
+  }),
   /** Money back into the fund: a client recovery or a loan repayment. */
   replenish: (table: string, fund: string, kind: "recoveredCents" | "repaidCents", cents: number): AtomicWrite => ({
     item: {

@@ -1,0 +1,82 @@
+import { indexes, keys } from "../db/layout";
+import type { Deps } from "../deps";
+import { EntraideError } from "../errors";
+import { type Fund, FundName, getFund, remainingCents } from "../funds/fund";
+import { PayoutStatus } from "../payouts/payout";
+import { queryItems } from "./query";
+
+export interface FundLine {
+  fund: FundName;
+  /** False when the fund's envelope was never set: all figures are then zero. */
+  configured: boolean;
+  envelopeCents: number;
+  reservedCents: number;
+  paidCents: number;
+  recoveredCents: number;
+  repaidCents: number;
+  remainingCents: number;
+  payouts: Record<PayoutStatus, number>;
+}
+
+/**
+ * The identity every fund satisfies, since the counters only ever move together:
+ * reserved + paid − recovered − repaid + remaining = envelope.
+ */
+export function balances(line: Omit<FundLine, "payouts" | "fund" | "configured">): boolean {
+  return (
+    line.reservedCents + line.paidCents - line.recoveredCents - line.repaidCents + line.remainingCents ===
+    line.envelopeCents
+  );
+}
+
+/** The payouts of a fund in one status, counted on the index (nothing but counts is read). */
+async function countPayouts(deps: Deps, fund: FundName, status: PayoutStatus): Promise<number> {
+  let count = 0;
+  for await (const _ of queryItems(deps, {
+    IndexName: indexes.byStatus.name,
+    KeyConditionExpression: "#pk = :pk",
+    ExpressionAttributeNames: { "#pk": indexes.byStatus.pk },
+    ExpressionAttributeValues: { ":pk": keys.payoutStatusPartition(fund, status) },
+    ProjectionExpression: "pk",
+  })) {
+    count++;
+  }
+  return count;
+}
+
+const EMPTY: Omit<Fund, "fund"> = { envelopeCents: 0, reservedCents: 0, paidCents: 0, recoveredCents: 0, repaidCents: 0 };
+
+/**
+ * Every fund's envelope, counters, remainder and payouts by status. Each line is checked against
+ * {@link balances} and a negative remainder, either of which means the counters were written
+ * outside the fund movements.
+ *
+ * @throws EntraideError `fund.unbalanced` naming the fund.
+ */
+export async function fundReport(deps: Deps): Promise<FundLine[]> {
+  return Promise.all(
+    FundName.options.map(async (name) => {
+      const fund = await getFund(deps, name);
+      const figures = fund ?? { fund: name, ...EMPTY };
+      const counts = await Promise.all(PayoutStatus.options.map((s) => countPayouts(deps, name, s)));
+      const line: FundLine = {
+        fund: name,
+        configured: fund !== undefined,
+        envelopeCents: figures.envelopeCents,
+        reservedCents: figures.reservedCents,
+        paidCents: figures.paidCents,
+        recoveredCents: figures.recoveredCents,
+        repaidCents: figures.repaidCents,
+        remainingCents: remainingCents(figures),
+        payouts: Object.fromEntries(PayoutStatus.options.map((s, i) => [s, counts[i]!])) as Record<PayoutStatus, number>,
+      };
+      if (!balances(line) || line.remainingCents < 0) {
+        throw new EntraideError(
+          "fund.unbalanced",
+          `the ${name} fund does not balance (${JSON.stringify(figures)}): its counters were changed outside the fund movements`,
+        );
+      }
+      return line;
+    }),
+  );
+}
