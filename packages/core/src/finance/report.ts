@@ -1,7 +1,8 @@
 import { indexes, keys } from "../db/layout";
 import type { Deps } from "../deps";
 import { EntraideError } from "../errors";
-import { type Fund, FundName, getFund, remainingCents } from "../funds/fund";
+import { readItem } from "../db/records";
+import { Fund, FundName, remainingCents } from "../funds/fund";
 import { PayoutStatus } from "../payouts/payout";
 import { queryItems } from "./query";
 
@@ -56,7 +57,8 @@ const EMPTY: Omit<Fund, "fund"> = { envelopeCents: 0, reservedCents: 0, paidCent
 export async function fundReport(deps: Deps): Promise<FundLine[]> {
   return Promise.all(
     FundName.options.map(async (name) => {
-      const fund = await getFund(deps, name);
+      const item = await readItem(deps, keys.fund(name));
+      const fund = item && Fund.parse(item);
       const figures = fund ?? { fund: name, ...EMPTY };
       const counts = await Promise.all(PayoutStatus.options.map((s) => countPayouts(deps, name, s)));
       const line: FundLine = {
@@ -70,10 +72,12 @@ export async function fundReport(deps: Deps): Promise<FundLine[]> {
         remainingCents: remainingCents(figures),
         payouts: Object.fromEntries(PayoutStatus.options.map((s, i) => [s, counts[i]!])) as Record<PayoutStatus, number>,
       };
-      if (!balances(line) || line.remainingCents < 0) {
+      // What reservations are checked against must be what the counters say is left.
+      const available = item?.availableCents ?? 0;
+      if (!balances(line) || line.remainingCents < 0 || (fund && available !== line.remainingCents)) {
         throw new EntraideError(
           "fund.unbalanced",
-          `the ${name} fund does not balance (${JSON.stringify(figures)}): its counters were changed outside the fund movements`,
+          `the ${name} fund does not balance (${JSON.stringify({ ...figures, availableCents: available })}): its counters were changed outside the fund movements`,
         );
       }
       return line;

@@ -101,12 +101,15 @@ async function writeEnvelope(
     "#fund": "fund",
     "#kind": "kind",
     "#envelope": "envelopeCents",
+    "#available": "availableCents",
   };
   const values: Record<string, unknown> = {
     ":fund": name,
     ":kind": "fund",
     ":envelope": envelopeCents,
     ":zero": 0,
+    // Exact: the condition below holds only if the counters are those this is computed from.
+    ":available": remainingCents({ ...(seen ?? Fund.parse({ fund: name })), envelopeCents }),
   };
   const initialise: string[] = [];
   const unchanged: string[] = [];
@@ -122,7 +125,7 @@ async function writeEnvelope(
     new UpdateCommand({
       TableName: deps.config.table,
       Key: keys.fund(name),
-      UpdateExpression: `SET #fund = :fund, #kind = :kind, #envelope = :envelope, ${initialise.join(", ")}`,
+      UpdateExpression: `SET #fund = :fund, #kind = :kind, #envelope = :envelope, #available = :available, ${initialise.join(", ")}`,
       // The envelope check above read these counters; the write only holds if they have not moved.
       ConditionExpression: unchanged.join(" AND "),
       ExpressionAttributeNames: names,

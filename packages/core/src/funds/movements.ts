@@ -5,6 +5,10 @@ import type { AtomicWrite } from "../engine/definition";
  * The fund counters move only inside transitions (as {@link AtomicWrite}s), so money moves
  * exactly once: with the approval that reserves it, the payment that consumes it, the
  * repayment or recovery that brings it back.
+ *
+ * DynamoDB conditions cannot add attributes up, so the fund item also keeps `availableCents`
+ * (= envelope + recovered + repaid − reserved − paid, see `remainingCents`), moved with the
+ * counters by every movement and by `setEnvelope`: a reservation's condition reads it directly.
  */
 export const FundMovements = {
   /** Reserves on final approval; fails with `FundsInsufficient` if the remainder is too small. */
@@ -13,10 +17,9 @@ export const FundMovements = {
       Update: {
         TableName: table,
         Key: keys.fund(fund),
-        UpdateExpression: "ADD reservedCents :c",
-        // remaining = envelope + recovered + repaid - reserved - paid must stay >= 0.
-        ConditionExpression: "envelopeCents + recoveredCents + repaidCents - reservedCents - paidCents >= :c",
-        ExpressionAttributeValues: { ":c": cents },
+        UpdateExpression: "ADD reservedCents :c, availableCents :minus",
+        ConditionExpression: "availableCents >= :c",
+        ExpressionAttributeValues: { ":minus": -cents, ":c": cents },
       },
     },
     errorName: "FundsInsufficient",
@@ -27,7 +30,7 @@ export const FundMovements = {
       Update: {
         TableName: table,
         Key: keys.fund(fund),
-        UpdateExpression: "ADD reservedCents :minus",
+        UpdateExpression: "ADD reservedCents :minus, availableCents :c",
         ConditionExpression: "reservedCents >= :c",
         ExpressionAttributeValues: { ":minus": -cents, ":c": cents },
       },
@@ -66,7 +69,7 @@ export const FundMovements = {
       Update: {
         TableName: table,
         Key: keys.fund(fund),
-        UpdateExpression: "ADD #kind :c",
+        UpdateExpression: "ADD #kind :c, availableCents :c",
         ConditionExpression: "attribute_exists(pk)",
         ExpressionAttributeNames: { "#kind": kind },
         ExpressionAttributeValues: { ":c": cents },
