@@ -24,6 +24,11 @@ export interface CommandResult {
   text: string;
   /** Set when the command did only part of its job (e.g. an import that refused lines). */
   exitCode?: number;
+  /**
+   * The command wrote its product on stdout (an export without `--out`): the result then goes
+   * to stderr, so stdout holds the file and nothing else.
+   */
+  stdoutTaken?: boolean;
 }
 
 export interface CommandSpec {
@@ -74,7 +79,8 @@ export function defineCommand(parent: Command, cli: Cli, spec: CommandSpec): Com
     };
     cli.local = !options.stage;
     const result = await spec.run(ctx, self.processedArgs, options);
-    output.result(result.data, result.text);
+    if (result.stdoutTaken) output.note(output.json ? JSON.stringify(result.data) : result.text);
+    else output.result(result.data, result.text);
     cli.exitCode = result.exitCode ?? 0;
   });
   return command;

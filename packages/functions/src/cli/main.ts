@@ -2,8 +2,11 @@ import { Command, CommanderError } from "commander";
 import { registerActivities } from "./commands/activities";
 import { registerClock } from "./commands/clock";
 import { registerCommittees } from "./commands/committees";
+import { registerFinance } from "./commands/finance";
 import { registerFunds } from "./commands/funds";
+import { registerLoans } from "./commands/loans";
 import { registerMembers } from "./commands/members";
+import { registerRecoveries } from "./commands/recoveries";
 import type { Cli } from "./define";
 import { describeError, EXIT, exitCodeOf } from "./errors";
 import { processStreams, type Streams } from "./output";
@@ -14,6 +17,9 @@ const GROUPS = [
   registerMembers,
   registerActivities,
   registerFunds,
+  registerFinance,
+  registerLoans,
+  registerRecoveries,
   registerCommittees,
   registerClock,
 ];

@@ -3,6 +3,7 @@ import { formatCents } from "@entraide/core/money/cents";
 import { parseEuros } from "@entraide/core/money/euros";
 import { Argument, type Command } from "commander";
 import { argumentParser, type Cli, defineCommand } from "../define";
+import { defineFundsReport } from "./funds-report";
 
 export function registerFunds(program: Command, cli: Cli): void {
   const funds = program.command("funds").description("fund envelopes");
@@ -32,4 +33,5 @@ export function registerFunds(program: Command, cli: Cli): void {
       };
     },
   });
+  defineFundsReport(funds, cli);
 }
