@@ -1,0 +1,66 @@
+import type { Language } from "../../requests/request-types";
+import type { RenderedEmail } from "../layout";
+import { approvalEscalation } from "./approval-escalation";
+import { approvalReminder } from "./approval-reminder";
+import { approvalRequest } from "./approval-request";
+import { batchReady } from "./batch-ready";
+import { infoNeeded } from "./info-needed";
+import { infoReminder } from "./info-reminder";
+import { installmentOverdue } from "./installment-overdue";
+import { installmentReminder } from "./installment-reminder";
+import { loanSchedule } from "./loan-schedule";
+import { payoutFailed } from "./payout-failed";
+import { payoutPaid } from "./payout-paid";
+import { recoveryInvitation } from "./recovery-invitation";
+import { recoveryReminder } from "./recovery-reminder";
+import { replyNotUnderstood } from "./reply-not-understood";
+import { requestApproved } from "./request-approved";
+import { requestExpired } from "./request-expired";
+import { requestReceived } from "./request-received";
+import { requestRejected } from "./request-rejected";
+import { secondApproval } from "./second-approval";
+
+/** Every email the product sends, by name; each a pure `(params, language) => RenderedEmail`. */
+export const templates = {
+  // to approvers
+  "approval-request": approvalRequest,
+  "approval-reminder": approvalReminder,
+  "approval-escalation": approvalEscalation,
+  "second-approval": secondApproval,
+  "reply-not-understood": replyNotUnderstood,
+  // to members
+  "request-received": requestReceived,
+  "info-needed": infoNeeded,
+  "info-reminder": infoReminder,
+  "request-approved": requestApproved,
+  "request-rejected": requestRejected,
+  "request-expired": requestExpired,
+  "payout-paid": payoutPaid,
+  "payout-failed": payoutFailed,
+  "loan-schedule": loanSchedule,
+  "installment-reminder": installmentReminder,
+  "installment-overdue": installmentOverdue,
+  // to the client
+  "recovery-invitation": recoveryInvitation,
+  "recovery-reminder": recoveryReminder,
+  // to finance
+  "batch-ready": batchReady,
+} as const;
+
+export type TemplateName = keyof typeof templates;
+export type TemplateParams<N extends TemplateName> = Parameters<(typeof templates)[N]>[0];
+export const templateNames = Object.keys(templates) as TemplateName[];
+
+/**
+ * Renders the email `name` with its typed params.
+ *
+ * @example render("request-approved", { publicUrl, requestId, statusToken, type: "emergency-aid", amountCents: 50_000 }, "nl")
+ */
+export function render<N extends TemplateName>(
+  name: N,
+  params: TemplateParams<N>,
+  language: Language,
+): RenderedEmail {
+  const template = templates[name] as (p: TemplateParams<N>, l: Language) => RenderedEmail;
+  return template(params, language);
+}
