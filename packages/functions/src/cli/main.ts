@@ -2,6 +2,8 @@ import { Command, CommanderError } from "commander";
 import { registerActivities } from "./commands/activities";
 import { registerClock } from "./commands/clock";
 import { registerCommittees } from "./commands/committees";
+import { registerDlq } from "./commands/dlq";
+import { registerExecutions } from "./commands/executions";
 import { registerFinance } from "./commands/finance";
 import { registerFunds } from "./commands/funds";
 import { registerLoans } from "./commands/loans";
@@ -21,6 +23,8 @@ const GROUPS = [
   registerLoans,
   registerRecoveries,
   registerCommittees,
+  registerExecutions,
+  registerDlq,
   registerClock,
 ];
 

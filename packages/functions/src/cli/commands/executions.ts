@@ -1,0 +1,85 @@
+import type { HistoryEvent } from "@entraide/core/engine/execution";
+import {
+  EXECUTION_STATUSES,
+  type ExecutionSummary,
+  listExecutions,
+  showExecution,
+} from "@entraide/core/engine/operations";
+import { createEngine, workflows } from "@entraide/core/workflows/index";
+import { type Command, Option } from "commander";
+import { type Cli, defineCommand } from "../define";
+
+const summaryLine = (e: ExecutionSummary) =>
+  `${e.id}  ${e.workflow} v${e.version}  ${e.status}  in ${e.state}  started ${e.startedAt}` +
+  (e.error ? `  ${e.error.error}: ${e.error.cause}` : "");
+
+const eventLine = (e: HistoryEvent) =>
+  `${String(e.seq).padStart(4)}  ${e.at}  ${e.type}${e.state ? ` (${e.state})` : ""}` +
+  (e.detail && Object.keys(e.detail).length > 0 ? `  ${JSON.stringify(e.detail)}` : "");
+
+export function registerExecutions(program: Command, cli: Cli): void {
+  const executions = program
+    .command("executions")
+    .description("workflow executions (one per request)");
+  defineCommand(executions, cli, {
+    name: "list",
+    description: "list executions by status, oldest first",
+    configure: (command) =>
+      command
+        .addOption(
+          new Option("--status <status>", "only executions in this status").choices(
+            EXECUTION_STATUSES,
+          ),
+        )
+        .option(
+          "--workflow <name>",
+          "only executions of this workflow (default: every deployed workflow)",
+        ),
+    run: async (ctx, _args, options) => {
+      const { deps } = await ctx.target();
+      const names = options.workflow
+        ? [options.workflow as string]
+        : workflows(deps.config.table).map((w) => w.name);
+      const found = await listExecutions(deps, {
+        workflows: names,
+        status: options.status as (typeof EXECUTION_STATUSES)[number] | undefined,
+      });
+      const what = `${options.status ? `${options.status} ` : ""}execution${found.length === 1 ? "" : "s"}`;
+      return {
+        data: found,
+        text: [...found.map(summaryLine), `${found.length} ${what}`].join("\n"),
+      };
+    },
+  });
+  defineCommand(executions, cli, {
+    name: "show",
+    description: "show an execution and its history, oldest event first",
+    configure: (command) => command.argument("<id>", "the execution's id"),
+    run: async (ctx, [id]) => {
+      const { deps } = await ctx.target();
+      const { execution, history } = await showExecution(deps, id as string);
+      return {
+        data: { execution, history },
+        text: [
+          summaryLine(execution),
+          `data: ${JSON.stringify(execution.data)}`,
+          "history:",
+          ...history.map(eventLine),
+        ].join("\n"),
+      };
+    },
+  });
+  defineCommand(executions, cli, {
+    name: "redrive",
+    description: "resume a failed execution from the state it failed in",
+    configure: (command) => command.argument("<id>", "the failed execution's id"),
+    run: async (ctx, [id]) => {
+      const { deps } = await ctx.target();
+      const execution = await createEngine(deps).redrive(id as string);
+      return {
+        data: execution,
+        text: `execution ${execution.id} redriven: running again from state ${execution.state}`,
+      };
+    },
+  });
+}
