@@ -40,13 +40,25 @@ export const keys = {
   fund: (name: string) => ({ pk: `FUND#${name}`, sk: "FUND" }),
   document: (documentId: string) => ({ pk: `DOC#${documentId}`, sk: "DOC" }),
   /** Who already used a document (by SHA-256) or an IBAN, for the risk flags of the checks. */
-  documentUse: (sha256: string, requestId: string) => ({ pk: `DOCHASH#${sha256}`, sk: `REQ#${requestId}` }),
+  documentUse: (sha256: string, requestId: string) => ({
+    pk: `DOCHASH#${sha256}`,
+    sk: `REQ#${requestId}`,
+  }),
   documentUsePrefix: (sha256: string) => ({ pk: `DOCHASH#${sha256}`, skPrefix: "REQ#" }),
-  ibanUse: (iban: string, memberNumber: string) => ({ pk: `IBAN#${iban}`, sk: `MEMBER#${memberNumber}` }),
+  ibanUse: (iban: string, memberNumber: string) => ({
+    pk: `IBAN#${iban}`,
+    sk: `MEMBER#${memberNumber}`,
+  }),
   ibanUsePrefix: (iban: string) => ({ pk: `IBAN#${iban}`, skPrefix: "MEMBER#" }),
   /** A member's requests, newest last: duplicates, open loans, aid within the period. */
-  memberRequest: (memberNumber: string, requestId: string) => ({ pk: `MEMBER#${memberNumber}`, sk: `REQ#${requestId}` }),
-  memberRequestPrefix: (memberNumber: string) => ({ pk: `MEMBER#${memberNumber}`, skPrefix: "REQ#" }),
+  memberRequest: (memberNumber: string, requestId: string) => ({
+    pk: `MEMBER#${memberNumber}`,
+    sk: `REQ#${requestId}`,
+  }),
+  memberRequestPrefix: (memberNumber: string) => ({
+    pk: `MEMBER#${memberNumber}`,
+    skPrefix: "REQ#",
+  }),
   payout: (payoutId: string) => ({ pk: `PAYOUT#${payoutId}`, sk: "PAYOUT" }),
   /** GSI keys of a payout: a fund's payouts in one status, in approval order. */
   payoutStatus: (fund: string, status: string, approvedAt: string, payoutId: string) => ({
@@ -66,7 +78,10 @@ export const keys = {
   }),
   batchPayoutPrefix: (batchId: string) => ({ pk: `BATCH#${batchId}`, skPrefix: "PAYOUT#" }),
   /** Proof that a trusted signal (a payment, a repayment) reached an execution, so it is sent once. */
-  signalReceipt: (executionId: string, signalKey: string) => ({ pk: `EXEC#${executionId}`, sk: `SIGNAL#${signalKey}` }),
+  signalReceipt: (executionId: string, signalKey: string) => ({
+    pk: `EXEC#${executionId}`,
+    sk: `SIGNAL#${signalKey}`,
+  }),
   /** A request waiting for its fund to grow, listed in approval order: first approved, first served. */
   awaitingFunds: (fund: string, approvedAt: string, requestId: string) => ({
     pk: `AWAITING#${fund}`,

@@ -20,8 +20,17 @@ export interface TokenRecord {
 
 export class TokenError extends EntraideError {
   override name = "TokenError";
-  constructor(code: "token.invalid" | "token.used" | "token.expired" | "token.superseded", message: string, details?: unknown) {
-    const status = { "token.invalid": 404, "token.used": 409, "token.expired": 410, "token.superseded": 409 }[code];
+  constructor(
+    code: "token.invalid" | "token.used" | "token.expired" | "token.superseded",
+    message: string,
+    details?: unknown,
+  ) {
+    const status = {
+      "token.invalid": 404,
+      "token.used": 409,
+      "token.expired": 410,
+      "token.superseded": 409,
+    }[code];
     super(code, message, { status, details });
   }
 }
@@ -30,7 +39,11 @@ export class TokenError extends EntraideError {
 export async function readToken(deps: Deps, token: string): Promise<TokenRecord | undefined> {
   if (!looksLikeToken(token)) return undefined;
   const { Item } = await deps.clients.ddb.send(
-    new GetCommand({ TableName: deps.config.table, Key: keys.callbackToken(hashToken(token)), ConsistentRead: true }),
+    new GetCommand({
+      TableName: deps.config.table,
+      Key: keys.callbackToken(hashToken(token)),
+      ConsistentRead: true,
+    }),
   );
   if (!Item) return undefined;
   const { pk: _pk, sk: _sk, ttl: _ttl, ...record } = Item;
@@ -45,8 +58,13 @@ export async function completeCallback(engine: Engine, deps: Deps, token: string
   const record = await readToken(deps, token);
   if (!record) throw new TokenError("token.invalid", "this link is not valid");
   const now = deps.clock.now().toISOString();
-  if (record.usedAt) throw new TokenError("token.used", "this link was already used", { usedAt: record.usedAt, usage: record.usage });
-  if (record.expiresAt && record.expiresAt <= now) throw new TokenError("token.expired", "this link has expired", { expiresAt: record.expiresAt });
+  if (record.usedAt)
+    throw new TokenError("token.used", "this link was already used", {
+      usedAt: record.usedAt,
+      usage: record.usage,
+    });
+  if (record.expiresAt && record.expiresAt <= now)
+    throw new TokenError("token.expired", "this link has expired", { expiresAt: record.expiresAt });
   const use = {
     item: {
       Update: {
@@ -67,7 +85,9 @@ export async function completeCallback(engine: Engine, deps: Deps, token: string
     [use],
   );
   if (result.outcome === "superseded") {
-    throw new TokenError("token.superseded", "this decision is no longer open", { state: result.execution?.state });
+    throw new TokenError("token.superseded", "this decision is no longer open", {
+      state: result.execution?.state,
+    });
   }
   return result;
 }

@@ -127,6 +127,8 @@ export interface CallbackOutcome {
 export interface CallbackInput {
   payload: Data;
   token: { key: string; meta: Data };
+  /** When the callback is applied (the engine's clock). */
+  now: string;
 }
 
 export interface CallbackState extends Routed {
@@ -184,7 +186,9 @@ export function defineWorkflow<const D extends WorkflowDefinition>(definition: D
     }
   }
   if (missing.length > 0) {
-    throw new Error(`workflow ${definition.name} v${definition.version} names unknown states: ${missing.join(", ")}`);
+    throw new Error(
+      `workflow ${definition.name} v${definition.version} names unknown states: ${missing.join(", ")}`,
+    );
   }
   return definition;
 }

@@ -18,7 +18,12 @@ const KEEP_DAYS = 30;
  * (for an email: after SES accepted it): then, once the lease is over, it runs again. SES
  * takes no idempotency key, so no code can close that window; it is milliseconds wide.
  */
-export async function once<T>(deps: Deps, key: string, owner: string, run: () => Promise<T>): Promise<T> {
+export async function once<T>(
+  deps: Deps,
+  key: string,
+  owner: string,
+  run: () => Promise<T>,
+): Promise<T> {
   const { ddb } = deps.clients;
   const TableName = deps.config.table;
   const now = deps.clock.now();
@@ -27,7 +32,13 @@ export async function once<T>(deps: Deps, key: string, owner: string, run: () =>
     await ddb.send(
       new PutCommand({
         TableName,
-        Item: { ...keys.effect(key), status: "pending", owner, leaseUntil: now.getTime() + LEASE_SECONDS * 1000, ttl },
+        Item: {
+          ...keys.effect(key),
+          status: "pending",
+          owner,
+          leaseUntil: now.getTime() + LEASE_SECONDS * 1000,
+          ttl,
+        },
         ConditionExpression: "attribute_not_exists(pk) OR (#s = :pending AND leaseUntil < :now)",
         ExpressionAttributeNames: { "#s": "status" },
         ExpressionAttributeValues: { ":pending": "pending", ":now": now.getTime() },
@@ -39,7 +50,9 @@ export async function once<T>(deps: Deps, key: string, owner: string, run: () =>
     // The failed condition hands back the record: a finished effect returns its result.
     const old = error.Item ? unmarshall(error.Item) : undefined;
     if (old?.status === "done") return old.result as T;
-    throw new EntraideError("effect.in-progress", `effect ${key} is in progress elsewhere`, { retryable: true });
+    throw new EntraideError("effect.in-progress", `effect ${key} is in progress elsewhere`, {
+      retryable: true,
+    });
   }
   let result: T;
   try {
@@ -58,7 +71,10 @@ export async function once<T>(deps: Deps, key: string, owner: string, run: () =>
     throw error;
   }
   await ddb.send(
-    new PutCommand({ TableName, Item: { ...keys.effect(key), status: "done", result: result ?? null, ttl } }),
+    new PutCommand({
+      TableName,
+      Item: { ...keys.effect(key), status: "done", result: result ?? null, ttl },
+    }),
   );
   return result;
 }

@@ -5,12 +5,27 @@ import { addSeconds } from "../clock";
 import { keys } from "../db/layout";
 import type { Deps } from "../deps";
 import { ConflictError, EntraideError } from "../errors";
-import type { CallbackState, Data, State, Step, StepContext, StepResult, TokenOptions, WorkflowDefinition } from "./definition";
+import type {
+  CallbackState,
+  Data,
+  State,
+  Step,
+  StepContext,
+  StepResult,
+  TokenOptions,
+  WorkflowDefinition,
+} from "./definition";
 import { once } from "./effects";
 import type { Execution, QueuedCallback } from "./execution";
 import { GRACE_SECONDS, sendWork, type WorkMessage } from "./queue";
 import { describeError, isRetryable, TIMEOUT_ERROR } from "./retry";
-import { commit, getExecution, StaleExecutionError, type Transition, WriteConditionError } from "./store";
+import {
+  commit,
+  getExecution,
+  StaleExecutionError,
+  type Transition,
+  WriteConditionError,
+} from "./store";
 import { deriveToken, hashToken } from "./tokens";
 import * as T from "./transitions";
 
@@ -45,8 +60,12 @@ export interface StartInput {
 const hashOf = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("hex");
 
 /** A UUID (RFC 9562 version 8) derived from the workflow and the caller's key. */
-function idFromKey(workflow: string, key: string): string {
-  const hex = createHash("sha256").update(`${workflow}\n${key}`).digest("hex").slice(0, 32).split("");
+export function idFromKey(workflow: string, key: string): string {
+  const hex = createHash("sha256")
+    .update(`${workflow}\n${key}`)
+    .digest("hex")
+    .slice(0, 32)
+    .split("");
   hex[12] = "8";
   hex[16] = ((Number.parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
   const h = hex.join("");
@@ -76,7 +95,8 @@ export class Engine {
       if ((this.latest.get(def.name)?.version ?? 0) < def.version) this.latest.set(def.name, def);
       for (const state of Object.values(def.states)) {
         for (const step of stepsOf(state)) {
-          if (!options.steps[step]) throw new Error(`workflow ${def.name} v${def.version} uses unknown step ${step}`);
+          if (!options.steps[step])
+            throw new Error(`workflow ${def.name} v${def.version} uses unknown step ${step}`);
         }
       }
     }
@@ -88,7 +108,11 @@ export class Engine {
 
   definition(execution: Pick<Execution, "workflow" | "version">): WorkflowDefinition {
     const def = this.definitions.get(`${execution.workflow}@${execution.version}`);
-    if (!def) throw new EntraideError("workflow.unknown-version", `no definition ${execution.workflow} v${execution.version} is deployed`);
+    if (!def)
+      throw new EntraideError(
+        "workflow.unknown-version",
+        `no definition ${execution.workflow} v${execution.version} is deployed`,
+      );
     return def;
   }
 
@@ -104,11 +128,29 @@ export class Engine {
     const id = idFromKey(def.name, input.key);
     const inputHash = hashOf(input.input);
     const blank: Execution = {
-      id, workflow: def.name, version: def.version, status: "running", state: def.startAt, visit: 0, visits: {},
-      attempt: 0, phase: "run", data: input.input, inputHash, rev: 0, seq: 0, enteredAt: now, startedAt: now, updatedAt: now,
+      id,
+      workflow: def.name,
+      version: def.version,
+      status: "running",
+      state: def.startAt,
+      visit: 0,
+      visits: {},
+      attempt: 0,
+      phase: "run",
+      data: input.input,
+      inputHash,
+      rev: 0,
+      seq: 0,
+      enteredAt: now,
+      startedAt: now,
+      updatedAt: now,
     };
     const d = T.draft(blank, now);
-    d.events.push({ at: now, type: "ExecutionStarted", detail: { workflow: def.name, version: def.version } });
+    d.events.push({
+      at: now,
+      type: "ExecutionStarted",
+      detail: { workflow: def.name, version: def.version },
+    });
     T.enter(def, d, def.startAt, now);
     try {
       await this.write(d, 0);
@@ -116,7 +158,10 @@ export class Engine {
       if (!(error instanceof StaleExecutionError)) throw error;
       const existing = await getExecution(this.deps, id);
       if (existing?.inputHash !== inputHash) {
-        throw new ConflictError("idempotency.conflict", "this idempotency key was already used with a different request");
+        throw new ConflictError(
+          "idempotency.conflict",
+          "this idempotency key was already used with a different request",
+        );
       }
       return { id, created: false };
     }
@@ -131,9 +176,12 @@ export class Engine {
     for (let chain = 0; chain < this.maxChain; chain++) {
       const now = this.now();
       if (!isDue(execution, now)) {
-        const wait = execution.wakeAt ? (Date.parse(execution.wakeAt) - Date.parse(now)) / 1000 : Number.POSITIVE_INFINITY;
+        const wait = execution.wakeAt
+          ? (Date.parse(execution.wakeAt) - Date.parse(now)) / 1000
+          : Number.POSITIVE_INFINITY;
         // Early by up to the queue's maximum delay: come back then; later than that: the sweeper will.
-        if (chain === 0 && wait <= T.MAX_QUEUE_DELAY_SECONDS) await sendWork(this.deps, { executionId: execution.id, rev: execution.rev }, wait);
+        if (chain === 0 && wait <= T.MAX_QUEUE_DELAY_SECONDS)
+          await sendWork(this.deps, { executionId: execution.id, rev: execution.rev }, wait);
         return;
       }
       const next = await this.act(execution, now);
@@ -151,7 +199,9 @@ export class Engine {
     const d = T.draft(execution, now);
     if (state.type === "wait") {
       if (execution.phase === "run") {
-        const until = state.until ? state.until(execution.data) : addSeconds(now, state.seconds ?? 0);
+        const until = state.until
+          ? state.until(execution.data)
+          : addSeconds(now, state.seconds ?? 0);
         d.next = { ...d.next, phase: "wait", wakeAt: until };
         d.events.push({ at: now, type: "WaitStarted", state: execution.state, detail: { until } });
       } else {
@@ -160,8 +210,10 @@ export class Engine {
       }
       return this.tryWrite(d, execution.rev);
     }
-    if (state.type === "callback" && execution.phase === "wait") return this.wake(def, state, execution, now);
-    const stepNames = state.type === "callback" ? (state.onEnter ? [state.onEnter] : []) : stepsOf(state);
+    if (state.type === "callback" && execution.phase === "wait")
+      return this.wake(def, state, execution, now);
+    const stepNames =
+      state.type === "callback" ? (state.onEnter ? [state.onEnter] : []) : stepsOf(state);
     let results: (StepResult | undefined)[];
     try {
       results = await Promise.all(stepNames.map((name) => this.runStep(name, execution, now)));
@@ -173,7 +225,8 @@ export class Engine {
       T.mergeData(d, result?.data);
       T.addEvents(d, now, execution.state, result?.events ?? []);
     }
-    if (stepNames.length > 0) d.events.push({ at: now, type: "TaskSucceeded", state: execution.state });
+    if (stepNames.length > 0)
+      d.events.push({ at: now, type: "TaskSucceeded", state: execution.state });
     if (state.type === "callback") {
       T.startWaiting(state, d);
       this.applyInbox(def, state, d, now);
@@ -181,7 +234,9 @@ export class Engine {
       T.proceed(def, d, "next" in state ? state.next : undefined, now);
     }
     try {
-      return await this.tryWrite(d, execution.rev, { writes: results.flatMap((r) => r?.writes ?? []) });
+      return await this.tryWrite(d, execution.rev, {
+        writes: results.flatMap((r) => r?.writes ?? []),
+      });
     } catch (error) {
       if (!(error instanceof WriteConditionError)) throw error;
       return this.fail(def, execution, error, now);
@@ -196,10 +251,22 @@ export class Engine {
   }
 
   /** A waiting callback state woke up: its timeout passed, or some of its timers are due. */
-  private async wake(def: WorkflowDefinition, state: CallbackState, execution: Execution, now: string) {
+  private async wake(
+    def: WorkflowDefinition,
+    state: CallbackState,
+    execution: Execution,
+    now: string,
+  ) {
     const d = T.draft(execution, now);
     if (execution.timeoutAt && execution.timeoutAt <= now) {
-      T.failState(def, d, { error: TIMEOUT_ERROR, cause: `no callback within ${state.timeoutSeconds} s` }, false, now, this.random);
+      T.failState(
+        def,
+        d,
+        { error: TIMEOUT_ERROR, cause: `no callback within ${state.timeoutSeconds} s` },
+        false,
+        now,
+        this.random,
+      );
       return this.tryWrite(d, execution.rev);
     }
     const timers = [];
@@ -209,9 +276,19 @@ export class Engine {
         timers.push(timer);
         continue;
       }
-      const result = await this.runStep(rule.step, execution, now, `${timer.name}#${timer.fired + 1}`);
+      const result = await this.runStep(
+        rule.step,
+        execution,
+        now,
+        `${timer.name}#${timer.fired + 1}`,
+      );
       T.mergeData(d, result?.data);
-      d.events.push({ at: now, type: "TimerFired", state: execution.state, detail: { timer: timer.name, count: timer.fired + 1 } });
+      d.events.push({
+        at: now,
+        type: "TimerFired",
+        state: execution.state,
+        detail: { timer: timer.name, count: timer.fired + 1 },
+      });
       T.addEvents(d, now, execution.state, result?.events ?? []);
       const fired = timer.fired + 1;
       if (rule.everySeconds !== undefined && fired < (rule.times ?? 1)) {
@@ -236,16 +313,32 @@ export class Engine {
     }
   }
 
-  private applyCallback(def: WorkflowDefinition, state: CallbackState, d: T.Draft, callback: QueuedCallback, now: string) {
-    const outcome = state.onCallback(d.next.data, callback);
+  private applyCallback(
+    def: WorkflowDefinition,
+    state: CallbackState,
+    d: T.Draft,
+    callback: QueuedCallback,
+    now: string,
+  ) {
+    const outcome = state.onCallback(d.next.data, { ...callback, now });
     T.mergeData(d, outcome.data);
-    d.events.push({ at: now, type: "CallbackReceived", state: d.next.state, detail: { token: callback.token.key, ...callback.payload } });
+    d.events.push({
+      at: now,
+      type: "CallbackReceived",
+      state: d.next.state,
+      detail: { token: callback.token.key, ...callback.payload },
+    });
     T.addEvents(d, now, d.next.state, outcome.events ?? []);
     if (outcome.next !== undefined) T.enter(def, d, outcome.next, now);
     return outcome.writes ?? [];
   }
 
-  private async runStep(name: string, execution: Execution, now: string, scope?: string): Promise<StepResult | undefined> {
+  private async runStep(
+    name: string,
+    execution: Execution,
+    now: string,
+    scope?: string,
+  ): Promise<StepResult | undefined> {
     const step = this.options.steps[name]!;
     const where = { executionId: execution.id, state: execution.state };
     const prefix = `${execution.id}#${execution.state}#${execution.visit}${scope ? `#${scope}` : ""}`;
@@ -267,18 +360,36 @@ export class Engine {
     return step(execution.data, ctx);
   }
 
-  private async issueToken(execution: Execution, key: string, options: TokenOptions = {}): Promise<string> {
+  private async issueToken(
+    execution: Execution,
+    key: string,
+    options: TokenOptions = {},
+  ): Promise<string> {
     const target = options.target ?? { state: execution.state, visit: execution.visit };
-    const token = deriveToken(this.deps.config.tokenSecret, execution.id, target.state, target.visit, key);
+    const token = deriveToken(
+      this.deps.config.tokenSecret,
+      execution.id,
+      target.state,
+      target.visit,
+      key,
+    );
     const expiresAt = options.expiresAt ?? execution.timeoutAt;
-    const ttlAt = Date.parse(expiresAt ?? addSeconds(this.now(), 400 * 86_400)) / 1000 + 90 * 86_400;
+    const ttlAt =
+      Date.parse(expiresAt ?? addSeconds(this.now(), 400 * 86_400)) / 1000 + 90 * 86_400;
     try {
       await this.deps.clients.ddb.send(
         new PutCommand({
           TableName: this.deps.config.table,
           Item: {
-            ...keys.callbackToken(hashToken(token)), executionId: execution.id, workflow: execution.workflow,
-            state: target.state, visit: target.visit, key, meta: options.meta ?? {}, expiresAt, ttl: Math.floor(ttlAt),
+            ...keys.callbackToken(hashToken(token)),
+            executionId: execution.id,
+            workflow: execution.workflow,
+            state: target.state,
+            visit: target.visit,
+            key,
+            meta: options.meta ?? {},
+            expiresAt,
+            ttl: Math.floor(ttlAt),
           },
           ConditionExpression: "attribute_not_exists(pk)",
         }),
@@ -290,7 +401,11 @@ export class Engine {
     return token;
   }
 
-  private async tryWrite(d: T.Draft, expectedRev: number, extra: Pick<Transition, "writes" | "extra"> = {}) {
+  private async tryWrite(
+    d: T.Draft,
+    expectedRev: number,
+    extra: Pick<Transition, "writes" | "extra"> = {},
+  ) {
     try {
       return await this.write(d, expectedRev, extra);
     } catch (error) {
@@ -300,11 +415,21 @@ export class Engine {
   }
 
   /** Commits a draft and, if it leaves the execution runnable soon, says so to the queue. */
-  async write(d: T.Draft, expectedRev: number, extra: Pick<Transition, "writes" | "extra"> = {}): Promise<Execution> {
+  async write(
+    d: T.Draft,
+    expectedRev: number,
+    extra: Pick<Transition, "writes" | "extra"> = {},
+  ): Promise<Execution> {
     const { next, events } = T.sealed(d);
     const where = { executionId: next.id, state: next.state };
     this.fault("before-commit", where);
-    await commit(this.deps, { expectedRev, next, events, dueAt: T.dueAt(next, this.now(), this.graceSeconds), ...extra });
+    await commit(this.deps, {
+      expectedRev,
+      next,
+      events,
+      dueAt: T.dueAt(next, this.now(), this.graceSeconds),
+      ...extra,
+    });
     this.fault("after-commit", where);
     return next;
   }
@@ -321,7 +446,8 @@ export class Engine {
   async afterCommit(execution: Execution): Promise<void> {
     if (execution.status !== "running" || execution.wakeAt === undefined) return;
     const wait = (Date.parse(execution.wakeAt) - Date.parse(this.now())) / 1000;
-    if (wait <= T.MAX_QUEUE_DELAY_SECONDS) await sendWork(this.deps, { executionId: execution.id, rev: execution.rev }, wait);
+    if (wait <= T.MAX_QUEUE_DELAY_SECONDS)
+      await sendWork(this.deps, { executionId: execution.id, rev: execution.rev }, wait);
   }
 
   /** Marks an execution failed after its message exhausted its receives, for operations to redrive. */
@@ -337,13 +463,24 @@ export class Engine {
   /** Resumes a failed execution from the state it failed in. */
   async redrive(id: string): Promise<Execution> {
     const execution = await getExecution(this.deps, id);
-    if (!execution) throw new EntraideError("execution.not-found", `no execution ${id}`, { status: 404 });
+    if (!execution)
+      throw new EntraideError("execution.not-found", `no execution ${id}`, { status: 404 });
     if (execution.status !== "failed") {
-      throw new ConflictError("execution.not-failed", `execution ${id} is ${execution.status}: only a failed execution can be redriven`);
+      throw new ConflictError(
+        "execution.not-failed",
+        `execution ${id} is ${execution.status}: only a failed execution can be redriven`,
+      );
     }
     const now = this.now();
     const d = T.draft(execution, now);
-    d.next = { ...d.next, status: "running", phase: "run", attempt: 0, wakeAt: now, error: undefined };
+    d.next = {
+      ...d.next,
+      status: "running",
+      phase: "run",
+      attempt: 0,
+      wakeAt: now,
+      error: undefined,
+    };
     d.events.push({ at: now, type: "ExecutionRedriven", state: execution.state });
     const next = await this.write(d, execution.rev);
     await this.afterCommit(next);
@@ -356,13 +493,26 @@ export class Engine {
    */
   async signal(executionId: string, state: string, payload: Data) {
     const execution = await getExecution(this.deps, executionId);
-    if (!execution) throw new EntraideError("execution.not-found", `no execution ${executionId}`, { status: 404 });
+    if (!execution)
+      throw new EntraideError("execution.not-found", `no execution ${executionId}`, {
+        status: 404,
+      });
     const visit = execution.state === state ? execution.visit : (execution.visits[state] ?? 0) + 1;
-    return this.deliver(executionId, { state, visit }, { payload, token: { key: "signal", meta: {} } }, []);
+    return this.deliver(
+      executionId,
+      { state, visit },
+      { payload, token: { key: "signal", meta: {} } },
+      [],
+    );
   }
 
   /** Applies a callback to the state visit it targets, or queues it if that visit is still to come. */
-  async deliver(executionId: string, slot: { state: string; visit: number }, callback: QueuedCallback, extra: Transition["extra"]) {
+  async deliver(
+    executionId: string,
+    slot: { state: string; visit: number },
+    callback: QueuedCallback,
+    extra: Transition["extra"],
+  ) {
     for (let attempt = 0; attempt < 8; attempt++) {
       const execution = await getExecution(this.deps, executionId);
       if (execution?.status !== "running") return { outcome: "superseded" as const, execution };
@@ -370,13 +520,23 @@ export class Engine {
       const def = this.definition(execution);
       const d = T.draft(execution, now);
       let writes: Transition["writes"] = [];
+      if (def.states[slot.state]?.type !== "callback")
+        return { outcome: "superseded" as const, execution };
       if (execution.state === slot.state && execution.visit === slot.visit) {
         const state = def.states[slot.state] as CallbackState;
         writes = this.applyCallback(def, state, d, callback, now);
       } else if ((execution.visits[slot.state] ?? 0) < slot.visit) {
         const key = `${slot.state}#${slot.visit}`;
-        d.next = { ...d.next, inbox: { ...execution.inbox, [key]: [...(execution.inbox?.[key] ?? []), callback] } };
-        d.events.push({ at: now, type: "CallbackQueued", state: slot.state, detail: { token: callback.token.key } });
+        d.next = {
+          ...d.next,
+          inbox: { ...execution.inbox, [key]: [...(execution.inbox?.[key] ?? []), callback] },
+        };
+        d.events.push({
+          at: now,
+          type: "CallbackQueued",
+          state: slot.state,
+          detail: { token: callback.token.key },
+        });
       } else {
         return { outcome: "superseded" as const, execution };
       }
@@ -395,14 +555,18 @@ export class Engine {
         return { outcome: "applied" as const, execution: next };
       }
     }
-    throw new EntraideError("execution.contended", "the execution kept changing; try again", { retryable: true, status: 503 });
+    throw new EntraideError("execution.contended", "the execution kept changing; try again", {
+      retryable: true,
+      status: 503,
+    });
   }
 }
 
 function stepsOf(state: State): string[] {
   if (state.type === "task") return [state.step];
   if (state.type === "parallel") return state.steps;
-  if (state.type === "callback") return [...(state.onEnter ? [state.onEnter] : []), ...(state.timers ?? []).map((t) => t.step)];
+  if (state.type === "callback")
+    return [...(state.onEnter ? [state.onEnter] : []), ...(state.timers ?? []).map((t) => t.step)];
   return [];
 }
 
@@ -413,5 +577,8 @@ function isDue(execution: Execution, now: string): boolean {
 
 /** Errors of the engine's own I/O go back to the queue; the step's own errors are the workflow's. */
 function isInfrastructure(error: unknown): boolean {
-  return error instanceof InjectedCrash || (error instanceof EntraideError && error.code === "effect.in-progress");
+  return (
+    error instanceof InjectedCrash ||
+    (error instanceof EntraideError && error.code === "effect.in-progress")
+  );
 }

@@ -11,7 +11,10 @@ export const GRACE_SECONDS = 60;
  * A message only says "look at this execution at this revision": the truth is in the table,
  * so a lost, late or repeated message can never move an execution wrongly.
  */
-export const WorkMessage = z.object({ executionId: z.string().uuid(), rev: z.number().int().positive() });
+export const WorkMessage = z.object({
+  executionId: z.string().uuid(),
+  rev: z.number().int().positive(),
+});
 export type WorkMessage = z.infer<typeof WorkMessage>;
 
 export async function sendWork(deps: Deps, message: WorkMessage, delaySeconds = 0): Promise<void> {

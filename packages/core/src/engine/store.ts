@@ -10,7 +10,9 @@ import type { Execution, HistoryEvent } from "./execution";
 export class StaleExecutionError extends EntraideError {
   override name = "StaleExecutionError";
   constructor(id: string) {
-    super("execution.stale", `execution ${id} moved on before this transition was written`, { retryable: true });
+    super("execution.stale", `execution ${id} moved on before this transition was written`, {
+      retryable: true,
+    });
   }
 }
 
@@ -48,7 +50,12 @@ export async function getExecution(deps: Deps, id: string): Promise<Execution | 
 export function executionItem(execution: Execution, dueAt: string | undefined) {
   return {
     ...keys.execution(execution.id),
-    ...keys.executionStatus(execution.workflow, execution.status, execution.startedAt, execution.id),
+    ...keys.executionStatus(
+      execution.workflow,
+      execution.status,
+      execution.startedAt,
+      execution.id,
+    ),
     ...(dueAt ? keys.due(dueAt, execution.id) : {}),
     ...execution,
   };
@@ -67,7 +74,11 @@ export async function commit(deps: Deps, t: Transition): Promise<void> {
   const events = t.events.map((event, i) => ({
     Put: {
       TableName,
-      Item: { ...keys.historyEvent(t.next.id, t.next.seq - t.events.length + i + 1), ...event, seq: t.next.seq - t.events.length + i + 1 },
+      Item: {
+        ...keys.historyEvent(t.next.id, t.next.seq - t.events.length + i + 1),
+        ...event,
+        seq: t.next.seq - t.events.length + i + 1,
+      },
       ConditionExpression: "attribute_not_exists(pk)",
     },
   }));
@@ -83,7 +94,9 @@ export async function commit(deps: Deps, t: Transition): Promise<void> {
     await deps.clients.ddb.send(new TransactWriteCommand({ TransactItems: items }));
   } catch (error) {
     if (!(error instanceof TransactionCanceledException)) throw error;
-    const failed = (error.CancellationReasons ?? []).findIndex((r) => r.Code === "ConditionalCheckFailed");
+    const failed = (error.CancellationReasons ?? []).findIndex(
+      (r) => r.Code === "ConditionalCheckFailed",
+    );
     if (failed === 0) throw new StaleExecutionError(t.next.id);
     const write = writes[failed - 1];
     if (write) throw new WriteConditionError(write.errorName ?? "WriteConditionFailed");

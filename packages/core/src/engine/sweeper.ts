@@ -12,7 +12,10 @@ const MAX_BACKOFF_SECONDS = 86_400;
  * message was lost — and sends its message. Each one it sends is pushed back with a growing
  * delay, so a poison execution is not re-sent every minute forever.
  */
-export async function sweep(deps: Deps, options: { graceSeconds: number; limit?: number }): Promise<{ sent: number }> {
+export async function sweep(
+  deps: Deps,
+  options: { graceSeconds: number; limit?: number },
+): Promise<{ sent: number }> {
   const now = deps.clock.now().toISOString();
   const limit = options.limit ?? 1000;
   const messages: WorkMessage[] = [];
@@ -41,7 +44,11 @@ export async function sweep(deps: Deps, options: { graceSeconds: number; limit?:
             Key: keys.execution(item.id as string),
             UpdateExpression: "SET dueSk = :due, sweeps = :sweeps",
             ConditionExpression: "rev = :rev",
-            ExpressionAttributeValues: { ":due": keys.due(addSeconds(now, backoff), item.id as string).dueSk, ":sweeps": sweeps + 1, ":rev": item.rev },
+            ExpressionAttributeValues: {
+              ":due": keys.due(addSeconds(now, backoff), item.id as string).dueSk,
+              ":sweeps": sweeps + 1,
+              ":rev": item.rev,
+            },
           }),
         );
       } catch (error) {

@@ -6,8 +6,16 @@ import { createHash, createHmac } from "node:crypto";
  * already emailed, so a repeat never invalidates a link; without the secret nobody can derive
  * one (256 bits). Only the SHA-256 of a token is stored.
  */
-export function deriveToken(secret: string, executionId: string, state: string, visit: number, key: string): string {
-  return createHmac("sha256", secret).update(`${executionId}\n${state}\n${visit}\n${key}`).digest("base64url");
+export function deriveToken(
+  secret: string,
+  executionId: string,
+  state: string,
+  visit: number,
+  key: string,
+): string {
+  return createHmac("sha256", secret)
+    .update(`${executionId}\n${state}\n${visit}\n${key}`)
+    .digest("base64url");
 }
 
 export function hashToken(token: string): string {

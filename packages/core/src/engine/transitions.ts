@@ -15,10 +15,18 @@ export interface Draft {
 }
 
 export function draft(execution: Execution, now: string): Draft {
-  return { next: { ...execution, rev: execution.rev + 1, updatedAt: now, sweeps: undefined }, events: [] };
+  return {
+    next: { ...execution, rev: execution.rev + 1, updatedAt: now, sweeps: undefined },
+    events: [],
+  };
 }
 
-export function addEvents(d: Draft, now: string, state: string | undefined, events: StepEvent[]): void {
+export function addEvents(
+  d: Draft,
+  now: string,
+  state: string | undefined,
+  events: StepEvent[],
+): void {
   for (const e of events) d.events.push({ at: now, type: e.type, state, detail: e.detail });
 }
 
@@ -52,7 +60,13 @@ export function enter(def: WorkflowDefinition, d: Draft, target: string, now: st
       continue;
     }
     if (state.type === "succeed" || state.type === "fail") {
-      end(d, now, state.type === "fail" ? { error: state.error, cause: state.cause ?? state.error } : undefined);
+      end(
+        d,
+        now,
+        state.type === "fail"
+          ? { error: state.error, cause: state.cause ?? state.error }
+          : undefined,
+      );
       return;
     }
     d.next = { ...d.next, status: "running", phase: "run", wakeAt: now };
@@ -65,7 +79,13 @@ export function enter(def: WorkflowDefinition, d: Draft, target: string, now: st
 }
 
 export function end(d: Draft, now: string, error?: ErrorInfo): void {
-  d.next = { ...d.next, status: error ? "failed" : "succeeded", phase: "wait", wakeAt: undefined, error };
+  d.next = {
+    ...d.next,
+    status: error ? "failed" : "succeeded",
+    phase: "wait",
+    wakeAt: undefined,
+    error,
+  };
   d.next.timers = undefined;
   d.events.push(
     error
@@ -75,7 +95,12 @@ export function end(d: Draft, now: string, error?: ErrorInfo): void {
 }
 
 /** Where a state's work goes after it succeeded: its `next`, else the execution ends. */
-export function proceed(def: WorkflowDefinition, d: Draft, next: string | undefined, now: string): void {
+export function proceed(
+  def: WorkflowDefinition,
+  d: Draft,
+  next: string | undefined,
+  now: string,
+): void {
   if (next === undefined) end(d, now);
   else enter(def, d, next, now);
 }
@@ -95,7 +120,12 @@ export function failState(
   const delay = retryable ? retryDelaySeconds(rules, error, attempt, random) : undefined;
   if (delay !== undefined) {
     d.next = { ...d.next, attempt, phase: "run", wakeAt: addSeconds(now, delay) };
-    d.events.push({ at: now, type: "TaskRetryScheduled", state: d.next.state, detail: { ...error, attempt, delaySeconds: delay } });
+    d.events.push({
+      at: now,
+      type: "TaskRetryScheduled",
+      state: d.next.state,
+      detail: { ...error, attempt, delaySeconds: delay },
+    });
     return;
   }
   d.events.push({ at: now, type: "TaskFailed", state: d.next.state, detail: { ...error } });
@@ -110,7 +140,11 @@ export function failState(
 
 /** A callback state whose entry step is done starts waiting: timers scheduled from entry. */
 export function startWaiting(state: CallbackState, d: Draft): void {
-  const timers = (state.timers ?? []).map((t) => ({ name: t.name, at: addSeconds(d.next.enteredAt, t.afterSeconds), fired: 0 }));
+  const timers = (state.timers ?? []).map((t) => ({
+    name: t.name,
+    at: addSeconds(d.next.enteredAt, t.afterSeconds),
+    fired: 0,
+  }));
   d.next = { ...d.next, phase: "wait", timers };
   d.next.wakeAt = nextWake(d.next);
 }

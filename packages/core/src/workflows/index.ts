@@ -1,15 +1,28 @@
 import type { Deps } from "../deps";
-import type { Step, WorkflowDefinition } from "../engine/definition";
+import type { WorkflowDefinition } from "../engine/definition";
 import { Engine, type EngineOptions } from "../engine/engine";
+import { planConfig } from "../plan/config";
+import { createRequestSteps } from "../requests/steps";
+import { cancelledContractWorkflow } from "./cancelled-contract";
+import { emergencyAidWorkflow } from "./emergency-aid";
+import { incurredExpensesWorkflow } from "./incurred-expenses";
+import { relaunchLoanWorkflow } from "./relaunch-loan";
 
 /** Every deployed workflow definition, all versions an execution may still be on. */
-export const workflows: WorkflowDefinition[] = [];
-
-/** The steps the workflows call, built with their dependencies (the Temporal activities pattern). */
-export function createSteps(_deps: Deps): Record<string, Step> {
-  return {};
+export function workflows(table: string): WorkflowDefinition[] {
+  return [
+    cancelledContractWorkflow,
+    incurredExpensesWorkflow,
+    emergencyAidWorkflow,
+    relaunchLoanWorkflow,
+  ].map((w) => w(table));
 }
 
 export function createEngine(deps: Deps, options: Partial<EngineOptions> = {}): Engine {
-  return new Engine({ deps, workflows, steps: createSteps(deps), ...options });
+  return new Engine({
+    deps,
+    workflows: workflows(deps.config.table),
+    steps: createRequestSteps(deps, planConfig),
+    ...options,
+  });
 }

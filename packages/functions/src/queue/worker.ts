@@ -1,9 +1,8 @@
 import { BatchProcessor, EventType, processPartialResponse } from "@aws-lambda-powertools/batch";
 import type { Engine } from "@entraide/core/engine/engine";
 import { MAX_RECEIVE_COUNT, WorkMessage } from "@entraide/core/engine/queue";
-import { createEngine } from "@entraide/core/workflows/index";
 import type { Context, SQSEvent, SQSRecord } from "aws-lambda";
-import { deps } from "../context";
+import { engine } from "../engine";
 import { logger } from "../logger";
 
 const processor = new BatchProcessor(EventType.SQS);
@@ -20,15 +19,15 @@ export function workBatchHandler(engine: () => Engine) {
       await engine().process(message);
     } catch (error) {
       if (Number(record.attributes.ApproximateReceiveCount) < MAX_RECEIVE_COUNT) throw error;
-      logger.error("execution failed after its last retry", { executionId: message.executionId, error: error as Error });
+      logger.error("execution failed after its last retry", {
+        executionId: message.executionId,
+        error: error as Error,
+      });
       await engine().markFailed(message, error);
     }
   };
-  return (event: SQSEvent, context?: Context) => processPartialResponse(event, record, processor, { context });
+  return (event: SQSEvent, context?: Context) =>
+    processPartialResponse(event, record, processor, { context });
 }
 
-let engine: Engine | undefined;
-export const handler = workBatchHandler(() => {
-  engine ??= createEngine(deps());
-  return engine;
-});
+export const handler = workBatchHandler(engine);

@@ -1,4 +1,6 @@
 import { FundName, remainingCents, setEnvelope } from "@entraide/core/funds/fund";
+import { resumeAwaitingFunds } from "@entraide/core/funds/resume";
+import { createEngine } from "@entraide/core/workflows/index";
 import { formatCents } from "@entraide/core/money/cents";
 import { parseEuros } from "@entraide/core/money/euros";
 import { Argument, type Command } from "commander";
@@ -22,14 +24,17 @@ export function registerFunds(program: Command, cli: Cli): void {
     run: async (ctx, [fund, envelopeCents]) => {
       const { deps } = await ctx.target();
       const stored = await setEnvelope(deps, fund as FundName, envelopeCents as number);
+      // A larger envelope wakes the requests waiting for it, first approved first.
+      const { resumed } = await resumeAwaitingFunds(deps, createEngine(deps), fund as FundName);
       const remaining = remainingCents(stored);
       return {
-        data: { ...stored, remainingCents: remaining },
+        data: { ...stored, remainingCents: remaining, resumed },
         text:
           `${stored.fund} fund: envelope ${formatCents(stored.envelopeCents)} euros, ` +
           `reserved ${formatCents(stored.reservedCents)}, paid ${formatCents(stored.paidCents)}, ` +
           `recovered ${formatCents(stored.recoveredCents)}, repaid ${formatCents(stored.repaidCents)}, ` +
-          `remaining ${formatCents(remaining)}`,
+          `remaining ${formatCents(remaining)}` +
+          (resumed.length > 0 ? `; ${resumed.length} request(s) waiting for funds resumed` : ""),
       };
     },
   });

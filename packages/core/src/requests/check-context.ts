@@ -1,0 +1,144 @@
+import {
+  BatchWriteCommand,
+  type BatchWriteCommandInput,
+  QueryCommand,
+} from "@aws-sdk/lib-dynamodb";
+import { getActivity } from "../activities/register";
+import { keys } from "../db/layout";
+import type { Deps } from "../deps";
+import { inspectDocument } from "../documents/documents";
+import { getExecution } from "../engine/store";
+import { getMember } from "../members/register";
+import type { PlanConfig } from "../plan/config";
+import { documentIdsOf } from "./amount";
+import {
+  type CheckContext,
+  type DocumentMeta,
+  isoDay,
+  type RequestSummary,
+} from "./checks/context";
+import type { RequestData } from "./record";
+import type { RequestStatus } from "./request-types";
+import type { RequestBody } from "./schemas";
+
+async function queryPrefix(deps: Deps, { pk, skPrefix }: { pk: string; skPrefix: string }) {
+  const { Items } = await deps.clients.ddb.send(
+    new QueryCommand({
+      TableName: deps.config.table,
+      KeyConditionExpression: "pk = :pk AND begins_with(sk, :p)",
+      ExpressionAttributeValues: { ":pk": pk, ":p": skPrefix },
+    }),
+  );
+  return Items ?? [];
+}
+
+/** What another request looks like to the duplicate checks: kept beside the member. */
+export function summaryOf(id: string, request: RequestBody): Omit<RequestSummary, "status"> {
+  return {
+    id,
+    type: request.type,
+    memberNumber: request.memberNumber,
+    activityId: "activityId" in request ? request.activityId : undefined,
+    clientName: "client" in request ? request.client.name : undefined,
+    orderReference: request.type === "incurred-expenses" ? request.orderReference : undefined,
+    workDays:
+      request.type === "cancelled-contract" ? request.workDays.map((d) => d.date) : undefined,
+  };
+}
+
+/**
+ * Records the request where later checks will look for it: beside its member, and under its
+ * IBAN and its documents' hashes. Puts with fixed keys, so repeating them is harmless.
+ */
+export async function indexRequest(
+  deps: Deps,
+  id: string,
+  request: RequestBody,
+  documents: DocumentMeta[],
+) {
+  const all = [
+    { ...keys.memberRequest(request.memberNumber, id), ...summaryOf(id, request) },
+    { ...keys.ibanUse(request.iban, request.memberNumber), memberNumber: request.memberNumber },
+    ...documents.map((d) => ({
+      ...keys.documentUse(d.sha256, id),
+      requestId: id,
+      documentId: d.documentId,
+      memberNumber: request.memberNumber,
+    })),
+  ];
+  // The same file attached twice gives the same key, which one batch must not hold twice.
+  const items = [...new Map(all.map((item) => [`${item.pk}\n${item.sk}`, item])).values()];
+  for (let i = 0; i < items.length; i += 25) {
+    let pending: BatchWriteCommandInput["RequestItems"] = {
+      [deps.config.table]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })),
+    };
+    // DynamoDB may leave some of a batch unprocessed under load: send those again.
+    for (let attempt = 0; pending && Object.keys(pending).length > 0; attempt++) {
+      if (attempt === 5) throw new Error("DynamoDB kept items of the request index unprocessed");
+      pending = (await deps.clients.ddb.send(new BatchWriteCommand({ RequestItems: pending })))
+        .UnprocessedItems;
+    }
+  }
+}
+
+/** Loads what the justification checks compare a request with; the checks themselves do no I/O. */
+export async function loadCheckContext(
+  deps: Deps,
+  id: string,
+  data: RequestData,
+  plan: PlanConfig,
+): Promise<CheckContext> {
+  const { request } = data;
+  const [member, activity, documents] = await Promise.all([
+    getMember(deps, request.memberNumber),
+    "activityId" in request ? getActivity(deps, request.activityId) : undefined,
+    Promise.all(documentIdsOf(request).map((d) => inspectDocument(deps, d))),
+  ]);
+  const present = documents.filter((d): d is DocumentMeta => d !== undefined);
+  await indexRequest(deps, id, request, present);
+  const [others, ibanUses, reuses] = await Promise.all([
+    queryPrefix(deps, keys.memberRequestPrefix(request.memberNumber)),
+    queryPrefix(deps, keys.ibanUsePrefix(request.iban)),
+    Promise.all(present.map((d) => queryPrefix(deps, keys.documentUsePrefix(d.sha256)))),
+  ]);
+  const otherRequests = await Promise.all(
+    others
+      .filter((o) => o.id !== id)
+      .map(async (o) => {
+        const execution = await getExecution(deps, o.id as string);
+        const other = execution?.data as RequestData | undefined;
+        return {
+          ...(o as Omit<RequestSummary, "status">),
+          status: (other?.status ?? "received") as RequestStatus,
+          decidedAt: other?.approvedAt ?? other?.rejection?.at,
+          grantedAt: other?.approvedAt,
+        };
+      }),
+  );
+  return {
+    requestId: id,
+    member: member && {
+      memberNumber: member.memberNumber,
+      email: member.email,
+      iban: member.iban,
+      language: member.language,
+    },
+    activity,
+    documents: present,
+    otherRequests,
+    ibanSharedWith: ibanUses
+      .map((u) => u.memberNumber as string)
+      .filter((m) => m !== request.memberNumber),
+    documentReuse: reuses
+      .flat()
+      .filter((r) => r.requestId !== id)
+      .map((r) => ({
+        sha256: (r.pk as string).slice("DOCHASH#".length),
+        documentId: present.find((d) => `DOCHASH#${d.sha256}` === r.pk)?.documentId ?? "",
+        requestId: r.requestId as string,
+        memberNumber: r.memberNumber as string,
+      })),
+    plan,
+    today: isoDay(deps.clock.now()),
+  };
+}

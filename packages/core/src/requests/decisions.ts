@@ -1,0 +1,83 @@
+import type { CallbackOutcome, Data } from "../engine/definition";
+import { EntraideError } from "../errors";
+import type { Decision, RequestData } from "./record";
+
+export interface DecisionPayload extends Data {
+  event: "decision";
+  decision: Decision["decision"];
+  amountCents?: number;
+  comment?: string;
+  via: Decision["via"];
+}
+
+/**
+ * What an approver's decision does to a request waiting for approval (§4): a rejection or a
+ * question ends the wait at once; approvals count once per distinct approver, and the request
+ * is granted when enough of them agree, for the lowest amount any of them approved.
+ */
+export function applyDecision(
+  data: RequestData,
+  payload: DecisionPayload,
+  approver: string,
+  now: string,
+): CallbackOutcome {
+  const member = data.request.email.toLowerCase();
+  if (approver.toLowerCase() === member) {
+    throw new EntraideError("decision.own-request", "a member never decides on their own request", {
+      status: 403,
+    });
+  }
+  if (
+    payload.amountCents !== undefined &&
+    (payload.amountCents <= 0 || payload.amountCents > data.amountCents)
+  ) {
+    throw new EntraideError(
+      "decision.amount",
+      "the approved amount must be positive and at most the requested amount",
+      { status: 400 },
+    );
+  }
+  const decision: Decision = {
+    approver,
+    decision: payload.decision,
+    amountCents: payload.amountCents,
+    comment: payload.comment,
+    via: payload.via,
+    at: now,
+  };
+  const decisions = [...(data.decisions ?? []), decision];
+  const event = {
+    type: `Decision.${payload.decision}`,
+    detail: { approver, amountCents: payload.amountCents, via: payload.via },
+  };
+  if (payload.decision === "reject") {
+    return {
+      data: { decisions, rejection: { reason: payload.comment ?? "", by: approver, at: now } },
+      next: "rejected",
+      events: [event],
+    };
+  }
+  if (payload.decision === "request-info") {
+    return {
+      data: {
+        decisions,
+        infoRequest: { message: payload.comment ?? "", requestedAt: now, by: approver },
+      },
+      next: "needs-info",
+      events: [event],
+    };
+  }
+  const approvals = decisions.filter((d) => d.decision === "approve");
+  const approvers = [...new Set(approvals.map((d) => d.approver.toLowerCase()))];
+  const required = data.routing?.requiredApprovals ?? 1;
+  if (approvers.length < required) return { data: { decisions }, events: [event] };
+  const approvedAmountCents = Math.min(
+    data.amountCents,
+    ...approvals.map((d) => d.amountCents ?? data.amountCents),
+  );
+  return {
+    data: { decisions, approvedAmountCents, approvedAt: now, approvedBy: approvers },
+    next: "granting",
+    events: [event],
+  };
+}

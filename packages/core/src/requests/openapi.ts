@@ -1,0 +1,108 @@
+import { z } from "zod";
+import pkg from "../../../../package.json" with { type: "json" };
+import { schemas } from "./schemas";
+
+const json = (schema: z.ZodType) => ({
+  "application/json": { schema: z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) },
+});
+const errors = {
+  description: "invalid input: field errors in the request's language",
+  content: json(
+    z.object({
+      errors: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })),
+    }),
+  ),
+};
+const bearer = [{ bearer: [] }];
+
+/** The API of §8 as OpenAPI 3.1, from the zod schemas that validate it: one source for both. */
+export function openApiDocument() {
+  return {
+    openapi: "3.1.0",
+    info: { title: "Entraide API", version: pkg.version },
+    components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+    paths: {
+      "/api/documents": {
+        post: {
+          summary: "Register an upload; PUT the file to uploadUrl",
+          requestBody: { content: json(schemas.documentUpload) },
+          responses: { "201": { description: "upload registered" }, "400": errors },
+        },
+      },
+      "/api/requests": {
+        post: {
+          summary: "Submit a request",
+          parameters: [
+            { name: "Idempotency-Key", in: "header", required: true, schema: { type: "string" } },
+          ],
+          requestBody: { content: json(schemas.request) },
+          responses: {
+            "201": { description: "created" },
+            "200": { description: "the same request, submitted again" },
+            "400": errors,
+            "409": { description: "key reused with another body" },
+          },
+        },
+      },
+      "/api/requests/{id}": {
+        get: {
+          summary: "The member's view of a request",
+          security: bearer,
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          responses: {
+            "200": { description: "the request" },
+            "404": { description: "unknown id or wrong token" },
+          },
+        },
+      },
+      "/api/requests/{id}/info": {
+        post: {
+          summary: "Answer a request for information",
+          security: bearer,
+          requestBody: { content: json(schemas.infoAnswer) },
+          responses: {
+            "200": { description: "answered" },
+            "400": errors,
+            "409": { description: "not waiting for information" },
+          },
+        },
+      },
+      "/api/requests/{id}/withdraw": {
+        post: {
+          summary: "Withdraw before approval",
+          security: bearer,
+          responses: {
+            "200": { description: "withdrawn" },
+            "409": { description: "no longer withdrawable" },
+          },
+        },
+      },
+      "/api/decisions/current": {
+        get: {
+          summary: "What the approver must decide",
+          security: bearer,
+          responses: {
+            "200": { description: "the decision to take" },
+            "404": { description: "invalid token" },
+          },
+        },
+      },
+      "/api/decisions": {
+        post: {
+          summary: "Decide",
+          security: bearer,
+          requestBody: { content: json(schemas.decision) },
+          responses: {
+            "200": { description: "decided" },
+            "400": errors,
+            "409": { description: "token used or decision closed" },
+            "410": { description: "token expired" },
+          },
+        },
+      },
+      "/api/health": {
+        get: { summary: "Liveness and versions", responses: { "200": { description: "ok" } } },
+      },
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import type { Data } from "../engine/definition";
+import type { Installment } from "../loans/schedule";
+import type { CheckResult } from "./checks/context";
+import type { Language, RequestStatus } from "./request-types";
+import type { Routing } from "./routing";
+import type { RequestBody } from "./schemas";
+
+export interface Decision {
+  approver: string;
+  decision: "approve" | "reject" | "request-info";
+  amountCents?: number;
+  comment?: string;
+  via: "page" | "email";
+  at: string;
+}
+
+/**
+ * A request is the data of its workflow execution: one item holds both, so every change of
+ * status is the same conditional write as the transition that causes it.
+ */
+export interface RequestData extends Data {
+  request: RequestBody;
+  language: Language;
+  statusTokenHash: string;
+  status: RequestStatus;
+  amountCents: number;
+  checks?: { outcome: "pass" | "warn" | "fail"; results: CheckResult[] };
+  infoRequest?: { message: string; requestedAt: string; by?: string };
+  infoAnswers?: { comment?: string; documents?: string[]; at: string }[];
+  routing?: Routing;
+  decisions?: Decision[];
+  remindersSent?: number;
+  approvedAmountCents?: number;
+  approvedAt?: string;
+  approvedBy?: string[];
+  rejection?: { reason: string; by: string; at: string };
+  payout?: {
+    payoutId: string;
+    reference: string;
+    status: string;
+    batchId?: string;
+    paidAt?: string;
+    failure?: string;
+  };
+  loan?: {
+    principalCents: number;
+    schedule: Installment[];
+    repaidCents: number;
+    repayments: { repaymentId: string; date: string; amountCents: number }[];
+  };
+  recovery?: { reference: string; invitedAt: string; recoveredCents?: number };
+}
+
+export const asRequest = (data: Data) => data as RequestData;

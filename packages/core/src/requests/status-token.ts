@@ -1,0 +1,23 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { hashToken } from "../engine/tokens";
+
+/**
+ * The member's private status token, derived from the request id under the deployment's
+ * secret: a retried submission answers with the same link, and only its hash is stored.
+ */
+export function statusToken(secret: string, requestId: string): string {
+  return createHmac("sha256", secret).update(`status\n${requestId}`).digest("base64url");
+}
+
+export function statusTokenMatches(
+  storedHash: string | undefined,
+  token: string | undefined,
+): boolean {
+  if (!storedHash || !token) return false;
+  const given = Buffer.from(hashToken(token), "hex");
+  const stored = Buffer.from(storedHash, "hex");
+  return given.length === stored.length && timingSafeEqual(given, stored);
+}
+
+export const statusUrl = (publicUrl: string, id: string, token: string) =>
+  `${publicUrl}/status.html#id=${encodeURIComponent(id)}&token=${encodeURIComponent(token)}`;

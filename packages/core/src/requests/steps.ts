@@ -1,0 +1,504 @@
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { getActivity } from "../activities/register";
+import { getCommittee } from "../committees/committee";
+import { keys } from "../db/layout";
+import type { Deps } from "../deps";
+import type { Step, StepContext } from "../engine/definition";
+import { EntraideError } from "../errors";
+import { FundMovements } from "../funds/movements";
+import { loanSchedule } from "../loans/schedule";
+import { getMember } from "../members/register";
+import { createPayout, payoutItem } from "../payouts/records";
+import type { PlanConfig } from "../plan/config";
+import { structuredCommunication } from "../recoveries/structured-communication";
+import { downloadUrl, getDocument } from "../documents/documents";
+import type { TemplateName, TemplateParams } from "../notifications/templates/index";
+import { documentIdsOf } from "./amount";
+import { encodeReplyToken } from "../notifications/replies/reply-token";
+import { loadCheckContext } from "./check-context";
+import { runChecks } from "./checks/run-checks";
+import { isoDay } from "./checks/context";
+import { renderReason } from "./checks/reasons";
+import { notify } from "./notify";
+import { asRequest, type RequestData } from "./record";
+import { routeApproval } from "./routing";
+import { statusToken, statusUrl } from "./status-token";
+
+type ApprovalParams = TemplateParams<"approval-request"> & { replyTo?: string };
+
+/** A number of at most ten digits that identifies the request in payment references. */
+const referenceNumberOf = (id: string) =>
+  Number.parseInt(id.replace(/-/g, "").slice(0, 8), 16) % 10_000_000_000;
+/** The Belgian structured communication a member or client writes on their transfer. */
+const referenceOf = (id: string) => structuredCommunication(referenceNumberOf(id));
+
+/** The dates approvers look at: work days, expense dates, the cancellation. */
+function datesOf(r: RequestData["request"]): string[] {
+  if (r.type === "cancelled-contract")
+    return [...r.workDays.map((w) => w.date), r.cancellationDate];
+  if (r.type === "incurred-expenses") return [...r.lines.map((l) => l.date), r.cancellationDate];
+  return [];
+}
+
+/** Replies go to `local+<token>@domain`, so the inbound handler knows which decision they answer. */
+function replyAddress(replyTo: string | undefined, token: string): string | undefined {
+  if (!replyTo) return undefined;
+  const [local, domain] = replyTo.split("@");
+  return `${local}+${encodeReplyToken(token)}@${domain}`;
+}
+
+/** The steps of the request workflows, built with their dependencies (the Temporal pattern). */
+export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string, Step> {
+  const table = deps.config.table;
+  const statusLink = (id: string) => ({
+    publicUrl: deps.config.publicUrl,
+    requestId: id,
+    statusToken: statusToken(deps.config.tokenSecret, id),
+  });
+  const toMember = <N extends TemplateName>(
+    ctx: StepContext,
+    data: RequestData,
+    template: N,
+    params: TemplateParams<N>,
+  ) =>
+    ctx.effect(template, () =>
+      notify(deps, { template, to: data.request.email, language: data.language, params }),
+    );
+
+  /** What approvers see of a request, with short-lived links to its documents. */
+  const summary = async (id: string, data: RequestData) => {
+    const r = data.request;
+    const member = await getMember(deps, r.memberNumber);
+    const documents = await Promise.all(
+      documentIdsOf(r).map(async (d) => {
+        const doc = await getDocument(deps, d);
+        return { name: doc?.fileName ?? d, url: await downloadUrl(deps, d, doc?.fileName ?? d) };
+      }),
+    );
+    return {
+      requestId: id,
+      type: r.type,
+      memberNumber: r.memberNumber,
+      memberName: member && `${member.firstName} ${member.lastName}`,
+      amountCents: data.amountCents,
+      dates: datesOf(r),
+      description:
+        "description" in r
+          ? r.description
+          : "cancellationReason" in r
+            ? r.cancellationReason
+            : undefined,
+      checks: data.checks?.results ?? [],
+      documents,
+    };
+  };
+
+  /** Tokens and emails for each approver: links open the decision page, replies decide too. */
+  const askApprovers = async (
+    ctx: StepContext,
+    data: RequestData,
+    emails: string[],
+    role: string,
+    send: (to: string, params: ApprovalParams) => Promise<string>,
+  ) => {
+    const base = await summary(ctx.executionId, data);
+    for (const email of emails) {
+      const token = await ctx.issueToken(`approver:${email}`, { meta: { email, role } });
+      const replyToken = await ctx.issueToken(`reply:${email}`, { meta: { email, role } });
+      await ctx.effect(`${role}:${email}`, () =>
+        send(email, {
+          ...base,
+          publicUrl: deps.config.publicUrl,
+          token,
+          requiredApprovals: data.routing?.requiredApprovals ?? 1,
+          replyTo: replyAddress(deps.config.replyTo, replyToken),
+        }),
+      );
+    }
+  };
+  const toApprover = <N extends "approval-request" | "approval-reminder" | "approval-escalation">(
+    to: string,
+    template: N,
+    params: TemplateParams<N> & { replyTo?: string },
+  ) => notify(deps, { template, to, language: "fr", params, replyTo: params.replyTo });
+
+  /** The client's invitation to honour the cancellation costs, when they gave an email and the member consented. */
+  const recoveryParams = async (id: string, data: RequestData) => {
+    const r = data.request;
+    const debtor = deps.config.debtor;
+    if (!("client" in r) || !r.client.email || r.clientConsent !== true || !debtor)
+      return undefined;
+    const member = await getMember(deps, r.memberNumber);
+    return {
+      to: r.client.email,
+      params: {
+        clientName: r.client.name,
+        memberName: member ? `${member.firstName} ${member.lastName}` : r.memberNumber,
+        workReference: r.type === "cancelled-contract" ? r.reference : r.orderReference,
+        cancellationDate: r.cancellationDate,
+        amountCents: data.approvedAmountCents ?? data.amountCents,
+        iban: debtor.iban,
+        clientCountry: member?.country ?? "BE",
+        referenceNumber: referenceNumberOf(id),
+      },
+    };
+  };
+
+  return {
+    receive: async (d, ctx) => {
+      const data = asRequest(d);
+      await toMember(ctx, data, "request-received", {
+        ...statusLink(ctx.executionId),
+        type: data.request.type,
+        amountCents: data.amountCents,
+      });
+      return { data: { status: "received" }, events: [{ type: "Received" }] };
+    },
+
+    check: async (d, ctx) => {
+      const data = asRequest(d);
+      const context = await loadCheckContext(deps, ctx.executionId, data, plan);
+      const { outcome, results } = runChecks(data.request, context);
+      return {
+        data: { status: "checking", checks: { outcome, results } },
+        events: [{ type: "ChecksCompleted", detail: { outcome } }],
+      };
+    },
+
+    "ask-info": async (d, ctx) => {
+      const data = asRequest(d);
+      const failing = (data.checks?.results ?? []).filter((r) => r.outcome === "fail");
+      const message =
+        data.infoRequest?.message ??
+        failing.map((r) => renderReason(r.reason, data.language)).join("\n");
+      const infoRequest = {
+        message,
+        requestedAt: data.infoRequest?.requestedAt ?? ctx.now.toISOString(),
+        by: data.infoRequest?.by,
+      };
+      const answerBy = isoDay(
+        new Date(Date.parse(infoRequest.requestedAt) + plan.needsInfo.expiresAfterSeconds * 1000),
+      );
+      await toMember(ctx, data, "info-needed", {
+        ...statusLink(ctx.executionId),
+        message: data.infoRequest?.message,
+        checks: failing,
+        answerBy,
+      });
+      return { data: { status: "needs-info", infoRequest }, events: [{ type: "InfoRequested" }] };
+    },
+
+    "remind-info": async (d, ctx) => {
+      const data = asRequest(d);
+      const requestedAt = data.infoRequest?.requestedAt ?? ctx.now.toISOString();
+      const answerBy = isoDay(
+        new Date(Date.parse(requestedAt) + plan.needsInfo.expiresAfterSeconds * 1000),
+      );
+      const checks = (data.checks?.results ?? []).filter((r) => r.outcome === "fail");
+      await toMember(ctx, data, "info-reminder", {
+        ...statusLink(ctx.executionId),
+        message: data.infoRequest?.by ? data.infoRequest.message : undefined,
+        checks,
+        answerBy,
+      });
+      return {};
+    },
+
+    "request-approval": async (d, ctx) => {
+      const data = asRequest(d);
+      const r = data.request;
+      const [member, activity, solidarity, credit] = await Promise.all([
+        getMember(deps, r.memberNumber),
+        "activityId" in r ? getActivity(deps, r.activityId) : undefined,
+        getCommittee(deps, "solidarity"),
+        getCommittee(deps, "credit"),
+      ]);
+      const routing = routeApproval({
+        request: r,
+        memberEmail: member?.email,
+        activity,
+        committees: { solidarity, credit },
+        plan,
+      });
+      if (routing.status === "needs-operations") {
+        throw new EntraideError(
+          "routing.not-enough-approvers",
+          `only ${routing.reason.params.eligible} eligible approvers, ${routing.reason.params.required} needed`,
+        );
+      }
+      await askApprovers(ctx, { ...data, routing }, routing.approvers, "approver", (to, p) =>
+        toApprover(to, "approval-request", p),
+      );
+      return {
+        data: { status: "awaiting-approval", routing },
+        events: [
+          {
+            type: "ApprovalRequested",
+            detail: { approvers: routing.approvers.length, required: routing.requiredApprovals },
+          },
+        ],
+      };
+    },
+
+    "remind-approvers": async (d, ctx) => {
+      const data = asRequest(d);
+      const decided = new Set((data.decisions ?? []).map((x) => x.approver));
+      const reminder = (data.remindersSent ?? 0) + 1;
+      const of = plan.approvals.reminderCount;
+      await askApprovers(
+        ctx,
+        data,
+        (data.routing?.approvers ?? []).filter((a) => !decided.has(a)),
+        "approver",
+        (to, p) => toApprover(to, "approval-reminder", { ...p, reminder, of }),
+      );
+      return { data: { remindersSent: reminder } };
+    },
+
+    escalate: async (d, ctx) => {
+      const data = asRequest(d);
+      const waitingDays = Math.round(plan.approvals.escalateAfterSeconds / 86_400);
+      const approvers = data.routing?.approvers ?? [];
+      await askApprovers(ctx, data, data.routing?.backups ?? [], "backup", (to, p) =>
+        toApprover(to, "approval-escalation", { ...p, approvers, waitingDays }),
+      );
+      return {
+        events: [{ type: "Escalated", detail: { backups: data.routing?.backups.length ?? 0 } }],
+      };
+    },
+
+    grant: async (d, ctx) => {
+      const data = asRequest(d);
+      const r = data.request;
+      const fund = plan.types[r.type].fund;
+      const amount = data.approvedAmountCents ?? data.amountCents;
+      const member = await getMember(deps, r.memberNumber);
+      const payout = {
+        payoutId: ctx.executionId,
+        requestId: ctx.executionId,
+        requestType: r.type,
+        fund,
+        memberNumber: r.memberNumber,
+        beneficiaryName: member ? `${member.firstName} ${member.lastName}` : r.email,
+        iban: r.iban,
+        amountCents: amount,
+        reference: `ENT${ctx.executionId.replace(/-/g, "").slice(0, 24).toUpperCase()}`,
+        approvedBy: data.approvedBy ?? [],
+        approvedAt: data.approvedAt ?? ctx.now.toISOString(),
+        status: "scheduled" as const,
+      };
+      return {
+        data: {
+          status: "scheduled",
+          payout: { payoutId: payout.payoutId, reference: payout.reference, status: "scheduled" },
+        },
+        writes: [
+          FundMovements.reserve(table, fund, amount),
+          createPayout(table, payout),
+          {
+            item: {
+              Delete: {
+                TableName: table,
+                Key: keys.awaitingFunds(fund, payout.approvedAt, ctx.executionId),
+              },
+            },
+          },
+        ],
+        events: [{ type: "FundsReserved", detail: { fund, amountCents: amount } }],
+      };
+    },
+
+    "await-funds": async (d, ctx) => {
+      const data = asRequest(d);
+      const fund = plan.types[data.request.type].fund;
+      const key = keys.awaitingFunds(
+        fund,
+        data.approvedAt ?? ctx.now.toISOString(),
+        ctx.executionId,
+      );
+      return {
+        data: { status: "awaiting-funds" },
+        writes: [
+          {
+            item: {
+              Put: {
+                TableName: table,
+                Item: {
+                  ...key,
+                  requestId: ctx.executionId,
+                  amountCents: data.approvedAmountCents ?? data.amountCents,
+                },
+              },
+            },
+          },
+        ],
+        events: [{ type: "AwaitingFunds", detail: { fund } }],
+      };
+    },
+
+    "notify-approved": async (d, ctx) => {
+      const data = asRequest(d);
+      const amountCents = data.approvedAmountCents ?? data.amountCents;
+      await toMember(ctx, data, "request-approved", {
+        ...statusLink(ctx.executionId),
+        type: data.request.type,
+        amountCents,
+        requestedCents: amountCents < data.amountCents ? data.amountCents : undefined,
+      });
+      return {};
+    },
+
+    "notify-payout-failed": async (d, ctx) => {
+      const data = asRequest(d);
+      await toMember(ctx, data, "payout-failed", {
+        ...statusLink(ctx.executionId),
+        amountCents: data.approvedAmountCents ?? data.amountCents,
+        iban: data.request.iban,
+        reason: data.payout?.failure,
+      });
+      return {};
+    },
+
+    reschedule: async (d) => {
+      const data = asRequest(d);
+      const iban = String(d.newIban);
+      const { Item } = await deps.clients.ddb.send(
+        new GetCommand({ TableName: table, Key: keys.payout(data.payout!.payoutId) }),
+      );
+      const payout = {
+        ...(Item as Parameters<typeof payoutItem>[0]),
+        iban,
+        status: "scheduled" as const,
+        batchId: undefined,
+      };
+      return {
+        data: {
+          status: "scheduled",
+          request: { ...data.request, iban },
+          payout: { ...data.payout!, status: "scheduled", failure: undefined },
+        },
+        writes: [
+          {
+            item: {
+              Put: {
+                TableName: table,
+                Item: payoutItem(payout),
+                ConditionExpression: "#s = :failed",
+                ExpressionAttributeNames: { "#s": "status" },
+                ExpressionAttributeValues: { ":failed": "payout-failed" },
+              },
+            },
+            errorName: "PayoutNotFailed",
+          },
+        ],
+        events: [{ type: "PayoutRescheduled" }],
+      };
+    },
+
+    "notify-paid": async (d, ctx) => {
+      const data = asRequest(d);
+      await toMember(ctx, data, "payout-paid", {
+        requestId: ctx.executionId,
+        amountCents: data.approvedAmountCents ?? data.amountCents,
+        iban: data.request.iban,
+        paidOn: isoDay(new Date(data.payout?.paidAt ?? ctx.now.toISOString())),
+        reference: data.payout?.reference ?? "",
+      });
+      return { data: { status: "paid" } };
+    },
+
+    "start-loan": async (d, ctx) => {
+      const data = asRequest(d);
+      if (data.request.type !== "relaunch-loan")
+        throw new EntraideError("loan.not-a-loan", "only relaunch loans are repaid");
+      const disbursedOn = isoDay(new Date(data.payout?.paidAt ?? ctx.now.toISOString()));
+      const principalCents = data.approvedAmountCents ?? data.amountCents;
+      const schedule = loanSchedule({
+        principalCents,
+        termMonths: data.request.termMonths,
+        graceMonths: data.request.graceMonths,
+        disbursedOn,
+      });
+      const debtor = deps.config.debtor;
+      if (!debtor)
+        throw new EntraideError(
+          "config.debtor-missing",
+          "the cooperative's account (debtor) is not configured",
+        );
+      await toMember(ctx, data, "loan-schedule", {
+        requestId: ctx.executionId,
+        principalCents,
+        installments: schedule,
+        iban: debtor.iban,
+        paymentReference: referenceOf(ctx.executionId),
+      });
+      return {
+        data: {
+          status: "repaying",
+          loan: { principalCents, schedule, repaidCents: 0, repayments: [] },
+        },
+      };
+    },
+
+    "invite-client": async (d, ctx) => {
+      const data = asRequest(d);
+      const params = await recoveryParams(ctx.executionId, data);
+      if (!params) return {};
+      await ctx.effect("recovery-invitation", () =>
+        notify(deps, {
+          template: "recovery-invitation",
+          to: params.to,
+          language: data.language,
+          params: params.params,
+        }),
+      );
+      return {
+        data: {
+          recovery: {
+            reference: String(params.params.referenceNumber),
+            invitedAt: ctx.now.toISOString(),
+          },
+        },
+      };
+    },
+
+    "remind-client": async (d, ctx) => {
+      const data = asRequest(d);
+      const params = await recoveryParams(ctx.executionId, data);
+      if (!params || !data.recovery) return {};
+      const invitedOn = isoDay(new Date(data.recovery.invitedAt));
+      await ctx.effect("recovery-reminder", () =>
+        notify(deps, {
+          template: "recovery-reminder",
+          to: params.to,
+          language: data.language,
+          params: { ...params.params, invitedOn },
+        }),
+      );
+      return {};
+    },
+
+    "notify-rejected": async (d, ctx) => {
+      const data = asRequest(d);
+      await toMember(ctx, data, "request-rejected", {
+        ...statusLink(ctx.executionId),
+        type: data.request.type,
+        reason: data.rejection?.reason ?? "",
+      });
+      return { data: { status: "rejected" }, events: [{ type: "Rejected" }] };
+    },
+    "notify-withdrawn": async () => ({
+      data: { status: "withdrawn" },
+      events: [{ type: "Withdrawn" }],
+    }),
+    "notify-expired": async (d, ctx) => {
+      const data = asRequest(d);
+      await toMember(ctx, data, "request-expired", {
+        ...statusLink(ctx.executionId),
+        type: data.request.type,
+        cause: "no-answer",
+      });
+      return { data: { status: "expired" }, events: [{ type: "Expired" }] };
+    },
+  };
+}

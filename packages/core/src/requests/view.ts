@@ -1,0 +1,65 @@
+import type { Deps } from "../deps";
+import { getExecution, readHistory } from "../engine/store";
+import { NotFoundError } from "../errors";
+import { renderReason } from "./checks/reasons";
+import { asRequest } from "./record";
+import { statusTokenMatches } from "./status-token";
+import { historyLabels, nextSteps } from "./view-texts";
+
+const OPEN_FOR_WITHDRAWAL = new Set(["received", "checking", "needs-info", "awaiting-approval"]);
+
+/**
+ * The member's view of a request, for the holder of its status token only: an unknown id and a
+ * wrong token are the same 404. Redacted: no approver names, no risk warnings (they may name
+ * other members), and an execution that failed technically shows as "under review".
+ */
+export async function memberView(deps: Deps, id: string, token: string | undefined) {
+  const execution = await getExecution(deps, id);
+  const data = execution && asRequest(execution.data);
+  if (!execution || !data || !statusTokenMatches(data.statusTokenHash, token))
+    throw new NotFoundError("request");
+  const lang = data.language;
+  const status = execution.status === "failed" ? "under-review" : data.status;
+  const history = (await readHistory(deps, id))
+    .filter((e) => historyLabels[e.type])
+    .map((e) => ({ at: e.at, type: e.type, label: historyLabels[e.type]![lang] }));
+  const paid = new Map<number, number>();
+  let left = data.loan?.repaidCents ?? 0;
+  for (const installment of data.loan?.schedule ?? []) {
+    const part = Math.min(left, installment.amountCents);
+    paid.set(installment.number, part);
+    left -= part;
+  }
+  return {
+    id,
+    type: data.request.type,
+    status,
+    language: lang,
+    createdAt: execution.startedAt,
+    amountCents: data.amountCents,
+    approvedAmountCents: data.approvedAmountCents,
+    checks: (data.checks?.results ?? [])
+      .filter((c) => c.outcome !== "warn")
+      .map((c) => ({ check: c.check, outcome: c.outcome, message: renderReason(c.reason, lang) })),
+    history,
+    nextStep: nextSteps[status]?.[lang] ?? "",
+    actions: {
+      withdraw: execution.status === "running" && OPEN_FOR_WITHDRAWAL.has(status),
+      answerInfo: status === "needs-info",
+    },
+    infoRequest: data.infoRequest && {
+      message: data.infoRequest.message,
+      requestedAt: data.infoRequest.requestedAt,
+    },
+    payout: data.payout && {
+      status: data.payout.status,
+      amountCents: data.approvedAmountCents ?? data.amountCents,
+      reference: data.payout.reference,
+      paidAt: data.payout.paidAt,
+    },
+    loan: data.loan && {
+      schedule: data.loan.schedule.map((i) => ({ ...i, paidCents: paid.get(i.number) ?? 0 })),
+      outstandingCents: data.loan.principalCents - data.loan.repaidCents,
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import type { Engine } from "@entraide/core/engine/engine";
+import { createEngine } from "@entraide/core/workflows/index";
+import { deps } from "./context";
+
+let current: Engine | undefined;
+let builtFor: unknown;
+
+/** The workflow engine of this container, rebuilt if the local stack or a test swaps the deps. */
+export function engine(): Engine {
+  const d = deps();
+  if (!current || builtFor !== d) {
+    current = createEngine(d);
+    builtFor = d;
+  }
+  return current;
+}

@@ -1,0 +1,18 @@
+import { createUpload } from "@entraide/core/documents/documents";
+import { ValidationError } from "@entraide/core/errors";
+import { languageOf } from "@entraide/core/requests/i18n";
+import { parseWith } from "@entraide/core/requests/messages";
+import { schemas } from "@entraide/core/requests/schemas";
+import { z } from "zod";
+import { deps } from "../context";
+import { created, http } from "./http";
+
+/** Registers an upload and hands the browser a presigned PUT for the file itself (`?lang=` for errors). */
+export const handler = http(
+  { body: z.unknown(), query: z.object({ lang: z.string().optional() }) },
+  async ({ body, query }) => {
+    const parsed = parseWith(schemas.documentUpload, body, languageOf({ language: query.lang }));
+    if (!parsed.success) throw new ValidationError(parsed.errors);
+    return created(await createUpload(deps(), parsed.data));
+  },
+);

@@ -1,0 +1,115 @@
+import { createEngine } from "../../packages/core/src/workflows/index";
+import { loadDemoData } from "../../packages/functions/src/local/demo-data";
+import { startTestApi } from "../support/api";
+import { Harness } from "../support/engine-harness";
+import { createTestStack, type TestStack } from "../support/stack";
+
+export const pdf = Buffer.from("%PDF-1.7\n%âãÏÓ\n1 0 obj << >> endobj\n");
+export const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+
+export const member = {
+  memberNumber: "M0001",
+  email: "camille.dubois@example.org",
+  iban: "BE21001234567803",
+};
+export const admins = ["admin.spectacle@smart.example.org", "admin.production@smart.example.org"];
+export const credit = ["credit.ines@smart.example.org", "credit.tom@smart.example.org"];
+export const solidarity = [
+  "solidarite.anne@smart.example.org",
+  "solidarite.marc@smart.example.org",
+];
+
+/** A test stack with the demo registers, the real API on a free port and a worker pump. */
+export async function flowStack() {
+  const stack: TestStack = await createTestStack();
+  await loadDemoData(stack);
+  const engine = createEngine(stack, { random: () => 0.5 });
+  const api = await startTestApi(stack);
+  const harness = new Harness(stack, engine);
+  return { stack, engine, api, harness, ...helpers(stack, api, harness) };
+}
+
+function helpers(
+  stack: TestStack,
+  api: Awaited<ReturnType<typeof startTestApi>>,
+  harness: Harness,
+) {
+  const upload = async (
+    bytes: Buffer,
+    contentType = "application/pdf",
+    fileName = "contrat.pdf",
+  ) => {
+    const created = await api.call("POST", "/api/documents", {
+      body: { fileName, contentType, size: bytes.length },
+    });
+    if (created.status !== 201) throw new Error(`upload refused: ${JSON.stringify(created.body)}`);
+    const put = await fetch(created.body.uploadUrl, {
+      method: "PUT",
+      body: new Uint8Array(bytes),
+      headers: { "content-type": contentType },
+    });
+    if (!put.ok) throw new Error(`PUT to the presigned URL failed: ${put.status}`);
+    return created.body.documentId as string;
+  };
+  const submit = async (body: Record<string, unknown>, key = crypto.randomUUID()) => {
+    const answer = await api.call("POST", "/api/requests", {
+      body,
+      headers: { "idempotency-key": key },
+    });
+    await harness.drain();
+    return answer;
+  };
+  const tokenOf = (statusUrl: string) => new URL(statusUrl).hash.match(/token=([^&]+)/)![1]!;
+  const view = async (id: string, statusUrl: string) =>
+    (
+      await api.call("GET", `/api/requests/${id}`, {
+        token: decodeURIComponent(tokenOf(statusUrl)),
+      })
+    ).body;
+  /** The approver's decision links, as the email carries them (read back from the SES emulator). */
+  const inbox = async (to: string) => {
+    const store = await (await fetch(`${stack.config.endpoints.ses}/store`)).json();
+    return (
+      store.emails as {
+        destination: { to: string[] };
+        subject: string;
+        body: { html?: string; text?: string };
+      }[]
+    ).filter((e) => e.destination.to.some((t) => t.includes(to)));
+  };
+  const decisionToken = async (approver: string, requestId: string) => {
+    const mails = (await inbox(approver)).filter((m) => m.subject.includes(requestId));
+    const text = mails.at(-1)?.body.text ?? "";
+    const match = text.match(/decision\.html#token=([A-Za-z0-9_-]{43})/);
+    if (!match) throw new Error(`no decision link for ${approver} on ${requestId}`);
+    return match[1]!;
+  };
+  const decide = async (approver: string, requestId: string, decision: Record<string, unknown>) => {
+    const answer = await api.call("POST", "/api/decisions", {
+      body: decision,
+      token: await decisionToken(approver, requestId),
+    });
+    await harness.drain();
+    return answer;
+  };
+  return { upload, submit, view, inbox, decisionToken, decide, tokenOf };
+}
+
+export function contractBody(documents: string[], changes: Record<string, unknown> = {}) {
+  return {
+    type: "cancelled-contract",
+    language: "fr",
+    ...member,
+    activityId: "ACT-001",
+    client: { name: `Théâtre ${crypto.randomUUID().slice(0, 6)}`, email: "prod@theatre.example" },
+    basis: "signed-contract",
+    reference: `CDD-${crypto.randomUUID().slice(0, 8)}`,
+    workDays: [{ date: "2020-03-20" }, { date: "2020-03-21", hours: 4 }],
+    grossAmountCents: 90_000,
+    cancellationDate: "2020-03-13",
+    cancellationReason: "Confinement : représentations annulées",
+    documents,
+    clientConsent: true,
+    ...changes,
+  };
+}
