@@ -7,6 +7,7 @@ import { registerExecutions } from "./commands/executions";
 import { registerFinance } from "./commands/finance";
 import { registerFunds } from "./commands/funds";
 import { registerLoans } from "./commands/loans";
+import { registerMail } from "./commands/mail";
 import { registerMembers } from "./commands/members";
 import { registerRecoveries } from "./commands/recoveries";
 import type { Cli } from "./define";
@@ -25,6 +26,7 @@ const GROUPS = [
   registerCommittees,
   registerExecutions,
   registerDlq,
+  registerMail,
   registerClock,
 ];
 

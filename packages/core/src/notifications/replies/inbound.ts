@@ -1,0 +1,146 @@
+import { createHash } from "node:crypto";
+import { simpleParser } from "mailparser";
+import type { Deps } from "../../deps";
+import { readToken } from "../../engine/callbacks";
+import { once } from "../../engine/effects";
+import { EntraideError } from "../../errors";
+import { isLanguage } from "../../requests/request-types";
+import { sendEmail } from "../send";
+import { render } from "../templates/index";
+import { addressesOf, isAutomatic } from "./mail-headers";
+import { type Ambiguity, parseReply, type ReplyDecision } from "./parse-reply";
+import { decodeReplyToken } from "./reply-token";
+
+/** The decision a reply asks for; replies never carry an amount (see `parseReply`). */
+export interface ReplyInput {
+  decision: ReplyDecision;
+  amountCents?: number;
+  comment?: string;
+}
+
+/**
+ * Decides like the decision page, for a reply: `requests/decide` bound to deps and an engine.
+ * It must check again that the token is a `reply:` token bound to `sender`, and unused.
+ */
+export type Decide = (
+  token: string,
+  input: ReplyInput,
+  context: { via: "email"; sender: string },
+) => Promise<unknown>;
+
+/** What the SMTP envelope and SES's checks say; absent for a local `.eml` file. */
+export interface Envelope {
+  /** Envelope recipients (SES `receipt.recipients`). */
+  recipients?: readonly string[];
+  /** Envelope sender, MAIL FROM (SES `mail.source`). */
+  mailFrom?: string;
+  /** SES receipt verdicts (`PASS`, `FAIL`, `GRAY`, `PROCESSING_FAILED`, `DISABLED`). */
+  verdicts?: { spf?: string; dkim?: string; dmarc?: string; spam?: string; virus?: string };
+}
+
+export type InboundOutcome =
+  | { outcome: "decided"; decision: ReplyDecision; result: unknown }
+  | { outcome: "not-understood"; ambiguity: Ambiguity; answer: string }
+  | {
+      outcome: "ignored";
+      reason: "automatic" | "unauthenticated" | "no-reply-token" | "unknown-token" | "wrong-sender";
+    }
+  | { outcome: "refused"; code: string; message: string };
+
+/**
+ * The decision token a reply was addressed to: approval emails have the Reply-To
+ * `<local>+<encodeReplyToken(token)>@<inbound domain>`. The envelope recipients are read
+ * first (they are what SES received), then the address headers.
+ */
+export function replyTokenOf(
+  recipients: readonly string[],
+): { token: string; address: string } | undefined {
+  for (const address of recipients) {
+    const local = address.split("@")[0] ?? "";
+    const tag = local.includes("+") ? local.slice(local.indexOf("+") + 1) : "";
+    const token = tag ? decodeReplyToken(tag) : undefined;
+    if (token) return { token, address };
+  }
+  return undefined;
+}
+
+/** A mail whose sender SES could not authenticate: a forged From would decide otherwise. */
+function unauthenticated(verdicts: Envelope["verdicts"]): boolean {
+  if (!verdicts) return false;
+  if (verdicts.virus === "FAIL" || verdicts.spam === "FAIL" || verdicts.dmarc === "FAIL")
+    return true;
+  return verdicts.spf !== "PASS" && verdicts.dkim !== "PASS";
+}
+
+/**
+ * Handles a reply to an approval email, from its raw MIME. It decides only when the mail was
+ * sent by a person (not an auto-reply), authenticated (when SES's verdicts are given), to a
+ * reply address carrying a `reply:` token, from the very approver that token is bound to
+ * (From, and the envelope sender and Return-Path when present, compared on the address only,
+ * case-insensitively), and when its new text is an unambiguous decision. An ambiguous reply
+ * decides nothing and answers the approver with `reply-not-understood`, once per mail.
+ * Anything else is ignored silently: answering a stranger would confirm the address works.
+ *
+ * Refusals of `decide` (a used, expired or superseded token: 4xx) are outcomes; any other
+ * failure throws, so the Lambda is retried.
+ */
+export async function handleInboundEmail(
+  deps: Deps,
+  rawMime: Buffer | string,
+  decide: Decide,
+  envelope: Envelope = {},
+): Promise<InboundOutcome> {
+  const mail = await simpleParser(rawMime, { skipImageLinks: true, skipTextToHtml: true });
+  if (isAutomatic(mail)) return { outcome: "ignored", reason: "automatic" };
+  if (unauthenticated(envelope.verdicts)) return { outcome: "ignored", reason: "unauthenticated" };
+
+  const reply = replyTokenOf([
+    ...(envelope.recipients ?? []).map((a) => a.toLowerCase()),
+    ...addressesOf(mail.headers.get("delivered-to")),
+    ...addressesOf(mail.to),
+    ...addressesOf(mail.cc),
+  ]);
+  if (!reply) return { outcome: "ignored", reason: "no-reply-token" };
+  const record = await readToken(deps, reply.token);
+  if (!record?.key.startsWith("reply:")) return { outcome: "ignored", reason: "unknown-token" };
+
+  const approver = String(record.meta.email ?? record.key.slice("reply:".length)).toLowerCase();
+  const from = addressesOf(mail.from);
+  const senders = [
+    ...from,
+    ...addressesOf(mail.headers.get("return-path")),
+    ...(envelope.mailFrom ? [envelope.mailFrom.toLowerCase()] : []),
+  ];
+  if (from.length !== 1 || senders.some((s) => s !== approver))
+    return { outcome: "ignored", reason: "wrong-sender" };
+
+  const parsed = parseReply(mail.text ?? "");
+  if (parsed.decision === undefined) {
+    const language = isLanguage(record.meta.language) ? record.meta.language : "fr";
+    const requestId = String(record.meta.requestId ?? record.executionId);
+    const rendered = render(
+      "reply-not-understood",
+      { requestId, ambiguity: parsed.ambiguity, replyText: parsed.text },
+      language,
+    );
+    // Keyed by the mail's bytes: a retried Lambda answers the same reply once.
+    const key = `reply-not-understood:${createHash("sha256").update(rawMime).digest("hex")}`;
+    const answer = await once(deps, key, "inbound", () =>
+      sendEmail(deps, { to: approver, replyTo: reply.address, ...rendered }),
+    );
+    return { outcome: "not-understood", ambiguity: parsed.ambiguity, answer };
+  }
+  try {
+    const result = await decide(
+      reply.token,
+      { decision: parsed.decision, comment: parsed.comment },
+      { via: "email", sender: approver },
+    );
+    return { outcome: "decided", decision: parsed.decision, result };
+  } catch (error) {
+    if (error instanceof EntraideError && error.status < 500) {
+      return { outcome: "refused", code: error.code, message: error.message };
+    }
+    throw error;
+  }
+}
