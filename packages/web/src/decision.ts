@@ -1,0 +1,426 @@
+import { parseEuros } from "@entraide/core/money/euros";
+import { formatEuros, quote } from "@entraide/core/requests/i18n";
+import { fieldTexts, labelOf, optionTexts } from "@entraide/core/requests/labels";
+import type { FieldError } from "@entraide/core/requests/messages";
+import type { Language, RequestType } from "@entraide/core/requests/request-types";
+import { type ApiError, api, fieldErrors } from "./lib/api";
+import { announce, byId, fill, focus, h } from "./lib/dom";
+import { message, showErrors } from "./lib/errors";
+import { facts, pageFrame, section } from "./lib/page";
+import { takeFragment } from "./lib/token";
+import { say, statusText } from "./lib/ui-text";
+
+type DecisionKind = "approve" | "reject" | "request-info";
+const KINDS: DecisionKind[] = ["approve", "reject", "request-info"];
+
+/** `GET /api/decisions/current` (§8). */
+interface DecisionView {
+  request: {
+    id: string;
+    type: RequestType;
+    memberName: string;
+    amountCents: number;
+    summary: { label: string; value: string }[];
+    documents: { name: string; url: string }[];
+  };
+  checks: { check: string; outcome: string; message: string }[];
+  warnings: (string | { message?: string; check?: string })[];
+  decisions: {
+    approver: string;
+    decision: DecisionKind;
+    amountCents?: number;
+    comment?: string;
+    at: string;
+  }[];
+  requiredApprovals: number;
+  approver: string;
+  open: boolean;
+  closedReason?: { decision: string; by: string; at: string };
+}
+
+const fragment = takeFragment("entraide.decision");
+const token = fragment.token;
+const preselected = KINDS.find((k) => k === fragment.action);
+let view: DecisionView | undefined;
+/** What the page shows instead of the form once the decision is recorded or refused. */
+let outcome: { text: string; error: boolean; details?: unknown } | undefined;
+const draft = { decision: preselected as DecisionKind | undefined, amount: "", comment: "" };
+const frame = pageFrame("decisionTitle", () => draw());
+
+const when = (iso: string, l: Language) =>
+  new Intl.DateTimeFormat({ fr: "fr-BE", nl: "nl-BE", en: "en-GB" }[l], {
+    dateStyle: "long",
+    timeStyle: "short",
+  }).format(new Date(iso));
+const decisionWord = (d: string, l: Language) =>
+  (optionTexts.decision as Record<string, Record<Language, string>>)[d]?.[l] ?? d;
+
+async function load(): Promise<void> {
+  const l = frame.language;
+  if (!token) return fail(say("badDecisionLink", l));
+  try {
+    const answer = await api<DecisionView & ApiError>("GET", "/api/decisions/current", { token });
+    if (answer.status === 200) {
+      view = answer.body;
+      return draw();
+    }
+    fail(
+      answer.body.error?.message ??
+        say(answer.status === 404 || answer.status === 401 ? "badDecisionLink" : "serverError", l, {
+          status: answer.status,
+        }),
+      answer.body.error?.details,
+    );
+  } catch {
+    fail(say("networkError", l));
+  }
+}
+
+function fail(text: string, details?: unknown) {
+  frame.app.replaceChildren(
+    h(
+      "div",
+      { class: "notice error", role: "alert" },
+      h("p", {}, text),
+      detailsList(details, frame.language),
+    ),
+  );
+}
+
+/** Who decided what and when, from a 409/410's `details` (its shape is the API's; shown plainly). */
+function detailsList(details: unknown, l: Language): HTMLElement | null {
+  const list = Array.isArray(details)
+    ? details
+    : (details as { decisions?: unknown[] } | undefined)?.decisions;
+  const single =
+    details && !Array.isArray(details) && typeof details === "object" && "by" in details
+      ? [details]
+      : [];
+  const items = (list ?? single) as {
+    decision?: string;
+    by?: string;
+    approver?: string;
+    at?: string;
+  }[];
+  if (!items.length) return null;
+  return h(
+    "ul",
+    { id: "decided-by" },
+    items.map((d) =>
+      h(
+        "li",
+        {},
+        say("closedBy", l, {
+          decision: decisionWord(d.decision ?? "", l),
+          by: d.by ?? d.approver ?? "",
+          at: d.at ? when(d.at, l) : "",
+        }),
+      ),
+    ),
+  );
+}
+
+function draw(): void {
+  if (!view) {
+    void load();
+    return;
+  }
+  const l = frame.language;
+  const v = view;
+  fill(
+    frame.app,
+    facts([
+      [fieldTexts.type[l].label, optionTexts.type[v.request.type]?.[l] ?? v.request.type],
+      [say("member", l), v.request.memberName],
+      [say("amountAsked", l), formatEuros(v.request.amountCents, l)],
+      ...v.request.summary.map((s) => summaryRow(s, l)),
+    ]),
+    section(
+      "docs-title",
+      say("documents", l),
+      v.request.documents.length
+        ? h(
+            "ul",
+            {},
+            v.request.documents.map((d) =>
+              h("li", {}, h("a", { href: d.url, rel: "noreferrer", target: "_blank" }, d.name)),
+            ),
+          )
+        : h("p", {}, say("none", l)),
+    ),
+    section(
+      "checks-title",
+      say("checks", l),
+      h(
+        "ul",
+        {},
+        v.checks.map((c) => h("li", { class: `outcome-${c.outcome}` }, c.message)),
+      ),
+    ),
+    v.warnings.length
+      ? section(
+          "warnings-title",
+          say("warnings", l),
+          h(
+            "ul",
+            { id: "warnings" },
+            v.warnings.map((w) =>
+              h(
+                "li",
+                { class: "outcome-warn" },
+                typeof w === "string" ? w : (w.message ?? w.check ?? ""),
+              ),
+            ),
+          ),
+        )
+      : null,
+    section(
+      "decisions-title",
+      say("earlierDecisions", l),
+      v.decisions.length
+        ? h(
+            "ul",
+            { id: "earlier-decisions" },
+            v.decisions.map((d) =>
+              h(
+                "li",
+                {},
+                say("closedBy", l, {
+                  decision: decisionWord(d.decision, l),
+                  by: d.approver,
+                  at: when(d.at, l),
+                }),
+                d.amountCents !== undefined ? ` ${formatEuros(d.amountCents, l)}` : "",
+                d.comment ? h("q", {}, d.comment) : "",
+              ),
+            ),
+          )
+        : h("p", {}, say("noDecisions", l)),
+    ),
+    outcome
+      ? h(
+          "div",
+          {
+            id: "decision-result",
+            class: outcome.error ? "notice error" : "notice ok",
+            role: "status",
+            tabindex: "-1",
+          },
+          h("p", {}, outcome.text),
+          detailsList(outcome.details, l),
+        )
+      : v.open
+        ? decisionForm(v, l)
+        : h(
+            "div",
+            { class: "notice", id: "decision-result", role: "status" },
+            h("p", {}, say("closed", l)),
+            v.closedReason
+              ? h(
+                  "p",
+                  {},
+                  say("closedBy", l, {
+                    decision: decisionWord(v.closedReason.decision, l),
+                    by: v.closedReason.by,
+                    at: when(v.closedReason.at, l),
+                  }),
+                )
+              : null,
+          ),
+  );
+}
+
+/** The API names fields by their keys: shown with the form's labels, amounts in euros. */
+function summaryRow(row: { label: string; value: string }, l: Language): [string, string] {
+  const known = row.label in fieldTexts;
+  const label = known ? labelOf([row.label], l) : row.label;
+  const cents = Number(row.value);
+  const value =
+    /Cents$/.test(row.label) && Number.isInteger(cents) ? formatEuros(cents, l) : row.value;
+  return [label, value];
+}
+
+function decisionForm(v: DecisionView, l: Language) {
+  const radios = h(
+    "fieldset",
+    { class: "field choices" },
+    h(
+      "legend",
+      {},
+      fieldTexts.decision[l].label,
+      h("span", { class: "req", "aria-hidden": "true" }, " *"),
+    ),
+    KINDS.map((k, i) => {
+      const id = i === 0 ? "f-decision" : `f-decision-${k}`;
+      const radio = h("input", {
+        type: "radio",
+        name: "decision",
+        id,
+        value: k,
+        checked: draft.decision === k,
+        required: true,
+      });
+      radio.addEventListener("change", () => {
+        draft.decision = k;
+      });
+      return h("div", { class: "choice" }, radio, h("label", { for: id }, decisionWord(k, l)));
+    }),
+  );
+  const amount = h("input", {
+    id: "f-amountCents",
+    type: "text",
+    inputmode: "decimal",
+    autocomplete: "off",
+    value: draft.amount,
+    "aria-describedby": "f-amountCents-hint",
+  });
+  amount.addEventListener("input", () => {
+    draft.amount = amount.value;
+  });
+  const comment = h("textarea", {
+    id: "f-comment",
+    rows: 4,
+    maxlength: 2000,
+    "aria-describedby": "f-comment-hint",
+  });
+  comment.value = draft.comment;
+  comment.addEventListener("input", () => {
+    draft.comment = comment.value;
+  });
+  const form = h(
+    "form",
+    { id: "decision-form", novalidate: true },
+    h(
+      "p",
+      {},
+      say("approver", l, { who: v.approver }),
+      " ",
+      say("approvals", l, { n: v.requiredApprovals }),
+    ),
+    radios,
+    h(
+      "div",
+      { class: "field" },
+      h("label", { for: "f-amountCents" }, say("approveAmount", l)),
+      h("p", { class: "hint", id: "f-amountCents-hint" }, say("eurosHint", l)),
+      amount,
+    ),
+    h(
+      "div",
+      { class: "field" },
+      h("label", { for: "f-comment" }, fieldTexts.comment[l].label),
+      h("p", { class: "hint", id: "f-comment-hint" }, say("commentHint", l)),
+      comment,
+    ),
+    h(
+      "div",
+      { class: "actions" },
+      h("button", { type: "submit", id: "decide" }, say("confirmDecision", l)),
+    ),
+  );
+  // Deciding happens only here, on an explicit submit: opening the link never decides.
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    void decide(form, v, l);
+  });
+  return section("form-title", say("decisionTitle", l), form);
+}
+
+function check(
+  v: DecisionView,
+  l: Language,
+): { body: Record<string, unknown>; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const body: Record<string, unknown> = { decision: draft.decision };
+  if (!draft.decision) {
+    errors.push({
+      path: "decision",
+      code: "required",
+      message: message({ code: "invalid_type", expected: "string", path: ["decision"] }, l),
+    });
+    return { body, errors };
+  }
+  const comment = draft.comment.trim();
+  if (comment) body.comment = comment;
+  if (draft.decision !== "approve" && !comment) {
+    errors.push({
+      path: "comment",
+      code: "comment_required",
+      message: message(
+        { code: "custom", path: ["comment"], params: { code: "comment_required" } },
+        l,
+      ),
+    });
+  }
+  if (draft.decision === "approve" && draft.amount.trim()) {
+    const label = quote(say("approveAmount", l), l);
+    let cents = -1;
+    try {
+      cents = parseEuros(draft.amount);
+    } catch {
+      // Reported below with the form's own words.
+    }
+    if (cents <= 0)
+      errors.push({
+        path: "amountCents",
+        code: "invalid_type",
+        message: say("eurosInvalid", l, { label }),
+      });
+    else if (cents > v.request.amountCents)
+      errors.push({
+        path: "amountCents",
+        code: "too_big",
+        message: say("approveAmountTooHigh", l, {
+          label,
+          max: formatEuros(v.request.amountCents, l),
+        }),
+      });
+    else body.amountCents = cents;
+  }
+  return { body, errors };
+}
+
+let sending = false;
+async function decide(form: HTMLFormElement, v: DecisionView, l: Language) {
+  if (sending) return;
+  const { body, errors } = check(v, l);
+  if (errors.length) return showErrors(form, errors, say("errorsTitle", l, { n: errors.length }));
+  sending = true;
+  const button = byId<HTMLButtonElement>("decide")!;
+  button.disabled = true;
+  try {
+    const answer = await api<{ status?: string } & ApiError>("POST", "/api/decisions", {
+      token,
+      body,
+      headers: { "accept-language": l },
+    });
+    const apiErrors = fieldErrors(answer.body);
+    if (answer.status === 400 && apiErrors)
+      return showErrors(form, apiErrors, say("errorsTitle", l, { n: apiErrors.length }));
+    outcome =
+      answer.status === 200
+        ? {
+            text: say("decided", l, { status: statusText(answer.body.status ?? "", l) }),
+            error: false,
+          }
+        : {
+            text: answer.body.error?.message ?? say("serverError", l, { status: answer.status }),
+            error: true,
+            details: answer.body.error?.details,
+          };
+    draw();
+    announce(outcome.text);
+    focus(byId("decision-result"));
+  } catch {
+    showErrors(
+      form,
+      [{ path: "", code: "invalid_value", message: say("networkError", l) }],
+      say("errorsTitle", l, { n: 1 }),
+    );
+  } finally {
+    sending = false;
+    button.disabled = false;
+  }
+}
+
+void load();

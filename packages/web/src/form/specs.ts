@@ -1,0 +1,80 @@
+import type { RequestType } from "@entraide/core/requests/request-types";
+
+/** How the form shows and checks one field; the API's zod schema remains the authority. */
+export type Spec =
+  | { path: string; kind: "text" | "textarea"; required: boolean; min?: number; max: number }
+  | { path: string; kind: "email"; required: boolean }
+  | { path: string; kind: "date" }
+  | { path: string; kind: "euros"; zeroOk?: boolean; range?: { min: number; max: number } }
+  | { path: string; kind: "int"; range: { min: number; max: number } }
+  | { path: string; kind: "choice"; options: readonly string[] }
+  | { path: "clientConsent"; kind: "consent" }
+  | { path: "workDays"; kind: "workDays" }
+  | { path: "lines"; kind: "lines" }
+  | { path: "documents"; kind: "documents"; min: number };
+
+const { loan, options } = __PLAN_LIMITS__;
+
+const activity: Spec = { path: "activityId", kind: "text", required: true, max: 64 };
+const clientName: Spec = { path: "client.name", kind: "text", required: true, max: 200 };
+const clientEmail: Spec = { path: "client.email", kind: "email", required: false };
+const consent: Spec = { path: "clientConsent", kind: "consent" };
+const description: Spec = {
+  path: "description",
+  kind: "textarea",
+  required: true,
+  min: 10,
+  max: 2000,
+};
+
+/** The fields of every request (§8). */
+export const commonSpecs: Spec[] = [
+  { path: "memberNumber", kind: "text", required: true, max: 40 },
+  { path: "email", kind: "email", required: true },
+  { path: "iban", kind: "text", required: true, max: 50 },
+];
+
+/** The fields of each type, in the order the form shows them. */
+export const typeSpecs: Record<RequestType, Spec[]> = {
+  "cancelled-contract": [
+    activity,
+    clientName,
+    clientEmail,
+    { path: "basis", kind: "choice", options: options.basis },
+    { path: "reference", kind: "text", required: true, max: 100 },
+    { path: "workDays", kind: "workDays" },
+    { path: "grossAmountCents", kind: "euros" },
+    { path: "cancellationDate", kind: "date" },
+    { path: "cancellationReason", kind: "textarea", required: true, max: 2000 },
+    { path: "documents", kind: "documents", min: 1 },
+    consent,
+  ],
+  "incurred-expenses": [
+    activity,
+    clientName,
+    clientEmail,
+    { path: "orderReference", kind: "text", required: true, max: 100 },
+    { path: "cancellationDate", kind: "date" },
+    { path: "lines", kind: "lines" },
+    { path: "documents", kind: "documents", min: 0 },
+    consent,
+  ],
+  "emergency-aid": [
+    { path: "category", kind: "choice", options: options.category },
+    description,
+    { path: "incomeBeforeCents", kind: "euros", zeroOk: true },
+    { path: "incomeAfterCents", kind: "euros", zeroOk: true },
+    { path: "householdSize", kind: "int", range: { min: 1, max: 20 } },
+    { path: "requestedAmountCents", kind: "euros" },
+    { path: "documents", kind: "documents", min: 0 },
+  ],
+  "relaunch-loan": [
+    activity,
+    { path: "purpose", kind: "choice", options: options.purpose },
+    description,
+    { path: "amountCents", kind: "euros", range: loan.amountCents },
+    { path: "termMonths", kind: "int", range: loan.termMonths },
+    { path: "graceMonths", kind: "int", range: loan.graceMonths },
+    { path: "documents", kind: "documents", min: 1 },
+  ],
+};

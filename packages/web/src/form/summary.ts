@@ -1,0 +1,62 @@
+import { formatDate, formatEuros, type Translated } from "@entraide/core/requests/i18n";
+import { optionTexts } from "@entraide/core/requests/labels";
+import type { Language } from "@entraide/core/requests/request-types";
+import { h } from "../lib/dom";
+import { say } from "../lib/ui-text";
+import type { Draft } from "./draft";
+import { fieldText } from "./render";
+import { commonSpecs, typeSpecs } from "./specs";
+
+type Out = Record<string, unknown>;
+const options = optionTexts as unknown as Record<string, Record<string, Translated>>;
+
+/** The checked body, as the member will recognise it: labels, euros, dates, file names. */
+export function summaryList(body: Out, draft: Draft, language: Language): HTMLElement {
+  const rows: [string, string][] = [];
+  const add = (key: string, value: string) => rows.push([fieldText(key, language).label, value]);
+  const get = (path: string) =>
+    path.split(".").reduce<unknown>((o, k) => (o as Out | undefined)?.[k], body);
+  const show = (key: string, value: unknown): string => {
+    if (value === undefined || value === "") return say("none", language);
+    if (/Cents$/.test(key) && typeof value === "number") return formatEuros(value, language);
+    if (/(^|\.)(date|cancellationDate)$/i.test(key) && typeof value === "string")
+      return formatDate(value, language);
+    return options[key]?.[String(value)]?.[language] ?? String(value);
+  };
+  add("type", show("type", body.type));
+  for (const spec of [...commonSpecs, ...(draft.type ? typeSpecs[draft.type] : [])]) {
+    if (spec.kind === "workDays") {
+      const days = (body.workDays as Out[]) ?? [];
+      add(
+        "workDays",
+        days
+          .map(
+            (d) =>
+              `${show("date", d.date)} (${d.hours ? say("hoursN", language, { n: String(d.hours) }) : d.cachets ? say("cachetsN", language, { n: String(d.cachets) }) : say("fullDay", language)})`,
+          )
+          .join("; "),
+      );
+    } else if (spec.kind === "lines") {
+      const lines = (body.lines as Out[]) ?? [];
+      add(
+        "lines",
+        lines
+          .map(
+            (l, i) =>
+              `${show("date", l.date)} · ${l.description} · ${show("amountCents", l.amountCents)} · ${draft.lines[i]?.doc?.name ?? ""}`,
+          )
+          .join("; "),
+      );
+    } else if (spec.kind === "documents") {
+      add("documents", draft.documents.map((d) => d.name).join(", ") || say("none", language));
+    } else if (spec.kind === "consent") {
+      add("clientConsent", say(body.clientConsent ? "yes" : "no", language));
+    } else add(spec.path, show(spec.path, get(spec.path)));
+  }
+  add("language", show("language", body.language));
+  return h(
+    "dl",
+    { class: "summary" },
+    rows.flatMap(([k, v]) => [h("dt", {}, k), h("dd", {}, v)]),
+  );
+}

@@ -1,0 +1,265 @@
+import { parseEuros } from "@entraide/core/money/euros";
+import { quote } from "@entraide/core/requests/i18n";
+import { labelOf } from "@entraide/core/requests/labels";
+import type { FieldError } from "@entraide/core/requests/messages";
+import type { Language } from "@entraide/core/requests/request-types";
+import { electronicFormatIBAN, isSEPACountry, isValidIBAN } from "ibantools";
+import { type Issue, toFieldError } from "../lib/errors";
+import { say } from "../lib/ui-text";
+import type { Draft } from "./draft";
+import { commonSpecs, typeSpecs } from "./specs";
+
+const MEMBER_NUMBER = new RegExp(__PLAN_LIMITS__.memberNumber);
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+type Path = (string | number)[];
+type Out = Record<string, unknown>;
+
+/**
+ * Checks what is cheap to check in the browser (required, lengths, formats, ranges, IBAN) and
+ * builds the body of `POST /api/requests`. Messages are the API's (`messages.ts`); every other
+ * rule is the API's, whose 400 errors the form shows the same way.
+ */
+export function collect(draft: Draft, language: Language): { body: Out; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const fail = (issue: Issue): undefined => {
+    errors.push(toFieldError(issue, language));
+  };
+  const required = (path: Path): undefined =>
+    fail({ code: "invalid_type", expected: "string", path });
+  const body: Out = { type: draft.type, language: draft.language ?? language };
+  if (!draft.type) {
+    required(["type"]);
+    return { body, errors };
+  }
+
+  const text = (
+    path: Path,
+    raw: string | undefined,
+    s: { required: boolean; min?: number; max: number },
+  ) => {
+    const value = (raw ?? "").trim();
+    if (!value) return s.required ? required(path) : undefined;
+    if (s.min && value.length < s.min) {
+      return fail({ code: "too_small", origin: "string", minimum: s.min, inclusive: true, path });
+    }
+    if (value.length > s.max) {
+      return fail({ code: "too_big", origin: "string", maximum: s.max, inclusive: true, path });
+    }
+    return value;
+  };
+  const euros = (path: Path, raw: string, zeroOk = false, range?: { min: number; max: number }) => {
+    if (!raw.trim()) return required(path);
+    let cents: number;
+    try {
+      cents = parseEuros(raw);
+    } catch {
+      cents = -1;
+    }
+    if (cents < 0 || (cents === 0 && !zeroOk)) {
+      const label = quote(labelOf(path, language), language);
+      errors.push({
+        path: path.join("."),
+        code: "invalid_type",
+        message: say(zeroOk ? "eurosInvalidZero" : "eurosInvalid", language, { label }),
+      });
+      return undefined;
+    }
+    if (range && cents < range.min) {
+      return fail({
+        code: "too_small",
+        origin: "number",
+        minimum: range.min,
+        inclusive: true,
+        path,
+      });
+    }
+    if (range && cents > range.max) {
+      return fail({ code: "too_big", origin: "number", maximum: range.max, inclusive: true, path });
+    }
+    return cents;
+  };
+  const integer = (path: Path, raw: string, range: { min: number; max: number }) => {
+    if (!raw.trim()) return required(path);
+    if (!/^\d+$/.test(raw.trim()))
+      return fail({ code: "invalid_type", expected: "int", input: raw, path });
+    const n = Number(raw.trim());
+    if (n < range.min)
+      return fail({
+        code: "too_small",
+        origin: "number",
+        minimum: range.min,
+        inclusive: true,
+        path,
+      });
+    if (n > range.max)
+      return fail({ code: "too_big", origin: "number", maximum: range.max, inclusive: true, path });
+    return n;
+  };
+  const date = (path: Path, raw: string) => {
+    if (!raw) return required(path);
+    if (!DATE.test(raw) || Number.isNaN(Date.parse(raw))) {
+      return fail({ code: "invalid_format", format: "date", input: raw, path });
+    }
+    return raw;
+  };
+  const email = (path: Path, raw: string | undefined, isRequired: boolean) => {
+    const value = (raw ?? "").trim().toLowerCase();
+    if (!value) return isRequired ? required(path) : undefined;
+    if (!EMAIL.test(value) || value.length > 254) {
+      return fail({ code: "invalid_format", format: "email", input: value, path });
+    }
+    return value;
+  };
+  const set = (path: string, value: unknown) => {
+    if (value === undefined) return;
+    const parts = path.split(".");
+    let target = body;
+    for (const part of parts.slice(0, -1)) {
+      target[part] ??= {};
+      target = target[part] as Out;
+    }
+    target[parts[parts.length - 1] as string] = value;
+  };
+
+  for (const spec of [...commonSpecs, ...typeSpecs[draft.type]]) {
+    const path = spec.path.split(".");
+    const raw = draft.values[spec.path] ?? "";
+    switch (spec.kind) {
+      case "text":
+      case "textarea": {
+        const value = text(path, raw, spec);
+        if (value === undefined) break;
+        if (spec.path === "memberNumber" && !MEMBER_NUMBER.test(value)) {
+          fail({ code: "custom", path, params: { code: "invalid_member_number" } });
+        } else if (spec.path === "iban") {
+          const iban = electronicFormatIBAN(value) ?? value;
+          if (!isValidIBAN(iban)) fail({ code: "custom", path, params: { code: "invalid_iban" } });
+          else if (!isSEPACountry(iban.slice(0, 2))) {
+            fail({ code: "custom", path, params: { code: "iban_not_sepa" } });
+          } else set(spec.path, iban);
+        } else set(spec.path, value);
+        break;
+      }
+      case "email":
+        set(spec.path, email(path, raw, spec.required));
+        break;
+      case "date":
+        set(spec.path, date(path, raw));
+        break;
+      case "euros":
+        set(spec.path, euros(path, raw, spec.zeroOk, spec.range));
+        break;
+      case "int":
+        set(spec.path, integer(path, raw, spec.range));
+        break;
+      case "choice":
+        if (!raw) required(path);
+        else set(spec.path, raw);
+        break;
+      case "consent":
+        if (draft.consent) set("clientConsent", true);
+        break;
+      case "workDays":
+        set("workDays", workDays(draft, { fail, required, date }));
+        break;
+      case "lines":
+        set("lines", lines(draft, { required, date, text, euros }));
+        break;
+      case "documents":
+        if (draft.documents.length < spec.min) {
+          fail({ code: "too_small", origin: "array", minimum: spec.min, inclusive: true, path });
+        } else if (draft.documents.length > 0) {
+          set(
+            "documents",
+            draft.documents.map((d) => d.documentId),
+          );
+        }
+        break;
+    }
+  }
+  return { body, errors };
+}
+
+function workDays(
+  draft: Draft,
+  c: {
+    fail: (i: Issue) => void;
+    required: (p: Path) => void;
+    date: (p: Path, raw: string) => string | undefined;
+  },
+) {
+  if (draft.workDays.length === 0) {
+    c.fail({ code: "too_small", origin: "array", minimum: 1, inclusive: true, path: ["workDays"] });
+    return undefined;
+  }
+  const days = draft.workDays.map((row, i) => {
+    const day: Out = { date: c.date(["workDays", i, "date"], row.date) };
+    const hours = row.hours.trim().replace(",", ".");
+    const cachets = row.cachets.trim();
+    if (hours) {
+      const n = Number(hours);
+      const path = ["workDays", i, "hours"];
+      if (!Number.isFinite(n))
+        c.fail({ code: "invalid_type", expected: "number", input: hours, path });
+      else if (n <= 0)
+        c.fail({ code: "too_small", origin: "number", minimum: 0, inclusive: false, path });
+      else if (n > 24)
+        c.fail({ code: "too_big", origin: "number", maximum: 24, inclusive: true, path });
+      else if (!Number.isInteger(n * 4)) c.fail({ code: "not_multiple_of", divisor: 0.25, path });
+      else day.hours = n;
+    }
+    if (cachets) {
+      const path = ["workDays", i, "cachets"];
+      const n = Number(cachets);
+      if (!/^\d+$/.test(cachets))
+        c.fail({ code: "invalid_type", expected: "int", input: cachets, path });
+      else if (n < 1)
+        c.fail({ code: "too_small", origin: "number", minimum: 1, inclusive: true, path });
+      else if (n > 3)
+        c.fail({ code: "too_big", origin: "number", maximum: 3, inclusive: true, path });
+      else day.cachets = n;
+    }
+    if (hours && cachets) {
+      c.fail({
+        code: "custom",
+        path: ["workDays", i, "cachets"],
+        params: { code: "hours_and_cachets" },
+      });
+    }
+    return day;
+  });
+  const dates = days.map((d) => d.date).filter(Boolean);
+  if (new Set(dates).size !== dates.length) {
+    c.fail({ code: "custom", path: ["workDays"], params: { code: "duplicate_date" } });
+  }
+  return days;
+}
+
+function lines(
+  draft: Draft,
+  c: {
+    required: (p: Path) => void;
+    date: (p: Path, raw: string) => string | undefined;
+    text: (p: Path, raw: string, s: { required: boolean; max: number }) => string | undefined;
+    euros: (p: Path, raw: string) => number | undefined;
+  },
+) {
+  if (draft.lines.length === 0) {
+    c.required(["lines"]);
+    return undefined;
+  }
+  return draft.lines.map((row, i) => {
+    if (!row.doc) c.required(["lines", i, "documentId"]);
+    return {
+      date: c.date(["lines", i, "date"], row.date),
+      description: c.text(["lines", i, "description"], row.description, {
+        required: true,
+        max: 300,
+      }),
+      amountCents: c.euros(["lines", i, "amountCents"], row.amountCents),
+      documentId: row.doc?.documentId,
+    };
+  });
+}

@@ -1,0 +1,12 @@
+/** The plan's limits and the schemas' closed lists, written into the bundles at build time from `plan/config.ts`. */
+declare const __PLAN_LIMITS__: {
+  documents: { maxBytes: number; allowedContentTypes: string[]; maxPerRequest: number };
+  loan: {
+    amountCents: { min: number; max: number };
+    termMonths: { min: number; max: number };
+    graceMonths: { min: number; max: number };
+  };
+  options: { basis: string[]; category: string[]; purpose: string[] };
+  /** `MEMBER_NUMBER.source` of `requests/fields.ts`. */
+  memberNumber: string;
+};

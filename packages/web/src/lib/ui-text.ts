@@ -1,0 +1,252 @@
+import type { Translated } from "@entraide/core/requests/i18n";
+import type { Language, RequestStatus } from "@entraide/core/requests/request-types";
+
+const t3 = (fr: string, nl: string, en: string): Translated => ({ fr, nl, en });
+
+/**
+ * Words of the pages themselves (headings, buttons, notices). Field labels, hints and field
+ * error messages are NOT here: they come from `requests/labels.ts` and `requests/messages.ts`.
+ */
+export const ui = {
+  formTitle: t3("Demande d'aide", "Aanvraag om steun", "Request for help"),
+  formAbout: t3(
+    "La coopérative aide ses membres touchés par la crise : paiement de contrats annulés, frais engagés sur une commande annulée, aide d'urgence et prêt de relance à 0 %. Vous recevrez par e-mail un lien privé pour suivre votre demande.",
+    "De coöperatie helpt haar leden die door de crisis getroffen zijn: betaling van geannuleerde contracten, kosten gemaakt voor een geannuleerde bestelling, noodhulp en een relancelening aan 0 %. U krijgt per e-mail een persoonlijke link om uw aanvraag te volgen.",
+    "The cooperative helps members hit by the crisis: pay for cancelled contracts, expenses incurred on a cancelled order, emergency aid and a 0% relaunch loan. You will receive a private link by email to follow your request.",
+  ),
+  formIntro: t3(
+    "Choisissez le type de demande ; seuls les champs de ce type s'affichent. Les champs marqués * sont obligatoires.",
+    "Kies de soort aanvraag; alleen de velden van die soort worden getoond. Velden met * zijn verplicht.",
+    "Choose the type of request; only that type's fields are shown. Fields marked * are required.",
+  ),
+  required: t3("obligatoire", "verplicht", "required"),
+  aboutYou: t3("Vous", "Uzelf", "About you"),
+  aboutRequest: t3("Votre demande", "Uw aanvraag", "Your request"),
+  addWorkDay: t3("Ajouter un jour", "Dag toevoegen", "Add a day"),
+  removeWorkDay: t3("Retirer le jour {n}", "Dag {n} verwijderen", "Remove day {n}"),
+  workDay: t3("Jour {n}", "Dag {n}", "Day {n}"),
+  addLine: t3("Ajouter une dépense", "Uitgave toevoegen", "Add an expense"),
+  removeLine: t3("Retirer la dépense {n}", "Uitgave {n} verwijderen", "Remove expense {n}"),
+  line: t3("Dépense {n}", "Uitgave {n}", "Expense {n}"),
+  eurosHint: t3(
+    "En euros, par exemple 125,50.",
+    "In euro, bijvoorbeeld 125,50.",
+    "In euros, for example 125.50.",
+  ),
+  eurosInvalid: t3(
+    "{label} doit être un montant en euros supérieur à zéro, avec au plus deux décimales, par exemple 125,50.",
+    "{label} moet een bedrag in euro boven nul zijn, met hoogstens twee decimalen, bijvoorbeeld 125,50.",
+    "{label} must be an amount in euros above zero, with at most two decimals, for example 125.50.",
+  ),
+  eurosInvalidZero: t3(
+    "{label} doit être un montant en euros (0 si aucun), par exemple 1250 ou 1250,50.",
+    "{label} moet een bedrag in euro zijn (0 als er geen is), bijvoorbeeld 1250 of 1250,50.",
+    "{label} must be an amount in euros (0 if none), for example 1250 or 1250.50.",
+  ),
+  ibanLooksLike: t3("Lu comme : {iban}", "Gelezen als: {iban}", "Read as: {iban}"),
+  chooseFile: t3("Ajouter un fichier", "Bestand toevoegen", "Add a file"),
+  removeFile: t3("Retirer {name}", "{name} verwijderen", "Remove {name}"),
+  uploading: t3(
+    "Envoi de {name} : {percent} %",
+    "{name} wordt verstuurd: {percent} %",
+    "Uploading {name}: {percent}%",
+  ),
+  uploaded: t3("{name} est joint.", "{name} is toegevoegd.", "{name} is attached."),
+  uploadFailed: t3(
+    "L'envoi de {name} a échoué : réessayez.",
+    "Het versturen van {name} is mislukt: probeer opnieuw.",
+    "Uploading {name} failed: try again.",
+  ),
+  fileTooBig: t3(
+    "{name} est trop lourd : 10 Mo au plus.",
+    "{name} is te groot: hoogstens 10 MB.",
+    "{name} is too large: 10 MB at most.",
+  ),
+  uploadBusy: t3(
+    "Attendez la fin de l'envoi des fichiers.",
+    "Wacht tot de bestanden verstuurd zijn.",
+    "Wait until the files are uploaded.",
+  ),
+  errorsTitle: t3(
+    "Votre demande contient {n} erreur(s) :",
+    "Uw aanvraag bevat {n} fout(en):",
+    "Your request has {n} error(s):",
+  ),
+  review: t3("Vérifier ma demande", "Mijn aanvraag nakijken", "Review my request"),
+  summaryTitle: t3("Vérifiez avant d'envoyer", "Nakijken vóór verzenden", "Check before sending"),
+  edit: t3("Modifier", "Wijzigen", "Edit"),
+  send: t3("Envoyer la demande", "Aanvraag versturen", "Send the request"),
+  sending: t3("Envoi en cours…", "Bezig met versturen…", "Sending…"),
+  networkError: t3(
+    "La connexion a échoué. Votre demande n'est peut-être pas partie : renvoyez-la, elle ne sera pas enregistrée deux fois.",
+    "De verbinding is mislukt. Uw aanvraag is misschien niet verstuurd: verstuur ze opnieuw, ze wordt niet dubbel geregistreerd.",
+    "The connection failed. Your request may not have been sent: send it again, it will not be recorded twice.",
+  ),
+  serverError: t3(
+    "Le service ne répond pas correctement ({status}). Réessayez dans un instant.",
+    "De dienst antwoordt niet correct ({status}). Probeer het zo meteen opnieuw.",
+    "The service is not answering correctly ({status}). Try again in a moment.",
+  ),
+  successTitle: t3("Demande envoyée", "Aanvraag verstuurd", "Request sent"),
+  successText: t3(
+    "Nous avons bien reçu votre demande. Suivez-la avec ce lien privé ; nous vous l'avons aussi envoyé par e-mail.",
+    "We hebben uw aanvraag ontvangen. Volg ze met deze persoonlijke link; we hebben hem u ook gemaild.",
+    "We have received your request. Follow it with this private link; we have also emailed it to you.",
+  ),
+  statusLink: t3("Lien de suivi", "Link om te volgen", "Status link"),
+  copy: t3("Copier le lien", "Link kopiëren", "Copy the link"),
+  copied: t3("Lien copié.", "Link gekopieerd.", "Link copied."),
+  newRequest: t3("Faire une autre demande", "Nog een aanvraag doen", "Make another request"),
+  none: t3("aucun", "geen", "none"),
+  yes: t3("oui", "ja", "yes"),
+  no: t3("non", "nee", "no"),
+  fullDay: t3("journée complète", "volledige dag", "full day"),
+  hoursN: t3("{n} h", "{n} u", "{n} h"),
+  cachetsN: t3("{n} cachet(s)", "{n} cachet(s)", "{n} cachet(s)"),
+  // Status page
+  statusTitle: t3("Suivi de votre demande", "Opvolging van uw aanvraag", "Your request"),
+  loading: t3("Chargement…", "Laden…", "Loading…"),
+  notFound: t3(
+    "Ce lien de suivi n'est pas valable. Utilisez le lien complet reçu par e-mail.",
+    "Deze link is niet geldig. Gebruik de volledige link uit de e-mail.",
+    "This status link is not valid. Use the complete link from the email.",
+  ),
+  noToken: t3(
+    "Il manque le code de suivi dans l'adresse. Ouvrez le lien complet reçu par e-mail.",
+    "De code ontbreekt in het adres. Open de volledige link uit de e-mail.",
+    "The address has no status code. Open the complete link from the email.",
+  ),
+  status: t3("Statut", "Status", "Status"),
+  requestType: t3("Type", "Soort", "Type"),
+  submittedOn: t3("Envoyée le", "Verstuurd op", "Sent on"),
+  amountAsked: t3("Montant demandé", "Gevraagd bedrag", "Amount asked"),
+  amountApproved: t3("Montant accordé", "Toegekend bedrag", "Amount granted"),
+  nextStep: t3("Et maintenant ?", "Wat nu?", "What happens next"),
+  history: t3("Historique", "Verloop", "History"),
+  checks: t3("Vérifications", "Controles", "Checks"),
+  payout: t3("Versement", "Uitbetaling", "Payout"),
+  reference: t3("Communication", "Mededeling", "Reference"),
+  paidOn: t3("Payé le", "Betaald op", "Paid on"),
+  loanSchedule: t3("Échéancier du prêt", "Aflossingsplan", "Loan schedule"),
+  installment: t3("Échéance", "Termijn", "Instalment"),
+  dueDate: t3("Date", "Vervaldag", "Due date"),
+  amountDue: t3("Montant", "Bedrag", "Amount"),
+  paid: t3("Payé", "Betaald", "Paid"),
+  outstanding: t3("Reste à rembourser", "Nog terug te betalen", "Still to repay"),
+  infoAsked: t3(
+    "On vous demande des informations",
+    "Er wordt u meer informatie gevraagd",
+    "More information is asked",
+  ),
+  answer: t3("Envoyer ma réponse", "Mijn antwoord versturen", "Send my answer"),
+  answerSent: t3(
+    "Votre réponse est envoyée.",
+    "Uw antwoord is verstuurd.",
+    "Your answer has been sent.",
+  ),
+  withdrawTitle: t3("Retirer ma demande", "Mijn aanvraag intrekken", "Withdraw my request"),
+  withdrawExplain: t3(
+    "Une demande retirée ne peut pas être rouverte.",
+    "Een ingetrokken aanvraag kan niet heropend worden.",
+    "A withdrawn request cannot be reopened.",
+  ),
+  withdrawConfirm: t3(
+    "Oui, retirer ma demande",
+    "Ja, mijn aanvraag intrekken",
+    "Yes, withdraw my request",
+  ),
+  cancel: t3("Annuler", "Annuleren", "Cancel"),
+  withdrawn: t3(
+    "Votre demande est retirée.",
+    "Uw aanvraag is ingetrokken.",
+    "Your request is withdrawn.",
+  ),
+  // Decision page
+  decisionTitle: t3(
+    "Décision sur une demande",
+    "Beslissing over een aanvraag",
+    "Decision on a request",
+  ),
+  member: t3("Membre", "Lid", "Member"),
+  documents: t3("Documents", "Documenten", "Documents"),
+  warnings: t3("Points d'attention", "Aandachtspunten", "Warnings"),
+  earlierDecisions: t3("Décisions précédentes", "Eerdere beslissingen", "Earlier decisions"),
+  noDecisions: t3("Aucune pour l'instant.", "Nog geen.", "None yet."),
+  approver: t3("Vous décidez en tant que {who}.", "U beslist als {who}.", "You decide as {who}."),
+  approvals: t3(
+    "Approbations nécessaires : {n}.",
+    "Vereiste goedkeuringen: {n}.",
+    "Approvals needed: {n}.",
+  ),
+  approveAmount: t3(
+    "Montant accordé (facultatif, s'il est inférieur)",
+    "Toegekend bedrag (optioneel, als het lager is)",
+    "Amount granted (optional, if lower)",
+  ),
+  approveAmountTooHigh: t3(
+    "{label} ne peut pas dépasser le montant demandé ({max}).",
+    "{label} mag het gevraagde bedrag ({max}) niet overschrijden.",
+    "{label} cannot exceed the amount asked ({max}).",
+  ),
+  commentHint: t3(
+    "Obligatoire pour refuser (le motif) ou demander des informations (la question).",
+    "Verplicht om te weigeren (de reden) of informatie te vragen (de vraag).",
+    "Required to reject (the reason) or to ask for information (the question).",
+  ),
+  confirmDecision: t3("Confirmer ma décision", "Mijn beslissing bevestigen", "Confirm my decision"),
+  decided: t3(
+    "Votre décision est enregistrée. Statut de la demande : {status}.",
+    "Uw beslissing is geregistreerd. Status van de aanvraag: {status}.",
+    "Your decision is recorded. Status of the request: {status}.",
+  ),
+  closed: t3(
+    "Cette demande n'attend plus votre décision.",
+    "Deze aanvraag wacht niet meer op uw beslissing.",
+    "This request no longer awaits your decision.",
+  ),
+  closedBy: t3(
+    "{decision} par {by} le {at}.",
+    "{decision} door {by} op {at}.",
+    "{decision} by {by} on {at}.",
+  ),
+  badDecisionLink: t3(
+    "Ce lien de décision n'est pas valable. Utilisez le lien complet reçu par e-mail.",
+    "Deze beslissingslink is niet geldig. Gebruik de volledige link uit de e-mail.",
+    "This decision link is not valid. Use the complete link from the email.",
+  ),
+} satisfies Record<string, Translated>;
+
+export type UiKey = keyof typeof ui;
+
+/** The page text `key` in `language`, `{name}` replaced from `params`. */
+export function say(
+  key: UiKey,
+  language: Language,
+  params: Record<string, string | number> = {},
+): string {
+  return ui[key][language].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export const statusTexts: Record<RequestStatus, Translated> = {
+  received: t3("Reçue", "Ontvangen", "Received"),
+  checking: t3("En vérification", "Wordt gecontroleerd", "Being checked"),
+  "needs-info": t3("Informations demandées", "Informatie gevraagd", "Information needed"),
+  "awaiting-approval": t3("En attente de décision", "Wacht op beslissing", "Awaiting a decision"),
+  approved: t3("Approuvée", "Goedgekeurd", "Approved"),
+  "awaiting-funds": t3("En attente de fonds", "Wacht op middelen", "Awaiting funds"),
+  scheduled: t3("Versement programmé", "Uitbetaling gepland", "Payout scheduled"),
+  exported: t3("Versement en cours", "Uitbetaling bezig", "Payout under way"),
+  paid: t3("Payée", "Betaald", "Paid"),
+  "payout-failed": t3("Versement échoué", "Uitbetaling mislukt", "Payout failed"),
+  repaying: t3("En remboursement", "Wordt terugbetaald", "Being repaid"),
+  repaid: t3("Remboursée", "Terugbetaald", "Repaid"),
+  rejected: t3("Refusée", "Geweigerd", "Rejected"),
+  withdrawn: t3("Retirée", "Ingetrokken", "Withdrawn"),
+  expired: t3("Expirée", "Verlopen", "Expired"),
+};
+
+export function statusText(status: string, language: Language): string {
+  return (statusTexts as Record<string, Translated>)[status]?.[language] ?? status;
+}

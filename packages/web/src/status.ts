@@ -1,0 +1,331 @@
+import { formatDate, formatEuros } from "@entraide/core/requests/i18n";
+import { fieldTexts, optionTexts } from "@entraide/core/requests/labels";
+import type { Language, RequestType } from "@entraide/core/requests/request-types";
+import { type ApiError, api, fieldErrors } from "./lib/api";
+import { announce, byId, fill, focus, h } from "./lib/dom";
+import { clearErrors, showErrors } from "./lib/errors";
+import { hasChosenLanguage } from "./lib/lang";
+import { facts, pageFrame, section } from "./lib/page";
+import { takeFragment } from "./lib/token";
+import { say, statusText } from "./lib/ui-text";
+import { type Doc, fileField } from "./lib/upload";
+
+/** `GET /api/requests/{id}` (§8). */
+interface RequestView {
+  id: string;
+  type: RequestType;
+  status: string;
+  language: Language;
+  createdAt: string;
+  amountCents: number;
+  approvedAmountCents?: number;
+  checks: { check: string; outcome: string; message: string }[];
+  history: { at: string; type: string; label: string }[];
+  nextStep: string;
+  actions: { withdraw: boolean; answerInfo: boolean };
+  infoRequest?: { message: string; requestedAt: string };
+  payout?: { status: string; amountCents: number; reference: string; paidAt?: string };
+  loan?: {
+    schedule: { number: number; dueDate: string; amountCents: number; paidCents: number }[];
+    outstandingCents: number;
+  };
+}
+
+const { id, token } = takeFragment("entraide.status");
+let view: RequestView | undefined;
+let notice: { text: string; error: boolean } | undefined;
+const frame = pageFrame("statusTitle", () => draw());
+
+const day = (iso: string, l: Language) => formatDate(iso.slice(0, 10), l);
+const time = (iso: string, l: Language) =>
+  new Intl.DateTimeFormat({ fr: "fr-BE", nl: "nl-BE", en: "en-GB" }[l], {
+    dateStyle: "long",
+    timeStyle: "short",
+  }).format(new Date(iso));
+
+async function load(): Promise<void> {
+  if (!id || !token) return fail(say("noToken", frame.language));
+  try {
+    const answer = await api<RequestView>("GET", `/api/requests/${encodeURIComponent(id)}`, {
+      token,
+    });
+    if (answer.status !== 200)
+      return fail(
+        say(answer.status === 404 ? "notFound" : "serverError", frame.language, {
+          status: answer.status,
+        }),
+      );
+    view = answer.body;
+    draw();
+  } catch {
+    fail(say("networkError", frame.language));
+  }
+}
+
+function fail(text: string) {
+  frame.app.replaceChildren(h("p", { class: "notice error", role: "alert" }, text));
+}
+
+function draw(): void {
+  if (!view) {
+    void load();
+    return;
+  }
+  const l = frame.language;
+  const v = view;
+  const amounts: [string, string][] = [[say("amountAsked", l), formatEuros(v.amountCents, l)]];
+  if (v.approvedAmountCents !== undefined)
+    amounts.push([say("amountApproved", l), formatEuros(v.approvedAmountCents, l)]);
+  fill(
+    frame.app,
+    h(
+      "div",
+      { id: "status-notice", class: notice?.error ? "notice error" : "notice ok", role: "status" },
+      notice?.text ?? "",
+    ),
+    facts([
+      [say("requestType", l), optionTexts.type[v.type]?.[l] ?? v.type],
+      [say("status", l), h("strong", { id: "request-status" }, statusText(v.status, l))],
+      [say("submittedOn", l), day(v.createdAt, l)],
+      ...amounts,
+    ]),
+    section("next-title", say("nextStep", l), h("p", { id: "next-step" }, v.nextStep)),
+    v.actions.answerInfo ? infoForm(v, l) : null,
+    v.payout
+      ? section(
+          "payout-title",
+          say("payout", l),
+          facts([
+            [say("status", l), v.payout.status],
+            [say("amountDue", l), formatEuros(v.payout.amountCents, l)],
+            [say("reference", l), v.payout.reference],
+            ...(v.payout.paidAt
+              ? [[say("paidOn", l), day(v.payout.paidAt, l)] as [string, string]]
+              : []),
+          ]),
+        )
+      : null,
+    v.loan ? loanTable(v.loan, l) : null,
+    section(
+      "history-title",
+      say("history", l),
+      h(
+        "ol",
+        { class: "timeline" },
+        v.history.map((e) =>
+          h("li", {}, h("time", { datetime: e.at }, time(e.at, l)), " — ", e.label),
+        ),
+      ),
+    ),
+    v.checks.length
+      ? section(
+          "checks-title",
+          say("checks", l),
+          h(
+            "ul",
+            {},
+            v.checks.map((c) => h("li", { class: `outcome-${c.outcome}` }, c.message)),
+          ),
+        )
+      : null,
+    v.actions.withdraw ? withdrawBlock(l) : null,
+  );
+}
+
+function loanTable(loan: NonNullable<RequestView["loan"]>, l: Language) {
+  return section(
+    "loan-title",
+    say("loanSchedule", l),
+    h(
+      "div",
+      { class: "table-wrap" },
+      h(
+        "table",
+        {},
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            h("th", { scope: "col" }, say("installment", l)),
+            h("th", { scope: "col" }, say("dueDate", l)),
+            h("th", { scope: "col", class: "num" }, say("amountDue", l)),
+            h("th", { scope: "col", class: "num" }, say("paid", l)),
+          ),
+        ),
+        h(
+          "tbody",
+          {},
+          loan.schedule.map((i) =>
+            h(
+              "tr",
+              {},
+              h("td", {}, String(i.number)),
+              h("td", {}, day(i.dueDate, l)),
+              h("td", { class: "num" }, formatEuros(i.amountCents, l)),
+              h("td", { class: "num" }, formatEuros(i.paidCents, l)),
+            ),
+          ),
+        ),
+      ),
+    ),
+    h("p", {}, `${say("outstanding", l)} : ${formatEuros(loan.outstandingCents, l)}`),
+  );
+}
+
+function infoForm(v: RequestView, l: Language) {
+  let docs: Doc[] = [];
+  const busy = { count: 0 };
+  const commentText = fieldTexts.comment[l];
+  const comment = h("textarea", { id: "f-comment", rows: 5, maxlength: 2000 });
+  const form = h(
+    "form",
+    { id: "info-form", novalidate: true },
+    v.infoRequest ? h("blockquote", { id: "info-question" }, v.infoRequest.message) : null,
+    h("div", { class: "field" }, h("label", { for: "f-comment" }, commentText.label), comment),
+    fileField({
+      id: "f-documents",
+      label: fieldTexts.documents[l].label,
+      hint: fieldTexts.documents[l].hint,
+      multiple: true,
+      docs,
+      language: l,
+      busy,
+      onChange: (d) => {
+        docs = d;
+      },
+    }),
+    h("div", { class: "actions" }, h("button", { type: "submit", id: "answer" }, say("answer", l))),
+  );
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    if (busy.count > 0)
+      return showErrors(
+        form,
+        [{ path: "documents", code: "invalid_value", message: say("uploadBusy", l) }],
+        say("errorsTitle", l, { n: 1 }),
+      );
+    const button = byId<HTMLButtonElement>("answer")!;
+    button.disabled = true;
+    const body: { comment?: string; documents?: string[] } = {};
+    if (comment.value.trim()) body.comment = comment.value.trim();
+    if (docs.length) body.documents = docs.map((d) => d.documentId);
+    try {
+      const answer = await api<ApiError>("POST", `/api/requests/${encodeURIComponent(v.id)}/info`, {
+        token,
+        body,
+        headers: { "accept-language": l },
+      });
+      const errors = fieldErrors(answer.body);
+      if (answer.status === 400 && errors)
+        return showErrors(form, errors, say("errorsTitle", l, { n: errors.length }));
+      if (answer.status >= 300)
+        return showErrors(
+          form,
+          [
+            {
+              path: "",
+              code: "invalid_value",
+              message:
+                answer.body.error?.message ?? say("serverError", l, { status: answer.status }),
+            },
+          ],
+          say("errorsTitle", l, { n: 1 }),
+        );
+      clearErrors(form);
+      await reloadWith(say("answerSent", l), false);
+    } catch {
+      showErrors(
+        form,
+        [{ path: "", code: "invalid_value", message: say("networkError", l) }],
+        say("errorsTitle", l, { n: 1 }),
+      );
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return section("info-title", say("infoAsked", l), form);
+}
+
+function withdrawBlock(l: Language) {
+  const confirmBox = h(
+    "div",
+    { id: "withdraw-confirm", hidden: true },
+    h("p", {}, say("withdrawExplain", l)),
+    h(
+      "div",
+      { class: "actions" },
+      h(
+        "button",
+        { type: "button", id: "withdraw-yes", onclick: withdraw },
+        say("withdrawConfirm", l),
+      ),
+      h(
+        "button",
+        {
+          type: "button",
+          class: "secondary",
+          onclick: () => {
+            confirmBox.hidden = true;
+            focus(byId("withdraw"));
+          },
+        },
+        say("cancel", l),
+      ),
+    ),
+  );
+  return section(
+    "withdraw-title",
+    say("withdrawTitle", l),
+    h(
+      "button",
+      {
+        type: "button",
+        class: "secondary",
+        id: "withdraw",
+        "aria-controls": "withdraw-confirm",
+        onclick: () => {
+          confirmBox.hidden = false;
+          focus(byId("withdraw-yes"));
+        },
+      },
+      say("withdrawTitle", l),
+    ),
+    confirmBox,
+  );
+}
+
+async function withdraw() {
+  const l = frame.language;
+  const button = byId<HTMLButtonElement>("withdraw-yes")!;
+  button.disabled = true;
+  try {
+    const answer = await api<ApiError>(
+      "POST",
+      `/api/requests/${encodeURIComponent(view!.id)}/withdraw`,
+      { token, body: {}, headers: { "accept-language": l } },
+    );
+    if (answer.status >= 300)
+      return reloadWith(
+        answer.body.error?.message ?? say("serverError", l, { status: answer.status }),
+        true,
+      );
+    await reloadWith(say("withdrawn", l), false);
+  } catch {
+    await reloadWith(say("networkError", l), true);
+  }
+}
+
+async function reloadWith(text: string, error: boolean) {
+  notice = { text, error };
+  view = undefined;
+  await load();
+  announce(text);
+  focus(byId("status-notice"));
+}
+
+void load().then(() => {
+  // Until the member picks a language here, the page speaks the one the request was written in.
+  if (view && !hasChosenLanguage()) frame.adopt(view.language);
+});

@@ -1,0 +1,125 @@
+import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { createServer, type Server } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { type LocalStack, start } from "../../packages/functions/src/local/start";
+
+const root = join(import.meta.dirname, "../..");
+export const artifacts = join(root, "test/artifacts");
+
+/** Debian's Chromium (installed by `.ci/run`), headless, with nothing phoning home. */
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+export interface WebStack {
+  stack: LocalStack;
+  browser: Browser;
+  base: string;
+  /** A fresh page (own storage) of `width` px, with its console errors and outside requests. */
+  open(path: string, width?: number): Promise<Page & { problems: string[] }>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The local stack exactly as `npm start` runs it (it builds the web bundle first), on free
+ * ports with a temporary data directory, and a browser to drive it.
+ */
+export async function startWebStack(): Promise<WebStack> {
+  const dataDir = await mkdtemp(join(tmpdir(), "entraide-web-"));
+  const [web, ses, aws, dynamodb] = await freePorts(4);
+  const env = {
+    ...process.env,
+    PORT: String(web),
+    SES_PORT: String(ses),
+    AWS_EMULATOR_PORT: String(aws),
+    DYNAMODB_PORT: String(dynamodb),
+    ENTRAIDE_DATA_DIR: dataDir,
+  };
+  const stack = await start(env);
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+  });
+  const base = `http://localhost:${env.PORT}`;
+  await mkdir(artifacts, { recursive: true });
+  return {
+    stack,
+    browser,
+    base,
+    async open(path, width = 1280) {
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const page = (await context.newPage()) as Page & { problems: string[] };
+      page.problems = [];
+      page.on("console", (m) => {
+        if (m.type() === "error") page.problems.push(`console: ${m.text()}`);
+      });
+      page.on("pageerror", (e) => page.problems.push(`page error: ${e.message}`));
+      page.on("request", (r) => {
+        const url = new URL(r.url());
+        const ours = url.hostname === "localhost" || url.hostname === "127.0.0.1";
+        if (!ours && !url.protocol.startsWith("data"))
+          page.problems.push(`outside request: ${r.url()}`);
+      });
+      await page.goto(`${base}${path}`);
+      return page;
+    },
+    async stop() {
+      await browser.close();
+      await stack.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** `n` distinct free ports: all held open while choosing, so no two are the same. */
+async function freePorts(n: number): Promise<number[]> {
+  const servers: Server[] = [];
+  for (let i = 0; i < n; i++) {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    servers.push(server);
+  }
+  const ports = servers.map((s) => (s.address() as { port: number }).port);
+  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+  return ports;
+}
+
+/** Serious and critical axe-core violations on the page as it is now. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({
+    content: await readFile(join(root, "node_modules/axe-core/axe.min.js"), "utf8"),
+  });
+  const results = (await page.evaluate(() =>
+    (window as unknown as { axe: { run: () => Promise<unknown> } }).axe.run(),
+  )) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+/** The messages shown next to fields, by the id of the control they describe. */
+export async function fieldErrors(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => {
+    const out: Record<string, string> = {};
+    for (const el of document.querySelectorAll("[aria-invalid=true]")) {
+      const ids = (el.getAttribute("aria-describedby") ?? "")
+        .split(" ")
+        .filter((id) => id.endsWith("-error"));
+      out[el.id] = ids.map((id) => document.getElementById(id)?.textContent ?? "").join(" ");
+    }
+    return out;
+  });
+}
+
+/** A minimal valid PDF: the API sniffs documents by their magic bytes. */
+export const PDF = Buffer.from(
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+);
