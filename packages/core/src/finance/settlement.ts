@@ -9,7 +9,7 @@ import type { Payout, PayoutStatus } from "../payouts/payout";
 import { type BatchRecord, getBatch } from "./batches";
 import { batchPayouts } from "./exports";
 import { chunks } from "./query";
-import { type SignalOutcome, type SignalReport, sendSignal } from "./signals";
+import { type SignalOutcome, type SignalReport, sendSignal, UNDELIVERED } from "./signals";
 import { transact } from "./transact";
 
 /** The callback state of the request workflows that waits for the payout's fate. */
@@ -33,7 +33,7 @@ export interface SettlementReport {
   alreadyPaid: number;
   unpaid: UnpaidPayout[];
   signals: Record<SignalOutcome, number>;
-  /** Signals that did not reach their workflow (execution ended, missing, failed). */
+  /** Signals that did not reach their workflow (execution elsewhere, ended, missing, failed); a new run retries them. */
   signalProblems: SignalReport[];
 }
 
@@ -97,7 +97,7 @@ export async function markBatchPaid(
     paid: 0,
     alreadyPaid: 0,
     unpaid: [],
-    signals: { delivered: 0, queued: 0, "already-sent": 0, ended: 0, missing: 0, failed: 0 },
+    signals: { delivered: 0, queued: 0, "already-sent": 0, elsewhere: 0, ended: 0, missing: 0, failed: 0 },
     signalProblems: [],
   };
   const paidAt = deps.clock.now().toISOString();
@@ -124,9 +124,10 @@ export async function markBatchPaid(
       state: PAYOUT_STATE,
       payload: { event: "paid", batchId, paidAt: when },
       once: `payout-paid#${batchId}#${payout.payoutId}`,
+      queue: false,
     });
     report.signals[signal.outcome]++;
-    if (["ended", "missing", "failed"].includes(signal.outcome)) report.signalProblems.push(signal);
+    if (UNDELIVERED.includes(signal.outcome)) report.signalProblems.push(signal);
   };
   for await (const group of chunks(batchPayouts(deps, batchId), CONCURRENCY)) {
     await Promise.all(group.map(settle));
@@ -209,6 +210,7 @@ export async function markPayoutFailed(
       state: PAYOUT_STATE,
       payload: { event: "payout-failed", reason: from === "payout-failed" ? (payout as { failureReason?: string }).failureReason ?? reason : reason },
       once: `payout-failed#${payout.batchId}#${payoutId}`,
+      queue: false,
     });
     return { payoutId, batchId: payout.batchId, previousStatus: from, alreadyFailed: from === "payout-failed", reversedCents, signal };
   }

@@ -9,9 +9,13 @@ import { ConflictError } from "../errors";
 /**
  * What became of a signal: `delivered` to the state it was meant for, `queued` for that state's
  * next visit (the execution is elsewhere), `already-sent` before, or not delivered because the
- * execution has `ended` or is `missing`, or the delivery `failed` (see `detail`).
+ * execution is `elsewhere` (and queuing was not wanted), has `ended` or is `missing`, or the
+ * delivery `failed` (see `detail`).
  */
-export type SignalOutcome = "delivered" | "queued" | "already-sent" | "ended" | "missing" | "failed";
+export type SignalOutcome = "delivered" | "queued" | "already-sent" | "elsewhere" | "ended" | "missing" | "failed";
+
+/** Outcomes after which the workflow does not know: to report, and to try again later. */
+export const UNDELIVERED: readonly SignalOutcome[] = ["elsewhere", "ended", "missing", "failed"];
 
 export interface SignalReport {
   executionId: string;
@@ -28,6 +32,11 @@ export interface SignalInput {
    * transaction as the delivery, so a command run again (after a crash) never delivers twice.
    */
   once?: string;
+  /**
+   * Keep the signal for the state's next visit when the execution is elsewhere (default). Off
+   * for events about the present (a payment): applied to a later visit they would be stale.
+   */
+  queue?: boolean;
 }
 
 const ALREADY_SENT = "signal.already-sent";
@@ -47,6 +56,7 @@ export async function sendSignal(deps: Deps, engine: Engine, input: SignalInput)
     if (!execution) return report("missing", `no execution ${executionId}`);
     if (execution.status !== "running") return report("ended", `the execution has ${execution.status}`);
     const here = execution.state === state;
+    if (!here && input.queue === false) return report("elsewhere", `the execution is in ${execution.state}, not ${state}`);
     const slot = { state, visit: here ? execution.visit : (execution.visits[state] ?? 0) + 1 };
     const extra = receipt
       ? [

@@ -1,7 +1,7 @@
 import { createBatch } from "@entraide/core/finance/batches";
 import { type ExportFormat, exportBatch } from "@entraide/core/finance/exports";
 import { markBatchPaid, markPayoutFailed } from "@entraide/core/finance/settlement";
-import type { SignalReport } from "@entraide/core/finance/signals";
+import { type SignalReport, UNDELIVERED } from "@entraide/core/finance/signals";
 import { FundName } from "@entraide/core/funds/fund";
 import { formatCents } from "@entraide/core/money/cents";
 import { createEngine } from "@entraide/core/workflows/index";
@@ -118,7 +118,7 @@ export function registerFinance(program: Command, cli: Cli): void {
     run: async (ctx, [payoutId], options) => {
       const { deps } = await ctx.target();
       const report = await markPayoutFailed(deps, createEngine(deps), String(payoutId), String(options.reason));
-      const signalled = ["delivered", "queued", "already-sent"].includes(report.signal.outcome);
+      const signalled = !UNDELIVERED.includes(report.signal.outcome);
       return {
         data: report,
         text:
