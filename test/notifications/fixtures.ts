@@ -1,0 +1,269 @@
+import { day, euros, moment } from "../../packages/core/src/notifications/format";
+import type { RequestSummary } from "../../packages/core/src/notifications/templates/common";
+import type {
+  TemplateName,
+  TemplateParams,
+} from "../../packages/core/src/notifications/templates/index";
+import type { Language } from "../../packages/core/src/requests/request-types";
+
+export const publicUrl = "https://entraide.example.org";
+export const token = "tK3n_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ-_";
+export const statusToken = "sT4t_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ-_";
+
+/** Every free-text value a person typed, so the escaping test can poison them all at once. */
+export interface FreeText {
+  memberName: string;
+  description: string;
+  reason: string;
+  comment: string;
+  clientName: string;
+  reply: string;
+}
+
+export const plainText: FreeText = {
+  memberName: "Anna Peeters",
+  description: "Le festival de Dour a annulé la tournée.",
+  reason: "Le devis n'est pas signé par le client.",
+  comment: "Vu avec l'activité, montant vérifié.",
+  clientName: "Festival Asbl",
+  reply: "Peut-être oui ?",
+};
+
+const summary = (t: FreeText): RequestSummary => ({
+  requestId: "req-7f3a",
+  type: "cancelled-contract",
+  memberNumber: "M-001234",
+  memberName: t.memberName,
+  amountCents: 123_456,
+  dates: ["2020-03-16", "2020-03-17"],
+  description: t.description,
+  checks: [
+    { check: "iban", outcome: "warn", reason: { code: "iban_differs_from_register", params: {} } },
+    {
+      check: "membership",
+      outcome: "pass",
+      reason: { code: "member_known", params: { memberNumber: "M-001234" } },
+    },
+  ],
+  documents: [
+    {
+      name: "devis-dour.pdf",
+      url: "https://files.example.org/documents/d1?X-Amz-Signature=abc&X-Amz-Expires=900",
+    },
+  ],
+});
+
+const approval = (t: FreeText) => ({
+  ...summary(t),
+  publicUrl,
+  token,
+  expiresAt: "2020-03-30T09:00:00Z",
+  requiredApprovals: 2 as const,
+});
+const status = { publicUrl, requestId: "req-7f3a", statusToken };
+const installment = { number: 3, dueDate: "2021-06-30", amountCents: 16_666 };
+const recovery = (t: FreeText) => ({
+  clientName: t.clientName,
+  memberName: t.memberName,
+  workReference: "DEVIS-2020-042",
+  cancellationDate: "2020-03-13",
+  amountCents: 98_000,
+  iban: "BE68539007547034",
+  clientCountry: "BE",
+  referenceNumber: 909_337_554,
+});
+
+export type Fixtures = { [N in TemplateName]: TemplateParams<N> };
+
+/** Params of every template, with the free texts given. */
+export function fixtures(t: FreeText): Fixtures {
+  return {
+    "approval-request": approval(t),
+    "approval-reminder": { ...approval(t), reminder: 2, of: 3 },
+    "approval-escalation": {
+      ...approval(t),
+      approvers: ["admin@activity.example.org"],
+      waitingDays: 7,
+    },
+    "second-approval": {
+      ...approval(t),
+      firstDecision: {
+        approver: "first@committee.example.org",
+        at: "2020-03-20T14:05:00Z",
+        amountCents: 100_000,
+        comment: t.comment,
+      },
+    },
+    "reply-not-understood": {
+      requestId: "req-7f3a",
+      ambiguity: { code: "contradictory", found: ["approve", "reject"] },
+      replyText: t.reply,
+    },
+    "request-received": { ...status, type: "cancelled-contract", amountCents: 123_456 },
+    "info-needed": {
+      ...status,
+      message: t.comment,
+      checks: [{ check: "iban", outcome: "fail", reason: { code: "iban_invalid", params: {} } }],
+      answerBy: "2020-04-15",
+    },
+    "info-reminder": { ...status, message: t.comment, answerBy: "2020-04-15" },
+    "request-approved": {
+      ...status,
+      type: "emergency-aid",
+      amountCents: 50_000,
+      requestedCents: 80_000,
+    },
+    "request-rejected": { ...status, type: "incurred-expenses", reason: t.reason },
+    "request-expired": { ...status, type: "emergency-aid", cause: "no-answer" },
+    "payout-paid": {
+      requestId: "req-7f3a",
+      amountCents: 50_000,
+      iban: "BE68 5390 0754 7034",
+      paidOn: "2020-04-02",
+      reference: "ENTRAIDE req-7f3a",
+    },
+    "payout-failed": { ...status, amountCents: 50_000, iban: "BE68539007547034", reason: t.reason },
+    "loan-schedule": {
+      requestId: "req-7f3a",
+      principalCents: 100_000,
+      installments: [
+        { number: 1, dueDate: "2021-04-30", amountCents: 50_000 },
+        { number: 2, dueDate: "2021-05-31", amountCents: 50_000 },
+      ],
+      iban: "BE68539007547034",
+      paymentReference: "+++090/9337/55493+++",
+    },
+    "installment-reminder": {
+      requestId: "req-7f3a",
+      installment,
+      of: 6,
+      iban: "BE68539007547034",
+      paymentReference: "+++090/9337/55493+++",
+    },
+    "installment-overdue": {
+      requestId: "req-7f3a",
+      installment,
+      of: 6,
+      outstandingCents: 33_332,
+      iban: "BE68539007547034",
+      paymentReference: "+++090/9337/55493+++",
+    },
+    "recovery-invitation": recovery(t),
+    "recovery-reminder": { ...recovery(t), invitedOn: "2020-05-01" },
+    "batch-ready": {
+      batchId: "batch-2020-04-02-solidarity",
+      fund: "solidarity",
+      payoutCount: 42,
+      totalCents: 4_200_000,
+      downloads: [
+        { name: "batch.csv", url: "https://files.example.org/exports/b.csv?X-Amz-Signature=1" },
+        { name: "batch.xml", url: "https://files.example.org/exports/b.xml?X-Amz-Signature=2" },
+      ],
+      expiresAt: "2020-04-09T06:00:00Z",
+    },
+  };
+}
+
+const decisionLinks = [
+  `${publicUrl}/decision.html#token=${token}&action=approve`,
+  `${publicUrl}/decision.html#token=${token}&action=reject`,
+  `${publicUrl}/decision.html#token=${token}&action=request-info`,
+];
+const statusLink = `${publicUrl}/status.html#id=req-7f3a&token=${statusToken}`;
+
+/** What each email must show, in the words of `language`: every param, formatted. */
+export function visible(name: TemplateName, language: Language, t: FreeText = plainText): string[] {
+  const approvalShown = [
+    "req-7f3a",
+    "M-001234",
+    t.memberName,
+    euros(123_456, language),
+    day("2020-03-16", language),
+    day("2020-03-17", language),
+    t.description,
+    "devis-dour.pdf",
+    "https://files.example.org/documents/d1?X-Amz-Signature=abc&X-Amz-Expires=900",
+    moment("2020-03-30T09:00:00Z", language),
+    ...decisionLinks,
+  ];
+  const loan = ["+++090/9337/55493+++", "BE68539007547034"];
+  const shown: Record<TemplateName, string[]> = {
+    "approval-request": approvalShown,
+    "approval-reminder": [...approvalShown, "2/3"],
+    "approval-escalation": [...approvalShown, "admin@activity.example.org", "7"],
+    "second-approval": [
+      ...approvalShown,
+      "first@committee.example.org",
+      moment("2020-03-20T14:05:00Z", language),
+      euros(100_000, language),
+      t.comment,
+    ],
+    "reply-not-understood": ["req-7f3a", t.reply],
+    "request-received": ["req-7f3a", euros(123_456, language), statusLink],
+    "info-needed": ["req-7f3a", t.comment, day("2020-04-15", language), statusLink],
+    "info-reminder": ["req-7f3a", t.comment, day("2020-04-15", language), statusLink],
+    "request-approved": ["req-7f3a", euros(50_000, language), euros(80_000, language), statusLink],
+    "request-rejected": ["req-7f3a", t.reason, statusLink],
+    "request-expired": ["req-7f3a", statusLink],
+    "payout-paid": [
+      "req-7f3a",
+      euros(50_000, language),
+      "7034",
+      day("2020-04-02", language),
+      "ENTRAIDE req-7f3a",
+    ],
+    "payout-failed": ["req-7f3a", euros(50_000, language), "7034", t.reason, statusLink],
+    "loan-schedule": [
+      "req-7f3a",
+      euros(100_000, language),
+      day("2021-04-30", language),
+      day("2021-05-31", language),
+      euros(50_000, language),
+      ...loan,
+    ],
+    "installment-reminder": [
+      "req-7f3a",
+      "3",
+      "6",
+      euros(16_666, language),
+      day("2021-06-30", language),
+      ...loan,
+    ],
+    "installment-overdue": [
+      "req-7f3a",
+      "3",
+      "6",
+      euros(16_666, language),
+      euros(33_332, language),
+      day("2021-06-30", language),
+      ...loan,
+    ],
+    "recovery-invitation": [
+      t.clientName,
+      t.memberName,
+      "DEVIS-2020-042",
+      day("2020-03-13", language),
+      euros(98_000, language),
+      "BE68539007547034",
+      "+++090/9337/55493+++",
+    ],
+    "recovery-reminder": [
+      t.clientName,
+      t.memberName,
+      "DEVIS-2020-042",
+      euros(98_000, language),
+      "+++090/9337/55493+++",
+      day("2020-05-01", language),
+    ],
+    "batch-ready": [
+      "batch-2020-04-02-solidarity",
+      "solidarity",
+      "42",
+      euros(4_200_000, language),
+      "https://files.example.org/exports/b.csv?X-Amz-Signature=1",
+      "https://files.example.org/exports/b.xml?X-Amz-Signature=2",
+      moment("2020-04-09T06:00:00Z", language),
+    ],
+  };
+  return shown[name];
+}
