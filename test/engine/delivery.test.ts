@@ -222,7 +222,8 @@ describe("workflow engine: property-based delivery", () => {
           const expectedTrail = specs.flatMap((s, i) => (s.kind === "wait" ? [] : [`s${i}`]));
           for (const { id } of ids) {
             const e = await getExecution(stack, id);
-            expect(e).toMatchObject({ status: "succeeded", data: { trail: expectedTrail } });
+            expect(e?.status).toBe("succeeded");
+            expect(e?.data.trail ?? []).toEqual(expectedTrail);
             const history = await readHistory(stack, id);
             expect(history.map((h) => h.seq)).toEqual(history.map((_, i) => i + 1));
             specs.forEach((s, i) => {
