@@ -49,7 +49,7 @@ const NOT_PLAIN_APPROVAL =
 
 // What may sit between the decision word and the reason: "parce que", ":", "—", "motif :" …
 const LEAD_IN =
-  /^[\s:;,.!\-–—]*(parce que|parce qu'|car|because|as|since|omdat|want|motif|raison|reason|reden|pour|for|voor)?[\s:;,.!\-–—]*/;
+  /^[\s:;,.!\-–—]*(parce qu'|(parce que|car|because|as|since|omdat|want|pour|for|voor)\s+|(motif|raison|reason|reden)\s*:)?[\s:;,.!\-–—]*/;
 // A greeting line the decision may follow ("Bonjour," "Hi Anna,").
 const GREETING =
   /^(bonjour|bonsoir|salut|hello|hi|hey|dear|dag|hallo|beste|goedemorgen|goedemiddag)\b[^\n]*\n/;
