@@ -6,6 +6,7 @@ import {
 } from "@aws-sdk/client-sqs";
 import type { SQSEvent, SQSRecord } from "aws-lambda";
 import type { AwsClients } from "../../packages/core/src/aws/clients";
+import { toSqsRecord } from "../../packages/functions/src/local/worker-loop";
 
 export type BatchHandler = (
   event: SQSEvent,
@@ -60,7 +61,7 @@ export async function pump(options: PumpOptions): Promise<{ handled: number; fai
       }
       lastMessageAt = Date.now();
       const { batchItemFailures } = await options.handler({
-        Records: Messages.map((m) => toRecord(m, QueueUrl)),
+        Records: Messages.map((m) => toSqsRecord(m, queueArnOf(QueueUrl), "eu-west-1")),
       });
       const failed = new Set(batchItemFailures.map((f) => f.itemIdentifier));
       const done = Messages.filter((m) => !failed.has(m.MessageId!));
@@ -93,22 +94,4 @@ export async function pump(options: PumpOptions): Promise<{ handled: number; fai
   return { handled, failures };
 }
 
-function toRecord(message: Message, queueUrl: string): SQSRecord {
-  const a = message.Attributes ?? {};
-  return {
-    messageId: message.MessageId!,
-    receiptHandle: message.ReceiptHandle!,
-    body: message.Body ?? "",
-    attributes: {
-      ApproximateReceiveCount: a.ApproximateReceiveCount ?? "1",
-      SentTimestamp: a.SentTimestamp ?? String(Date.now()),
-      SenderId: a.SenderId ?? "bench",
-      ApproximateFirstReceiveTimestamp: a.ApproximateFirstReceiveTimestamp ?? String(Date.now()),
-    },
-    messageAttributes: {},
-    md5OfBody: message.MD5OfBody ?? "",
-    eventSource: "aws:sqs",
-    eventSourceARN: `arn:aws:sqs:eu-west-1:000000000000:${queueUrl.split("/").pop()}`,
-    awsRegion: "eu-west-1",
-  };
-}
+const queueArnOf = (queueUrl: string) => `arn:aws:sqs:eu-west-1:000000000000:${queueUrl.split("/").pop()}`;

@@ -8,6 +8,7 @@ import {
 import type { SQSEvent, SQSRecord } from "aws-lambda";
 import type { Engine } from "../../packages/core/src/engine/engine";
 import { sweep } from "../../packages/core/src/engine/sweeper";
+import { toSqsRecord } from "../../packages/functions/src/local/worker-loop";
 import { workBatchHandler } from "../../packages/functions/src/queue/worker";
 import type { TestStack } from "./stack";
 
@@ -49,7 +50,7 @@ export class Harness {
 
   async deliver(messages: Message[], options: DrainOptions = {}): Promise<void> {
     let records = messages.flatMap((m) => {
-      const record = toRecord(m, this.stack.config.queueUrl);
+      const record = toSqsRecord(m, queueArnOf(this.stack.config.queueUrl), "eu-west-1");
       return Array.from({ length: options.copies?.(record) ?? 1 }, () => record);
     });
     if (options.shuffle) records = shuffled(records);
@@ -105,25 +106,6 @@ export class Harness {
   }
 }
 
-function toRecord(message: Message, queueUrl: string): SQSRecord {
-  const a = message.Attributes ?? {};
-  return {
-    messageId: message.MessageId!,
-    receiptHandle: message.ReceiptHandle!,
-    body: message.Body ?? "",
-    attributes: {
-      ApproximateReceiveCount: a.ApproximateReceiveCount ?? "1",
-      SentTimestamp: a.SentTimestamp ?? String(Date.now()),
-      SenderId: a.SenderId ?? "local",
-      ApproximateFirstReceiveTimestamp: a.ApproximateFirstReceiveTimestamp ?? String(Date.now()),
-    },
-    messageAttributes: {},
-    md5OfBody: message.MD5OfBody ?? "",
-    eventSource: "aws:sqs",
-    eventSourceARN: `arn:aws:sqs:eu-west-1:000000000000:${queueUrl.split("/").pop()}`,
-    awsRegion: "eu-west-1",
-  };
-}
 
 function shuffled<T>(items: T[]): T[] {
   const copy = [...items];
@@ -133,3 +115,5 @@ function shuffled<T>(items: T[]): T[] {
   }
   return copy;
 }
+
+const queueArnOf = (queueUrl: string) => `arn:aws:sqs:eu-west-1:000000000000:${queueUrl.split("/").pop()}`;

@@ -77,7 +77,7 @@ export async function startWorkerLoop(options: WorkerLoopOptions): Promise<Worke
   })();
 
   async function invoke(messages: Message[]) {
-    const records = messages.map((m) => toRecord(m, queueArn, options.region));
+    const records = messages.map((m) => toSqsRecord(m, queueArn, options.region));
     let failed: Set<string>;
     try {
       const response = await options.handler({ Records: records }, lambdaContext("worker"));
@@ -118,7 +118,8 @@ function failedIds(response: unknown, records: SQSRecord[]): Set<string> {
   return valid ? new Set(reported.map((f) => f.itemIdentifier)) : ids;
 }
 
-function toRecord(message: Message, queueArn: string, region: string): SQSRecord {
+/** A received message as Lambda's SQS event source hands it to the function. */
+export function toSqsRecord(message: Message, queueArn: string, region: string): SQSRecord {
   const a = message.Attributes ?? {};
   return {
     messageId: message.MessageId!,
