@@ -1,10 +1,9 @@
 import {
   ChangeMessageVisibilityBatchCommand,
   DeleteMessageBatchCommand,
-  type Message,
   ReceiveMessageCommand,
 } from "@aws-sdk/client-sqs";
-import type { SQSEvent, SQSRecord } from "aws-lambda";
+import type { SQSEvent } from "aws-lambda";
 import type { AwsClients } from "../../packages/core/src/aws/clients";
 import { toSqsRecord } from "../../packages/functions/src/local/worker-loop";
 
