@@ -8,8 +8,9 @@
 // "Op ma 16 mrt. 2020 om 10:00 schreef … het volgende:", also German for good measure.
 const ATTRIBUTION =
   /^\s*(on\b.*\bwrote\s*:|le\b.*\ba\s+[ée]crit\s*:|op\b.*\bschreef\b.*:|am\b.*\bschrieb\b.*:)\s*$/i;
+// Outlook rules a line (<hr>, which html-to-text writes as dashes) above the quoted headers.
 const SEPARATOR =
-  /^\s*(-{2,}\s*(original message|message d'origine|message original|oorspronkelijk bericht|forwarded message|message transf[ée]r[ée]|doorgestuurd bericht)\s*-{2,}|_{10,}|begin forwarded message\s*:|d[ée]but du message r[ée]exp[ée]di[ée]\s*:)\s*$/i;
+  /^\s*(-{2,}\s*(original message|message d'origine|message original|oorspronkelijk bericht|forwarded message|message transf[ée]r[ée]|doorgestuurd bericht)\s*-{2,}|[-_=]{10,}|begin forwarded message\s*:|d[ée]but du message r[ée]exp[ée]di[ée]\s*:)\s*$/i;
 // The first line of a quoted header block (Outlook writes one instead of an attribution line).
 const HEADER_START = /^\s*\**\s*(from|de|van|von)\s*:\**\s+\S/i;
 const HEADER_NEXT =
