@@ -1,0 +1,63 @@
+import type {
+  InitializeHandler,
+  InitializeHandlerArguments,
+  HandlerExecutionContext,
+  MiddlewareStack,
+} from "@smithy/types";
+
+/**
+ * Measures DynamoDB capacity units as on-demand billing counts them: every request asks for
+ * ReturnConsumedCapacity=TOTAL and the answer's units are summed (DynamoDB Local computes them
+ * from the item sizes, transactions at twice the price), by operation.
+ */
+export interface CapacityMeter {
+  /** Read and write units by operation since the last reset. */
+  units(): Record<string, { read: number; write: number }>;
+  reset(): void;
+  detach(): void;
+}
+
+const NAME = "entraideCapacityMeter";
+
+interface Consumed {
+  CapacityUnits?: number;
+  ReadCapacityUnits?: number;
+  WriteCapacityUnits?: number;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the DynamoDB client's stack has its own input and output types; the meter reads two fields.
+export function meterCapacity(client: { middlewareStack: Pick<MiddlewareStack<any, any>, "add" | "remove"> }): CapacityMeter {
+  let units: Record<string, { read: number; write: number }> = {};
+  const middleware =
+    (next: InitializeHandler<object, object>, context: HandlerExecutionContext) =>
+    async (args: InitializeHandlerArguments<object>) => {
+      const input = args.input as Record<string, unknown>;
+      input.ReturnConsumedCapacity ??= "TOTAL";
+      const result = await next(args);
+      const output = result.output as { ConsumedCapacity?: Consumed | Consumed[] };
+      const op = (context.commandName ?? "unknown").replace(/Command$/, "");
+      const all = [output.ConsumedCapacity ?? []].flat();
+      const entry = (units[op] ??= { read: 0, write: 0 });
+      for (const c of all) {
+        const total = c.CapacityUnits ?? 0;
+        const read = c.ReadCapacityUnits ?? (isWrite(op) ? 0 : total);
+        const write = c.WriteCapacityUnits ?? (isWrite(op) ? total : 0);
+        entry.read += read;
+        entry.write += write;
+      }
+      return result;
+    };
+  client.middlewareStack.remove(NAME);
+  client.middlewareStack.add(middleware, { step: "initialize", name: NAME });
+  return {
+    units: () => structuredClone(units),
+    reset: () => {
+      units = {};
+    },
+    detach: () => {
+      client.middlewareStack.remove(NAME);
+    },
+  };
+}
+
+const isWrite = (op: string) => /Put|Update|Delete|Write/.test(op);
