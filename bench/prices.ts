@@ -5,7 +5,8 @@
  * to be checked against the pricing pages (or the Price List API) before any decision rests on them.
  */
 export const PRICES = {
-  source: "aws.amazon.com/{lambda,sqs,dynamodb,ses,s3,api-gateway,step-functions}/pricing, eu-west-1",
+  source:
+    "aws.amazon.com/{lambda,sqs,dynamodb,ses,s3,api-gateway,step-functions}/pricing, eu-west-1",
   asOf: "2025-06-01 (to be checked)",
   lambda: {
     /** arm64 (Graviton) duration, first tier. */

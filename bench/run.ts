@@ -67,16 +67,29 @@ const endpoints = emulators.endpoints;
 try {
   // Per type, alone and one at a time: what each request costs, without the others' noise.
   log(`calibration: ${CALIBRATE} requests of each type at concurrency 1`);
-  const calib = await startBenchStack({ endpoints, workers: 1, members: CALIBRATE * 2 + 4, sweepEveryMs: 60_000 });
+  const calib = await startBenchStack({
+    endpoints,
+    workers: 1,
+    members: CALIBRATE * 2 + 4,
+    sweepEveryMs: 60_000,
+  });
   const claim = members(calib);
-  await drive(calib, { count: 4, concurrency: 2, types: REQUEST_TYPES, idleTimeoutMs: IDLE }, claim); // warm-up
+  await drive(
+    calib,
+    { count: 4, concurrency: 2, types: REQUEST_TYPES, idleTimeoutMs: IDLE },
+    claim,
+  ); // warm-up
   const byType: Record<string, unknown> = {};
   for (const type of REQUEST_TYPES) {
     calib.calls.reset();
     calib.pollerCalls.reset();
     calib.capacity.reset();
     calib.durations.reset();
-    const result = await drive(calib, { count: CALIBRATE, concurrency: 1, types: [type], idleTimeoutMs: IDLE }, claim);
+    const result = await drive(
+      calib,
+      { count: CALIBRATE, concurrency: 1, types: [type], idleTimeoutMs: IDLE },
+      claim,
+    );
     const u = usageOf(calib, result);
     byType[type] = {
       requests: CALIBRATE,
@@ -85,7 +98,10 @@ try {
       statesEnteredPerRequest: u.usage.statesEntered,
       callsPerRequest: u.usage.calls,
       callsPerTransition: u.perTransition,
-      dynamoDbUnitsPerRequest: { read: round(u.usage.readUnits, 2), write: round(u.usage.writeUnits, 2) },
+      dynamoDbUnitsPerRequest: {
+        read: round(u.usage.readUnits, 2),
+        write: round(u.usage.writeUnits, 2),
+      },
       capacityByOperation: u.capacityByOperation,
       lambda: { ...u.usage.lambda, durations: u.durations },
       costPer1000: costPer1000(u.usage),
@@ -102,7 +118,11 @@ try {
       members: Math.ceil(REQUESTS / 2) + 4,
       sweepEveryMs: 60_000,
     });
-    const result = await drive(stack, { count: REQUESTS, concurrency, types: REQUEST_TYPES, idleTimeoutMs: IDLE }, members(stack));
+    const result = await drive(
+      stack,
+      { count: REQUESTS, concurrency, types: REQUEST_TYPES, idleTimeoutMs: IDLE },
+      members(stack),
+    );
     const u = usageOf(stack, result);
     await stack.stop();
     log(`concurrency ${concurrency}: baselines`);
@@ -122,7 +142,9 @@ try {
     const ceilings = { dynamoDbWrites: 1 / ddbSeconds, sqs: 1 / sqsSeconds };
     const ceiling = Math.min(ceilings.dynamoDbWrites, ceilings.sqs);
     const requestsPerSecond = scheduled.length / result.seconds;
-    const toEmail = result.records.flatMap((r) => (r.approvalEmailSeenAt ? [r.approvalEmailSeenAt - r.submitAt] : []));
+    const toEmail = result.records.flatMap((r) =>
+      r.approvalEmailSeenAt ? [r.approvalEmailSeenAt - r.submitAt] : [],
+    );
     const toScheduled = scheduled.flatMap((r) => {
       const decided = r.decisionPosts.filter((t) => t <= r.fundsReservedAt!);
       return decided.length ? [r.fundsReservedAt! - Math.max(...decided)] : [];
@@ -139,21 +161,40 @@ try {
       otherStatuses: result.records
         .filter((r) => r.status !== "scheduled")
         .map((r) => ({ id: r.id, type: r.type, status: r.status, errors: r.errors })),
-      loansScheduledWithOneApproval: scheduled.filter((r) => r.type === "relaunch-loan" && r.approvals < 2).length,
+      loansScheduledWithOneApproval: scheduled.filter(
+        (r) => r.type === "relaunch-loan" && r.approvals < 2,
+      ).length,
       loans: scheduled.filter((r) => r.type === "relaunch-loan").length,
       seconds: round(result.seconds, 2),
       requestsPerSecond: round(requestsPerSecond, 2),
-      latencyMs: { submitToApprovalEmail: p(toEmail), decisionToScheduled: p(toScheduled), submitRequest: p(result.records.map((r) => r.submitMs)) },
-      baseline: {
-        dynamoDb: { putsPerSecond: round(ddb.putsPerSecond, 1), transactionsPerSecond: round(ddb.transactionsPerSecond, 1) },
-        sqs: { sendsPerSecond: round(sqs.sendsPerSecond, 1), receivesPerSecond: round(sqs.receivesPerSecond, 1), messagesReceivedPerSecond: round(sqs.messagesReceivedPerSecond, 1) },
+      latencyMs: {
+        submitToApprovalEmail: p(toEmail),
+        decisionToScheduled: p(toScheduled),
+        submitRequest: p(result.records.map((r) => r.submitMs)),
       },
-      ceilingRequestsPerSecond: { dynamoDbWrites: round(ceilings.dynamoDbWrites, 2), sqs: round(ceilings.sqs, 2) },
+      baseline: {
+        dynamoDb: {
+          putsPerSecond: round(ddb.putsPerSecond, 1),
+          transactionsPerSecond: round(ddb.transactionsPerSecond, 1),
+        },
+        sqs: {
+          sendsPerSecond: round(sqs.sendsPerSecond, 1),
+          receivesPerSecond: round(sqs.receivesPerSecond, 1),
+          messagesReceivedPerSecond: round(sqs.messagesReceivedPerSecond, 1),
+        },
+      },
+      ceilingRequestsPerSecond: {
+        dynamoDbWrites: round(ceilings.dynamoDbWrites, 2),
+        sqs: round(ceilings.sqs, 2),
+      },
       throughputRatio: round(requestsPerSecond / ceiling, 3),
       callsPerRequest: perReq,
       callsPerTransition: u.perTransition,
       transitionsPerRequest: round(u.transitions / REQUESTS, 3),
-      dynamoDbUnitsPerRequest: { read: round(u.usage.readUnits, 2), write: round(u.usage.writeUnits, 2) },
+      dynamoDbUnitsPerRequest: {
+        read: round(u.usage.readUnits, 2),
+        write: round(u.usage.writeUnits, 2),
+      },
       capacityByOperation: u.capacityByOperation,
       lambda: { ...u.usage.lambda, durations: u.durations },
       costPer1000: costPer1000(u.usage),
@@ -166,8 +207,11 @@ try {
     const { formWeight } = await import("../packages/web/scripts/size");
     web = await formWeight();
   }
-  const bundles = flags["skip-bundles"] ? undefined : (log("bundles"), await bundleSizes());
-  const exportsFigures = flags["skip-exports"] ? undefined : (log("exports"), await benchExports(Number(flags["export-rows"])));
+  log("bundles and exports");
+  const bundles = flags["skip-bundles"] ? undefined : await bundleSizes();
+  const exportsFigures = flags["skip-exports"]
+    ? undefined
+    : await benchExports(Number(flags["export-rows"]));
 
   const results = {
     measuredAt: new Date().toISOString(),
@@ -180,7 +224,10 @@ try {
     bundles,
     exports: exportsFigures,
   };
-  await writeFile(fileURLToPath(new URL("./results.json", import.meta.url)), `${JSON.stringify(results, null, 2)}\n`);
+  await writeFile(
+    fileURLToPath(new URL("./results.json", import.meta.url)),
+    `${JSON.stringify(results, null, 2)}\n`,
+  );
   await writeE2eSection(results);
   log("done: bench/results.json, bench/RESULTS.md");
 } finally {

@@ -64,8 +64,18 @@ export function bodyOf(
         orderReference: `PO-${unique()}`,
         cancellationDate: "2020-03-20",
         lines: [
-          { date: "2020-03-02", description: "Fabric for costumes", amountCents: 45_000, documentId: documents[0] },
-          { date: "2020-03-10", description: "Van rental deposit", amountCents: 20_000, documentId: documents[1] },
+          {
+            date: "2020-03-02",
+            description: "Fabric for costumes",
+            amountCents: 45_000,
+            documentId: documents[0],
+          },
+          {
+            date: "2020-03-10",
+            description: "Van rental deposit",
+            amountCents: 20_000,
+            documentId: documents[1],
+          },
         ],
       };
     case "emergency-aid":

@@ -29,7 +29,10 @@ export async function bundleSizes(): Promise<Record<string, number>> {
       external: ["@aws-sdk/*"],
       logLevel: "silent",
     });
-    sizes[handler] = result.outputFiles.reduce((n, f) => n + (f.path.endsWith(".map") ? 0 : f.contents.length), 0);
+    sizes[handler] = result.outputFiles.reduce(
+      (n, f) => n + (f.path.endsWith(".map") ? 0 : f.contents.length),
+      0,
+    );
   }
   return sizes;
 }

@@ -26,7 +26,9 @@ interface Consumed {
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the DynamoDB client's stack has its own input and output types; the meter reads two fields.
-export function meterCapacity(client: { middlewareStack: Pick<MiddlewareStack<any, any>, "add" | "remove"> }): CapacityMeter {
+export function meterCapacity(client: {
+  middlewareStack: Pick<MiddlewareStack<any, any>, "add" | "remove">;
+}): CapacityMeter {
   let units: Record<string, { read: number; write: number }> = {};
   const middleware =
     (next: InitializeHandler<object, object>, context: HandlerExecutionContext) =>
@@ -37,7 +39,8 @@ export function meterCapacity(client: { middlewareStack: Pick<MiddlewareStack<an
       const output = result.output as { ConsumedCapacity?: Consumed | Consumed[] };
       const op = (context.commandName ?? "unknown").replace(/Command$/, "");
       const all = [output.ConsumedCapacity ?? []].flat();
-      const entry = (units[op] ??= { read: 0, write: 0 });
+      const entry = units[op] ?? { read: 0, write: 0 };
+      units[op] = entry;
       for (const c of all) {
         const total = c.CapacityUnits ?? 0;
         const read = c.ReadCapacityUnits ?? (isWrite(op) ? 0 : total);

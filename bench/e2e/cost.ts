@@ -37,10 +37,15 @@ export function costPer1000(u: Usage) {
         u.readUnits * (PRICES.dynamodb.perMillionReadUnits / 1e6),
     ),
     ses: per(n(u.calls, "SES") * (PRICES.sesPerThousandEmails / 1000)),
-    s3: per(s3Writes * (PRICES.s3.perThousandWrites / 1000) + s3Reads * (PRICES.s3.perThousandReads / 1000)),
+    s3: per(
+      s3Writes * (PRICES.s3.perThousandWrites / 1000) +
+        s3Reads * (PRICES.s3.perThousandReads / 1000),
+    ),
   };
   const total = Object.values(entraide).reduce((a, b) => a + b, 0);
-  const stepFunctions = per(u.statesEntered * (PRICES.stepFunctionsStandardPerThousandTransitions / 1000));
+  const stepFunctions = per(
+    u.statesEntered * (PRICES.stepFunctionsStandardPerThousandTransitions / 1000),
+  );
   return {
     entraide: Object.fromEntries(Object.entries(entraide).map(([k, v]) => [k, round(v)])),
     total: round(total),

@@ -93,7 +93,12 @@ export async function drive(
     lastProgress = Date.now();
   };
 
-  const api = async (method: string, path: string, body: unknown, headers: Record<string, string> = {}) => {
+  const api = async (
+    method: string,
+    path: string,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ) => {
     const response = await fetch(`${stack.apiUrl}${path}`, {
       method,
       headers: { "content-type": "application/json", ...headers },
@@ -137,7 +142,9 @@ export async function drive(
         { authorization: `Bearer ${next.token}` },
       );
       if (answer.status !== 200)
-        t.record.errors.push(`decision by ${next.approver}: ${answer.status} ${JSON.stringify(answer.body)}`);
+        t.record.errors.push(
+          `decision by ${next.approver}: ${answer.status} ${JSON.stringify(answer.body)}`,
+        );
       t.decided++;
     })
       .catch((error) => t.record.errors.push(`decision: ${String(error)}`))
@@ -196,7 +203,8 @@ export async function drive(
     });
     const answer = await api("POST", "/api/requests", body, { "idempotency-key": key });
     record.submitMs = Date.now() - record.submitAt;
-    if (answer.status !== 201) record.errors.push(`submit: ${answer.status} ${JSON.stringify(answer.body)}`);
+    if (answer.status !== 201)
+      record.errors.push(`submit: ${answer.status} ${JSON.stringify(answer.body)}`);
     progress();
   };
 
@@ -232,7 +240,12 @@ async function queueEmpty(stack: BenchStack) {
         AttributeNames: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"],
       }),
     );
-    if (Number(Attributes.ApproximateNumberOfMessages) + Number(Attributes.ApproximateNumberOfMessagesNotVisible) === 0) return;
+    if (
+      Number(Attributes.ApproximateNumberOfMessages) +
+        Number(Attributes.ApproximateNumberOfMessagesNotVisible) ===
+      0
+    )
+      return;
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -58,6 +58,7 @@ export async function loadBenchRegisters(deps: Deps, count: number): Promise<Ben
       backupAdministrators: ["backup.spectacle@smart.example.org"],
     });
   };
-  for (let i = 0; i < members.length; i += 16) await Promise.all(members.slice(i, i + 16).map(write));
+  for (let i = 0; i < members.length; i += 16)
+    await Promise.all(members.slice(i, i + 16).map(write));
   return members;
 }

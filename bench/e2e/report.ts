@@ -37,70 +37,119 @@ members each with an activity of their own, so the duplicate checks pass as they
   out();
   out("### Throughput and latency");
   out();
-  out("| concurrency | scheduled | seconds | requests/s | submit → approval email p50 / p95 / p99 | last decision → scheduled p50 / p95 / p99 | POST /api/requests p50 / p99 | ceiling req/s (DynamoDB writes / SQS) | ratio (target ≥ 50 %) |");
+  out(
+    "| concurrency | scheduled | seconds | requests/s | submit → approval email p50 / p95 / p99 | last decision → scheduled p50 / p95 / p99 | POST /api/requests p50 / p99 | ceiling req/s (DynamoDB writes / SQS) | ratio (target ≥ 50 %) |",
+  );
   out("|---|---|---|---|---|---|---|---|---|");
   for (const l of r.levels) {
     const e = l.latencyMs.submitToApprovalEmail;
     const d = l.latencyMs.decisionToScheduled;
     const s = l.latencyMs.submitRequest;
-    out(`| ${l.concurrency} | ${l.scheduled}/${l.requests} | ${l.seconds} | ${l.requestsPerSecond} | ${ms(e.p50)} / ${ms(e.p95)} / ${ms(e.p99)} | ${ms(d.p50)} / ${ms(d.p95)} / ${ms(d.p99)} | ${ms(s.p50)} / ${ms(s.p99)} | ${l.ceilingRequestsPerSecond.dynamoDbWrites} / ${l.ceilingRequestsPerSecond.sqs} | ${Math.round(l.throughputRatio * 100)} % (${yes(l.throughputRatio >= 0.5)}) |`);
+    out(
+      `| ${l.concurrency} | ${l.scheduled}/${l.requests} | ${l.seconds} | ${l.requestsPerSecond} | ${ms(e.p50)} / ${ms(e.p95)} / ${ms(e.p99)} | ${ms(d.p50)} / ${ms(d.p95)} / ${ms(d.p99)} | ${ms(s.p50)} / ${ms(s.p99)} | ${l.ceilingRequestsPerSecond.dynamoDbWrites} / ${l.ceilingRequestsPerSecond.sqs} | ${Math.round(l.throughputRatio * 100)} % (${yes(l.throughputRatio >= 0.5)}) |`,
+    );
   }
   out();
-  out("Submit → approval email: from the start of POST /api/requests to the bench's mailbox poller (every 20 ms) first seeing an approval email. Last decision → scheduled: the FundsReserved history event's time minus the start of the POST of the last decision before it.");
-  out("Baselines, same run, same concurrency, right after each level: " + r.levels.map((l: Results) => `c=${l.concurrency}: conditional PutItem ${l.baseline.dynamoDb.putsPerSecond}/s, 2-item TransactWriteItems ${l.baseline.dynamoDb.transactionsPerSecond}/s, SQS SendMessage ${l.baseline.sqs.sendsPerSecond}/s, ReceiveMessage(10)+DeleteMessageBatch ${l.baseline.sqs.receivesPerSecond}/s`).join("; ") + ".");
-  out("Ceiling = requests per second if the emulator's writes (or SQS calls) that each request needs, at their measured rates, were all it waited for.");
+  out(
+    "Submit → approval email: from the start of POST /api/requests to the bench's mailbox poller (every 20 ms) first seeing an approval email. Last decision → scheduled: the FundsReserved history event's time minus the start of the POST of the last decision before it.",
+  );
+  const baselines = r.levels.map(
+    (l: Results) =>
+      `c=${l.concurrency}: conditional PutItem ${l.baseline.dynamoDb.putsPerSecond}/s, 2-item TransactWriteItems ${l.baseline.dynamoDb.transactionsPerSecond}/s, SQS SendMessage ${l.baseline.sqs.sendsPerSecond}/s, ReceiveMessage(10)+DeleteMessageBatch ${l.baseline.sqs.receivesPerSecond}/s`,
+  );
+  out(`Baselines, same run, same concurrency, right after each level: ${baselines.join("; ")}.`);
+  out(
+    "Ceiling = requests per second if the emulator's writes (or SQS calls) that each request needs, at their measured rates, were all it waited for.",
+  );
   out();
   const e16 = first.latencyMs.submitToApprovalEmail;
-  out(`Targets at concurrency ${first.concurrency}: p50 submit → approval email ≤ 150 ms: ${ms(e16.p50)} (${yes(e16.p50 <= 150)}); p99 ≤ 1 s: ${ms(e16.p99)} (${yes(e16.p99 <= 1000)}).`);
+  out(
+    `Targets at concurrency ${first.concurrency}: p50 submit → approval email ≤ 150 ms: ${ms(e16.p50)} (${yes(e16.p50 <= 150)}); p99 ≤ 1 s: ${ms(e16.p99)} (${yes(e16.p99 <= 1000)}).`,
+  );
   for (const l of r.levels) {
-    if (l.otherStatuses.length) out(`At concurrency ${l.concurrency}, ${l.otherStatuses.length} requests did not reach scheduled: ${JSON.stringify(l.otherStatuses.slice(0, 3))}`);
-    if (l.loansScheduledWithOneApproval) out(`At concurrency ${l.concurrency}, **${l.loansScheduledWithOneApproval} of ${l.loans} loans were scheduled after one approval** (see Findings).`);
+    if (l.otherStatuses.length)
+      out(
+        `At concurrency ${l.concurrency}, ${l.otherStatuses.length} requests did not reach scheduled: ${JSON.stringify(l.otherStatuses.slice(0, 3))}`,
+      );
+    if (l.loansScheduledWithOneApproval)
+      out(
+        `At concurrency ${l.concurrency}, **${l.loansScheduledWithOneApproval} of ${l.loans} loans were scheduled after one approval** (see Findings).`,
+      );
   }
   out();
-  out("### AWS requests and DynamoDB units per request, by type (calibration: each type alone, one at a time)");
+  out(
+    "### AWS requests and DynamoDB units per request, by type (calibration: each type alone, one at a time)",
+  );
   out();
-  out("| type | scheduled | transitions | states entered (Step Functions) | AWS requests / request | per transition (target ≤ 3) | DynamoDB RRU / WRU per request | Lambda invocations / GB-s per request |");
+  out(
+    "| type | scheduled | transitions | states entered (Step Functions) | AWS requests / request | per transition (target ≤ 3) | DynamoDB RRU / WRU per request | Lambda invocations / GB-s per request |",
+  );
   out("|---|---|---|---|---|---|---|---|");
   for (const [type, t] of Object.entries<Results>(r.byType)) {
-    const totalCalls = Object.values<Record<string, number>>(t.callsPerRequest).flatMap(Object.values).reduce((a, b) => a + b, 0);
-    out(`| ${type} | ${t.scheduled}/${t.requests} | ${t.transitionsPerRequest} | ${t.statesEnteredPerRequest} | ${Math.round(totalCalls * 10) / 10} | ${t.callsPerTransition} (${yes(t.callsPerTransition <= 3)}) | ${t.dynamoDbUnitsPerRequest.read} / ${t.dynamoDbUnitsPerRequest.write} | ${Math.round(t.lambda.invocations * 10) / 10} / ${Math.round(t.lambda.gbSeconds * 1000) / 1000} |`);
+    const totalCalls = Object.values<Record<string, number>>(t.callsPerRequest)
+      .flatMap(Object.values)
+      .reduce((a, b) => a + b, 0);
+    out(
+      `| ${type} | ${t.scheduled}/${t.requests} | ${t.transitionsPerRequest} | ${t.statesEnteredPerRequest} | ${Math.round(totalCalls * 10) / 10} | ${t.callsPerTransition} (${yes(t.callsPerTransition <= 3)}) | ${t.dynamoDbUnitsPerRequest.read} / ${t.dynamoDbUnitsPerRequest.write} | ${Math.round(t.lambda.invocations * 10) / 10} / ${Math.round(t.lambda.gbSeconds * 1000) / 1000} |`,
+    );
   }
   out();
-  out(`Requests per request at concurrency ${first.concurrency}, all types mixed, by operation (the event source's polling included; the browser's presigned PUTs counted by the bench):`);
+  out(
+    `Requests per request at concurrency ${first.concurrency}, all types mixed, by operation (the event source's polling included; the browser's presigned PUTs counted by the bench):`,
+  );
   out();
   out("| service | operation | per request |");
   out("|---|---|---|");
   out(callRows(first.callsPerRequest));
   out();
-  out(`DynamoDB units by operation at concurrency ${first.concurrency} (whole run, metered with ReturnConsumedCapacity; DynamoDB Local counts the base table only, AWS also bills each GSI write):`);
+  out(
+    `DynamoDB units by operation at concurrency ${first.concurrency} (whole run, metered with ReturnConsumedCapacity; DynamoDB Local counts the base table only, AWS also bills each GSI write):`,
+  );
   out();
   out("| operation | RRU | WRU |");
   out("|---|---|---|");
-  for (const [op, u] of Object.entries<Results>(first.capacityByOperation)) out(`| ${op} | ${Math.round(u.read)} | ${Math.round(u.write)} |`);
+  for (const [op, u] of Object.entries<Results>(first.capacityByOperation))
+    out(`| ${op} | ${Math.round(u.read)} | ${Math.round(u.write)} |`);
   out();
   out(`### Cost per 1,000 requests (USD, ${r.prices.asOf}, bench/prices.ts)`);
   out();
-  out("Lambda from measured durations (256 MB API functions, 512 MB worker, arm64), API Gateway HTTP API, SQS requests (one 64 KB chunk each), DynamoDB on-demand units as metered, SES emails, S3 requests. Step Functions Standard: the states the same workflow enters until scheduled × $0.025 / 1,000, *without* the Lambdas, DynamoDB, SES and S3 its tasks would still need: the comparison flatters Step Functions.");
+  out(
+    "Lambda from measured durations (256 MB API functions, 512 MB worker, arm64), API Gateway HTTP API, SQS requests (one 64 KB chunk each), DynamoDB on-demand units as metered, SES emails, S3 requests. Step Functions Standard: the states the same workflow enters until scheduled × $0.025 / 1,000, *without* the Lambdas, DynamoDB, SES and S3 its tasks would still need: the comparison flatters Step Functions.",
+  );
   out();
-  out("| run | Lambda | API Gateway | SQS | DynamoDB | SES | S3 | **Entraide total** | Step Functions transitions | SFN ÷ Entraide (target ≥ 10) |");
+  out(
+    "| run | Lambda | API Gateway | SQS | DynamoDB | SES | S3 | **Entraide total** | Step Functions transitions | SFN ÷ Entraide (target ≥ 10) |",
+  );
   out("|---|---|---|---|---|---|---|---|---|---|");
   const costRow = (name: string, c: Results) =>
-    out(`| ${name} | ${c.entraide.lambda} | ${c.entraide.apiGateway} | ${c.entraide.sqs} | ${c.entraide.dynamodb} | ${c.entraide.ses} | ${c.entraide.s3} | **${c.total}** | ${c.stepFunctions} | ${c.ratio} (${yes(c.ratio >= 10)}) |`);
-  for (const [type, t] of Object.entries<Results>(r.byType)) costRow(`${type} (alone)`, t.costPer1000);
+    out(
+      `| ${name} | ${c.entraide.lambda} | ${c.entraide.apiGateway} | ${c.entraide.sqs} | ${c.entraide.dynamodb} | ${c.entraide.ses} | ${c.entraide.s3} | **${c.total}** | ${c.stepFunctions} | ${c.ratio} (${yes(c.ratio >= 10)}) |`,
+    );
+  for (const [type, t] of Object.entries<Results>(r.byType))
+    costRow(`${type} (alone)`, t.costPer1000);
   for (const l of r.levels) costRow(`mix, concurrency ${l.concurrency}`, l.costPer1000);
   out();
   if (r.web) {
     out("### Web and Lambda sizes");
     out();
-    out(`Form (packages/web/scripts/size.ts, gzip -9): ${Object.entries<number>(r.web.files).map(([f, b]) => `${f} ${b} B`).join(", ")}; total **${(r.web.totalBytes / KB).toFixed(1)} KB** (target ≤ 50 KB: ${yes(r.web.totalBytes <= 50 * KB)}).`);
+    out(
+      `Form (packages/web/scripts/size.ts, gzip -9): ${Object.entries<number>(r.web.files)
+        .map(([f, b]) => `${f} ${b} B`)
+        .join(
+          ", ",
+        )}; total **${(r.web.totalBytes / KB).toFixed(1)} KB** (target ≤ 50 KB: ${yes(r.web.totalBytes <= 50 * KB)}).`,
+    );
     out();
   }
   if (r.bundles) {
-    out("Lambda bundles (esbuild, ESM, minified, node22, @aws-sdk/* external), unzipped (target ≤ 1 MB each):");
+    out(
+      "Lambda bundles (esbuild, ESM, minified, node22, @aws-sdk/* external), unzipped (target ≤ 1 MB each):",
+    );
     out();
     out("| handler | KB | target |");
     out("|---|---|---|");
-    for (const [h, b] of Object.entries<number>(r.bundles)) out(`| ${h} | ${(b / KB).toFixed(0)} | ${yes(b <= KB * KB)} |`);
+    for (const [h, b] of Object.entries<number>(r.bundles))
+      out(`| ${h} | ${(b / KB).toFixed(0)} | ${yes(b <= KB * KB)} |`);
     out();
   }
   if (r.exports) {
@@ -108,7 +157,10 @@ members each with an activity of their own, so the duplicate checks pass as they
     out();
     out("| export | seconds | rows/s | peak RSS MB (start) | file MB |");
     out("|---|---|---|---|---|");
-    for (const [name, e] of Object.entries<Results>(r.exports)) out(`| ${name} | ${e.seconds} | ${Math.round(e.rowsPerSecond)} | ${e.peakRssMb} (${e.startRssMb}) | ${e.fileMb} |`);
+    for (const [name, e] of Object.entries<Results>(r.exports))
+      out(
+        `| ${name} | ${e.seconds} | ${Math.round(e.rowsPerSecond)} | ${e.peakRssMb} (${e.startRssMb}) | ${e.fileMb} |`,
+      );
     out();
   }
   return `${lines.join("\n")}\n`;

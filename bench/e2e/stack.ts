@@ -25,7 +25,9 @@ export class Durations {
       try {
         return await f(...args);
       } finally {
-        (this.byFunction[name] ??= []).push(performance.now() - t0);
+        const list = this.byFunction[name] ?? [];
+        list.push(performance.now() - t0);
+        this.byFunction[name] = list;
       }
     };
   }
@@ -150,4 +152,3 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
     },
   };
 }
-

@@ -20,12 +20,16 @@ export const divide = (counts: CallCounts, by: number): CallCounts =>
   Object.fromEntries(
     Object.entries(counts).map(([s, ops]) => [
       s,
-      Object.fromEntries(Object.entries(ops).map(([op, n]) => [op, Math.round((n / by) * 1000) / 1000])),
+      Object.fromEntries(
+        Object.entries(ops).map(([op, n]) => [op, Math.round((n / by) * 1000) / 1000]),
+      ),
     ]),
   );
 
 export const total = (counts: CallCounts) =>
-  Object.values(counts).flatMap(Object.values).reduce((a, b) => a + b, 0);
+  Object.values(counts)
+    .flatMap(Object.values)
+    .reduce((a, b) => a + b, 0);
 
 /**
  * What the stack's counters saw since their reset, per request of `result`: every AWS request
@@ -49,7 +53,7 @@ export function usageOf(stack: BenchStack, result: DriveResult) {
     const memory = MEMORY_GB[fn] ?? API_MEMORY_GB;
     invocations += ms.length;
     if (fn.startsWith("GET ") || fn.startsWith("POST ")) apiRequests += ms.length;
-    gbSeconds += ms.reduce((a, m) => a + Math.ceil(m), 0) / 1000 * memory;
+    gbSeconds += (ms.reduce((a, m) => a + Math.ceil(m), 0) / 1000) * memory;
   }
   const usage: Usage = {
     calls: divide(calls, count),
