@@ -235,8 +235,13 @@ function summaryRow(row: { label: string; value: string }, l: Language): [string
   const known = row.label in fieldTexts;
   const label = known ? labelOf([row.label], l) : row.label;
   const cents = Number(row.value);
+  const choices = (
+    optionTexts as unknown as Record<string, Record<string, Record<Language, string>>>
+  )[row.label];
   const value =
-    /Cents$/.test(row.label) && Number.isInteger(cents) ? formatEuros(cents, l) : row.value;
+    /Cents$/.test(row.label) && Number.isInteger(cents)
+      ? formatEuros(cents, l)
+      : (choices?.[row.value]?.[l] ?? row.value);
   return [label, value];
 }
 
