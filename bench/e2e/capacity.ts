@@ -2,8 +2,8 @@ import type {
   InitializeHandler,
   InitializeHandlerArguments,
   HandlerExecutionContext,
-  MiddlewareStack,
 } from "@smithy/types";
+import type { CountableClient } from "../support/call-counter";
 
 /**
  * Measures DynamoDB capacity units as on-demand billing counts them: every request asks for
@@ -25,10 +25,7 @@ interface Consumed {
   WriteCapacityUnits?: number;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: the DynamoDB client's stack has its own input and output types; the meter reads two fields.
-export function meterCapacity(client: {
-  middlewareStack: Pick<MiddlewareStack<any, any>, "add" | "remove">;
-}): CapacityMeter {
+export function meterCapacity(client: CountableClient): CapacityMeter {
   let units: Record<string, { read: number; write: number }> = {};
   const middleware =
     (next: InitializeHandler<object, object>, context: HandlerExecutionContext) =>
