@@ -19,12 +19,15 @@ export const CHROMIUM_ARGS = [
   "--no-first-run",
 ];
 
+/** A page with what went wrong in it: console errors, page errors, requests to other hosts. */
+export type OpenPage = Page & { problems: string[] };
+
 export interface WebStack {
   stack: LocalStack;
   browser: Browser;
   base: string;
   /** A fresh page (own storage) of `width` px, with its console errors and outside requests. */
-  open(path: string, width?: number): Promise<Page & { problems: string[] }>;
+  open(path: string, width?: number): Promise<OpenPage>;
   stop(): Promise<void>;
 }
 
@@ -56,7 +59,7 @@ export async function startWebStack(): Promise<WebStack> {
     base,
     async open(path, width = 1280) {
       const context = await browser.newContext({ viewport: { width, height: 900 } });
-      const page = (await context.newPage()) as Page & { problems: string[] };
+      const page = (await context.newPage()) as OpenPage;
       page.problems = [];
       page.on("console", (m) => {
         if (m.type() === "error") page.problems.push(`console: ${m.text()}`);

@@ -1,11 +1,11 @@
 import { join } from "node:path";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorMap } from "../../packages/core/src/requests/messages";
 import {
   artifacts,
   axeViolations,
   fieldErrors,
+  type OpenPage,
   PDF,
   startWebStack,
   type WebStack,
@@ -81,7 +81,7 @@ async function decisionLink(to: string, action: string, after = 0): Promise<stri
 }
 
 /** Chooses a PDF in the file control `selector` and waits until it is uploaded (or says why not). */
-async function attach(page: Page, selector: string, name = "proof.pdf") {
+async function attach(page: OpenPage, selector: string, name = "proof.pdf") {
   await page.setInputFiles(selector, { name, mimeType: "application/pdf", buffer: PDF });
   const field = page.locator(selector).locator("xpath=ancestor::div[contains(@class,'field')][1]");
   await page.waitForFunction(
@@ -99,7 +99,7 @@ async function attach(page: Page, selector: string, name = "proof.pdf") {
   expect(await field.locator(".field-error-text").count(), String(page.problems)).toBe(0);
 }
 
-async function fillMember(page: Page, member: { number: string; email: string; iban: string }) {
+async function fillMember(page: OpenPage, member: { number: string; email: string; iban: string }) {
   await page.fill("#f-memberNumber", member.number);
   await page.fill("#f-email", member.email);
   await page.fill("#f-iban", member.iban);
@@ -117,7 +117,7 @@ const pieter = {
 };
 const sarah = { number: "M0003", email: "sarah.oconnor@example.org", iban: "BE74063445566707" };
 
-const fillers: Record<string, (page: Page) => Promise<void>> = {
+const fillers: Record<string, (page: OpenPage) => Promise<void>> = {
   "cancelled-contract": async (page) => {
     await page.check("#f-type");
     await fillMember(page, camille);
@@ -171,7 +171,7 @@ const fillers: Record<string, (page: Page) => Promise<void>> = {
 };
 
 /** An emergency aid without documents (they are optional for it): no upload involved. */
-async function fillAidWithoutDocuments(page: Page) {
+async function fillAidWithoutDocuments(page: OpenPage) {
   await page.check("#f-type-emergency-aid");
   await fillMember(page, camille);
   await page.check("#f-category-food");
@@ -184,9 +184,9 @@ async function fillAidWithoutDocuments(page: Page) {
 
 /** Fills, reviews and sends a request; returns the status link the page shows. */
 async function submit(
-  fill: string | ((page: Page) => Promise<void>),
+  fill: string | ((page: OpenPage) => Promise<void>),
   width = 1280,
-): Promise<{ page: Page; link: string }> {
+): Promise<{ page: OpenPage; link: string }> {
   const page = await web.open("/?lang=fr", width);
   await (typeof fill === "string" ? fillers[fill]! : fill)(page);
   await page.click("#review");
