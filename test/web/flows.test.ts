@@ -248,7 +248,7 @@ describe("following a request", () => {
     const askLink = await decisionLink("solidarite.anne@smart.example.org", "request-info");
 
     // Act: the approver asks
-    const decision = await web.open(new URL(askLink).pathname + new URL(askLink).hash + "");
+    const decision = await web.open(new URL(askLink).pathname + new URL(askLink).hash);
     await decision.waitForSelector("#decision-form");
     const preselected = await decision.isChecked("#f-decision-request-info");
     const decisionAxe = await axeViolations(decision);
