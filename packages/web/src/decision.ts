@@ -35,7 +35,7 @@ interface DecisionView {
   requiredApprovals: number;
   approver: string;
   open: boolean;
-  closedReason?: { decision: string; by: string; at: string };
+  closedReason?: { decision: string; by?: string; at: string };
 }
 
 const fragment = takeFragment("entraide.decision");
@@ -52,8 +52,9 @@ const when = (iso: string, l: Language) =>
     dateStyle: "long",
     timeStyle: "short",
   }).format(new Date(iso));
+/** A decision's word, or the request's status when that is what closed the link. */
 const decisionWord = (d: string, l: Language) =>
-  (optionTexts.decision as Record<string, Record<Language, string>>)[d]?.[l] ?? d;
+  (optionTexts.decision as Record<string, Record<Language, string>>)[d]?.[l] ?? statusText(d, l);
 
 async function load(): Promise<void> {
   const l = frame.language;
@@ -107,17 +108,19 @@ function detailsList(details: unknown, l: Language): HTMLElement | null {
     "ul",
     { id: "decided-by" },
     items.map((d) =>
-      h(
-        "li",
-        {},
-        say("closedBy", l, {
-          decision: decisionWord(d.decision ?? "", l),
-          by: d.by ?? d.approver ?? "",
-          at: d.at ? when(d.at, l) : "",
-        }),
-      ),
+      h("li", {}, closedText({ decision: d.decision ?? "", by: d.by ?? d.approver, at: d.at }, l)),
     ),
   );
+}
+
+/** "Approved by x on date"; an expiry or a status change has no one to name. */
+function closedText(c: { decision: string; by?: string; at?: string }, l: Language): string {
+  const params = {
+    decision: decisionWord(c.decision, l),
+    by: c.by ?? "",
+    at: c.at ? when(c.at, l) : "",
+  };
+  return say(c.by ? "closedBy" : "closedAt", l, params);
 }
 
 function draw(): void {
@@ -215,17 +218,7 @@ function draw(): void {
             "div",
             { class: "notice", id: "decision-result", role: "status" },
             h("p", {}, say("closed", l)),
-            v.closedReason
-              ? h(
-                  "p",
-                  {},
-                  say("closedBy", l, {
-                    decision: decisionWord(v.closedReason.decision, l),
-                    by: v.closedReason.by,
-                    at: when(v.closedReason.at, l),
-                  }),
-                )
-              : null,
+            v.closedReason ? h("p", {}, closedText(v.closedReason, l)) : null,
           ),
   );
 }

@@ -204,6 +204,7 @@ export const ui = {
     "Deze aanvraag wacht niet meer op uw beslissing.",
     "This request no longer awaits your decision.",
   ),
+  closedAt: t3("{decision} le {at}.", "{decision} op {at}.", "{decision} on {at}."),
   closedBy: t3(
     "{decision} par {by} le {at}.",
     "{decision} door {by} op {at}.",
