@@ -14,7 +14,7 @@ beforeAll(async () => {
 const statusOf = async (id: string) =>
   ((await getExecution(f.stack, id))!.data as { status: string }).status;
 const approvalMail = async (approver: string, id: string) =>
-  (await f.inbox(approver)).filter((m) => m.subject.includes(id)).at(-1) as {
+  (await f.inbox(approver)).filter((m) => m.subject.includes(id)).at(-1) as unknown as {
     subject: string;
     replyTo: string[];
     body: { html: string; text: string };
@@ -181,6 +181,49 @@ describe("approvals by email, safe against link scanners", () => {
     expect(stillWaiting).toBe("awaiting-approval");
     expect(approved.outcome).toBe("decided");
     expect(await statusOf(submitted.body.id)).toBe("scheduled");
+  });
+
+  it("an approver who decided by reply cannot decide again on the page in the same round", async () => {
+    // Prepare: a loan needs two approvers, so the first decision leaves it open
+    const body = {
+      type: "relaunch-loan",
+      language: "fr",
+      memberNumber: "M0004",
+      email: "lea.martin@example.org",
+      iban: "FR7630004008230001234567819",
+      activityId: "ACT-001",
+      purpose: "training",
+      description: "Formation à la captation vidéo des spectacles",
+      amountCents: 200_000,
+      termMonths: 12,
+      graceMonths: 0,
+      documents: [await f.upload(pdf)],
+    };
+    const submitted = await f.submit(body);
+    const mail = await approvalMail("credit.ines@smart.example.org", submitted.body.id);
+    const raw = [
+      `From: credit.ines@smart.example.org`,
+      `To: ${mail.replyTo[0]}`,
+      "Subject: Re: prêt",
+      "",
+      "Approuvé",
+    ].join("\r\n");
+    const decideFn = (
+      token: string,
+      input: Parameters<typeof decide>[3],
+      context: { via: "email"; sender: string },
+    ) => decide(f.stack, f.engine, token, input, context);
+    // Act
+    const replied = await handleInboundEmail(f.stack, raw, decideFn);
+    await f.harness.drain();
+    const again = await f.decide("credit.ines@smart.example.org", submitted.body.id, {
+      decision: "reject",
+      comment: "finalement non",
+    });
+    // Assess
+    expect(replied.outcome).toBe("decided");
+    expect(again.status).toBe(409);
+    expect(await statusOf(submitted.body.id)).toBe("awaiting-approval");
   });
 
   it("emails about a hostile description carry no active content", async () => {

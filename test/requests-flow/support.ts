@@ -1,3 +1,4 @@
+import type { EngineOptions } from "../../packages/core/src/engine/engine";
 import { createEngine } from "../../packages/core/src/workflows/index";
 import { loadDemoData } from "../../packages/functions/src/local/demo-data";
 import { startTestApi } from "../support/api";
@@ -20,10 +21,10 @@ export const solidarity = [
 ];
 
 /** A test stack with the demo registers, the real API on a free port and a worker pump. */
-export async function flowStack() {
+export async function flowStack(options: Partial<EngineOptions> = {}) {
   const stack: TestStack = await createTestStack();
   await loadDemoData(stack);
-  const engine = createEngine(stack, { random: () => 0.5 });
+  const engine = createEngine(stack, { random: () => 0.5, ...options });
   const api = await startTestApi(stack);
   const harness = new Harness(stack, engine);
   return { stack, engine, api, harness, ...helpers(stack, api, harness) };

@@ -25,7 +25,14 @@ export function createClients(config: RuntimeConfig): AwsClients {
   return {
     ddb,
     sqs: new SQSClient({ region, endpoint: endpoints.sqs }),
-    s3: new S3Client({ region, endpoint: endpoints.s3, forcePathStyle: endpoints.s3 !== undefined }),
+    s3: new S3Client({
+      region,
+      endpoint: endpoints.s3,
+      forcePathStyle: endpoints.s3 !== undefined,
+      // Otherwise presigned PUTs carry the checksum of an empty body, and S3 refuses the upload.
+      requestChecksumCalculation: "WHEN_REQUIRED",
+      responseChecksumValidation: "WHEN_REQUIRED",
+    }),
     ses: new SESClient({ region, endpoint: endpoints.ses }),
   };
 }

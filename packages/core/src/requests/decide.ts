@@ -23,7 +23,7 @@ export interface DecisionContext {
  */
 export async function decisionView(deps: Deps, token: string | undefined) {
   const record = token ? await readToken(deps, token) : undefined;
-  if (!record || !record.key.startsWith("approver:"))
+  if (!record?.key.startsWith("approver:"))
     throw new TokenError("token.invalid", "this link is not valid");
   const execution = await getExecution(deps, record.executionId);
   if (!execution) throw new TokenError("token.invalid", "this link is not valid");
@@ -98,7 +98,7 @@ export async function decide(
 ) {
   const record = token ? await readToken(deps, token) : undefined;
   const kind = context.via === "email" ? "reply:" : "approver:";
-  if (!record || !record.key.startsWith(kind))
+  if (!record?.key.startsWith(kind))
     throw new TokenError("token.invalid", "this link is not valid");
   const bound = String(record.meta.email).toLowerCase();
   if (context.via === "email" && context.sender?.toLowerCase() !== bound) {

@@ -37,7 +37,20 @@ export function applyDecision(
       { status: 400 },
     );
   }
+  const round = data.round ?? 1;
+  if (
+    (data.decisions ?? []).some(
+      (d) => d.round === round && d.approver.toLowerCase() === approver.toLowerCase(),
+    )
+  ) {
+    throw new EntraideError(
+      "decision.already-decided",
+      "you have already decided on this request",
+      { status: 409 },
+    );
+  }
   const decision: Decision = {
+    round,
     approver,
     decision: payload.decision,
     amountCents: payload.amountCents,
@@ -61,13 +74,14 @@ export function applyDecision(
     return {
       data: {
         decisions,
+        status: "needs-info",
         infoRequest: { message: payload.comment ?? "", requestedAt: now, by: approver },
       },
       next: "needs-info",
       events: [event],
     };
   }
-  const approvals = decisions.filter((d) => d.decision === "approve");
+  const approvals = decisions.filter((d) => d.round === round && d.decision === "approve");
   const approvers = [...new Set(approvals.map((d) => d.approver.toLowerCase()))];
   const required = data.routing?.requiredApprovals ?? 1;
   if (approvers.length < required) return { data: { decisions }, events: [event] };

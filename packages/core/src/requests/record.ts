@@ -12,6 +12,7 @@ export interface Decision {
   comment?: string;
   via: "page" | "email";
   at: string;
+  round?: number;
 }
 
 /**
@@ -30,6 +31,8 @@ export interface RequestData extends Data {
   routing?: Routing;
   decisions?: Decision[];
   remindersSent?: number;
+  /** Which approval round this is: a request back from needs-info is decided afresh. */
+  round?: number;
   approvedAmountCents?: number;
   approvedAt?: string;
   approvedBy?: string[];

@@ -22,7 +22,7 @@ import { renderReason } from "./checks/reasons";
 import { notify } from "./notify";
 import { asRequest, type RequestData } from "./record";
 import { routeApproval } from "./routing";
-import { statusToken, statusUrl } from "./status-token";
+import { statusToken, } from "./status-token";
 
 type ApprovalParams = TemplateParams<"approval-request"> & { replyTo?: string };
 
@@ -204,7 +204,9 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
       return {};
     },
 
-    "request-approval": async (d, ctx) => {
+    // Routing is committed before any token or email exists, so a decision arriving while the
+    // emails go out already knows how many approvals the request needs.
+    route: async (d) => {
       const data = asRequest(d);
       const r = data.request;
       const [member, activity, solidarity, credit] = await Promise.all([
@@ -226,11 +228,13 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
           `only ${routing.reason.params.eligible} eligible approvers, ${routing.reason.params.required} needed`,
         );
       }
-      await askApprovers(ctx, { ...data, routing }, routing.approvers, "approver", (to, p) =>
-        toApprover(to, "approval-request", p),
-      );
       return {
-        data: { status: "awaiting-approval", routing },
+        data: {
+          status: "awaiting-approval",
+          routing,
+          round: (data.round ?? 0) + 1,
+          remindersSent: 0,
+        },
         events: [
           {
             type: "ApprovalRequested",
@@ -238,6 +242,14 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
           },
         ],
       };
+    },
+
+    "request-approval": async (d, ctx) => {
+      const data = asRequest(d);
+      await askApprovers(ctx, data, data.routing?.approvers ?? [], "approver", (to, p) =>
+        toApprover(to, "approval-request", p),
+      );
+      return {};
     },
 
     "remind-approvers": async (d, ctx) => {

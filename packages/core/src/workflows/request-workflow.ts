@@ -39,8 +39,9 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
       "after-checks": {
         type: "choice",
         choices: [{ when: (d) => asRequest(d).checks?.outcome === "fail", next: "needs-info" }],
-        default: "awaiting-approval",
+        default: "routing",
       },
+      routing: { type: "task", step: "route", retry: transient, next: "awaiting-approval" },
       "needs-info": {
         type: "callback",
         onEnter: "ask-info",
