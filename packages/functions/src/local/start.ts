@@ -12,6 +12,7 @@ import { localConfigPath, localDataDir, writeLocalConfig } from "./config-file";
 import { loadDemoData } from "./demo-data";
 import { devTokenSecret } from "./dev-secret";
 import { assertPortFree, LocalStackError, startEmulators } from "./emulators";
+import { startS3CorsProxy } from "./s3-cors-proxy";
 import { loadHandler } from "./handlers";
 import { lambdaContext } from "./lambda-context";
 import { refreshClockOffset } from "./local-clock";
@@ -62,6 +63,8 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<Local
   try {
     const emulators = await startEmulators({ dataDir: join(dataDir, "dynamodb"), ports });
     stops.push(() => emulators.stop());
+    const s3 = await startS3CorsProxy(emulators.endpoints.s3);
+    stops.push(() => s3.stop());
     const base = RuntimeConfig.parse({
       region: "eu-west-1",
       table: NAMES.table,
@@ -74,7 +77,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<Local
       publicUrl: `http://localhost:${ports.web}`,
       tokenSecret: await devTokenSecret(dataDir),
       debtor: { name: "Smart (demo)", iban: "BE68539007547034", bic: "GKCCBEBB" },
-      endpoints: emulators.endpoints,
+      endpoints: { ...emulators.endpoints, s3: s3.url },
     });
     const config: RuntimeConfig = { ...base, ...(await provision(createClients(base), NAMES)) };
     const clock = new OffsetClock();
