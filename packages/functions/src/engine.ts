@@ -1,6 +1,7 @@
 import type { Engine } from "@entraide/core/engine/engine";
 import { createEngine } from "@entraide/core/workflows/index";
 import { deps } from "./context";
+import { recordExecutionFailed } from "./metrics";
 
 let current: Engine | undefined;
 let builtFor: unknown;
@@ -9,7 +10,7 @@ let builtFor: unknown;
 export function engine(): Engine {
   const d = deps();
   if (!current || builtFor !== d) {
-    current = createEngine(d);
+    current = createEngine(d, { onFailed: recordExecutionFailed });
     builtFor = d;
   }
   return current;

@@ -48,6 +48,8 @@ export interface EngineOptions {
   maxChain?: number;
   /** After this long without progress, the sweeper assumes a runnable execution's message lost. */
   graceSeconds?: number;
+  /** Told once per execution that moves to `failed`, right after that transition is written. */
+  onFailed?: (execution: Execution) => void;
 }
 
 export interface StartInput {
@@ -430,6 +432,8 @@ export class Engine {
       dueAt: T.dueAt(next, this.now(), this.graceSeconds),
       ...extra,
     });
+    // Only the transition into `failed` reports it: a repeat of it finds another revision and stops earlier.
+    if (next.status === "failed") this.options.onFailed?.(next);
     this.fault("after-commit", where);
     return next;
   }
