@@ -71,6 +71,10 @@ describe("approvals by email, safe against link scanners", () => {
     const tokenA = await f.decisionToken(admins[0]!, a.body.id);
     const b = await f.submit(contractBody([await f.upload(pdf)]));
     const tokenB = await f.decisionToken(admins[1]!, b.body.id);
+    // The same file bytes in both requests: approvers of the second are warned, not blocked.
+    const view = await f.api.call("GET", "/api/decisions/current", { token: tokenB });
+    expect(view.body.warnings.map((w: { check: string }) => w.check)).toContain("document-reuse");
+    expect(view.body.open).toBe(true);
     // Act + Assess: forged
     const forged = await f.api.call("POST", "/api/decisions", {
       token: `${tokenA.slice(0, 42)}x`,
