@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getExecution } from "../../packages/core/src/engine/store";
-import { credit, flowStack, pdf } from "./support";
+import { credit, flowStack, pdf, loanBody } from "./support";
 
 // Its own file: the handlers' dependencies are per process, and this test needs its own engine.
 describe("approval races", () => {
@@ -15,20 +15,12 @@ describe("approval races", () => {
         }
       },
     });
-    const body = {
-      type: "relaunch-loan",
-      language: "fr",
-      memberNumber: "M0004",
-      email: "lea.martin@example.org",
-      iban: "FR7630004008230001234567819",
-      activityId: "ACT-001",
+    const body = loanBody([await racy.upload(pdf)], {
       purpose: "marketing",
-      description: "Campagne pour annoncer la reprise des spectacles",
       amountCents: 150_000,
       termMonths: 12,
       graceMonths: 0,
-      documents: [await racy.upload(pdf)],
-    };
+    });
     const answer = await racy.api.call("POST", "/api/requests", {
       body,
       headers: { "idempotency-key": crypto.randomUUID() },

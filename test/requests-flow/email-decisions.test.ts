@@ -4,7 +4,7 @@ import { getExecution } from "../../packages/core/src/engine/store";
 import { handleInboundEmail } from "../../packages/core/src/notifications/replies/inbound";
 import { decide } from "../../packages/core/src/requests/decide";
 import { DAY_MS } from "../engine/fixtures";
-import { admins, contractBody, flowStack, member, pdf } from "./support";
+import { admins, contractBody, flowStack, member, pdf, loanBody } from "./support";
 
 let f: Awaited<ReturnType<typeof flowStack>>;
 beforeAll(async () => {
@@ -189,20 +189,12 @@ describe("approvals by email, safe against link scanners", () => {
 
   it("an approver who decided by reply cannot decide again on the page in the same round", async () => {
     // Prepare: a loan needs two approvers, so the first decision leaves it open
-    const body = {
-      type: "relaunch-loan",
-      language: "fr",
-      memberNumber: "M0004",
-      email: "lea.martin@example.org",
-      iban: "FR7630004008230001234567819",
-      activityId: "ACT-001",
+    const body = loanBody([await f.upload(pdf)], {
       purpose: "training",
-      description: "Formation à la captation vidéo des spectacles",
       amountCents: 200_000,
       termMonths: 12,
       graceMonths: 0,
-      documents: [await f.upload(pdf)],
-    };
+    });
     const submitted = await f.submit(body);
     const mail = await approvalMail("credit.ines@smart.example.org", submitted.body.id);
     const raw = [

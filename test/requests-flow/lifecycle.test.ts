@@ -1,7 +1,17 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getExecution, readHistory } from "../../packages/core/src/engine/store";
 import { DAY_MS } from "../engine/fixtures";
-import { admins, contractBody, credit, flowStack, member, pdf, png, solidarity } from "./support";
+import {
+  admins,
+  contractBody,
+  credit,
+  flowStack,
+  member,
+  pdf,
+  png,
+  solidarity,
+  loanBody,
+} from "./support";
 
 let f: Awaited<ReturnType<typeof flowStack>>;
 beforeAll(async () => {
@@ -205,20 +215,7 @@ describe("requests end to end on the API", () => {
 
   it("a loan needs two distinct approvers: the same one twice counts once, and the lower amount is reserved", async () => {
     // Prepare
-    const body = {
-      type: "relaunch-loan",
-      language: "fr",
-      memberNumber: "M0004",
-      email: "lea.martin@example.org",
-      iban: "FR7630004008230001234567819",
-      activityId: "ACT-001",
-      purpose: "equipment",
-      description: "Caméra et micros pour diffuser les spectacles",
-      amountCents: 400_000,
-      termMonths: 24,
-      graceMonths: 3,
-      documents: [await f.upload(pdf)],
-    };
+    const body = loanBody([await f.upload(pdf)]);
     const submitted = await f.submit(body);
     // Act
     await f.decide(credit[0]!, submitted.body.id, { decision: "approve", amountCents: 300_000 });

@@ -114,3 +114,22 @@ export function contractBody(documents: string[], changes: Record<string, unknow
     ...changes,
   };
 }
+
+/** A relaunch loan by member M0004 for activity ACT-001: the credit committee decides, always two. */
+export function loanBody(documents: string[], changes: Record<string, unknown> = {}) {
+  return {
+    type: "relaunch-loan",
+    language: "fr",
+    memberNumber: "M0004",
+    email: "lea.martin@example.org",
+    iban: "FR7630004008230001234567819",
+    activityId: "ACT-001",
+    purpose: "equipment",
+    description: "Caméra et micros pour diffuser les spectacles",
+    amountCents: 400_000,
+    termMonths: 24,
+    graceMonths: 3,
+    documents,
+    ...changes,
+  };
+}
