@@ -52,11 +52,12 @@ describe("finance export", () => {
     const { batch } = await createBatch(stack, "solidarity");
 
     // Act
-    const noDebtor = exportBatch(stack, batch!.batchId, "sepa", new Collector());
-    const unknown = exportBatch(withDebtor, "ENT-SOL-NOPE", "csv", new Collector());
+    // Each awaited at once: a second pending rejection would be reported as unhandled.
+    const noDebtor = await exportBatch(stack, batch!.batchId, "sepa", new Collector()).catch((e: Error) => e);
+    const unknown = await exportBatch(withDebtor, "ENT-SOL-NOPE", "csv", new Collector()).catch((e: Error) => e);
 
     // Assess
-    await expect(noDebtor).rejects.toThrow(/no debtor account is configured: set ENTRAIDE_DEBTOR_NAME, ENTRAIDE_DEBTOR_IBAN/);
-    await expect(unknown).rejects.toThrow("batch ENT-SOL-NOPE not found");
+    expect(String(noDebtor)).toMatch(/no debtor account is configured: set ENTRAIDE_DEBTOR_NAME, ENTRAIDE_DEBTOR_IBAN/);
+    expect(String(unknown)).toContain("batch ENT-SOL-NOPE not found");
   });
 });

@@ -173,8 +173,11 @@ describe("members import", () => {
     ]);
     const huge = Buffer.alloc(MAX_IMPORT_BYTES + 1, "a");
     // Act
+    // Caught at once: a second pending rejection would be reported as unhandled.
     const notUtf8 = importMembers(stack, latin1);
+    notUtf8.catch(() => undefined);
     const tooLarge = importMembers(stack, huge);
+    tooLarge.catch(() => undefined);
     // Assess
     await expect(notUtf8).rejects.toThrow("save it as CSV UTF-8");
     await expect(tooLarge).rejects.toThrow("split it into smaller files");
