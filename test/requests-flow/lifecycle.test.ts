@@ -178,6 +178,36 @@ describe("requests end to end on the API", () => {
     expect(await statusOf(submitted.body.id)).toBe("scheduled");
   });
 
+  it("a second emergency aid within 90 days of a granted one is sent back to the member", async () => {
+    // Prepare
+    const aid = {
+      type: "emergency-aid",
+      language: "fr",
+      memberNumber: "M0005",
+      email: "hugo.bernard@example.org",
+      iban: "FR7620041010050500001302147",
+      category: "food",
+      description: "Plus aucun revenu depuis l'annulation des marchés.",
+      incomeBeforeCents: 150_000,
+      incomeAfterCents: 0,
+      householdSize: 1,
+      requestedAmountCents: 40_000,
+    };
+    const first = await f.submit(aid);
+    await f.decide(solidarity[1]!, first.body.id, { decision: "approve" });
+    // Act
+    const second = await f.submit({ ...aid, requestedAmountCents: 30_000 });
+    // Assess
+    expect(await statusOf(first.body.id)).toBe("scheduled");
+    const view = await f.view(second.body.id, second.body.statusUrl);
+    expect(view.status).toBe("needs-info");
+    expect(
+      view.checks
+        .filter((c: { outcome: string }) => c.outcome === "fail")
+        .map((c: { check: string }) => c.check),
+    ).toContain("duplicates");
+  });
+
   it("incurred expenses are refunded after approval", async () => {
     // Prepare
     const [a, b] = [await f.upload(pdf), await f.upload(pdf)];

@@ -1,4 +1,6 @@
 import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
   BatchWriteCommand,
   type BatchWriteCommandInput,
   QueryCommand,
@@ -7,7 +9,6 @@ import { getActivity } from "../activities/register";
 import { keys } from "../db/layout";
 import type { Deps } from "../deps";
 import { inspectDocument } from "../documents/documents";
-import { getExecution } from "../engine/store";
 import { getMember } from "../members/register";
 import type { PlanConfig } from "../plan/config";
 import { documentIdsOf } from "./amount";
@@ -101,20 +102,20 @@ export async function loadCheckContext(
     queryPrefix(deps, keys.ibanUsePrefix(request.iban)),
     Promise.all(present.map((d) => queryPrefix(deps, keys.documentUsePrefix(d.sha256)))),
   ]);
-  const otherRequests = await Promise.all(
-    others
-      .filter((o) => o.id !== id)
-      .map(async (o) => {
-        const execution = await getExecution(deps, o.id as string);
-        const other = execution?.data as RequestData | undefined;
-        return {
-          ...(o as Omit<RequestSummary, "status">),
-          status: (other?.status ?? "received") as RequestStatus,
-          decidedAt: other?.approvedAt ?? other?.rejection?.at,
-          grantedAt: other?.approvedAt,
-        };
-      }),
+  const summaries = others.filter((o) => o.id !== id);
+  const outcomes = await requestOutcomes(
+    deps,
+    summaries.map((o) => o.id as string),
   );
+  const otherRequests = summaries.map((o) => {
+    const other = outcomes.get(o.id as string);
+    return {
+      ...(o as Omit<RequestSummary, "status">),
+      status: (other?.status ?? "received") as RequestStatus,
+      decidedAt: other?.approvedAt ?? other?.rejection?.at,
+      grantedAt: other?.approvedAt,
+    };
+  });
   return {
     requestId: id,
     member: member && {
@@ -141,4 +142,37 @@ export async function loadCheckContext(
     plan,
     today: isoDay(deps.clock.now()),
   };
+}
+
+type Outcome = Pick<RequestData, "status" | "approvedAt" | "rejection">;
+
+/**
+ * Where the member's other requests stand, read in batches of 100 and only the fields the
+ * checks compare: a member with many requests costs a few reads, not one per request.
+ */
+async function requestOutcomes(deps: Deps, ids: string[]): Promise<Map<string, Outcome>> {
+  const outcomes = new Map<string, Outcome>();
+  for (let i = 0; i < ids.length; i += 100) {
+    let keysLeft: Record<string, unknown>[] | undefined = ids
+      .slice(i, i + 100)
+      .map((x) => keys.execution(x));
+    for (let attempt = 0; keysLeft && keysLeft.length > 0; attempt++) {
+      if (attempt === 5) throw new Error("DynamoDB kept keys of the member's requests unprocessed");
+      const answer: BatchGetCommandOutput = await deps.clients.ddb.send(
+        new BatchGetCommand({
+          RequestItems: {
+            [deps.config.table]: {
+              Keys: keysLeft,
+              ProjectionExpression: "id, #d.#s, #d.approvedAt, #d.rejection",
+              ExpressionAttributeNames: { "#d": "data", "#s": "status" },
+            },
+          },
+        }),
+      );
+      for (const item of answer.Responses?.[deps.config.table] ?? [])
+        outcomes.set(item.id as string, item.data as Outcome);
+      keysLeft = answer.UnprocessedKeys?.[deps.config.table]?.Keys;
+    }
+  }
+  return outcomes;
 }
