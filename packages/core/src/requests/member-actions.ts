@@ -1,8 +1,10 @@
+import { z } from "zod";
 import type { Deps } from "../deps";
 import type { Engine } from "../engine/engine";
 import { getExecution } from "../engine/store";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { isUploaded } from "../documents/documents";
+import { iban } from "./fields";
 import { parseWith } from "./messages";
 import { asRequest } from "./record";
 import { schemas } from "./schemas";
@@ -35,7 +37,12 @@ export async function withdraw(deps: Deps, engine: Engine, id: string, token: st
   throw new ConflictError("request.not-withdrawable", "this request can no longer be withdrawn");
 }
 
-/** The member's answer to a request for information: the checks run again with it. */
+const CorrectedIban = z.strictObject({ iban: iban() });
+
+/**
+ * The member's answer: to a request for information (the checks run again with it), or, after
+ * the bank returned the transfer, the IBAN to pay into instead (the payout is scheduled again).
+ */
 export async function answerInfo(
   deps: Deps,
   engine: Engine,
@@ -44,6 +51,21 @@ export async function answerInfo(
   body: unknown,
 ) {
   const { execution, data } = await ownRequest(deps, id, token);
+  if (execution.status === "running" && execution.state === "payout-failed") {
+    const corrected = parseWith(CorrectedIban, body, data.language);
+    if (!corrected.success) throw new ValidationError(corrected.errors);
+    const result = await engine.signal(id, "payout-failed", {
+      event: "iban-corrected",
+      iban: corrected.data.iban,
+    });
+    if (result.outcome !== "applied") {
+      throw new ConflictError(
+        "request.not-waiting-for-iban",
+        "this request is not waiting for an IBAN",
+      );
+    }
+    return { status: "scheduled" };
+  }
   const parsed = parseWith(schemas.infoAnswer, body, data.language);
   if (!parsed.success) throw new ValidationError(parsed.errors);
   const documents = parsed.data.documents ?? [];

@@ -46,6 +46,7 @@ export async function memberView(deps: Deps, id: string, token: string | undefin
     actions: {
       withdraw: execution.status === "running" && OPEN_FOR_WITHDRAWAL.has(status),
       answerInfo: status === "needs-info",
+      correctIban: status === "payout-failed",
     },
     infoRequest: data.infoRequest && {
       message: data.infoRequest.message,
