@@ -1,6 +1,10 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { depsFromConfig } from "../../packages/core/src/deps";
+import { createBatch } from "../../packages/core/src/finance/batches";
+import { markPayoutFailed } from "../../packages/core/src/finance/settlement";
 import { errorMap } from "../../packages/core/src/requests/messages";
+import { createEngine } from "../../packages/core/src/workflows/index";
 import {
   artifacts,
   axeViolations,
@@ -342,5 +346,48 @@ describe("following a request", () => {
     expect(closed).toContain("solidarite.marc@smart.example.org");
     expect(await statusOf(link)).not.toBe("awaiting-approval");
     expect(hasForm).toBeNull();
+  });
+});
+
+describe("a transfer the bank returned", () => {
+  it("the member gives another IBAN on the status page, with errors next to the field, and the payout is scheduled again", async () => {
+    // Prepare: an aid approved, batched, then returned by the bank
+    const { link } = await submit(async (page) => {
+      await fillAidWithoutDocuments(page);
+      await fillMember(page, {
+        number: "M0006",
+        email: "amelie.lambert@example.org",
+        iban: "BE39 7350 1012 0219",
+      });
+    });
+    await waitForStatus(link, "awaiting-approval");
+    const token = new URL(
+      await decisionLink("solidarite.anne@smart.example.org", "approve"),
+    ).hash.match(/token=([^&]+)/)![1]!;
+    await fetch(`${web.base}/api/decisions`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ decision: "approve" }),
+    });
+    await waitForStatus(link, "scheduled");
+    const deps = depsFromConfig(web.stack.config);
+    await createBatch(deps, "solidarity");
+    const requestId = new URLSearchParams(new URL(link).hash.slice(1)).get("id")!;
+    await markPayoutFailed(deps, createEngine(deps), requestId, "account closed");
+    await waitForStatus(link, "payout-failed");
+    const page = await web.open(new URL(link).pathname + new URL(link).hash);
+    await page.waitForSelector("#iban-form");
+    // Act
+    await page.fill("#f-iban", "BE00 0000");
+    await page.click("#send-iban");
+    await page.waitForSelector(".error-summary");
+    const errors = await fieldErrors(page);
+    const violations = await axeViolations(page);
+    await page.fill("#f-iban", "BE68 5390 0754 7034");
+    await page.click("#send-iban");
+    // Assess
+    expect(errors["f-iban"]).toBeTruthy();
+    expect(violations).toEqual([]);
+    await waitForStatus(link, "scheduled");
   });
 });

@@ -22,7 +22,7 @@ interface RequestView {
   checks: { check: string; outcome: string; message: string }[];
   history: { at: string; type: string; label: string }[];
   nextStep: string;
-  actions: { withdraw: boolean; answerInfo: boolean };
+  actions: { withdraw: boolean; answerInfo: boolean; correctIban?: boolean };
   infoRequest?: { message: string; requestedAt: string };
   payout?: { status: string; amountCents: number; reference: string; paidAt?: string };
   loan?: {
@@ -91,6 +91,7 @@ function draw(): void {
     ]),
     section("next-title", say("nextStep", l), h("p", { id: "next-step" }, v.nextStep)),
     v.actions.answerInfo ? infoForm(v, l) : null,
+    v.actions.correctIban ? ibanForm(v, l) : null,
     v.payout
       ? section(
           "payout-title",
@@ -206,46 +207,93 @@ function infoForm(v: RequestView, l: Language) {
         [{ path: "documents", code: "invalid_value", message: say("uploadBusy", l) }],
         say("errorsTitle", l, { n: 1 }),
       );
-    const button = byId<HTMLButtonElement>("answer")!;
-    button.disabled = true;
     const body: { comment?: string; documents?: string[] } = {};
     if (comment.value.trim()) body.comment = comment.value.trim();
     if (docs.length) body.documents = docs.map((d) => d.documentId);
-    try {
-      const answer = await api<ApiError>("POST", `/api/requests/${encodeURIComponent(v.id)}/info`, {
-        token,
-        body,
-        headers: { "accept-language": l },
-      });
-      const errors = fieldErrors(answer.body);
-      if (answer.status === 400 && errors)
-        return showErrors(form, errors, say("errorsTitle", l, { n: errors.length }));
-      if (answer.status >= 300)
-        return showErrors(
-          form,
-          [
-            {
-              path: "",
-              code: "invalid_value",
-              message:
-                answer.body.error?.message ?? say("serverError", l, { status: answer.status }),
-            },
-          ],
-          say("errorsTitle", l, { n: 1 }),
-        );
-      clearErrors(form);
-      await reloadWith(say("answerSent", l), false);
-    } catch {
-      showErrors(
-        form,
-        [{ path: "", code: "invalid_value", message: say("networkError", l) }],
-        say("errorsTitle", l, { n: 1 }),
-      );
-    } finally {
-      button.disabled = false;
-    }
+    await postAnswer(v, form, byId<HTMLButtonElement>("answer")!, body, l);
   });
   return section("info-title", say("infoAsked", l), form);
+}
+
+/** After a returned transfer: the IBAN to pay into instead. */
+function ibanForm(v: RequestView, l: Language) {
+  const text = fieldTexts.iban[l];
+  const input = h("input", {
+    id: "f-iban",
+    name: "iban",
+    autocomplete: "off",
+    "aria-describedby": "f-iban-hint",
+  });
+  const form = h(
+    "form",
+    { id: "iban-form", novalidate: true },
+    h(
+      "div",
+      { class: "field" },
+      h("label", { for: "f-iban" }, text.label),
+      h("p", { id: "f-iban-hint", class: "hint" }, text.hint ?? ""),
+      input,
+    ),
+    h(
+      "div",
+      { class: "actions" },
+      h("button", { type: "submit", id: "send-iban" }, say("answer", l)),
+    ),
+  );
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    await postAnswer(
+      v,
+      form,
+      byId<HTMLButtonElement>("send-iban")!,
+      { iban: input.value.trim() },
+      l,
+    );
+  });
+  return section("iban-title", say("ibanAsked", l), form);
+}
+
+/** Sends an answer to the request; field errors go next to their fields, in the page's language. */
+async function postAnswer(
+  v: RequestView,
+  form: HTMLFormElement,
+  button: HTMLButtonElement,
+  body: object,
+  l: Language,
+) {
+  button.disabled = true;
+  try {
+    const answer = await api<ApiError>("POST", `/api/requests/${encodeURIComponent(v.id)}/info`, {
+      token,
+      body,
+      headers: { "accept-language": l },
+    });
+    const errors = fieldErrors(answer.body);
+    if (answer.status === 400 && errors)
+      return showErrors(form, errors, say("errorsTitle", l, { n: errors.length }));
+    if (answer.status >= 300)
+      return showErrors(
+        form,
+        [
+          {
+            path: "",
+            code: "invalid_value",
+            message: answer.body.error?.message ?? say("serverError", l, { status: answer.status }),
+          },
+        ],
+        say("errorsTitle", l, { n: 1 }),
+      );
+    clearErrors(form);
+    await reloadWith(say("answerSent", l), false);
+  } catch {
+    showErrors(
+      form,
+      [{ path: "", code: "invalid_value", message: say("networkError", l) }],
+      say("errorsTitle", l, { n: 1 }),
+    );
+  } finally {
+    button.disabled = false;
+  }
 }
 
 function withdrawBlock(l: Language) {

@@ -139,6 +139,11 @@ export const ui = {
     "More information is asked",
   ),
   answer: t3("Envoyer ma réponse", "Mijn antwoord versturen", "Send my answer"),
+  ibanAsked: t3(
+    "La banque a renvoyé le virement : indiquez un autre IBAN",
+    "De bank heeft de overschrijving teruggestuurd: geef een ander IBAN op",
+    "The bank returned the transfer: give another IBAN",
+  ),
   answerSent: t3(
     "Votre réponse est envoyée.",
     "Uw antwoord is verstuurd.",
