@@ -18,8 +18,9 @@ const transient: RetryRule[] = [
   },
 ];
 
+/** The member withdrew: the status says so with the same write, before the closing step runs. */
 const withdraw = (payload: { event?: unknown }) =>
-  payload.event === "withdraw" ? { next: "withdrawn" } : undefined;
+  payload.event === "withdraw" ? { data: { status: "withdrawn" }, next: "withdrawn" } : undefined;
 
 /**
  * The life of a request (§3): intake, justification checks, approval by email, funds, payout,
