@@ -61,17 +61,24 @@ const waitForStatus = (link: string, wanted: string) =>
   );
 
 /** The newest decision link for `action` emailed to `to` (read from the local SES inbox). */
-async function decisionLink(to: string, action: string, after = 0): Promise<string> {
+async function decisionLink(to: string, action: string, requestLink?: string): Promise<string> {
+  // The request's own email: its status says awaiting-approval a moment before the email is sent.
+  const requestId =
+    requestLink && new URLSearchParams(new URL(requestLink).hash.slice(1)).get("id");
   return eventually(`a decision email to ${to}`, async () => {
     const store = (await (await fetch(`${web.stack.urls.inbox}/store`)).json()) as {
       emails: {
         destination: { to: string[] };
+        subject: string;
         body: { text?: string; html?: string };
-        at: number;
       }[];
     };
     const links = store.emails
-      .filter((e) => e.destination.to.some((t) => t.includes(to)) && e.at >= after)
+      .filter(
+        (e) =>
+          e.destination.to.some((t) => t.includes(to)) &&
+          (!requestId || e.subject.includes(requestId)),
+      )
       .flatMap(
         (e) =>
           `${e.body.text ?? ""} ${e.body.html ?? ""}`.match(
@@ -249,7 +256,7 @@ describe("following a request", () => {
     // Prepare
     const { link } = await submit("emergency-aid");
     await waitForStatus(link, "awaiting-approval");
-    const askLink = await decisionLink("solidarite.anne@smart.example.org", "request-info");
+    const askLink = await decisionLink("solidarite.anne@smart.example.org", "request-info", link);
 
     // Act: the approver asks
     const decision = await web.open(new URL(askLink).pathname + new URL(askLink).hash);
@@ -308,7 +315,7 @@ describe("following a request", () => {
     // Prepare
     const { link } = await submit(fillAidWithoutDocuments);
     await waitForStatus(link, "awaiting-approval");
-    const approveLink = await decisionLink("solidarite.marc@smart.example.org", "approve");
+    const approveLink = await decisionLink("solidarite.marc@smart.example.org", "approve", link);
     const path = new URL(approveLink).pathname + new URL(approveLink).hash;
 
     // Act: a refusal without a reason is stopped in the browser
@@ -360,10 +367,19 @@ describe("a transfer the bank returned", () => {
         iban: "BE39 7350 1012 0219",
       });
     });
-    await waitForStatus(link, "awaiting-approval");
-    const token = new URL(
-      await decisionLink("solidarite.anne@smart.example.org", "approve"),
-    ).hash.match(/token=([^&]+)/)![1]!;
+    const requestId = new URLSearchParams(new URL(link).hash.slice(1)).get("id")!;
+    // This request's own approval email: the status says awaiting-approval a moment before it is sent.
+    const token = await eventually("the approval email", async () => {
+      const store = (await (await fetch(`${web.stack.urls.inbox}/store`)).json()) as {
+        emails: { destination: { to: string[] }; subject: string; body: { text?: string } }[];
+      };
+      const mail = store.emails.find(
+        (e) =>
+          e.destination.to.includes("solidarite.anne@smart.example.org") &&
+          e.subject.includes(requestId),
+      );
+      return mail?.body.text?.match(/decision\.html#token=([A-Za-z0-9_-]{43})/)?.[1];
+    });
     await fetch(`${web.base}/api/decisions`, {
       method: "POST",
       headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
@@ -372,7 +388,6 @@ describe("a transfer the bank returned", () => {
     await waitForStatus(link, "scheduled");
     const deps = depsFromConfig(web.stack.config);
     await createBatch(deps, "solidarity");
-    const requestId = new URLSearchParams(new URL(link).hash.slice(1)).get("id")!;
     await markPayoutFailed(deps, createEngine(deps), requestId, "account closed");
     await waitForStatus(link, "payout-failed");
     const page = await web.open(new URL(link).pathname + new URL(link).hash);
