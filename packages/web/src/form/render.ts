@@ -283,6 +283,22 @@ function languageField(ctx: FormContext): HTMLElement {
   );
 }
 
+/** Removes row `i` of a repeated list; shown while more than one row is left. */
+function removeRowButton(
+  rows: unknown[],
+  i: number,
+  addId: string,
+  text: string,
+  ctx: FormContext,
+) {
+  if (rows.length <= 1) return null;
+  const onclick = () => {
+    rows.splice(i, 1);
+    ctx.rerender(fieldId(addId));
+  };
+  return h("button", { type: "button", class: "secondary", onclick }, text);
+}
+
 function workDaysField(ctx: FormContext): HTMLElement {
   const { draft, language } = ctx;
   const text = fieldText("workDays", language);
@@ -316,20 +332,13 @@ function workDaysField(ctx: FormContext): HTMLElement {
         sub("hours", { type: "text", inputmode: "decimal" }),
         sub("cachets", { type: "text", inputmode: "numeric" }),
       ),
-      draft.workDays.length > 1
-        ? h(
-            "button",
-            {
-              type: "button",
-              class: "secondary",
-              onclick: () => {
-                draft.workDays.splice(i, 1);
-                ctx.rerender(fieldId("workDays-add"));
-              },
-            },
-            say("removeWorkDay", language, { n: i + 1 }),
-          )
-        : null,
+      removeRowButton(
+        draft.workDays,
+        i,
+        "workDays-add",
+        say("removeWorkDay", language, { n: i + 1 }),
+        ctx,
+      ),
     );
   });
   return h(
@@ -404,20 +413,7 @@ function linesField(ctx: FormContext): HTMLElement {
           ctx.changed();
         },
       }),
-      draft.lines.length > 1
-        ? h(
-            "button",
-            {
-              type: "button",
-              class: "secondary",
-              onclick: () => {
-                draft.lines.splice(i, 1);
-                ctx.rerender(fieldId("lines-add"));
-              },
-            },
-            say("removeLine", language, { n: i + 1 }),
-          )
-        : null,
+      removeRowButton(draft.lines, i, "lines-add", say("removeLine", language, { n: i + 1 }), ctx),
     );
   });
   return h(
