@@ -112,6 +112,25 @@ describe("field messages", () => {
     ]);
   });
 
+  it("refuses an unknown field named like an object's own property instead of failing", () => {
+    // Act
+    const parsed = parseRequest(loan({ language: "en", toString: 0, constructor: {} }));
+
+    // Assess
+    expect(parsed.success ? [] : parsed.errors).toEqual([
+      {
+        path: "toString",
+        code: "unknown_field",
+        message: "The field “toString” is not expected here: remove it.",
+      },
+      {
+        path: "constructor",
+        code: "unknown_field",
+        message: "The field “constructor” is not expected here: remove it.",
+      },
+    ]);
+  });
+
   it("never echoes the submitted value in a message", () => {
     // Act
     const parsed = parseRequest(loan({ iban: "BE00SECRETVALUE", description: 42 }));

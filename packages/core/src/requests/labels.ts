@@ -242,7 +242,10 @@ export function fieldKeyOf(path: readonly PropertyKey[]): string {
 /** The label of the field at `path`, or its last name when the field is not one of ours. */
 export function labelOf(path: readonly PropertyKey[], language: Language): string {
   const key = fieldKeyOf(path);
-  const texts = (fieldTexts as Record<string, Translated<FieldText>>)[key];
+  // The path may name a field the body made up ("toString"): only our own keys have labels.
+  const texts = Object.hasOwn(fieldTexts, key)
+    ? (fieldTexts as Record<string, Translated<FieldText>>)[key]
+    : undefined;
   return texts?.[language].label ?? (key.split(".").pop() || key);
 }
 
