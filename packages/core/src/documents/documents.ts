@@ -70,19 +70,21 @@ export async function getDocument(
 
 /** Whether the browser's PUT arrived (the upload or, once attached, the kept copy). */
 export async function isUploaded(deps: Deps, documentId: string): Promise<boolean> {
-  for (const Key of [uploadKey(documentId), documentKey(documentId)]) {
-    try {
-      await deps.clients.s3.send(new HeadObjectCommand({ Bucket: deps.config.bucket, Key }));
-      return true;
-    } catch (error) {
-      if (
-        (error as Error).name !== "NotFound" &&
-        (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode !== 404
-      )
-        throw error;
-    }
+  return (
+    (await objectExists(deps, uploadKey(documentId))) || objectExists(deps, documentKey(documentId))
+  );
+}
+
+/** Whether the bucket holds `Key`; any answer but "not found" is an error to retry, not a no. */
+async function objectExists(deps: Deps, Key: string): Promise<boolean> {
+  try {
+    await deps.clients.s3.send(new HeadObjectCommand({ Bucket: deps.config.bucket, Key }));
+    return true;
+  } catch (error) {
+    const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+    if ((error as Error).name === "NotFound" || status === 404) return false;
+    throw error;
   }
-  return false;
 }
 
 /**
@@ -90,14 +92,7 @@ export async function isUploaded(deps: Deps, documentId: string): Promise<boolea
  * repeat: a document already kept is left as it is.
  */
 export async function keepDocument(deps: Deps, documentId: string): Promise<void> {
-  try {
-    await deps.clients.s3.send(
-      new HeadObjectCommand({ Bucket: deps.config.bucket, Key: documentKey(documentId) }),
-    );
-    return;
-  } catch {
-    // not kept yet
-  }
+  if (await objectExists(deps, documentKey(documentId))) return;
   await deps.clients.s3.send(
     new CopyObjectCommand({
       Bucket: deps.config.bucket,
@@ -129,8 +124,20 @@ export async function inspectDocument(
   };
 }
 
-/** A short-lived link for an approver to read a kept document. */
-export function downloadUrl(deps: Deps, documentId: string, fileName: string): Promise<string> {
+/** Short-lived links for an approver to read a request's kept documents, under their own names. */
+export function downloadLinks(
+  deps: Deps,
+  documentIds: string[],
+): Promise<{ name: string; url: string }[]> {
+  return Promise.all(
+    documentIds.map(async (id) => {
+      const name = (await getDocument(deps, id))?.fileName ?? id;
+      return { name, url: await downloadUrl(deps, id, name) };
+    }),
+  );
+}
+
+function downloadUrl(deps: Deps, documentId: string, fileName: string): Promise<string> {
   return getSignedUrl(
     deps.clients.s3,
     new GetObjectCommand({

@@ -1,5 +1,5 @@
 import type { Deps } from "../deps";
-import { downloadUrl, getDocument } from "../documents/documents";
+import { downloadLinks } from "../documents/documents";
 import { completeCallback, readToken, TokenError } from "../engine/callbacks";
 import type { Engine } from "../engine/engine";
 import { getExecution } from "../engine/store";
@@ -30,12 +30,7 @@ export async function decisionView(deps: Deps, token: string | undefined) {
   const data = asRequest(execution.data);
   const now = deps.clock.now().toISOString();
   const member = await getMember(deps, data.request.memberNumber);
-  const documents = await Promise.all(
-    documentIdsOf(data.request).map(async (id) => {
-      const doc = await getDocument(deps, id);
-      return { name: doc?.fileName ?? id, url: await downloadUrl(deps, id, doc?.fileName ?? id) };
-    }),
-  );
+  const documents = await downloadLinks(deps, documentIdsOf(data.request));
   const expired = record.expiresAt !== undefined && record.expiresAt <= now;
   const current =
     execution.status === "running" &&

@@ -11,7 +11,7 @@ import { getMember } from "../members/register";
 import { createPayout, payoutItem } from "../payouts/records";
 import type { PlanConfig } from "../plan/config";
 import { structuredCommunication } from "../recoveries/structured-communication";
-import { downloadUrl, getDocument } from "../documents/documents";
+import { downloadLinks } from "../documents/documents";
 import type { TemplateName, TemplateParams } from "../notifications/templates/index";
 import { documentIdsOf } from "./amount";
 import { encodeReplyToken } from "../notifications/replies/reply-token";
@@ -22,7 +22,7 @@ import { renderReason } from "./checks/reasons";
 import { notify } from "./notify";
 import { asRequest, type RequestData } from "./record";
 import { routeApproval } from "./routing";
-import { statusToken, } from "./status-token";
+import { statusToken } from "./status-token";
 
 type ApprovalParams = TemplateParams<"approval-request"> & { replyTo?: string };
 
@@ -69,12 +69,7 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
   const summary = async (id: string, data: RequestData) => {
     const r = data.request;
     const member = await getMember(deps, r.memberNumber);
-    const documents = await Promise.all(
-      documentIdsOf(r).map(async (d) => {
-        const doc = await getDocument(deps, d);
-        return { name: doc?.fileName ?? d, url: await downloadUrl(deps, d, doc?.fileName ?? d) };
-      }),
-    );
+    const documents = await downloadLinks(deps, documentIdsOf(r));
     return {
       requestId: id,
       type: r.type,
