@@ -1,26 +1,16 @@
 import { z } from "zod";
 import type { Deps } from "../deps";
 import type { Engine } from "../engine/engine";
-import { getExecution } from "../engine/store";
-import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import { ConflictError, ValidationError } from "../errors";
 import { isUploaded } from "../documents/documents";
 import { iban } from "./fields";
 import { parseWith } from "./messages";
-import { asRequest } from "./record";
 import { schemas } from "./schemas";
-import { statusTokenMatches } from "./status-token";
+import { ownRequest } from "./status-token";
 
 /** The states in which a member may still act; checks pass through in moments. */
 const WAITING = new Set(["needs-info", "awaiting-approval"]);
 const PASSING = new Set(["received", "checking"]);
-
-async function ownRequest(deps: Deps, id: string, token: string | undefined) {
-  const execution = await getExecution(deps, id);
-  const data = execution && asRequest(execution.data);
-  if (!execution || !data || !statusTokenMatches(data.statusTokenHash, token))
-    throw new NotFoundError("request");
-  return { execution, data };
-}
 
 /** Withdraws a request before its approval; once approved, or ended, it cannot be withdrawn. */
 export async function withdraw(deps: Deps, engine: Engine, id: string, token: string | undefined) {

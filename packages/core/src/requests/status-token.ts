@@ -1,5 +1,9 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import type { Deps } from "../deps";
+import { getExecution } from "../engine/store";
 import { hashToken } from "../engine/tokens";
+import { NotFoundError } from "../errors";
+import { asRequest } from "./record";
 
 /**
  * The member's private status token, derived from the request id under the deployment's
@@ -21,3 +25,12 @@ export function statusTokenMatches(
 
 export const statusUrl = (publicUrl: string, id: string, token: string) =>
   `${publicUrl}/status.html#id=${encodeURIComponent(id)}&token=${encodeURIComponent(token)}`;
+
+/** The request behind `id`, for the holder of its status token; an unknown id and a wrong token are the same 404. */
+export async function ownRequest(deps: Deps, id: string, token: string | undefined) {
+  const execution = await getExecution(deps, id);
+  const data = execution && asRequest(execution.data);
+  if (!execution || !data || !statusTokenMatches(data.statusTokenHash, token))
+    throw new NotFoundError("request");
+  return { execution, data };
+}

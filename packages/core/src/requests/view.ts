@@ -1,9 +1,7 @@
 import type { Deps } from "../deps";
-import { getExecution, readHistory } from "../engine/store";
-import { NotFoundError } from "../errors";
+import { readHistory } from "../engine/store";
 import { renderReason } from "./checks/reasons";
-import { asRequest } from "./record";
-import { statusTokenMatches } from "./status-token";
+import { ownRequest } from "./status-token";
 import { historyLabels, nextSteps } from "./view-texts";
 
 const OPEN_FOR_WITHDRAWAL = new Set(["received", "checking", "needs-info", "awaiting-approval"]);
@@ -14,10 +12,7 @@ const OPEN_FOR_WITHDRAWAL = new Set(["received", "checking", "needs-info", "awai
  * other members), and an execution that failed technically shows as "under review".
  */
 export async function memberView(deps: Deps, id: string, token: string | undefined) {
-  const execution = await getExecution(deps, id);
-  const data = execution && asRequest(execution.data);
-  if (!execution || !data || !statusTokenMatches(data.statusTokenHash, token))
-    throw new NotFoundError("request");
+  const { execution, data } = await ownRequest(deps, id, token);
   const lang = data.language;
   const status = execution.status === "failed" ? "under-review" : data.status;
   const history = (await readHistory(deps, id))
