@@ -207,7 +207,7 @@ describe("workflow engine: state types", () => {
     const result = await completeCallback(e, own, tokens[0]!, { answer: 42 });
     await h.advance(2 * 3600_000);
     // Assess
-    expect(result.outcome).toBe("applied");
+    expect(result.outcome).toBe("queued");
     expect(await getExecution(own, id)).toMatchObject({ status: "succeeded", state: "end", data: { answer: 42 } });
     expect((await readHistory(own, id)).map((e) => e.type)).toContain("CallbackQueued");
   });

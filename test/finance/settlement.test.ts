@@ -3,7 +3,9 @@ import { keys } from "../../packages/core/src/db/layout";
 import { readItem } from "../../packages/core/src/db/records";
 import { Engine } from "../../packages/core/src/engine/engine";
 import { getExecution } from "../../packages/core/src/engine/store";
+import { Writable } from "node:stream";
 import { createBatch } from "../../packages/core/src/finance/batches";
+import { exportBatch } from "../../packages/core/src/finance/exports";
 import { markBatchPaid, markPayoutFailed } from "../../packages/core/src/finance/settlement";
 import { getFund } from "../../packages/core/src/funds/fund";
 import { Harness } from "../support/engine-harness";
@@ -29,7 +31,21 @@ async function batchOfRequests(count: number, first: number) {
   }
   await harness.drain();
   const { batch } = await createBatch(stack, "solidarity");
+  await exported(batch!.batchId);
   return { requests, batch: batch! };
+}
+
+/** Exports a batch as finance does before sending it to the bank; the file's payout ids. */
+async function exported(batchId: string) {
+  let csv = "";
+  const out = new Writable({
+    write(chunk, _encoding, done) {
+      csv += String(chunk);
+      done();
+    },
+  });
+  await exportBatch(stack, batchId, "csv", out);
+  return csv;
 }
 
 describe("finance mark-paid", () => {
@@ -39,6 +55,7 @@ describe("finance mark-paid", () => {
     const { requests, batch } = await batchOfRequests(4, 0);
     const orphan = await approve(stack, 90, { amountCents: 5_000 });
     const { batch: orphanBatch } = await createBatch(stack, "solidarity");
+    await exported(orphanBatch!.batchId);
 
     // Act
     const [first, concurrent] = await Promise.all([
@@ -73,7 +90,7 @@ describe("finance mark-paid", () => {
     ]);
   });
 
-  it("a payout that failed before payment is left unpaid, and a returned payment goes back into the reservation", async () => {
+  it("a payout that failed before payment leaves its batch, which must be exported again; a returned payment goes back into the reservation", async () => {
     // Prepare
     await resetFund(stack, "solidarity", 1_000_000);
     const { requests, batch } = await batchOfRequests(2, 10);
@@ -81,13 +98,19 @@ describe("finance mark-paid", () => {
 
     // Act
     const failedFirst = await markPayoutFailed(stack, engine, rejected.payoutId, "IBAN closed");
+    const stale = await markBatchPaid(stack, engine, batch.batchId).catch((e: Error & { code?: string }) => e.code);
+    const file = await exported(batch.batchId);
     const settled = await markBatchPaid(stack, engine, batch.batchId);
     const bounced = await markPayoutFailed(stack, engine, returned.payoutId, "account holder unknown");
     const bouncedAgain = await markPayoutFailed(stack, engine, returned.payoutId, "account holder unknown");
 
     // Assess
-    expect(failedFirst).toMatchObject({ previousStatus: "batched", reversedCents: 0, signal: { outcome: "delivered" } });
-    expect(settled).toMatchObject({ paid: 1, unpaid: [{ payoutId: rejected.payoutId, status: "payout-failed" }] });
+    expect(failedFirst).toMatchObject({ previousStatus: "batched", reversedCents: 0, leftBatch: true, signal: { outcome: "delivered" } });
+    expect(stale).toBe("batch.not-exported");
+    expect(file).toContain(returned.payoutId);
+    expect(file).not.toContain(rejected.payoutId);
+    expect(settled).toMatchObject({ paid: 1, unpaid: [] });
+    expect(settled.batch).toMatchObject({ payoutCount: 1, totalCents: 20_000 });
     expect(bounced).toMatchObject({ previousStatus: "paid", reversedCents: 20_000 });
     // The probe ended with its payment: the returned payment's signal is reported, not lost silently.
     expect(bounced.signal.outcome).toBe("ended");

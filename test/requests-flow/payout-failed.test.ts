@@ -28,8 +28,16 @@ describe("a transfer the bank returned", () => {
       body: { iban: "BE68 5390 0754 7034" },
     });
     await f.harness.drain();
+    const claimed = await f.view(submitted.body.id, submitted.body.statusUrl);
+    const confirmed = await f.api.call("POST", "/api/confirmations", {
+      token: await f.confirmationToken(member.email, submitted.body.id),
+      body: { answer: "confirm" },
+    });
+    await f.harness.drain();
     // Assess
     expect(failed).toMatchObject({ status: "payout-failed", actions: { correctIban: true } });
+    expect(claimed).toMatchObject({ status: "confirming-iban" });
+    expect(confirmed).toMatchObject({ status: 200 });
     expect(
       (await f.inbox(member.email)).some(
         (m) => m.subject.includes(submitted.body.id) && m.subject.includes("IBAN"),
@@ -37,7 +45,7 @@ describe("a transfer the bank returned", () => {
     ).toBe(true);
     expect(invalid.status).toBe(400);
     expect(invalid.body.errors[0].path).toBe("iban");
-    expect(corrected.status).toBe(200);
+    expect(corrected).toMatchObject({ status: 200, body: { status: "confirming-iban" } });
     expect(await f.view(submitted.body.id, submitted.body.statusUrl)).toMatchObject({
       status: "scheduled",
     });

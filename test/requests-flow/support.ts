@@ -85,6 +85,16 @@ function helpers(
     if (!match) throw new Error(`no decision link for ${approver} on ${requestId}`);
     return match[1]!;
   };
+  /** The link the registered address received to confirm a change (the newest one). */
+  const confirmationToken = async (to: string, requestId: string) => {
+    const mails = (await inbox(to)).filter((m) => m.subject.includes(requestId));
+    const match = [...mails]
+      .reverse()
+      .map((m) => (m.body.text ?? "").match(/confirm\.html#token=([A-Za-z0-9_-]{43})/))
+      .find((m) => m);
+    if (!match) throw new Error(`no confirmation link for ${to} on ${requestId}`);
+    return match[1]!;
+  };
   const decide = async (approver: string, requestId: string, decision: Record<string, unknown>) => {
     const answer = await api.call("POST", "/api/decisions", {
       body: decision,
@@ -93,7 +103,7 @@ function helpers(
     await harness.drain();
     return answer;
   };
-  return { upload, submit, view, inbox, decisionToken, decide, tokenOf };
+  return { upload, submit, view, inbox, decisionToken, confirmationToken, decide, tokenOf };
 }
 
 export function contractBody(documents: string[], changes: Record<string, unknown> = {}) {

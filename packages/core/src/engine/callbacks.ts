@@ -83,8 +83,11 @@ export async function completeCallback(engine: Engine, deps: Deps, token: string
     { state: record.state, visit: record.visit },
     { payload, token: { key: record.key, meta: record.meta } },
     [use],
+    // A token may be issued ahead for a state not yet entered (`TokenOptions.target`): its
+    // holder can answer before the execution gets there, so that answer waits in the inbox.
+    { queue: true },
   );
-  if (result.outcome === "superseded") {
+  if (result.outcome === "superseded" || result.outcome === "refused") {
     throw new TokenError("token.superseded", "this decision is no longer open", {
       state: result.execution?.state,
     });

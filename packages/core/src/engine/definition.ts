@@ -135,10 +135,18 @@ export interface CallbackState extends Routed {
   type: "callback";
   /** Runs on entering the state: issues tokens and sends them (effects). */
   onEnter?: string;
-  /** Decides what a callback does; throwing an error rejects the callback and changes nothing. */
-  onCallback: (data: Data, input: CallbackInput) => CallbackOutcome;
+  /**
+   * Decides what a callback does. `undefined`: this state does not take that event (the caller
+   * is told `refused`); throwing an error rejects the callback; either way nothing changes.
+   */
+  onCallback: (data: Data, input: CallbackInput) => CallbackOutcome | undefined;
   /** After this, the state fails with "States.Timeout" (catchable). */
   timeoutSeconds?: number;
+  /**
+   * An ISO time from the data after which the state fails with "States.Timeout", like
+   * `timeoutSeconds` but shared by several states (a deadline that a change of state keeps).
+   */
+  deadline?: (data: Data) => string | undefined;
   timers?: CallbackTimer[];
 }
 

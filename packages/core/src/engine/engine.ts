@@ -6,6 +6,7 @@ import { keys } from "../db/layout";
 import type { Deps } from "../deps";
 import { ConflictError, EntraideError } from "../errors";
 import type {
+  AtomicWrite,
   CallbackState,
   Data,
   State,
@@ -229,16 +230,15 @@ export class Engine {
     }
     if (stepNames.length > 0)
       d.events.push({ at: now, type: "TaskSucceeded", state: execution.state });
+    const writes: AtomicWrite[] = results.flatMap((r) => r?.writes ?? []);
     if (state.type === "callback") {
       T.startWaiting(state, d);
-      this.applyInbox(def, state, d, now);
+      writes.push(...this.applyInbox(def, state, d, now));
     } else {
       T.proceed(def, d, "next" in state ? state.next : undefined, now);
     }
     try {
-      return await this.tryWrite(d, execution.rev, {
-        writes: results.flatMap((r) => r?.writes ?? []),
-      });
+      return await this.tryWrite(d, execution.rev, { writes });
     } catch (error) {
       if (!(error instanceof WriteConditionError)) throw error;
       return this.fail(def, execution, error, now);
@@ -303,16 +303,23 @@ export class Engine {
   }
 
   /** Callbacks that arrived before this state visit began are applied as soon as it waits. */
-  private applyInbox(def: WorkflowDefinition, state: CallbackState, d: T.Draft, now: string): void {
+  private applyInbox(
+    def: WorkflowDefinition,
+    state: CallbackState,
+    d: T.Draft,
+    now: string,
+  ): AtomicWrite[] {
     const slot = `${d.next.state}#${d.next.visit}`;
     const queued = d.next.inbox?.[slot];
-    if (!queued) return;
+    if (!queued) return [];
+    const writes: AtomicWrite[] = [];
     const { [slot]: _, ...rest } = d.next.inbox ?? {};
     d.next = { ...d.next, inbox: Object.keys(rest).length > 0 ? rest : undefined };
     for (const callback of queued) {
-      if (d.next.state !== slot.split("#")[0] || d.next.status !== "running") return;
-      this.applyCallback(def, state, d, callback, now);
+      if (d.next.state !== slot.split("#")[0] || d.next.status !== "running") break;
+      writes.push(...(this.applyCallback(def, state, d, callback, now) ?? []));
     }
+    return writes;
   }
 
   private applyCallback(
@@ -323,6 +330,7 @@ export class Engine {
     now: string,
   ) {
     const outcome = state.onCallback(d.next.data, { ...callback, now });
+    if (!outcome) return undefined;
     T.mergeData(d, outcome.data);
     d.events.push({
       at: now,
@@ -492,44 +500,90 @@ export class Engine {
   }
 
   /**
-   * A callback from trusted code (finance marking a payout paid): no token, delivered to the
-   * state's current visit, or kept for its next one if the execution is not there yet.
+   * Takes an execution that succeeded back to `state`, with `data` merged in, when something
+   * after its end undoes what it ended on (the bank returning a transfer after the request was
+   * closed). Conditioned on the revision read, like every transition: of two reopenings one wins.
    */
-  async signal(executionId: string, state: string, payload: Data) {
+  async reopen(
+    executionId: string,
+    state: string,
+    data: Data,
+    extra: Transition["extra"] = [],
+  ): Promise<Delivery> {
+    const execution = await getExecution(this.deps, executionId);
+    if (execution?.status !== "succeeded") return { outcome: "superseded", execution };
+    const now = this.now();
+    const def = this.definition(execution);
+    // A workflow (or an old version of it) without that state cannot be reopened there.
+    if (!def.states[state]) return { outcome: "refused", execution };
+    const d = T.draft(execution, now);
+    T.mergeData(d, data);
+    d.events.push({ at: now, type: "ExecutionReopened", state, detail: { from: execution.state } });
+    T.enter(def, d, state, now);
+    const next = await this.tryWrite(d, execution.rev, { extra });
+    if (!next) return { outcome: "superseded", execution: await getExecution(this.deps, executionId) };
+    await this.afterCommit(next);
+    return { outcome: "applied", execution: next };
+  }
+
+  /**
+   * Something a person or trusted code says to an execution now (a member's withdrawal, finance
+   * marking a payout paid): applied to the current visit of `target.state` (of `target.visit`
+   * when given, the visit the caller looked at), or not at all. It is never kept for a later
+   * visit: the caller answered a person from what is true now, and a signal applied later would
+   * make that answer a lie (a member told "withdrawn" whose request is then paid).
+   */
+  async signal(
+    executionId: string,
+    target: { state: string; visit?: number },
+    payload: Data,
+    extra: Transition["extra"] = [],
+  ): Promise<Delivery> {
     const execution = await getExecution(this.deps, executionId);
     if (!execution)
       throw new EntraideError("execution.not-found", `no execution ${executionId}`, {
         status: 404,
       });
-    const visit = execution.state === state ? execution.visit : (execution.visits[state] ?? 0) + 1;
+    if (execution.state !== target.state || (target.visit ?? execution.visit) !== execution.visit)
+      return { outcome: "superseded", execution };
     return this.deliver(
       executionId,
-      { state, visit },
+      { state: target.state, visit: execution.visit },
       { payload, token: { key: "signal", meta: {} } },
-      [],
+      extra,
     );
   }
 
-  /** Applies a callback to the state visit it targets, or queues it if that visit is still to come. */
+  /**
+   * Applies a callback to the state visit it targets, if the execution is there now. With
+   * `queue`, a callback for a visit still to come is kept in the execution's inbox and applied
+   * on entry: only tokens issued ahead for a later state (`TokenOptions.target`) need that, since
+   * their holder may answer before the execution gets there; nothing a person is answered about
+   * is ever queued (see {@link signal}).
+   */
   async deliver(
     executionId: string,
     slot: { state: string; visit: number },
     callback: QueuedCallback,
     extra: Transition["extra"],
-  ) {
+    options: { queue?: boolean } = {},
+  ): Promise<Delivery> {
     for (let attempt = 0; attempt < 8; attempt++) {
       const execution = await getExecution(this.deps, executionId);
-      if (execution?.status !== "running") return { outcome: "superseded" as const, execution };
+      if (execution?.status !== "running") return { outcome: "superseded", execution };
       const now = this.now();
       const def = this.definition(execution);
       const d = T.draft(execution, now);
-      let writes: Transition["writes"] = [];
-      if (def.states[slot.state]?.type !== "callback")
-        return { outcome: "superseded" as const, execution };
-      if (execution.state === slot.state && execution.visit === slot.visit) {
+      let writes: AtomicWrite[] = [];
+      if (def.states[slot.state]?.type !== "callback") return { outcome: "superseded", execution };
+      const here = execution.state === slot.state && execution.visit === slot.visit;
+      const ahead = (execution.visits[slot.state] ?? 0) < slot.visit;
+      if (here) {
         const state = def.states[slot.state] as CallbackState;
-        writes = this.applyCallback(def, state, d, callback, now);
-      } else if ((execution.visits[slot.state] ?? 0) < slot.visit) {
+        const applied = this.applyCallback(def, state, d, callback, now);
+        if (!applied) return { outcome: "refused", execution };
+        writes = applied;
+      } else if (ahead && options.queue) {
         const key = `${slot.state}#${slot.visit}`;
         d.next = {
           ...d.next,
@@ -542,12 +596,12 @@ export class Engine {
           detail: { token: callback.token.key },
         });
       } else {
-        return { outcome: "superseded" as const, execution };
+        return { outcome: "superseded", execution };
       }
       try {
         const next = await this.write(d, execution.rev, { writes, extra });
         await this.afterCommit(next);
-        return { outcome: "applied" as const, execution: next };
+        return { outcome: here ? "applied" : "queued", execution: next };
       } catch (error) {
         if (error instanceof StaleExecutionError) continue;
         if (!(error instanceof WriteConditionError)) throw error;
@@ -556,7 +610,7 @@ export class Engine {
         const next = await this.tryWrite(failed, execution.rev, { extra });
         if (!next) continue;
         await this.afterCommit(next);
-        return { outcome: "applied" as const, execution: next };
+        return { outcome: "applied", execution: next };
       }
     }
     throw new EntraideError("execution.contended", "the execution kept changing; try again", {
@@ -564,6 +618,16 @@ export class Engine {
       status: 503,
     });
   }
+}
+
+/**
+ * What became of a callback: `applied` to the visit it targeted (the transition is committed),
+ * `queued` for a visit still to come, `refused` by that state (it does not take this event now:
+ * nothing changed), or `superseded` (the execution is elsewhere, or ended).
+ */
+export interface Delivery {
+  outcome: "applied" | "queued" | "refused" | "superseded";
+  execution: Execution | undefined;
 }
 
 function stepsOf(state: State): string[] {

@@ -70,8 +70,12 @@ export function enter(def: WorkflowDefinition, d: Draft, target: string, now: st
       return;
     }
     d.next = { ...d.next, status: "running", phase: "run", wakeAt: now };
-    if (state.type === "callback" && state.timeoutSeconds !== undefined) {
-      d.next.timeoutAt = addSeconds(now, state.timeoutSeconds);
+    if (state.type === "callback") {
+      const times = [
+        ...(state.timeoutSeconds !== undefined ? [addSeconds(now, state.timeoutSeconds)] : []),
+        ...(state.deadline ? [state.deadline(d.next.data)].filter((t) => t !== undefined) : []),
+      ];
+      d.next.timeoutAt = times.length > 0 ? times.sort()[0] : undefined;
     }
     return;
   }

@@ -7,15 +7,24 @@ import type { Deps } from "../deps";
 import { NotFoundError } from "../errors";
 import { addCents } from "../money/cents";
 import { Batch, type Fund, Payout } from "../payouts/payout";
+import { movePayout } from "../payouts/records";
 import { byStatus, chunks } from "./query";
 import { transact } from "./transact";
 
-export const BatchStatus = z.enum(["open", "paid"]);
+/** `settling`: finance is marking it paid; nothing leaves it any more. */
+export const BatchStatus = z.enum(["open", "settling", "paid"]);
 
-/** A batch as stored: what every export checks against, and whether it was settled. */
+/**
+ * A batch as stored: what every export checks against, and whether it was settled. `revision`
+ * counts the changes of its content (a payout that failed left it); `exportedRevision` is the
+ * revision its last export wrote, so marking it paid pays exactly what the last bank file holds.
+ */
 export const BatchRecord = Batch.extend({
   status: BatchStatus,
   paidAt: z.iso.datetime({ offset: true }).optional(),
+  revision: z.number().int().nonnegative().default(0),
+  exportedRevision: z.number().int().nonnegative().optional(),
+  exportedAt: z.iso.datetime({ offset: true }).optional(),
 });
 export type BatchRecord = z.infer<typeof BatchRecord>;
 
@@ -90,6 +99,7 @@ export async function createBatch(
     payoutCount,
     totalCents,
     status: "open",
+    revision: 0,
   };
   await deps.clients.ddb.send(
     new PutCommand({
@@ -105,32 +115,15 @@ export async function createBatch(
 async function claim(deps: Deps, payout: Payout, batchId: string, now: string): Promise<boolean> {
   const TableName = deps.config.table;
   const batched: Payout = { ...payout, status: "batched", batchId };
-  const gsi = keys.payoutStatus(payout.fund, "batched", payout.approvedAt, payout.payoutId);
   const outcome = await transact(deps, [
-    {
-      Update: {
-        TableName,
-        Key: keys.payout(payout.payoutId),
-        UpdateExpression:
-          "SET #status = :batched, batchId = :batchId, batchedAt = :now, gsi1pk = :gpk, gsi1sk = :gsk",
-        // The index we read from lags the table: the payout must still be scheduled, and still
-        // say what the copy under the batch says (a corrected IBAN would otherwise be lost).
-        ConditionExpression:
-          "#status = :scheduled AND iban = :iban AND amountCents = :amount AND beneficiaryName = :name",
-        ExpressionAttributeNames: { "#status": "status" },
-        ExpressionAttributeValues: {
-          ":batched": "batched",
-          ":scheduled": "scheduled",
-          ":batchId": batchId,
-          ":now": now,
-          ":gpk": gsi.gsi1pk,
-          ":gsk": gsi.gsi1sk,
-          ":iban": payout.iban,
-          ":amount": payout.amountCents,
-          ":name": payout.beneficiaryName,
-        },
-      },
-    },
+    movePayout(TableName, payout, {
+      from: "scheduled",
+      to: "batched",
+      set: { batchId, batchedAt: now },
+      // The index we read from lags the table: the payout must still be scheduled, and still
+      // say what the copy under the batch says (a corrected IBAN would otherwise be lost).
+      expect: { iban: payout.iban, amountCents: payout.amountCents, beneficiaryName: payout.beneficiaryName },
+    }),
     {
       Put: {
         TableName,

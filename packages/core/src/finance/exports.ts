@@ -1,7 +1,8 @@
 import type { Writable } from "node:stream";
 import { keys } from "../db/layout";
 import type { Deps } from "../deps";
-import { EntraideError } from "../errors";
+import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { ConflictError, EntraideError } from "../errors";
 import type { ExportSummary } from "../payouts/batch-check";
 import { writePayoutCsv } from "../payouts/csv";
 import type { Payout } from "../payouts/payout";
@@ -70,6 +71,11 @@ export async function exportBatch(
   let debtor: DebtorAccount | undefined;
   try {
     batch = await getBatch(deps, batchId);
+    if (batch.payoutCount === 0)
+      throw new ConflictError(
+        "batch.empty",
+        `batch ${batchId} has no payouts left (they all failed and left it): there is nothing to send`,
+      );
     debtor = format === "sepa" ? debtorAccount(deps) : undefined;
   } catch (error) {
     out.destroy();
@@ -86,7 +92,33 @@ export async function exportBatch(
           requestedExecutionDate: brusselsDate(deps.clock.now()),
           prettyPrint: false,
         });
+  if (batch.status === "open") await recordExport(deps, batch);
   return { ...summary, batch };
+}
+
+/**
+ * Notes that the bank file of the batch's current content was written, so it can be marked
+ * paid. If a payout left the batch while the file was being written, the file is stale: the
+ * export fails (the caller must not send it) and must be run again.
+ */
+async function recordExport(deps: Deps, batch: BatchRecord): Promise<void> {
+  try {
+    await deps.clients.ddb.send(
+      new UpdateCommand({
+        TableName: deps.config.table,
+        Key: keys.batch(batch.batchId),
+        UpdateExpression: "SET exportedRevision = :rev, exportedAt = :now",
+        ConditionExpression: "revision = :rev OR attribute_not_exists(revision)",
+        ExpressionAttributeValues: { ":rev": batch.revision, ":now": deps.clock.now().toISOString() },
+      }),
+    );
+  } catch (error) {
+    if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
+    throw new ConflictError(
+      "batch.changed-during-export",
+      `a payout left batch ${batch.batchId} while it was being exported: do not send this file, export it again`,
+    );
+  }
 }
 
 async function* counted<T>(

@@ -39,7 +39,7 @@ export async function recordRecovery(
     state: RECOVERY_STATE,
     payload: { event: "recovered", amountCents },
   });
-  if (signal.outcome !== "delivered" && signal.outcome !== "queued") {
+  if (signal.outcome !== "delivered") {
     throw new ConflictError("recovery.not-recorded", `the recovery was not recorded: ${signal.detail ?? signal.outcome}`);
   }
   return signal;

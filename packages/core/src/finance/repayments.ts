@@ -139,7 +139,7 @@ async function importLine(
     if (signal.outcome === "already-sent") {
       return { line, outcome: "unchanged", ...known, reason: "sent by an earlier import, not recorded by the loan yet" };
     }
-    if (signal.outcome !== "delivered" && signal.outcome !== "queued") {
+    if (signal.outcome !== "delivered") {
       return refused(`the loan's workflow did not take it: ${signal.detail ?? signal.outcome}`, known);
     }
     reason = signal.detail;

@@ -7,15 +7,15 @@ import { getExecution } from "../engine/store";
 import { ConflictError } from "../errors";
 
 /**
- * What became of a signal: `delivered` to the state it was meant for, `queued` for that state's
- * next visit (the execution is elsewhere), `already-sent` before, or not delivered because the
- * execution is `elsewhere` (and queuing was not wanted), has `ended` or is `missing`, or the
- * delivery `failed` (see `detail`).
+ * What became of a signal: `delivered` to the state it was meant for, `already-sent` before, or
+ * not delivered because the execution is `elsewhere`, its state `refused` the event, it has
+ * `ended` or is `missing`, or the delivery `failed` (see `detail`). A signal is never kept for a
+ * later visit of its state: it is about the present (see {@link Engine.signal}).
  */
-export type SignalOutcome = "delivered" | "queued" | "already-sent" | "elsewhere" | "ended" | "missing" | "failed";
+export type SignalOutcome = "delivered" | "already-sent" | "elsewhere" | "refused" | "ended" | "missing" | "failed";
 
 /** Outcomes after which the workflow does not know: to report, and to try again later. */
-export const UNDELIVERED: readonly SignalOutcome[] = ["elsewhere", "ended", "missing", "failed"];
+export const UNDELIVERED: readonly SignalOutcome[] = ["elsewhere", "refused", "ended", "missing", "failed"];
 
 export interface SignalReport {
   executionId: string;
@@ -33,10 +33,10 @@ export interface SignalInput {
    */
   once?: string;
   /**
-   * Keep the signal for the state's next visit when the execution is elsewhere (default). Off
-   * for events about the present (a payment): applied to a later visit they would be stale.
+   * When the execution has succeeded, take it back to this state (the payload under `reopened`
+   * in its data) instead of reporting it `ended`: for news that undoes what it ended on.
    */
-  queue?: boolean;
+  reopenAt?: string;
 }
 
 const ALREADY_SENT = "signal.already-sent";
@@ -44,7 +44,7 @@ const ALREADY_SENT = "signal.already-sent";
 /**
  * Tells an execution something from trusted code (finance), never throwing: the outcome is
  * for the caller to report, so one request's workflow being elsewhere does not stop a batch.
- * Delivery follows {@link Engine.signal}: the state's current visit, else its next one.
+ * Delivery follows {@link Engine.signal}: the state's current visit, or nothing.
  */
 export async function sendSignal(deps: Deps, engine: Engine, input: SignalInput): Promise<SignalReport> {
   const { executionId, state, payload, once } = input;
@@ -54,10 +54,6 @@ export async function sendSignal(deps: Deps, engine: Engine, input: SignalInput)
     if (receipt && (await readItem(deps, receipt))) return report("already-sent");
     const execution = await getExecution(deps, executionId);
     if (!execution) return report("missing", `no execution ${executionId}`);
-    if (execution.status !== "running") return report("ended", `the execution has ${execution.status}`);
-    const here = execution.state === state;
-    if (!here && input.queue === false) return report("elsewhere", `the execution is in ${execution.state}, not ${state}`);
-    const slot = { state, visit: here ? execution.visit : (execution.visits[state] ?? 0) + 1 };
     const extra = receipt
       ? [
           {
@@ -72,11 +68,22 @@ export async function sendSignal(deps: Deps, engine: Engine, input: SignalInput)
           },
         ]
       : [];
-    const { outcome } = await engine.deliver(executionId, slot, { payload, token: { key: "signal", meta: {} } }, extra);
-    if (outcome === "superseded") return report("ended", `the execution is past ${state}`);
-    return here
-      ? report("delivered")
-      : report("queued", `the execution is in ${execution.state}; kept for its next ${state} state`);
+    if (execution.status === "succeeded" && input.reopenAt) {
+      const { outcome } = await engine.reopen(executionId, input.reopenAt, { reopened: payload }, extra);
+      if (outcome === "applied") return report("delivered", `reopened at ${input.reopenAt}`);
+      return outcome === "refused"
+        ? report("ended", `the execution has succeeded and its workflow has no ${input.reopenAt} state`)
+        : report("elsewhere", "the execution changed meanwhile");
+    }
+    if (execution.status !== "running") return report("ended", `the execution has ${execution.status}`);
+    if (execution.state !== state) return report("elsewhere", `the execution is in ${execution.state}, not ${state}`);
+    const { outcome, execution: now } = await engine.signal(executionId, { state, visit: execution.visit }, payload, extra);
+    if (outcome === "refused") return report("refused", `the ${state} state does not take ${String(payload.event)} now`);
+    if (outcome === "superseded")
+      return now?.status === "running"
+        ? report("elsewhere", `the execution moved to ${now.state}`)
+        : report("ended", `the execution has ${now?.status ?? "gone"}`);
+    return report("delivered");
   } catch (error) {
     if (error instanceof ConflictError && error.code === ALREADY_SENT) return report("already-sent");
     return report("failed", (error as Error).message);

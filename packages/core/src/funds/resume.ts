@@ -27,7 +27,7 @@ export async function resumeAwaitingFunds(
   for (const item of Items ?? []) {
     const amount = item.amountCents as number;
     if (amount > room) break;
-    const result = await engine.signal(item.requestId as string, "awaiting-funds", {
+    const result = await engine.signal(item.requestId as string, { state: "awaiting-funds" }, {
       event: "funds-available",
     });
     if (result.outcome !== "applied") continue;

@@ -13,7 +13,8 @@ export const PayoutRequestType = z.enum([
 ]);
 export type PayoutRequestType = z.infer<typeof PayoutRequestType>;
 
-export const PayoutStatus = z.enum(["scheduled", "batched", "paid", "payout-failed"]);
+/** `abandoned`: returned and not corrected in time, its reservation given back to the fund. */
+export const PayoutStatus = z.enum(["scheduled", "batched", "paid", "payout-failed", "abandoned"]);
 export type PayoutStatus = z.infer<typeof PayoutStatus>;
 
 /** An IBAN in electronic format (no spaces, upper case) whose mod-97 check holds. */
@@ -69,7 +70,8 @@ export const Batch = z.object({
   batchId: SepaIdentifier,
   fund: Fund,
   createdAt: z.iso.datetime({ offset: true }),
-  payoutCount: z.number().int().positive(),
-  totalCents: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  /** A payout that fails while its batch is open leaves it: a batch may end up empty. */
+  payoutCount: z.number().int().nonnegative(),
+  totalCents: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
 });
 export type Batch = z.infer<typeof Batch>;

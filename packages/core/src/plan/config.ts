@@ -97,7 +97,18 @@ export const PlanConfigSchema = z
           )
           .min(1),
       }),
+      /** A transfer the bank returned: the member is reminded, then the money goes back to the fund. */
+      returned: z
+        .strictObject({ reminderAfterSeconds: duration, abandonAfterSeconds: duration })
+        .refine((r) => r.reminderAfterSeconds < r.abandonAfterSeconds, {
+          message: "the reminder must come before the money goes back to the fund",
+        }),
     }),
+    /**
+     * A request whose email or IBAN differs from the members register is told to the registered
+     * address, and is not paid before this delay has passed (or the member confirmed).
+     */
+    identity: z.strictObject({ holdSeconds: duration }),
     loans: z.strictObject({
       reminderBeforeDueSeconds: duration,
       overdueAfterSeconds: duration,
@@ -179,7 +190,9 @@ const defaults: PlanConfig = {
         { weekday: "thursday", time: "06:00" },
       ],
     },
+    returned: { reminderAfterSeconds: seconds.days(14), abandonAfterSeconds: seconds.days(30) },
   },
+  identity: { holdSeconds: seconds.days(2) },
   loans: { reminderBeforeDueSeconds: seconds.days(7), overdueAfterSeconds: seconds.days(7) },
   recovery: { reminderAfterSeconds: seconds.days(30) },
   downloads: { linkValiditySeconds: seconds.days(7) },

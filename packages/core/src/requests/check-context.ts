@@ -22,7 +22,7 @@ import type { RequestData } from "./record";
 import type { RequestStatus } from "./request-types";
 import type { RequestBody } from "./schemas";
 
-async function queryPrefix(deps: Deps, { pk, skPrefix }: { pk: string; skPrefix: string }) {
+export async function queryPrefix(deps: Deps, { pk, skPrefix }: { pk: string; skPrefix: string }) {
   const { Items } = await deps.clients.ddb.send(
     new QueryCommand({
       TableName: deps.config.table,

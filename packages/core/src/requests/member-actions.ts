@@ -1,37 +1,66 @@
 import { z } from "zod";
 import type { Deps } from "../deps";
 import type { Engine } from "../engine/engine";
+import type { Execution } from "../engine/execution";
 import { ConflictError, ValidationError } from "../errors";
 import { isUploaded } from "../documents/documents";
 import { iban } from "./fields";
 import { parseWith } from "./messages";
+import { asRequest } from "./record";
 import { schemas } from "./schemas";
 import { ownRequest } from "./status-token";
 
-/** The states in which a member may still act; checks pass through in moments. */
-const WAITING = new Set(["needs-info", "awaiting-approval"]);
-const PASSING = new Set(["received", "checking"]);
+/** The states in which a member may still withdraw; checks and routing pass through in moments. */
+const WITHDRAWABLE = new Set(["needs-info", "awaiting-approval"]);
+const PASSING = new Set(["received", "checking", "after-checks", "routing"]);
+/** The states that wait for the member to say where the money should go instead. */
+const WAITING_FOR_IBAN = new Set(["payout-failed", "confirming-iban"]);
 
-/** Withdraws a request before its approval; once approved, or ended, it cannot be withdrawn. */
-export async function withdraw(deps: Deps, engine: Engine, id: string, token: string | undefined) {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const { execution } = await ownRequest(deps, id, token);
-    if (execution.status === "running" && WAITING.has(execution.state)) {
-      const result = await engine.signal(id, execution.state, { event: "withdraw" });
-      if (result.outcome === "applied") return { status: "withdrawn" };
-    } else if (execution.status !== "running" || !PASSING.has(execution.state)) {
-      break;
-    }
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new ConflictError("request.not-withdrawable", "this request can no longer be withdrawn");
+/** How long a withdrawal waits for checks in progress to reach a state it can act on. */
+const PASSING_POLLS = 20;
+const POLL_MS = 150;
+
+/** A member's action that could not be done now: the answer says where the request stands. */
+function refused(code: string, message: string, execution: Execution | undefined) {
+  return new ConflictError(code, message, {
+    status: execution ? asRequest(execution.data).status : undefined,
+    state: execution?.state,
+  });
 }
 
-const CorrectedIban = z.strictObject({ iban: iban() });
+/**
+ * Withdraws a request before its approval, as one conditional transition of the visit the
+ * member saw: if an approval (or anything else) moved the request first, the withdrawal is
+ * refused with where it stands, never kept for later.
+ */
+export async function withdraw(deps: Deps, engine: Engine, id: string, token: string | undefined) {
+  let { execution } = await ownRequest(deps, id, token);
+  for (let attempt = 0; attempt < PASSING_POLLS; attempt++) {
+    if (execution.status === "running" && WITHDRAWABLE.has(execution.state)) {
+      const result = await engine.signal(
+        id,
+        { state: execution.state, visit: execution.visit },
+        { event: "withdraw" },
+      );
+      if (result.outcome === "applied") return { status: "withdrawn" };
+      if (result.outcome === "refused") break;
+    } else if (execution.status !== "running" || !PASSING.has(execution.state)) {
+      break;
+    } else {
+      await new Promise((r) => setTimeout(r, POLL_MS));
+    }
+    ({ execution } = await ownRequest(deps, id, token));
+  }
+  throw refused("request.not-withdrawable", "this request can no longer be withdrawn", execution);
+}
+
+const ClaimedIban = z.strictObject({ iban: iban() });
 
 /**
  * The member's answer: to a request for information (the checks run again with it), or, after
- * the bank returned the transfer, the IBAN to pay into instead (the payout is scheduled again).
+ * the bank returned the transfer, the IBAN to pay into instead. A new IBAN is only a claim: it
+ * takes effect once confirmed from the address in the members register (see the workflow's
+ * `confirming-iban` state), never from the status link alone.
  */
 export async function answerInfo(
   deps: Deps,
@@ -41,20 +70,21 @@ export async function answerInfo(
   body: unknown,
 ) {
   const { execution, data } = await ownRequest(deps, id, token);
-  if (execution.status === "running" && execution.state === "payout-failed") {
-    const corrected = parseWith(CorrectedIban, body, data.language);
-    if (!corrected.success) throw new ValidationError(corrected.errors);
-    const result = await engine.signal(id, "payout-failed", {
-      event: "iban-corrected",
-      iban: corrected.data.iban,
-    });
-    if (result.outcome !== "applied") {
-      throw new ConflictError(
+  if (execution.status === "running" && WAITING_FOR_IBAN.has(execution.state)) {
+    const claimed = parseWith(ClaimedIban, body, data.language);
+    if (!claimed.success) throw new ValidationError(claimed.errors);
+    const result = await engine.signal(
+      id,
+      { state: execution.state, visit: execution.visit },
+      { event: "iban-claimed", iban: claimed.data.iban },
+    );
+    if (result.outcome !== "applied")
+      throw refused(
         "request.not-waiting-for-iban",
         "this request is not waiting for an IBAN",
+        result.execution,
       );
-    }
-    return { status: "scheduled" };
+    return { status: "confirming-iban" };
   }
   const parsed = parseWith(schemas.infoAnswer, body, data.language);
   if (!parsed.success) throw new ValidationError(parsed.errors);
@@ -70,21 +100,15 @@ export async function answerInfo(
       })),
     );
   }
-  if (execution.state !== "needs-info" || execution.status !== "running") {
-    throw new ConflictError(
-      "request.not-waiting-for-info",
-      "this request is not waiting for information",
-    );
-  }
-  const result = await engine.signal(id, "needs-info", {
-    event: "info",
-    comment: parsed.data.comment,
-    documents,
-  });
-  if (result.outcome !== "applied")
-    throw new ConflictError(
-      "request.not-waiting-for-info",
-      "this request is not waiting for information",
-    );
+  const notWaiting = (now: Execution | undefined) =>
+    refused("request.not-waiting-for-info", "this request is not waiting for information", now);
+  if (execution.state !== "needs-info" || execution.status !== "running")
+    throw notWaiting(execution);
+  const result = await engine.signal(
+    id,
+    { state: "needs-info", visit: execution.visit },
+    { event: "info", comment: parsed.data.comment, documents },
+  );
+  if (result.outcome !== "applied") throw notWaiting(result.execution);
   return { status: "checking" };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import pkg from "../../../../package.json" with { type: "json" };
+import { ConfirmationAnswer } from "./confirmations";
 import { schemas } from "./schemas";
 
 const json = (schema: z.ZodType) => ({
@@ -97,6 +98,29 @@ export function openApiDocument() {
             "400": errors,
             "409": { description: "token used or decision closed" },
             "410": { description: "token expired" },
+          },
+        },
+      },
+      "/api/confirmations/current": {
+        get: {
+          summary: "What the registered member is asked to confirm (a new IBAN)",
+          security: bearer,
+          responses: {
+            "200": { description: "the confirmation asked for, or how it was answered" },
+            "404": { description: "invalid token" },
+          },
+        },
+      },
+      "/api/confirmations": {
+        post: {
+          summary: "Confirm, or say this is not me (the request freezes)",
+          security: bearer,
+          requestBody: { content: json(ConfirmationAnswer) },
+          responses: {
+            "200": { description: "answered" },
+            "400": errors,
+            "409": { description: "link used or no longer open" },
+            "410": { description: "link expired" },
           },
         },
       },

@@ -44,7 +44,16 @@ export interface RequestData extends Data {
     batchId?: string;
     paidAt?: string;
     failure?: string;
+    /** The payout's approval time: part of its index keys. */
+    approvedAt?: string;
   };
+  /** When the current run of returned transfer began: the reservation is released after the plan's delay. */
+  payoutFailedAt?: string;
+  /** A new IBAN the member gave after a returned transfer: a claim until confirmed. */
+  ibanClaim?: { iban: string; claimedAt: string; confirmedAt?: string };
+  ibanCheck?: { needsApproval: boolean; warnings: CheckResult[] };
+  /** The registered member said the request (or a change of its account) is not theirs. */
+  dispute?: { at: string; by: string; during: string };
   loan?: {
     principalCents: number;
     schedule: Installment[];

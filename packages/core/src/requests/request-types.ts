@@ -44,6 +44,12 @@ export const requestStatuses = [
   "exported",
   "paid",
   "payout-failed",
+  // A new IBAN was given: it waits for the registered address (and maybe an approver) to confirm it.
+  "confirming-iban",
+  // Returned and not corrected in time: the reservation went back to the fund.
+  "payout-abandoned",
+  // The registered member said "this is not me": frozen until operations look at it.
+  "disputed",
   "repaying",
   "repaid",
   "rejected",

@@ -20,6 +20,7 @@ import { runChecks } from "./checks/run-checks";
 import { isoDay } from "./checks/context";
 import { renderReason } from "./checks/reasons";
 import { notify } from "./notify";
+import { createPayoutAccountSteps } from "./payout-account-steps";
 import { asRequest, type RequestData } from "./record";
 import { routeApproval } from "./routing";
 import { statusToken } from "./status-token";
@@ -140,6 +141,18 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
   };
 
   return {
+    ...createPayoutAccountSteps(deps, plan, {
+      statusLink,
+      toMember,
+      askApprovers: (ctx, data, warnings) =>
+        askApprovers(
+          ctx,
+          { ...data, checks: { outcome: "warn", results: warnings } },
+          data.routing?.approvers ?? [],
+          "approver",
+          (to, p) => toApprover(to, "approval-request", p),
+        ),
+    }),
     receive: async (d, ctx) => {
       const data = asRequest(d);
       await toMember(ctx, data, "request-received", {
@@ -297,7 +310,12 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
       return {
         data: {
           status: "scheduled",
-          payout: { payoutId: payout.payoutId, reference: payout.reference, status: "scheduled" },
+          payout: {
+            payoutId: payout.payoutId,
+            reference: payout.reference,
+            status: "scheduled",
+            approvedAt: payout.approvedAt,
+          },
         },
         writes: [
           FundMovements.reserve(table, fund, amount),
@@ -364,42 +382,6 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
         reason: data.payout?.failure,
       });
       return {};
-    },
-
-    reschedule: async (d) => {
-      const data = asRequest(d);
-      const iban = String(d.newIban);
-      const { Item } = await deps.clients.ddb.send(
-        new GetCommand({ TableName: table, Key: keys.payout(data.payout!.payoutId) }),
-      );
-      const payout = {
-        ...(Item as Parameters<typeof payoutItem>[0]),
-        iban,
-        status: "scheduled" as const,
-        batchId: undefined,
-      };
-      return {
-        data: {
-          status: "scheduled",
-          request: { ...data.request, iban },
-          payout: { ...data.payout!, status: "scheduled", failure: undefined },
-        },
-        writes: [
-          {
-            item: {
-              Put: {
-                TableName: table,
-                Item: payoutItem(payout),
-                ConditionExpression: "#s = :failed",
-                ExpressionAttributeNames: { "#s": "status" },
-                ExpressionAttributeValues: { ":failed": "payout-failed" },
-              },
-            },
-            errorName: "PayoutNotFailed",
-          },
-        ],
-        events: [{ type: "PayoutRescheduled" }],
-      };
     },
 
     "notify-paid": async (d, ctx) => {

@@ -41,7 +41,7 @@ export async function memberView(deps: Deps, id: string, token: string | undefin
     actions: {
       withdraw: execution.status === "running" && OPEN_FOR_WITHDRAWAL.has(status),
       answerInfo: status === "needs-info",
-      correctIban: status === "payout-failed",
+      correctIban: status === "payout-failed" || status === "confirming-iban",
     },
     infoRequest: data.infoRequest && {
       message: data.infoRequest.message,

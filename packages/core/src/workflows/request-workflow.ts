@@ -1,8 +1,14 @@
-import { defineWorkflow, type RetryRule } from "../engine/definition";
+import {
+  type CallbackOutcome,
+  type Data,
+  defineWorkflow,
+  type RetryRule,
+} from "../engine/definition";
 import { ALL_ERRORS, TIMEOUT_ERROR } from "../engine/retry";
 import { planConfig } from "../plan/config";
 import { recovered, repayment } from "../requests/after-payout";
 import { applyDecision, type DecisionPayload } from "../requests/decisions";
+import { abandonAt } from "../requests/payout-account-steps";
 import { asRequest } from "../requests/record";
 import type { RequestType } from "../requests/request-types";
 
@@ -21,6 +27,29 @@ const transient: RetryRule[] = [
 /** The member withdrew: the status says so with the same write, before the closing step runs. */
 const withdraw = (payload: { event?: unknown }) =>
   payload.event === "withdraw" ? { data: { status: "withdrawn" }, next: "withdrawn" } : undefined;
+
+/** The member gave another IBAN after a returned transfer: a claim, to be confirmed. */
+const claimIban = (payload: Data, now: string): CallbackOutcome | undefined =>
+  payload.event === "iban-claimed"
+    ? {
+        data: { ibanClaim: { iban: String(payload.iban), claimedAt: now } },
+        events: [{ type: "IbanClaimReceived", detail: { ibanEnd: String(payload.iban).slice(-4) } }],
+        next: "confirming-iban",
+      }
+    : undefined;
+
+/** The bank returned a transfer already marked paid: back to asking the member for an IBAN. */
+const returned = (payload: Data): CallbackOutcome | undefined =>
+  payload.event === "payout-failed"
+    ? { data: { reopened: { reason: payload.reason } }, next: "payout-returned" }
+    : undefined;
+
+/** The registered member says this is not them: the request freezes, the approvers are told. */
+const dispute = (token: { meta: Data }, now: string, during: string): CallbackOutcome => ({
+  data: { status: "disputed", dispute: { at: now, by: String(token.meta.email), during } },
+  events: [{ type: "Disputed", detail: { during } }],
+  next: "disputed",
+});
 
 /**
  * The life of a request (§3): intake, justification checks, approval by email, funds, payout,
@@ -57,7 +86,7 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
         ],
         catch: [{ errors: [TIMEOUT_ERROR], next: "expired" }],
         onCallback: (data, { payload, now }) => {
-          if (payload.event !== "info") return withdraw(payload) ?? {};
+          if (payload.event !== "info") return withdraw(payload);
           const request = asRequest(data).request;
           const added = (payload.documents as string[] | undefined) ?? [];
           return {
@@ -108,13 +137,13 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
         retry: transient,
         catch: [{ errors: ["FundsInsufficient"], next: "awaiting-funds" }],
         onCallback: (_data, { payload }) =>
-          payload.event === "funds-available" ? { next: "granting" } : {},
+          payload.event === "funds-available" ? { next: "granting" } : undefined,
       },
       payout: {
         type: "callback",
         onEnter: "notify-approved",
         retry: transient,
-        onCallback: (data, { payload }) => {
+        onCallback: (data, { payload, now }) => {
           const payout = asRequest(data).payout;
           if (payload.event === "paid") {
             return {
@@ -135,23 +164,115 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
               data: {
                 status: "payout-failed",
                 payout: { ...payout, status: "payout-failed", failure: payload.reason },
+                payoutFailedAt: now,
               },
               next: "payout-failed",
             };
           }
-          return {};
+          return undefined;
         },
+      },
+      // The bank returned the transfer after the request moved past the payment, or closed.
+      "payout-returned": {
+        type: "task",
+        step: "record-return",
+        retry: transient,
+        next: "payout-failed",
       },
       "payout-failed": {
         type: "callback",
         onEnter: "notify-payout-failed",
         retry: transient,
-        onCallback: (_data, { payload }) =>
-          payload.event === "iban-corrected"
-            ? { data: { newIban: payload.iban }, next: "rescheduling" }
-            : {},
+        timers: [
+          {
+            name: "reminder",
+            afterSeconds: plan.payouts.returned.reminderAfterSeconds,
+            step: "remind-payout-failed",
+          },
+        ],
+        deadline: (d) => abandonAt(asRequest(d), plan),
+        catch: [{ errors: [TIMEOUT_ERROR], next: "payout-abandoned" }],
+        onCallback: (_data, { payload, now }) => claimIban(payload, now),
+      },
+      // A new IBAN is a claim: confirmed from the address in the members register, or nothing.
+      "confirming-iban": {
+        type: "callback",
+        onEnter: "ask-iban-confirmation",
+        retry: transient,
+        deadline: (d) => abandonAt(asRequest(d), plan),
+        catch: [{ errors: [TIMEOUT_ERROR], next: "payout-abandoned" }],
+        onCallback: (data, { payload, token, now }) => {
+          if (payload.event === "iban-claimed") return claimIban(payload, now);
+          if (!token.key.startsWith("owner:")) return undefined;
+          if (payload.event === "confirm") {
+            const claim = asRequest(data).ibanClaim;
+            return {
+              data: { ibanClaim: { ...claim!, confirmedAt: now } },
+              events: [{ type: "IbanConfirmed", detail: { by: token.meta.email } }],
+              next: "checking-iban",
+            };
+          }
+          if (payload.event === "not-me") return dispute(token, now, "confirming-iban");
+          return undefined;
+        },
+      },
+      "checking-iban": {
+        type: "task",
+        step: "check-iban",
+        retry: transient,
+        next: "after-iban-checks",
+      },
+      "after-iban-checks": {
+        type: "choice",
+        choices: [{ when: (d) => asRequest(d).ibanCheck?.needsApproval === true, next: "iban-approval" }],
+        default: "rescheduling",
+      },
+      // Another member's account, or another country: an approver confirms the change.
+      "iban-approval": {
+        type: "callback",
+        onEnter: "request-iban-approval",
+        retry: transient,
+        deadline: (d) => abandonAt(asRequest(d), plan),
+        catch: [{ errors: [TIMEOUT_ERROR], next: "payout-abandoned" }],
+        onCallback: (data, { payload, token, now }) => {
+          if (payload.event !== "decision") return undefined;
+          const decision = { approver: String(token.meta.email), decision: payload.decision, at: now };
+          const event = { type: `IbanChange.${String(payload.decision)}`, detail: decision };
+          if (payload.decision === "approve") return { events: [event], next: "rescheduling" };
+          if (payload.decision === "reject")
+            return {
+              data: { ibanClaim: undefined, ibanCheck: undefined, status: "payout-failed" },
+              events: [event],
+              next: "payout-failed",
+            };
+          return undefined;
+        },
       },
       rescheduling: { type: "task", step: "reschedule", retry: transient, next: "payout" },
+      "payout-abandoned": {
+        type: "task",
+        step: "abandon",
+        retry: transient,
+        next: "abandoned",
+      },
+      // Nothing reserved any more; waits, at no cost, for operations to reopen it.
+      abandoned: {
+        type: "callback",
+        onCallback: (_data, { payload }) => (payload.event === "reopen" ? { next: "reopening" } : undefined),
+      },
+      reopening: {
+        type: "task",
+        step: "reopen-payout",
+        retry: transient,
+        catch: [{ errors: ["FundsInsufficient"], next: "abandoned" }],
+        next: "payout-failed",
+      },
+      // Frozen: the registered member said this is not theirs; the approvers were told.
+      disputed: {
+        type: "callback",
+        onEnter: "notify-disputed",
+        onCallback: () => undefined,
+      },
       paid: { type: "task", step: "notify-paid", retry: transient, next: "after-paid" },
       "after-paid": {
         type: "choice",
@@ -171,7 +292,8 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
         type: "callback",
         onEnter: "start-loan",
         retry: transient,
-        onCallback: (data, { payload }) => repayment(asRequest(data), payload, table, fund),
+        onCallback: (data, { payload }) =>
+          returned(payload) ?? repayment(asRequest(data), payload, table, fund),
       },
       recovery: {
         type: "callback",
@@ -186,7 +308,8 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
         ],
         timeoutSeconds: plan.recovery.reminderAfterSeconds * 3,
         catch: [{ errors: [TIMEOUT_ERROR], next: "done" }],
-        onCallback: (data, { payload }) => recovered(asRequest(data), payload, table, fund),
+        onCallback: (data, { payload }) =>
+          returned(payload) ?? recovered(asRequest(data), payload, table, fund),
       },
       rejected: { type: "task", step: "notify-rejected", retry: transient },
       withdrawn: { type: "task", step: "notify-withdrawn", retry: transient },

@@ -246,6 +246,13 @@ export const statusTexts: Record<RequestStatus, Translated> = {
   exported: t3("Versement en cours", "Uitbetaling bezig", "Payout under way"),
   paid: t3("Payée", "Betaald", "Paid"),
   "payout-failed": t3("Versement échoué", "Uitbetaling mislukt", "Payout failed"),
+  "confirming-iban": t3(
+    "Nouvel IBAN à confirmer",
+    "Nieuw IBAN te bevestigen",
+    "New IBAN to be confirmed",
+  ),
+  "payout-abandoned": t3("Versement abandonné", "Uitbetaling stopgezet", "Payout abandoned"),
+  disputed: t3("Bloquée (contestée)", "Geblokkeerd (betwist)", "Frozen (disputed)"),
   repaying: t3("En remboursement", "Wordt terugbetaald", "Being repaid"),
   repaid: t3("Remboursée", "Terugbetaald", "Repaid"),
   rejected: t3("Refusée", "Geweigerd", "Rejected"),

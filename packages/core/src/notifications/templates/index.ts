@@ -9,6 +9,13 @@ import { infoReminder } from "./info-reminder";
 import { installmentOverdue } from "./installment-overdue";
 import { installmentReminder } from "./installment-reminder";
 import { loanSchedule } from "./loan-schedule";
+import {
+  ibanChanged,
+  ibanConfirmation,
+  payoutAbandoned,
+  payoutFailedReminder,
+  requestDisputed,
+} from "./payout-account";
 import { payoutFailed } from "./payout-failed";
 import { payoutPaid } from "./payout-paid";
 import { recoveryInvitation } from "./recovery-invitation";
@@ -28,6 +35,7 @@ export const templates = {
   "approval-escalation": approvalEscalation,
   "second-approval": secondApproval,
   "reply-not-understood": replyNotUnderstood,
+  "request-disputed": requestDisputed,
   // to members
   "request-received": requestReceived,
   "info-needed": infoNeeded,
@@ -37,6 +45,11 @@ export const templates = {
   "request-expired": requestExpired,
   "payout-paid": payoutPaid,
   "payout-failed": payoutFailed,
+  "payout-failed-reminder": payoutFailedReminder,
+  "payout-abandoned": payoutAbandoned,
+  "iban-changed": ibanChanged,
+  // to the address in the members register
+  "iban-confirmation": ibanConfirmation,
   "loan-schedule": loanSchedule,
   "installment-reminder": installmentReminder,
   "installment-overdue": installmentOverdue,

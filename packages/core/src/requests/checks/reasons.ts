@@ -227,6 +227,16 @@ const reasonTexts = {
     "Dit IBAN wordt ook gebruikt door {count} ander(e) lid/leden: {memberNumbers}.",
     "This IBAN is also used by {count} other member(s): {memberNumbers}.",
   ),
+  iban_change_requested: t(
+    "Après un virement refusé, le membre demande d'être payé sur un autre compte (se terminant par {ibanEnd}), confirmé depuis l'adresse du registre.",
+    "Na een geweigerde overschrijving vraagt het lid betaling op een andere rekening (eindigend op {ibanEnd}), bevestigd vanaf het adres uit het register.",
+    "After a returned transfer, the member asks to be paid into another account (ending in {ibanEnd}), confirmed from the register's address.",
+  ),
+  iban_change_country: t(
+    "Le nouveau compte est dans un autre pays ({from} → {to}).",
+    "De nieuwe rekening is in een ander land ({from} → {to}).",
+    "The new account is in another country ({from} → {to}).",
+  ),
   no_earlier_rejection: t(
     "Aucune demande refusée auparavant.",
     "Geen eerder geweigerde aanvraag.",
