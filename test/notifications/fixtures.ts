@@ -127,6 +127,15 @@ export function fixtures(t: FreeText): Fixtures {
     "payout-abandoned": { ...status, amountCents: 50_000 },
     "request-disputed": { requestId: "req-7f3a", memberNumber: "M0001", during: "confirming-iban" },
     "iban-changed": { ...status, amountCents: 50_000, iban: "BE68539007547034", previousIban: "BE21001234567803" },
+    "owner-notice": {
+      publicUrl,
+      requestId: "req-7f3a",
+      token,
+      amountCents: 50_000,
+      email: "someone@else.example",
+      ibanEnd: "7034",
+      holdUntil: "2020-05-02T10:00:00Z",
+    },
     "iban-confirmation": {
       publicUrl,
       requestId: "req-7f3a",
@@ -229,6 +238,7 @@ export function visible(name: TemplateName, language: Language, t: FreeText = pl
     "payout-abandoned": ["req-7f3a", euros(50_000, language), statusLink],
     "request-disputed": ["req-7f3a", "M0001"],
     "iban-changed": ["req-7f3a", euros(50_000, language), "7034", "7803", statusLink],
+    "owner-notice": ["req-7f3a", euros(50_000, language), "someone@else.example", "7034", day("2020-05-02", language), `confirm.html#token=${encodeURIComponent(token)}`],
     "iban-confirmation": ["req-7f3a", euros(50_000, language), "7034", `confirm.html#token=${encodeURIComponent(token)}`],
     "loan-schedule": [
       "req-7f3a",

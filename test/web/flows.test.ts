@@ -357,7 +357,7 @@ describe("following a request", () => {
 });
 
 describe("a transfer the bank returned", () => {
-  it("the member gives another IBAN on the status page, with errors next to the field, and the payout is scheduled again", async () => {
+  it("the member gives another IBAN on the status page, with errors next to the field, confirms it from the registered address, and the payout is scheduled again", async () => {
     // Prepare: an aid approved, batched, then returned by the bank
     const { link } = await submit(async (page) => {
       await fillAidWithoutDocuments(page);
@@ -400,9 +400,33 @@ describe("a transfer the bank returned", () => {
     const violations = await axeViolations(page);
     await page.fill("#f-iban", "BE68 5390 0754 7034");
     await page.click("#send-iban");
+    await waitForStatus(link, "confirming-iban");
+    const confirmLink = await eventually("the confirmation email", async () => {
+      const store = (await (await fetch(`${web.stack.urls.inbox}/store`)).json()) as {
+        emails: { destination: { to: string[] }; subject: string; body: { text?: string } }[];
+      };
+      const mail = store.emails.find(
+        (e) =>
+          e.destination.to.includes("amelie.lambert@example.org") &&
+          e.subject.includes(requestId) &&
+          /confirm\.html#token=/.test(e.body.text ?? ""),
+      );
+      return mail?.body.text?.match(/(\/confirm\.html#token=[A-Za-z0-9_%-]+)/)?.[1];
+    });
+    const confirmPage = await web.open(confirmLink);
+    await confirmPage.waitForSelector("#confirm");
+    const confirmText = await confirmPage.textContent("main");
+    const confirmViolations = await axeViolations(confirmPage);
+    await confirmPage.screenshot({ path: join(artifacts, "confirm-iban-open.png"), fullPage: true });
+    await confirmPage.click("#confirm");
+    await confirmPage.waitForSelector(".notice[role=status]");
+    await confirmPage.screenshot({ path: join(artifacts, "confirm-iban-done.png"), fullPage: true });
     // Assess
     expect(errors["f-iban"]).toBeTruthy();
     expect(violations).toEqual([]);
+    expect(confirmViolations).toEqual([]);
+    expect(confirmText).toContain("7034");
+    expect(confirmText).not.toContain("BE68");
     await waitForStatus(link, "scheduled");
   });
 });

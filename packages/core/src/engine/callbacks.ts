@@ -50,6 +50,23 @@ export async function readToken(deps: Deps, token: string): Promise<TokenRecord 
   return record as TokenRecord;
 }
 
+/** Marks a token used, in the transaction of the transition it causes: of two uses one wins. */
+export function tokenUse(deps: Deps, token: string, payload: Data) {
+  return {
+    item: {
+      Update: {
+        TableName: deps.config.table,
+        Key: keys.callbackToken(hashToken(token)),
+        UpdateExpression: "SET usedAt = :now, #usage = :payload",
+        ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(usedAt)",
+        ExpressionAttributeNames: { "#usage": "usage" },
+        ExpressionAttributeValues: { ":now": deps.clock.now().toISOString(), ":payload": payload },
+      },
+    },
+    error: new TokenError("token.used", "this link was already used"),
+  };
+}
+
 /**
  * Completes the callback a token stands for, once: the token is marked used in the same
  * transaction as the transition it causes, so of two concurrent uses exactly one wins.
@@ -65,19 +82,7 @@ export async function completeCallback(engine: Engine, deps: Deps, token: string
     });
   if (record.expiresAt && record.expiresAt <= now)
     throw new TokenError("token.expired", "this link has expired", { expiresAt: record.expiresAt });
-  const use = {
-    item: {
-      Update: {
-        TableName: deps.config.table,
-        Key: keys.callbackToken(hashToken(token)),
-        UpdateExpression: "SET usedAt = :now, #usage = :payload",
-        ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(usedAt)",
-        ExpressionAttributeNames: { "#usage": "usage" },
-        ExpressionAttributeValues: { ":now": now, ":payload": payload },
-      },
-    },
-    error: new TokenError("token.used", "this link was already used"),
-  };
+  const use = tokenUse(deps, token, payload);
   const result = await engine.deliver(
     record.executionId,
     { state: record.state, visit: record.visit },

@@ -537,7 +537,7 @@ export class Engine {
     executionId: string,
     target: { state: string; visit?: number },
     payload: Data,
-    extra: Transition["extra"] = [],
+    options: { extra?: Transition["extra"]; from?: QueuedCallback["token"] } = {},
   ): Promise<Delivery> {
     const execution = await getExecution(this.deps, executionId);
     if (!execution)
@@ -549,8 +549,8 @@ export class Engine {
     return this.deliver(
       executionId,
       { state: target.state, visit: execution.visit },
-      { payload, token: { key: "signal", meta: {} } },
-      extra,
+      { payload, token: options.from ?? { key: "signal", meta: {} } },
+      options.extra ?? [],
     );
   }
 

@@ -77,7 +77,7 @@ export async function sendSignal(deps: Deps, engine: Engine, input: SignalInput)
     }
     if (execution.status !== "running") return report("ended", `the execution has ${execution.status}`);
     if (execution.state !== state) return report("elsewhere", `the execution is in ${execution.state}, not ${state}`);
-    const { outcome, execution: now } = await engine.signal(executionId, { state, visit: execution.visit }, payload, extra);
+    const { outcome, execution: now } = await engine.signal(executionId, { state, visit: execution.visit }, payload, { extra });
     if (outcome === "refused") return report("refused", `the ${state} state does not take ${String(payload.event)} now`);
     if (outcome === "superseded")
       return now?.status === "running"

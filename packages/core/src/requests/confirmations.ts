@@ -1,14 +1,24 @@
 import { z } from "zod";
 import type { Deps } from "../deps";
-import { completeCallback, readToken, TokenError } from "../engine/callbacks";
+import {
+  completeCallback,
+  readToken,
+  type TokenRecord,
+  TokenError,
+  tokenUse,
+} from "../engine/callbacks";
 import type { Engine } from "../engine/engine";
 import { getExecution } from "../engine/store";
-import { ValidationError } from "../errors";
+import { ConflictError, ValidationError } from "../errors";
 import { parseWith } from "./messages";
 import { asRequest } from "./record";
 
 /** What the registered member answers from the link sent to the register's address. */
 export const ConfirmationAnswer = z.strictObject({ answer: z.enum(["confirm", "not-me"]) });
+
+/** Where the answer to a notice of a request made in one's name can still act. */
+const NOTICE_STATES = new Set(["needs-info", "awaiting-approval", "owner-hold"]);
+const PASSING = new Set(["received", "checking", "after-checks", "owner-check", "notifying-owner", "routing", "approved"]);
 
 /** The tokens of this page: bound to the address in the members register. */
 const OWNER = "owner:";
@@ -28,8 +38,9 @@ export async function confirmationView(deps: Deps, token: string | undefined) {
   const expired = record.expiresAt !== undefined && record.expiresAt <= now;
   const current =
     execution.status === "running" &&
-    execution.state === record.state &&
-    execution.visit === record.visit;
+    (record.meta.purpose === "identity"
+      ? NOTICE_STATES.has(execution.state) || PASSING.has(execution.state)
+      : execution.state === record.state && execution.visit === record.visit);
   const open = !record.usedAt && !expired && current;
   return {
     requestId: execution.id,
@@ -38,7 +49,10 @@ export async function confirmationView(deps: Deps, token: string | undefined) {
     ...(open
       ? {
           amountCents: data.approvedAmountCents ?? data.amountCents,
-          ibanEnd: data.ibanClaim?.iban.slice(-4),
+          ibanEnd:
+            record.meta.purpose === "identity"
+              ? data.request.iban.slice(-4)
+              : data.ibanClaim?.iban.slice(-4),
           language: data.language,
         }
       : {}),
@@ -64,6 +78,51 @@ export async function answerConfirmation(
   const execution = await getExecution(deps, record.executionId);
   const parsed = parseWith(ConfirmationAnswer, body, execution ? asRequest(execution.data).language : "fr");
   if (!parsed.success) throw new ValidationError(parsed.errors);
+  if (record.meta.purpose === "identity")
+    return answerOwnerNotice(deps, engine, token!, record, parsed.data.answer);
   const result = await completeCallback(engine, deps, token!, { event: parsed.data.answer });
   return { status: asRequest(result.execution!.data).status };
+}
+
+
+/**
+ * The registered member's answer to the notice of a request made in their name: it applies to
+ * the state the request waits in now (the token is not tied to one), as one transition that also
+ * marks the link used; once the request is granted it can no longer be frozen from the link.
+ */
+async function answerOwnerNotice(
+  deps: Deps,
+  engine: Engine,
+  token: string,
+  record: TokenRecord,
+  answer: "confirm" | "not-me",
+) {
+  const now = deps.clock.now().toISOString();
+  if (record.usedAt)
+    throw new TokenError("token.used", "this link was already used", { usedAt: record.usedAt });
+  if (record.expiresAt && record.expiresAt <= now)
+    throw new TokenError("token.expired", "this link has expired", { expiresAt: record.expiresAt });
+  const payload = { event: answer === "confirm" ? "owner-confirm" : "not-me" };
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const execution = await getExecution(deps, record.executionId);
+    if (execution?.status === "running" && NOTICE_STATES.has(execution.state)) {
+      const result = await engine.signal(
+        execution.id,
+        { state: execution.state, visit: execution.visit },
+        payload,
+        { extra: [tokenUse(deps, token, payload)], from: { key: record.key, meta: record.meta } },
+      );
+      if (result.outcome === "applied") return { status: asRequest(result.execution!.data).status };
+      if (result.outcome === "refused") break;
+    } else if (execution?.status !== "running" || !PASSING.has(execution.state)) {
+      throw new ConflictError(
+        "request.not-disputable",
+        "this request has moved on and can no longer be stopped from this link: reply to the email to reach us",
+        { status: execution ? asRequest(execution.data).status : undefined },
+      );
+    } else {
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  }
+  throw new ConflictError("request.busy", "this request kept changing: try again in a moment");
 }

@@ -90,8 +90,8 @@ export function applyDecision(
     ...approvals.map((d) => d.amountCents ?? data.amountCents),
   );
   return {
-    data: { decisions, approvedAmountCents, approvedAt: now, approvedBy: approvers },
-    next: "granting",
+    data: { decisions, status: "approved", approvedAmountCents, approvedAt: now, approvedBy: approvers },
+    next: "approved",
     events: [event],
   };
 }

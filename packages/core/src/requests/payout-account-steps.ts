@@ -234,6 +234,39 @@ export function createPayoutAccountSteps(
       };
     },
 
+    // Told at once: the request carries an email or an IBAN that is not the register's.
+    "notify-owner": async (d, ctx) => {
+      const data = asRequest(d);
+      const member = await registered(data);
+      const sentAt = data.ownerNotice?.sentAt ?? ctx.now.toISOString();
+      const token = await ctx.issueToken(`owner:${member.email}`, {
+        meta: { email: member.email, purpose: "identity" },
+        // Answerable while the request can still be frozen, whatever the state it waits in.
+        expiresAt: addSeconds(sentAt, plan.needsInfo.expiresAfterSeconds + plan.approvals.escalateAfterSeconds * 4),
+      });
+      const r = data.request;
+      await ctx.effect("owner-notice", () =>
+        notify(deps, {
+          template: "owner-notice",
+          to: member.email,
+          language: member.language,
+          params: {
+            publicUrl: deps.config.publicUrl,
+            requestId: ctx.executionId,
+            token,
+            amountCents: data.amountCents,
+            email: r.email.toLowerCase() !== member.email.toLowerCase() ? r.email : undefined,
+            ibanEnd: r.iban !== member.iban ? r.iban.slice(-4) : undefined,
+            holdUntil: addSeconds(sentAt, plan.identity.holdSeconds),
+          },
+        }),
+      );
+      return {
+        data: { ownerNotice: { sentAt, to: member.email } },
+        events: [{ type: "OwnerNotified" }],
+      };
+    },
+
     "notify-disputed": async (d, ctx) => {
       const data = asRequest(d);
       const approvers = [...(data.routing?.approvers ?? []), ...(data.routing?.backups ?? [])];

@@ -52,6 +52,8 @@ export interface RequestData extends Data {
   /** A new IBAN the member gave after a returned transfer: a claim until confirmed. */
   ibanClaim?: { iban: string; claimedAt: string; confirmedAt?: string };
   ibanCheck?: { needsApproval: boolean; warnings: CheckResult[] };
+  /** The registered address was told of a request whose email or IBAN is not the register's. */
+  ownerNotice?: { sentAt: string; to: string; confirmedAt?: string };
   /** The registered member said the request (or a change of its account) is not theirs. */
   dispute?: { at: string; by: string; during: string };
   loan?: {

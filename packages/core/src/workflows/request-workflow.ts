@@ -9,7 +9,8 @@ import { planConfig } from "../plan/config";
 import { recovered, repayment } from "../requests/after-payout";
 import { applyDecision, type DecisionPayload } from "../requests/decisions";
 import { abandonAt } from "../requests/payout-account-steps";
-import { asRequest } from "../requests/record";
+import { asRequest, type RequestData } from "../requests/record";
+import { addSeconds } from "../clock";
 import type { RequestType } from "../requests/request-types";
 
 /** Passing faults (a throttled table, SES hiccups) are retried; business errors never are. */
@@ -44,6 +45,30 @@ const returned = (payload: Data): CallbackOutcome | undefined =>
     ? { data: { reopened: { reason: payload.reason } }, next: "payout-returned" }
     : undefined;
 
+/** The request's email or IBAN is not the register's: its registered owner must hear of it. */
+const needsOwnerNotice = (data: RequestData) =>
+  data.ownerNotice === undefined &&
+  (data.checks?.results ?? []).some((r) =>
+    ["member_email_differs", "iban_differs_from_register"].includes(r.reason.code),
+  );
+
+/** The registered member answered the notice: it is them (the hold ends), or it is not (freeze). */
+const ownerAnswer = (
+  data: Data,
+  payload: Data,
+  token: { key: string; meta: Data },
+  now: string,
+): CallbackOutcome | undefined => {
+  const notice = asRequest(data).ownerNotice;
+  if (!token.key.startsWith("owner:") || !notice) return undefined;
+  if (payload.event === "not-me") return dispute(token, now, "request");
+  if (payload.event !== "owner-confirm") return undefined;
+  return {
+    data: { ownerNotice: { ...notice, confirmedAt: now } },
+    events: [{ type: "OwnerConfirmed" }],
+  };
+};
+
 /** The registered member says this is not them: the request freezes, the approvers are told. */
 const dispute = (token: { meta: Data }, now: string, during: string): CallbackOutcome => ({
   data: { status: "disputed", dispute: { at: now, by: String(token.meta.email), during } },
@@ -69,7 +94,19 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
       "after-checks": {
         type: "choice",
         choices: [{ when: (d) => asRequest(d).checks?.outcome === "fail", next: "needs-info" }],
+        default: "owner-check",
+      },
+      // Asked in someone else's name? The address in the members register is told at once.
+      "owner-check": {
+        type: "choice",
+        choices: [{ when: (d) => needsOwnerNotice(asRequest(d)), next: "notifying-owner" }],
         default: "routing",
+      },
+      "notifying-owner": {
+        type: "task",
+        step: "notify-owner",
+        retry: transient,
+        next: "routing",
       },
       routing: { type: "task", step: "route", retry: transient, next: "awaiting-approval" },
       "needs-info": {
@@ -85,8 +122,8 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
           },
         ],
         catch: [{ errors: [TIMEOUT_ERROR], next: "expired" }],
-        onCallback: (data, { payload, now }) => {
-          if (payload.event !== "info") return withdraw(payload);
+        onCallback: (data, { payload, token, now }) => {
+          if (payload.event !== "info") return withdraw(payload) ?? ownerAnswer(data, payload, token, now);
           const request = asRequest(data).request;
           const added = (payload.documents as string[] | undefined) ?? [];
           return {
@@ -122,7 +159,32 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
         ],
         onCallback: (data, { payload, token, now }) =>
           withdraw(payload) ??
+          ownerAnswer(data, payload, token, now) ??
           applyDecision(asRequest(data), payload as DecisionPayload, String(token.meta.email), now),
+      },
+      // Decided: a request told to the registered address waits for its answer or the delay.
+      approved: {
+        type: "choice",
+        choices: [
+          {
+            when: (d) => asRequest(d).ownerNotice !== undefined && !asRequest(d).ownerNotice?.confirmedAt,
+            next: "owner-hold",
+          },
+        ],
+        default: "granting",
+      },
+      "owner-hold": {
+        type: "callback",
+        retry: transient,
+        deadline: (d) => {
+          const sentAt = asRequest(d).ownerNotice?.sentAt;
+          return sentAt ? addSeconds(sentAt, plan.identity.holdSeconds) : undefined;
+        },
+        catch: [{ errors: [TIMEOUT_ERROR], next: "granting" }],
+        onCallback: (data, { payload, token, now }) => {
+          const answer = ownerAnswer(data, payload, token, now);
+          return answer && payload.event === "owner-confirm" ? { ...answer, next: "granting" } : answer;
+        },
       },
       granting: {
         type: "task",

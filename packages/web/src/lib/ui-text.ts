@@ -106,6 +106,7 @@ export const ui = {
   // Status page
   statusTitle: t3("Suivi de votre demande", "Opvolging van uw aanvraag", "Your request"),
   loading: t3("Chargement…", "Laden…", "Loading…"),
+  confirmTitle: t3("Confirmation", "Bevestiging", "Confirmation"),
   notFound: t3(
     "Ce lien de suivi n'est pas valable. Utilisez le lien complet reçu par e-mail.",
     "Deze link is niet geldig. Gebruik de volledige link uit de e-mail.",

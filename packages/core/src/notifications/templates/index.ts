@@ -12,6 +12,7 @@ import { loanSchedule } from "./loan-schedule";
 import {
   ibanChanged,
   ibanConfirmation,
+  ownerNotice,
   payoutAbandoned,
   payoutFailedReminder,
   requestDisputed,
@@ -50,6 +51,7 @@ export const templates = {
   "iban-changed": ibanChanged,
   // to the address in the members register
   "iban-confirmation": ibanConfirmation,
+  "owner-notice": ownerNotice,
   "loan-schedule": loanSchedule,
   "installment-reminder": installmentReminder,
   "installment-overdue": installmentOverdue,

@@ -254,3 +254,81 @@ export function requestDisputed(p: RequestDisputedParams, language: Language): R
     language,
   );
 }
+
+export interface OwnerNoticeParams {
+  publicUrl: string;
+  requestId: string;
+  token: string;
+  amountCents: number;
+  /** What differs from the register: the request's email, and its IBAN's last four characters. */
+  email?: string;
+  ibanEnd?: string;
+  /** Until when nothing is paid without an answer (ISO timestamp). */
+  holdUntil: string;
+}
+
+const ownerWords: Words<{
+  subject: (ref: string) => string;
+  heading: string;
+  intro: (amount: string) => string;
+  email: string;
+  iban: string;
+  act: (when: string) => string;
+  button: string;
+}> = {
+  fr: {
+    subject: (ref) => `Une demande a été faite à votre nom [${ref}]`,
+    heading: "Est-ce bien vous ?",
+    intro: (amount) =>
+      `Une demande de ${amount} a été introduite avec votre numéro de membre, mais avec des coordonnées qui ne sont pas celles de notre registre :`,
+    email: "Adresse e-mail donnée",
+    iban: "Compte donné (fin)",
+    act: (when) =>
+      `Si c'est vous, confirmez-le. Sinon, choisissez « Ce n'est pas moi » : la demande sera bloquée. Sans réponse, rien ne sera payé avant le ${when}.`,
+    button: "Répondre",
+  },
+  nl: {
+    subject: (ref) => `Er werd een aanvraag op uw naam ingediend [${ref}]`,
+    heading: "Bent u het?",
+    intro: (amount) =>
+      `Er werd een aanvraag van ${amount} ingediend met uw lidnummer, maar met gegevens die niet in ons register staan:`,
+    email: "Opgegeven e-mailadres",
+    iban: "Opgegeven rekening (einde)",
+    act: (when) =>
+      `Bent u het, bevestig het dan. Zo niet, kies ‘Dit ben ik niet’: de aanvraag wordt geblokkeerd. Zonder antwoord wordt niets betaald vóór ${when}.`,
+    button: "Antwoorden",
+  },
+  en: {
+    subject: (ref) => `A request was made in your name [${ref}]`,
+    heading: "Was this you?",
+    intro: (amount) =>
+      `A request for ${amount} was made with your member number, but with details that are not those of our register:`,
+    email: "Email given",
+    iban: "Account given (last digits)",
+    act: (when) =>
+      `If it was you, confirm it. If not, choose “This is not me”: the request will be frozen. Without an answer, nothing is paid before ${when}.`,
+    button: "Answer",
+  },
+};
+
+/** To the address in the members register: a request was made with other details than the register's. */
+export function ownerNotice(p: OwnerNoticeParams, language: Language): RenderedEmail {
+  const w = ownerWords[language];
+  const rows: [string, string][] = [
+    ...(p.email ? [[w.email, p.email] as [string, string]] : []),
+    ...(p.ibanEnd ? [[w.iban, `…${p.ibanEnd}`] as [string, string]] : []),
+  ];
+  return renderEmail(
+    {
+      subject: w.subject(p.requestId),
+      heading: w.heading,
+      blocks: [
+        block.p(w.intro(euros(p.amountCents, language))),
+        rows.length > 0 && block.facts(rows),
+        block.p(w.act(day(p.holdUntil, language))),
+        block.actions([{ label: w.button, url: confirmationUrl(p.publicUrl, p.token) }]),
+      ],
+    },
+    language,
+  );
+}
