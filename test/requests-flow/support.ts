@@ -1,4 +1,6 @@
+import { Writable } from "node:stream";
 import type { EngineOptions } from "../../packages/core/src/engine/engine";
+import { exportBatch } from "../../packages/core/src/finance/exports";
 import { createEngine } from "../../packages/core/src/workflows/index";
 import { loadDemoData } from "../../packages/functions/src/local/demo-data";
 import { startTestApi } from "../support/api";
@@ -104,6 +106,19 @@ function helpers(
     return answer;
   };
   return { upload, submit, view, inbox, decisionToken, confirmationToken, decide, tokenOf };
+}
+
+/** A batch exported as finance does before sending it to the bank: the CSV's text. */
+export async function exportedCsv(stack: TestStack, batchId: string): Promise<string> {
+  let csv = "";
+  const out = new Writable({
+    write(chunk, _encoding, done) {
+      csv += String(chunk);
+      done();
+    },
+  });
+  await exportBatch(stack, batchId, "csv", out);
+  return csv;
 }
 
 export function contractBody(documents: string[], changes: Record<string, unknown> = {}) {

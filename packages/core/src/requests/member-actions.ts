@@ -86,6 +86,10 @@ export async function answerInfo(
       );
     return { status: "confirming-iban" };
   }
+  const notWaiting = (now: Execution | undefined) =>
+    refused("request.not-waiting-for-info", "this request is not waiting for information", now);
+  if (execution.state !== "needs-info" || execution.status !== "running")
+    throw notWaiting(execution);
   const parsed = parseWith(schemas.infoAnswer, body, data.language);
   if (!parsed.success) throw new ValidationError(parsed.errors);
   const documents = parsed.data.documents ?? [];
@@ -100,10 +104,6 @@ export async function answerInfo(
       })),
     );
   }
-  const notWaiting = (now: Execution | undefined) =>
-    refused("request.not-waiting-for-info", "this request is not waiting for information", now);
-  if (execution.state !== "needs-info" || execution.status !== "running")
-    throw notWaiting(execution);
   const result = await engine.signal(
     id,
     { state: "needs-info", visit: execution.visit },

@@ -140,7 +140,11 @@ export function errorReply(error: unknown): Reply {
   if (error instanceof ValidationError) return new Reply(400, { errors: error.errors });
   if (error instanceof EntraideError) {
     if (error.status >= 500) logger.error("request failed", { error });
-    return new Reply(error.status, { error: { code: error.code, message: error.message } });
+    // A conflict says where things stand now (a request's status), so the caller knows what happened.
+    const details = error.status === 409 ? error.options.details : undefined;
+    return new Reply(error.status, {
+      error: { code: error.code, message: error.message, ...(details === undefined ? {} : { details }) },
+    });
   }
   logger.error("unexpected error", { error: error as Error });
   return new Reply(500, { error: { code: "internal", message: "internal error" } });
