@@ -25,7 +25,8 @@ const freshDays = () => {
 };
 const contract = (changes: Record<string, unknown> = {}) =>
   contractBody([doc], { workDays: freshDays(), ...changes });
-const statusOf = async (id: string) => ((await getExecution(f.stack, id))!.data as { status: string }).status;
+const statusOf = async (id: string) =>
+  ((await getExecution(f.stack, id))!.data as { status: string }).status;
 const payoutOf = (id: string) => readItem(f.stack, keys.payout(id));
 const subjects = async (to: string, id: string) =>
   (await f.inbox(to)).filter((m) => m.subject.includes(id)).map((m) => m.subject);
@@ -62,7 +63,12 @@ async function returnedContract() {
   const { batch } = await createBatch(f.stack, "solidarity");
   await markPayoutFailed(f.stack, f.engine, id, "account closed");
   await f.harness.drain();
-  return { id, statusUrl: submitted.body.statusUrl as string, token: decodeURIComponent(f.tokenOf(submitted.body.statusUrl)), batch: batch! };
+  return {
+    id,
+    statusUrl: submitted.body.statusUrl as string,
+    token: decodeURIComponent(f.tokenOf(submitted.body.statusUrl)),
+    batch: batch!,
+  };
 }
 
 describe("two people acting at once", () => {
@@ -79,7 +85,10 @@ describe("two people acting at once", () => {
       ids.map(({ id, token }, i) =>
         Promise.all([
           f.api.call("POST", `/api/requests/${id}/withdraw`, { token }),
-          f.api.call("POST", "/api/decisions", { token: decisionTokens[i], body: { decision: "approve" } }),
+          f.api.call("POST", "/api/decisions", {
+            token: decisionTokens[i],
+            body: { decision: "approve" },
+          }),
         ]),
       ),
     );
@@ -93,7 +102,9 @@ describe("two people acting at once", () => {
         expect(withdrawal.body).toEqual({ status: "withdrawn" });
         expect(status).toBe("withdrawn");
         expect(await payoutOf(id)).toBeUndefined();
-        expect(await subjects(member.email, id)).not.toContainEqual(expect.stringContaining("approuvée"));
+        expect(await subjects(member.email, id)).not.toContainEqual(
+          expect.stringContaining("approuvée"),
+        );
       } else {
         expect(withdrawal.status).toBe(409);
         expect(withdrawal.body.error.details).toMatchObject({ status: expect.any(String) });
@@ -107,8 +118,14 @@ describe("two people acting at once", () => {
     const pairs = [];
     for (let i = 0; i < 4; i++) {
       const s = await f.submit(contract());
-      await f.decide(admins[1]!, s.body.id, { decision: "request-info", comment: "Le contrat signé ?" });
-      pairs.push({ id: s.body.id as string, token: decodeURIComponent(f.tokenOf(s.body.statusUrl)) });
+      await f.decide(admins[1]!, s.body.id, {
+        decision: "request-info",
+        comment: "Le contrat signé ?",
+      });
+      pairs.push({
+        id: s.body.id as string,
+        token: decodeURIComponent(f.tokenOf(s.body.statusUrl)),
+      });
     }
     // Act
     const answers = await Promise.all(
@@ -137,7 +154,10 @@ describe("a new IBAN after a returned transfer", () => {
     const r = await returnedContract();
     const foreign = "FR7630006000011234567890189";
     // Act
-    const claimed = await f.api.call("POST", `/api/requests/${r.id}/info`, { token: r.token, body: { iban: foreign } });
+    const claimed = await f.api.call("POST", `/api/requests/${r.id}/info`, {
+      token: r.token,
+      body: { iban: foreign },
+    });
     await f.harness.drain();
     const beforeConfirmation = await payoutOf(r.id);
     const confirmed = await f.api.call("POST", "/api/confirmations", {
@@ -152,7 +172,10 @@ describe("a new IBAN after a returned transfer", () => {
     expect(claimed).toMatchObject({ status: 200, body: { status: "confirming-iban" } });
     expect(beforeConfirmation).toMatchObject({ status: "payout-failed", iban: member.iban });
     expect(confirmed.status).toBe(200);
-    expect(beforeApproval).toMatchObject({ status: "confirming-iban", payout: { status: "payout-failed", iban: member.iban } });
+    expect(beforeApproval).toMatchObject({
+      status: "confirming-iban",
+      payout: { status: "payout-failed", iban: member.iban },
+    });
     expect(approverMails.length).toBeGreaterThanOrEqual(2);
     expect(await statusOf(r.id)).toBe("scheduled");
     expect(await payoutOf(r.id)).toMatchObject({
@@ -160,13 +183,18 @@ describe("a new IBAN after a returned transfer", () => {
       iban: foreign,
       gsi1pk: keys.payoutStatusPartition("solidarity", "scheduled"),
     });
-    expect(await subjects(member.email, r.id)).toContainEqual(expect.stringContaining("Le compte de votre paiement a changé"));
+    expect(await subjects(member.email, r.id)).toContainEqual(
+      expect.stringContaining("Le compte de votre paiement a changé"),
+    );
   });
 
   it("the registered member saying 'this is not me' freezes the request and tells the approvers", async () => {
     // Prepare
     const r = await returnedContract();
-    await f.api.call("POST", `/api/requests/${r.id}/info`, { token: r.token, body: { iban: "BE68539007547034" } });
+    await f.api.call("POST", `/api/requests/${r.id}/info`, {
+      token: r.token,
+      body: { iban: "BE68539007547034" },
+    });
     await f.harness.drain();
     // Act
     const answer = await f.api.call("POST", "/api/confirmations", {
@@ -174,7 +202,10 @@ describe("a new IBAN after a returned transfer", () => {
       body: { answer: "not-me" },
     });
     await f.harness.drain();
-    const again = await f.api.call("POST", `/api/requests/${r.id}/info`, { token: r.token, body: { iban: "BE68539007547034" } });
+    const again = await f.api.call("POST", `/api/requests/${r.id}/info`, {
+      token: r.token,
+      body: { iban: "BE68539007547034" },
+    });
     // Assess
     expect(answer).toMatchObject({ status: 200, body: { status: "disputed" } });
     expect(await statusOf(r.id)).toBe("disputed");
@@ -186,7 +217,10 @@ describe("a new IBAN after a returned transfer", () => {
   it("a payout rescheduled on a confirmed IBAN is picked by the next batch and paid: the bank file and the ledger agree", async () => {
     // Prepare
     const r = await returnedContract();
-    await f.api.call("POST", `/api/requests/${r.id}/info`, { token: r.token, body: { iban: "BE68539007547034" } });
+    await f.api.call("POST", `/api/requests/${r.id}/info`, {
+      token: r.token,
+      body: { iban: "BE68539007547034" },
+    });
     await f.harness.drain();
     await f.api.call("POST", "/api/confirmations", {
       token: await f.confirmationToken(member.email, r.id),
@@ -233,11 +267,17 @@ describe("returned transfers over time", () => {
     const { csv } = await payBatch("solidarity");
     // Assess
     expect(closed).toMatchObject({ status: "succeeded" });
-    expect(returned).toMatchObject({ previousStatus: "paid", reversedCents: 30_000, signal: { outcome: "delivered" } });
+    expect(returned).toMatchObject({
+      previousStatus: "paid",
+      reversedCents: 30_000,
+      signal: { outcome: "delivered" },
+    });
     expect(failed.status).toBe("payout-failed");
     expect(failed.fund.paidCents).toBe(paidBefore.paidCents - 30_000);
     expect(failed.fund.reservedCents).toBe(paidBefore.reservedCents + 30_000);
-    expect(await subjects("pieter.janssens@example.org", id)).toContainEqual(expect.stringContaining("Paiement impossible"));
+    expect(await subjects("pieter.janssens@example.org", id)).toContainEqual(
+      expect.stringContaining("Paiement impossible"),
+    );
     expect(csv).toContain(id);
     expect(await statusOf(id)).toBe("paid");
     expect((await getFund(f.stack, "solidarity"))!.paidCents).toBe(paidBefore.paidCents);
@@ -252,15 +292,25 @@ describe("returned transfers over time", () => {
     const reminded = await subjects(member.email, r.id);
     const at15 = await statusOf(r.id);
     await f.harness.advance(16 * DAY);
-    const abandoned = { status: await statusOf(r.id), payout: await payoutOf(r.id), fund: (await getFund(f.stack, "solidarity"))! };
-    const lateClaim = await f.api.call("POST", `/api/requests/${r.id}/info`, { token: r.token, body: { iban: "BE68539007547034" } });
+    const abandoned = {
+      status: await statusOf(r.id),
+      payout: await payoutOf(r.id),
+      fund: (await getFund(f.stack, "solidarity"))!,
+    };
+    const lateClaim = await f.api.call("POST", `/api/requests/${r.id}/info`, {
+      token: r.token,
+      body: { iban: "BE68539007547034" },
+    });
     await reopenAbandoned(f.stack, f.engine, r.id);
     await f.harness.drain();
     // Assess
     expect(reminded).toContainEqual(expect.stringContaining("Rappel : nous attendons votre IBAN"));
     expect(at15).toBe("payout-failed");
     expect(abandoned.status).toBe("payout-abandoned");
-    expect(abandoned.payout).toMatchObject({ status: "abandoned", gsi1pk: keys.payoutStatusPartition("solidarity", "abandoned") });
+    expect(abandoned.payout).toMatchObject({
+      status: "abandoned",
+      gsi1pk: keys.payoutStatusPartition("solidarity", "abandoned"),
+    });
     expect(abandoned.fund.reservedCents).toBe(reserved - 90_000);
     expect(await subjects(member.email, r.id)).toContainEqual(expect.stringContaining("abandonné"));
     expect(lateClaim.status).toBe(409);
@@ -279,7 +329,9 @@ describe("a request in someone else's name", () => {
     const held = { status: await statusOf(id), payout: await payoutOf(id) };
     await f.harness.advance(2 * DAY + 60_000);
     // Assess
-    expect(await subjects(member.email, id)).toContainEqual(expect.stringContaining("Une demande a été faite à votre nom"));
+    expect(await subjects(member.email, id)).toContainEqual(
+      expect.stringContaining("Une demande a été faite à votre nom"),
+    );
     expect(held).toEqual({ status: "approved", payout: undefined });
     expect(await statusOf(id)).toBe("scheduled");
   });

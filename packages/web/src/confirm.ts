@@ -4,7 +4,6 @@ import { type ApiError, api } from "./lib/api";
 import { announce, h } from "./lib/dom";
 import { facts, pageFrame } from "./lib/page";
 import { takeFragment } from "./lib/token";
-import { say } from "./lib/ui-text";
 
 /** `GET /api/confirmations/current`: what the registered member is asked to confirm. */
 interface ConfirmationView {
@@ -38,8 +37,10 @@ type Words = Record<
 /** This page's words; kept beside it, as only this page uses them. */
 const words: Record<Language, Words> = {
   fr: {
-    ibanIntro: "Un nouveau compte a été demandé pour le paiement de votre demande. Il ne sera utilisé que si vous le confirmez ici.",
-    identityIntro: "Une demande a été faite avec votre numéro de membre, mais avec une adresse e-mail ou un compte qui ne sont pas ceux de notre registre.",
+    ibanIntro:
+      "Un nouveau compte a été demandé pour le paiement de votre demande. Il ne sera utilisé que si vous le confirmez ici.",
+    identityIntro:
+      "Une demande a été faite avec votre numéro de membre, mais avec une adresse e-mail ou un compte qui ne sont pas ceux de notre registre.",
     reference: "Référence",
     amount: "Montant",
     account: "Compte (fin)",
@@ -50,13 +51,16 @@ const words: Record<Language, Words> = {
     "done-owner-confirm": "Merci : votre demande suit son cours.",
     "done-not-me": "C'est noté : la demande est bloquée et nos équipes sont prévenues.",
     "closed-expired": "Ce lien a expiré.",
-    "closed-superseded": "Ce lien n'est plus valable : un lien plus récent vous a été envoyé, ou la demande a avancé.",
+    "closed-superseded":
+      "Ce lien n'est plus valable : un lien plus récent vous a été envoyé, ou la demande a avancé.",
     "closed-used": "Vous avez déjà répondu le {at}.",
     badLink: "Ce lien n'est pas valable. Utilisez le lien complet reçu par e-mail.",
   },
   nl: {
-    ibanIntro: "Er werd een nieuwe rekening gevraagd voor de betaling van uw aanvraag. Ze wordt alleen gebruikt als u ze hier bevestigt.",
-    identityIntro: "Er werd een aanvraag ingediend met uw lidnummer, maar met een e-mailadres of rekening die niet in ons register staan.",
+    ibanIntro:
+      "Er werd een nieuwe rekening gevraagd voor de betaling van uw aanvraag. Ze wordt alleen gebruikt als u ze hier bevestigt.",
+    identityIntro:
+      "Er werd een aanvraag ingediend met uw lidnummer, maar met een e-mailadres of rekening die niet in ons register staan.",
     reference: "Referentie",
     amount: "Bedrag",
     account: "Rekening (einde)",
@@ -67,13 +71,16 @@ const words: Record<Language, Words> = {
     "done-owner-confirm": "Bedankt: uw aanvraag loopt verder.",
     "done-not-me": "Genoteerd: de aanvraag is geblokkeerd en onze teams zijn verwittigd.",
     "closed-expired": "Deze link is verlopen.",
-    "closed-superseded": "Deze link geldt niet meer: u kreeg een recentere link, of de aanvraag is verder gegaan.",
+    "closed-superseded":
+      "Deze link geldt niet meer: u kreeg een recentere link, of de aanvraag is verder gegaan.",
     "closed-used": "U hebt al geantwoord op {at}.",
     badLink: "Deze link is ongeldig. Gebruik de volledige link uit de e-mail.",
   },
   en: {
-    ibanIntro: "A new account was asked for the payment of your request. It is used only if you confirm it here.",
-    identityIntro: "A request was made with your member number, but with an email or an account that are not those of our register.",
+    ibanIntro:
+      "A new account was asked for the payment of your request. It is used only if you confirm it here.",
+    identityIntro:
+      "A request was made with your member number, but with an email or an account that are not those of our register.",
     reference: "Reference",
     amount: "Amount",
     account: "Account (last digits)",
@@ -84,7 +91,8 @@ const words: Record<Language, Words> = {
     "done-owner-confirm": "Thank you: your request goes on.",
     "done-not-me": "Noted: the request is frozen and our teams have been told.",
     "closed-expired": "This link has expired.",
-    "closed-superseded": "This link no longer works: a newer one was sent to you, or the request moved on.",
+    "closed-superseded":
+      "This link no longer works: a newer one was sent to you, or the request moved on.",
     "closed-used": "You already answered on {at}.",
     badLink: "This link is not valid. Use the whole link from the email.",
   },
@@ -112,7 +120,10 @@ function draw(): void {
   const l = frame.language;
   const w = words[l];
   const parts: Node[] = [];
-  if (notice) parts.push(h("p", { class: notice.error ? "error-summary" : "notice", role: "status" }, notice.text));
+  if (notice)
+    parts.push(
+      h("p", { class: notice.error ? "error-summary" : "notice", role: "status" }, notice.text),
+    );
   if (view) {
     parts.push(h("p", {}, view.purpose === "identity" ? w.identityIntro : w.ibanIntro));
     const rows: [string, string][] = [[w.reference, view.requestId]];
@@ -142,7 +153,9 @@ async function load(): Promise<void> {
     notice = { text: w.badLink, error: true };
     return draw();
   }
-  const answer = await api<ConfirmationView & ApiError>("GET", "/api/confirmations/current", { token });
+  const answer = await api<ConfirmationView & ApiError>("GET", "/api/confirmations/current", {
+    token,
+  });
   if (answer.status === 200) view = answer.body;
   else notice = { text: w.badLink, error: true };
   draw();
@@ -155,11 +168,19 @@ async function send(choice: "confirm" | "not-me"): Promise<void> {
     body: { answer: choice },
   });
   if (answer.status === 200) {
-    const done = choice === "not-me" ? "done-not-me" : view?.purpose === "identity" ? "done-owner-confirm" : "done-confirm";
+    const done =
+      choice === "not-me"
+        ? "done-not-me"
+        : view?.purpose === "identity"
+          ? "done-owner-confirm"
+          : "done-confirm";
     notice = { text: w[done], error: false };
   } else {
     const code = answer.body.error?.code;
-    notice = { text: code === "token.expired" ? w["closed-expired"] : w["closed-superseded"], error: true };
+    notice = {
+      text: code === "token.expired" ? w["closed-expired"] : w["closed-superseded"],
+      error: true,
+    };
   }
   announce(notice.text);
   draw();

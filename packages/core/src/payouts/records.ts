@@ -14,7 +14,13 @@ export function payoutItem(payout: Payout) {
 /** Creates a payout with the approval that decides it: one payout per id, ever. */
 export function createPayout(table: string, payout: Payout): AtomicWrite {
   return {
-    item: { Put: { TableName: table, Item: payoutItem(payout), ConditionExpression: "attribute_not_exists(pk)" } },
+    item: {
+      Put: {
+        TableName: table,
+        Item: payoutItem(payout),
+        ConditionExpression: "attribute_not_exists(pk)",
+      },
+    },
     errorName: "PayoutExists",
   };
 }

@@ -3,8 +3,8 @@ import type { Deps } from "../deps";
 import {
   completeCallback,
   readToken,
-  type TokenRecord,
   TokenError,
+  type TokenRecord,
   tokenUse,
 } from "../engine/callbacks";
 import type { Engine } from "../engine/engine";
@@ -18,7 +18,15 @@ export const ConfirmationAnswer = z.strictObject({ answer: z.enum(["confirm", "n
 
 /** Where the answer to a notice of a request made in one's name can still act. */
 const NOTICE_STATES = new Set(["needs-info", "awaiting-approval", "owner-hold"]);
-const PASSING = new Set(["received", "checking", "after-checks", "owner-check", "notifying-owner", "routing", "approved"]);
+const PASSING = new Set([
+  "received",
+  "checking",
+  "after-checks",
+  "owner-check",
+  "notifying-owner",
+  "routing",
+  "approved",
+]);
 
 /** The tokens of this page: bound to the address in the members register. */
 const OWNER = "owner:";
@@ -30,7 +38,8 @@ const OWNER = "owner:";
  */
 export async function confirmationView(deps: Deps, token: string | undefined) {
   const record = token ? await readToken(deps, token) : undefined;
-  if (!record?.key.startsWith(OWNER)) throw new TokenError("token.invalid", "this link is not valid");
+  if (!record?.key.startsWith(OWNER))
+    throw new TokenError("token.invalid", "this link is not valid");
   const execution = await getExecution(deps, record.executionId);
   if (!execution) throw new TokenError("token.invalid", "this link is not valid");
   const data = asRequest(execution.data);
@@ -74,16 +83,20 @@ export async function answerConfirmation(
   body: unknown,
 ) {
   const record = token ? await readToken(deps, token) : undefined;
-  if (!record?.key.startsWith(OWNER)) throw new TokenError("token.invalid", "this link is not valid");
+  if (!record?.key.startsWith(OWNER))
+    throw new TokenError("token.invalid", "this link is not valid");
   const execution = await getExecution(deps, record.executionId);
-  const parsed = parseWith(ConfirmationAnswer, body, execution ? asRequest(execution.data).language : "fr");
+  const parsed = parseWith(
+    ConfirmationAnswer,
+    body,
+    execution ? asRequest(execution.data).language : "fr",
+  );
   if (!parsed.success) throw new ValidationError(parsed.errors);
   if (record.meta.purpose === "identity")
     return answerOwnerNotice(deps, engine, token!, record, parsed.data.answer);
   const result = await completeCallback(engine, deps, token!, { event: parsed.data.answer });
   return { status: asRequest(result.execution!.data).status };
 }
-
 
 /**
  * The registered member's answer to the notice of a request made in their name: it applies to

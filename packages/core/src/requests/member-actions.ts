@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { Deps } from "../deps";
+import { isUploaded } from "../documents/documents";
 import type { Engine } from "../engine/engine";
 import type { Execution } from "../engine/execution";
 import { ConflictError, ValidationError } from "../errors";
-import { isUploaded } from "../documents/documents";
 import { iban } from "./fields";
 import { parseWith } from "./messages";
 import { asRequest } from "./record";

@@ -13,7 +13,11 @@ import { asRequest } from "./record";
 export async function reopenAbandoned(deps: Deps, engine: Engine, id: string) {
   const execution = await getExecution(deps, id);
   if (!execution) throw new NotFoundError(`request ${id}`);
-  const result = await engine.signal(id, { state: "abandoned", visit: execution.visit }, { event: "reopen" });
+  const result = await engine.signal(
+    id,
+    { state: "abandoned", visit: execution.visit },
+    { event: "reopen" },
+  );
   if (result.outcome !== "applied")
     throw new ConflictError("request.not-abandoned", `request ${id} is not an abandoned payout`, {
       status: asRequest(execution.data).status,

@@ -242,7 +242,10 @@ export function createPayoutAccountSteps(
       const token = await ctx.issueToken(`owner:${member.email}`, {
         meta: { email: member.email, purpose: "identity" },
         // Answerable while the request can still be frozen, whatever the state it waits in.
-        expiresAt: addSeconds(sentAt, plan.needsInfo.expiresAfterSeconds + plan.approvals.escalateAfterSeconds * 4),
+        expiresAt: addSeconds(
+          sentAt,
+          plan.needsInfo.expiresAfterSeconds + plan.approvals.escalateAfterSeconds * 4,
+        ),
       });
       const r = data.request;
       await ctx.effect("owner-notice", () =>
@@ -284,7 +287,9 @@ export function createPayoutAccountSteps(
           }),
         );
       }
-      return { events: [{ type: "ApproversToldOfDispute", detail: { approvers: approvers.length } }] };
+      return {
+        events: [{ type: "ApproversToldOfDispute", detail: { approvers: approvers.length } }],
+      };
     },
 
     // Operations reopened it: the money is reserved again, the member asked again for an IBAN.
@@ -299,7 +304,10 @@ export function createPayoutAccountSteps(
         writes: [
           FundMovements.reserve(table, fundOf(data, plan), amountOf(data)),
           {
-            item: movePayout(table, payoutKeyOf(data, plan), { from: "abandoned", to: "payout-failed" }),
+            item: movePayout(table, payoutKeyOf(data, plan), {
+              from: "abandoned",
+              to: "payout-failed",
+            }),
             errorName: "PayoutNotAbandoned",
           },
         ],

@@ -1,4 +1,4 @@
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
+
 import { getActivity } from "../activities/register";
 import { getCommittee } from "../committees/committee";
 import { keys } from "../db/layout";
@@ -8,7 +8,7 @@ import { EntraideError } from "../errors";
 import { FundMovements } from "../funds/movements";
 import { loanSchedule } from "../loans/schedule";
 import { getMember } from "../members/register";
-import { createPayout, payoutItem } from "../payouts/records";
+import { createPayout, } from "../payouts/records";
 import type { PlanConfig } from "../plan/config";
 import { structuredCommunication } from "../recoveries/structured-communication";
 import { downloadLinks } from "../documents/documents";

@@ -1,3 +1,4 @@
+import { addSeconds } from "../clock";
 import {
   type CallbackOutcome,
   type Data,
@@ -10,7 +11,6 @@ import { recovered, repayment } from "../requests/after-payout";
 import { applyDecision, type DecisionPayload } from "../requests/decisions";
 import { abandonAt } from "../requests/payout-account-steps";
 import { asRequest, type RequestData } from "../requests/record";
-import { addSeconds } from "../clock";
 import type { RequestType } from "../requests/request-types";
 
 /** Passing faults (a throttled table, SES hiccups) are retried; business errors never are. */
@@ -34,7 +34,9 @@ const claimIban = (payload: Data, now: string): CallbackOutcome | undefined =>
   payload.event === "iban-claimed"
     ? {
         data: { ibanClaim: { iban: String(payload.iban), claimedAt: now } },
-        events: [{ type: "IbanClaimReceived", detail: { ibanEnd: String(payload.iban).slice(-4) } }],
+        events: [
+          { type: "IbanClaimReceived", detail: { ibanEnd: String(payload.iban).slice(-4) } },
+        ],
         next: "confirming-iban",
       }
     : undefined;
@@ -123,7 +125,8 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
         ],
         catch: [{ errors: [TIMEOUT_ERROR], next: "expired" }],
         onCallback: (data, { payload, token, now }) => {
-          if (payload.event !== "info") return withdraw(payload) ?? ownerAnswer(data, payload, token, now);
+          if (payload.event !== "info")
+            return withdraw(payload) ?? ownerAnswer(data, payload, token, now);
           const request = asRequest(data).request;
           const added = (payload.documents as string[] | undefined) ?? [];
           return {
@@ -167,7 +170,8 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
         type: "choice",
         choices: [
           {
-            when: (d) => asRequest(d).ownerNotice !== undefined && !asRequest(d).ownerNotice?.confirmedAt,
+            when: (d) =>
+              asRequest(d).ownerNotice !== undefined && !asRequest(d).ownerNotice?.confirmedAt,
             next: "owner-hold",
           },
         ],
@@ -183,7 +187,9 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
         catch: [{ errors: [TIMEOUT_ERROR], next: "granting" }],
         onCallback: (data, { payload, token, now }) => {
           const answer = ownerAnswer(data, payload, token, now);
-          return answer && payload.event === "owner-confirm" ? { ...answer, next: "granting" } : answer;
+          return answer && payload.event === "owner-confirm"
+            ? { ...answer, next: "granting" }
+            : answer;
         },
       },
       granting: {
@@ -286,7 +292,9 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
       },
       "after-iban-checks": {
         type: "choice",
-        choices: [{ when: (d) => asRequest(d).ibanCheck?.needsApproval === true, next: "iban-approval" }],
+        choices: [
+          { when: (d) => asRequest(d).ibanCheck?.needsApproval === true, next: "iban-approval" },
+        ],
         default: "rescheduling",
       },
       // Another member's account, or another country: an approver confirms the change.
@@ -296,9 +304,13 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
         retry: transient,
         deadline: (d) => abandonAt(asRequest(d), plan),
         catch: [{ errors: [TIMEOUT_ERROR], next: "payout-abandoned" }],
-        onCallback: (data, { payload, token, now }) => {
+        onCallback: (_data, { payload, token, now }) => {
           if (payload.event !== "decision") return undefined;
-          const decision = { approver: String(token.meta.email), decision: payload.decision, at: now };
+          const decision = {
+            approver: String(token.meta.email),
+            decision: payload.decision,
+            at: now,
+          };
           const event = { type: `IbanChange.${String(payload.decision)}`, detail: decision };
           if (payload.decision === "approve") return { events: [event], next: "rescheduling" };
           if (payload.decision === "reject")
@@ -320,7 +332,8 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
       // Nothing reserved any more; waits, at no cost, for operations to reopen it.
       abandoned: {
         type: "callback",
-        onCallback: (_data, { payload }) => (payload.event === "reopen" ? { next: "reopening" } : undefined),
+        onCallback: (_data, { payload }) =>
+          payload.event === "reopen" ? { next: "reopening" } : undefined,
       },
       reopening: {
         type: "task",

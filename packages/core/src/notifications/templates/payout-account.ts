@@ -35,7 +35,8 @@ const confirmationWords: Words<{
     intro: (amount, iban) =>
       `Quelqu'un a demandé, depuis le lien de suivi de votre demande, que les ${amount} qui vous reviennent soient versés sur le compte ${iban}.`,
     act: "Rien ne change tant que vous n'avez pas confirmé depuis cette adresse, celle de notre registre des membres.",
-    notMe: "Si ce n'est pas vous, ouvrez le lien et choisissez « Ce n'est pas moi » : la demande sera bloquée et nos équipes prévenues.",
+    notMe:
+      "Si ce n'est pas vous, ouvrez le lien et choisissez « Ce n'est pas moi » : la demande sera bloquée et nos équipes prévenues.",
     button: "Confirmer ou refuser",
     until: (when) => `Ce lien est valable jusqu'au ${when}.`,
   },
@@ -45,7 +46,8 @@ const confirmationWords: Words<{
     intro: (amount, iban) =>
       `Iemand heeft via de volglink van uw aanvraag gevraagd om de ${amount} die u toekomen op rekening ${iban} te storten.`,
     act: "Er verandert niets zolang u niet bevestigt vanaf dit adres, het adres uit ons ledenregister.",
-    notMe: "Bent u het niet, open dan de link en kies ‘Dit ben ik niet’: de aanvraag wordt geblokkeerd en onze teams worden verwittigd.",
+    notMe:
+      "Bent u het niet, open dan de link en kies ‘Dit ben ik niet’: de aanvraag wordt geblokkeerd en onze teams worden verwittigd.",
     button: "Bevestigen of weigeren",
     until: (when) => `Deze link is geldig tot ${when}.`,
   },
@@ -55,7 +57,8 @@ const confirmationWords: Words<{
     intro: (amount, iban) =>
       `Someone asked, from your request's status link, that the ${amount} owed to you be paid into account ${iban}.`,
     act: "Nothing changes until you confirm from this address, the one in our members register.",
-    notMe: "If this was not you, open the link and choose “This is not me”: the request will be frozen and our teams told.",
+    notMe:
+      "If this was not you, open the link and choose “This is not me”: the request will be frozen and our teams told.",
     button: "Confirm or refuse",
     until: (when) => `This link works until ${when}.`,
   },
@@ -124,7 +127,9 @@ export function ibanChanged(p: IbanChangedParams, language: Language): RenderedE
       subject: w.subject(p.requestId),
       heading: w.heading,
       blocks: [
-        block.p(w.intro(euros(p.amountCents, language), maskIban(p.previousIban), maskIban(p.iban))),
+        block.p(
+          w.intro(euros(p.amountCents, language), maskIban(p.previousIban), maskIban(p.iban)),
+        ),
         block.p(w.worry),
         statusBlock(p, language),
       ],
@@ -171,7 +176,10 @@ export function payoutFailedReminder(p: PayoutReminderParams, language: Language
     {
       subject: w.subject(p.requestId),
       heading: w.heading,
-      blocks: [block.p(w.intro(euros(p.amountCents, language), day(p.abandonOn, language))), statusBlock(p, language)],
+      blocks: [
+        block.p(w.intro(euros(p.amountCents, language), day(p.abandonOn, language))),
+        statusBlock(p, language),
+      ],
     },
     language,
   );
@@ -181,23 +189,33 @@ export interface PayoutAbandonedParams extends StatusLink {
   amountCents: number;
 }
 
-const abandonedWords: Words<{ subject: (ref: string) => string; heading: string; intro: (amount: string) => string; again: string }> = {
+const abandonedWords: Words<{
+  subject: (ref: string) => string;
+  heading: string;
+  intro: (amount: string) => string;
+  again: string;
+}> = {
   fr: {
     subject: (ref) => `Paiement abandonné faute d'IBAN [${ref}]`,
     heading: "Nous n'avons pas pu vous payer",
-    intro: (amount) => `Sans nouvel IBAN dans le délai prévu, les ${amount} de votre demande sont retournés au fonds.`,
-    again: "Si vous souhaitez toujours ce paiement, répondez à cet e-mail : nos équipes peuvent rouvrir la demande.",
+    intro: (amount) =>
+      `Sans nouvel IBAN dans le délai prévu, les ${amount} de votre demande sont retournés au fonds.`,
+    again:
+      "Si vous souhaitez toujours ce paiement, répondez à cet e-mail : nos équipes peuvent rouvrir la demande.",
   },
   nl: {
     subject: (ref) => `Betaling stopgezet zonder IBAN [${ref}]`,
     heading: "We konden u niet betalen",
-    intro: (amount) => `Zonder nieuw IBAN binnen de termijn gaan de ${amount} van uw aanvraag terug naar het fonds.`,
-    again: "Wilt u deze betaling nog, antwoord dan op deze e-mail: onze teams kunnen de aanvraag heropenen.",
+    intro: (amount) =>
+      `Zonder nieuw IBAN binnen de termijn gaan de ${amount} van uw aanvraag terug naar het fonds.`,
+    again:
+      "Wilt u deze betaling nog, antwoord dan op deze e-mail: onze teams kunnen de aanvraag heropenen.",
   },
   en: {
     subject: (ref) => `Payment abandoned for lack of an IBAN [${ref}]`,
     heading: "We could not pay you",
-    intro: (amount) => `Without a new IBAN in time, the ${amount} of your request went back to the fund.`,
+    intro: (amount) =>
+      `Without a new IBAN in time, the ${amount} of your request went back to the fund.`,
     again: "If you still want this payment, reply to this email: our teams can reopen the request.",
   },
 };
@@ -209,7 +227,11 @@ export function payoutAbandoned(p: PayoutAbandonedParams, language: Language): R
     {
       subject: w.subject(p.requestId),
       heading: w.heading,
-      blocks: [block.p(w.intro(euros(p.amountCents, language))), block.p(w.again), statusBlock(p, language)],
+      blocks: [
+        block.p(w.intro(euros(p.amountCents, language))),
+        block.p(w.again),
+        statusBlock(p, language),
+      ],
     },
     language,
   );
@@ -222,7 +244,12 @@ export interface RequestDisputedParams {
   during: string;
 }
 
-const disputedWords: Words<{ subject: (ref: string) => string; heading: string; intro: (member: string) => string; next: string }> = {
+const disputedWords: Words<{
+  subject: (ref: string) => string;
+  heading: string;
+  intro: (member: string) => string;
+  next: string;
+}> = {
   fr: {
     subject: (ref) => `Demande contestée par le membre, bloquée [${ref}]`,
     heading: "Une demande est contestée",
@@ -250,7 +277,11 @@ const disputedWords: Words<{ subject: (ref: string) => string; heading: string; 
 export function requestDisputed(p: RequestDisputedParams, language: Language): RenderedEmail {
   const w = disputedWords[language];
   return renderEmail(
-    { subject: w.subject(p.requestId), heading: w.heading, blocks: [block.p(w.intro(p.memberNumber)), block.p(w.next)] },
+    {
+      subject: w.subject(p.requestId),
+      heading: w.heading,
+      blocks: [block.p(w.intro(p.memberNumber)), block.p(w.next)],
+    },
     language,
   );
 }
