@@ -18,6 +18,7 @@ const SPEC_COMMANDS = [
   "executions list [--status <status>]",
   "executions show <id>",
   "executions redrive <id>",
+  "executions reopen-payout <id>",
   "dlq list",
   "dlq redrive",
   "committees set <solidarity|credit> <email...> [--backup <email...>]",

@@ -5,6 +5,7 @@ import {
   listExecutions,
   showExecution,
 } from "@entraide/core/engine/operations";
+import { reopenAbandoned } from "@entraide/core/requests/operations";
 import { createEngine, workflows } from "@entraide/core/workflows/index";
 import { type Command, Option } from "commander";
 import { type Cli, defineCommand } from "../define";
@@ -79,6 +80,20 @@ export function registerExecutions(program: Command, cli: Cli): void {
       return {
         data: execution,
         text: `execution ${execution.id} redriven: running again from state ${execution.state}`,
+      };
+    },
+  });
+  defineCommand(executions, cli, {
+    name: "reopen-payout",
+    description:
+      "reopen a request whose returned transfer was abandoned: its money is reserved again and the member asked for an IBAN",
+    configure: (command) => command.argument("<id>", "the request's id"),
+    run: async (ctx, [id]) => {
+      const { deps } = await ctx.target();
+      await reopenAbandoned(deps, createEngine(deps), id as string);
+      return {
+        data: { id, status: "reopening" },
+        text: `request ${id} reopened: the member will be asked again for an IBAN (if the fund still has the money)`,
       };
     },
   });

@@ -124,6 +124,9 @@ export function registerFinance(program: Command, cli: Cli): void {
         text:
           `payout ${payoutId}: ${report.alreadyFailed ? "already failed" : `${report.previousStatus} -> payout-failed`}` +
           (report.reversedCents > 0 ? `, ${euros(report.reversedCents)} paid back into the reservation` : "") +
+          (report.leftBatch
+            ? `\nit left batch ${report.batchId}: export that batch again and send the new file before marking it paid`
+            : "") +
           `\nrequest ${describeSignal(report.signal)}`,
         exitCode: signalled ? EXIT.ok : EXIT.failure,
       };
