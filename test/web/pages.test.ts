@@ -347,6 +347,7 @@ describe("accessibility and looks", () => {
     ],
     ["status page", "/status.html", async () => {}],
     ["decision page", "/decision.html", async () => {}],
+    ["confirmation page without a link", "/confirm.html", async () => {}],
   ] as const) {
     it(`axe-core finds no serious or critical violation on the ${name}`, async () => {
       // Prepare
