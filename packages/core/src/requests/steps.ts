@@ -362,6 +362,8 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
     },
 
     "notify-approved": async (d, ctx) => {
+      // Back in `payout` after a corrected IBAN: the member was told of the approval already.
+      if (ctx.visit > 1) return {};
       const data = asRequest(d);
       const amountCents = data.approvedAmountCents ?? data.amountCents;
       await toMember(ctx, data, "request-approved", {
