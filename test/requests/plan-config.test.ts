@@ -12,6 +12,7 @@ describe("the plan configuration", () => {
         reminderEverySeconds: 2 * 86_400,
         reminderCount: 3,
         escalateAfterSeconds: 7 * 86_400,
+        tokenValiditySeconds: 30 * 86_400,
       },
       documents: { maxBytes: 10 * 1024 * 1024 },
     });

@@ -70,6 +70,8 @@ export const PlanConfigSchema = z
       reminderEverySeconds: duration,
       reminderCount: z.number().int().nonnegative(),
       escalateAfterSeconds: duration,
+      /** How long a decision link (page or reply address) decides, from the email that carried it. */
+      tokenValiditySeconds: duration,
     }),
     documents: z.strictObject({
       maxBytes: z.number().int().positive(),
@@ -176,6 +178,7 @@ const defaults: PlanConfig = {
     reminderEverySeconds: seconds.days(2),
     reminderCount: 3,
     escalateAfterSeconds: seconds.days(7),
+    tokenValiditySeconds: seconds.days(30),
   },
   documents: {
     maxBytes: 10 * 1024 * 1024,

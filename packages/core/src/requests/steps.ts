@@ -1,4 +1,4 @@
-
+import { addSeconds } from "../clock";
 import { getActivity } from "../activities/register";
 import { getCommittee } from "../committees/committee";
 import { keys } from "../db/layout";
@@ -8,7 +8,7 @@ import { EntraideError } from "../errors";
 import { FundMovements } from "../funds/movements";
 import { loanSchedule } from "../loans/schedule";
 import { getMember } from "../members/register";
-import { createPayout, } from "../payouts/records";
+import { createPayout } from "../payouts/records";
 import type { PlanConfig } from "../plan/config";
 import { structuredCommunication } from "../recoveries/structured-communication";
 import { downloadLinks } from "../documents/documents";
@@ -24,6 +24,7 @@ import { createPayoutAccountSteps } from "./payout-account-steps";
 import { asRequest, type RequestData } from "./record";
 import { routeApproval } from "./routing";
 import { statusToken } from "./status-token";
+import { decisionTokenKey } from "./decision-tokens";
 
 type ApprovalParams = TemplateParams<"approval-request"> & { replyTo?: string };
 
@@ -89,18 +90,28 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
     };
   };
 
-  /** Tokens and emails for each approver: links open the decision page, replies decide too. */
+  /**
+   * Tokens and emails for each approver: links open the decision page, replies decide too.
+   * Each email (`mailing`: the request, each reminder, the escalation) carries links of its
+   * own, valid for the plan's token validity from that email. Earlier links of the same
+   * approver stay valid until their own expiry: they reach the same mailbox, each is single
+   * use, and an approver's decision counts once per round whichever link carries it, so
+   * superseding them would only break the link an approver happens to open.
+   */
   const askApprovers = async (
     ctx: StepContext,
     data: RequestData,
     emails: string[],
     role: string,
+    mailing: string,
     send: (to: string, params: ApprovalParams) => Promise<string>,
   ) => {
     const base = await summary(ctx.executionId, data);
+    const expiresAt = addSeconds(ctx.now.toISOString(), plan.approvals.tokenValiditySeconds);
     for (const email of emails) {
-      const token = await ctx.issueToken(`approver:${email}`, { meta: { email, role } });
-      const replyToken = await ctx.issueToken(`reply:${email}`, { meta: { email, role } });
+      const options = { meta: { email, role }, expiresAt };
+      const token = await ctx.issueToken(decisionTokenKey("approver", email, mailing), options);
+      const replyToken = await ctx.issueToken(decisionTokenKey("reply", email, mailing), options);
       await ctx.effect(`${role}:${email}`, () =>
         send(email, {
           ...base,
@@ -150,6 +161,7 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
           { ...data, checks: { outcome: "warn", results: warnings } },
           data.routing?.approvers ?? [],
           "approver",
+          "iban-approval",
           (to, p) => toApprover(to, "approval-request", p),
         ),
     }),
@@ -254,7 +266,7 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
 
     "request-approval": async (d, ctx) => {
       const data = asRequest(d);
-      await askApprovers(ctx, data, data.routing?.approvers ?? [], "approver", (to, p) =>
+      await askApprovers(ctx, data, data.routing?.approvers ?? [], "approver", "request", (to, p) =>
         toApprover(to, "approval-request", p),
       );
       return {};
@@ -262,7 +274,10 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
 
     "remind-approvers": async (d, ctx) => {
       const data = asRequest(d);
-      const decided = new Set((data.decisions ?? []).map((x) => x.approver));
+      const round = data.round ?? 1;
+      const decided = new Set(
+        (data.decisions ?? []).filter((x) => x.round === round).map((x) => x.approver),
+      );
       const reminder = (data.remindersSent ?? 0) + 1;
       const of = plan.approvals.reminderCount;
       await askApprovers(
@@ -270,6 +285,7 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
         data,
         (data.routing?.approvers ?? []).filter((a) => !decided.has(a)),
         "approver",
+        `reminder-${reminder}`,
         (to, p) => toApprover(to, "approval-reminder", { ...p, reminder, of }),
       );
       return { data: { remindersSent: reminder } };
@@ -279,7 +295,7 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
       const data = asRequest(d);
       const waitingDays = Math.round(plan.approvals.escalateAfterSeconds / 86_400);
       const approvers = data.routing?.approvers ?? [];
-      await askApprovers(ctx, data, data.routing?.backups ?? [], "backup", (to, p) =>
+      await askApprovers(ctx, data, data.routing?.backups ?? [], "backup", "escalation", (to, p) =>
         toApprover(to, "approval-escalation", { ...p, approvers, waitingDays }),
       );
       return {

@@ -4,6 +4,7 @@ import type { Deps } from "../../deps";
 import { readToken } from "../../engine/callbacks";
 import { once } from "../../engine/effects";
 import { EntraideError } from "../../errors";
+import { isDecisionTokenKey } from "../../requests/decision-tokens";
 import { isLanguage } from "../../requests/request-types";
 import { sendEmail } from "../send";
 import { render } from "../templates/index";
@@ -102,9 +103,10 @@ export async function handleInboundEmail(
   ]);
   if (!reply) return { outcome: "ignored", reason: "no-reply-token" };
   const record = await readToken(deps, reply.token);
-  if (!record?.key.startsWith("reply:")) return { outcome: "ignored", reason: "unknown-token" };
+  if (!record || !isDecisionTokenKey("reply", record.key))
+    return { outcome: "ignored", reason: "unknown-token" };
 
-  const approver = String(record.meta.email ?? record.key.slice("reply:".length)).toLowerCase();
+  const approver = String(record.meta.email ?? "").toLowerCase();
   const from = addressesOf(mail.from);
   const senders = [
     ...from,
