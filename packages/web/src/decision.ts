@@ -34,14 +34,22 @@ interface DecisionView {
   }[];
   requiredApprovals: number;
   approver: string;
-  open: boolean;
+  open: true;
   closedReason?: { decision: string; by?: string; at: string };
+}
+
+/** A used, expired or superseded link: who decided what and when, and the request's reference. */
+interface ClosedDecisionView {
+  open: false;
+  request: { id: string };
+  decisions: { approver: string; decision: string; at: string }[];
+  closedReason: { decision: string; by?: string; at: string };
 }
 
 const fragment = takeFragment("entraide.decision");
 const token = fragment.token;
 const preselected = KINDS.find((k) => k === fragment.action);
-let view: DecisionView | undefined;
+let view: DecisionView | ClosedDecisionView | undefined;
 /** What the page shows instead of the form once the decision is recorded or refused. */
 let outcome: { text: string; error: boolean; details?: unknown } | undefined;
 const draft = { decision: preselected as DecisionKind | undefined, amount: "", comment: "" };
@@ -60,7 +68,11 @@ async function load(): Promise<void> {
   const l = frame.language;
   if (!token) return fail(say("badDecisionLink", l));
   try {
-    const answer = await api<DecisionView & ApiError>("GET", "/api/decisions/current", { token });
+    const answer = await api<(DecisionView | ClosedDecisionView) & ApiError>(
+      "GET",
+      "/api/decisions/current",
+      { token },
+    );
     if (answer.status === 200) {
       view = answer.body;
       return draw();
@@ -129,6 +141,10 @@ function draw(): void {
     return;
   }
   const l = frame.language;
+  if (!view.open) {
+    drawClosed(view, l);
+    return;
+  }
   const v = view;
   fill(
     frame.app,
@@ -220,6 +236,35 @@ function draw(): void {
             h("p", {}, say("closed", l)),
             v.closedReason ? h("p", {}, closedText(v.closedReason, l)) : null,
           ),
+  );
+}
+
+/** A closed link shows nothing of the request but its reference, and who decided what and when. */
+function drawClosed(v: ClosedDecisionView, l: Language): void {
+  const expired = v.closedReason.decision === "expired";
+  fill(
+    frame.app,
+    facts([[say("requestReference", l), v.request.id]]),
+    h(
+      "div",
+      { class: "notice", id: "decision-result", role: "status" },
+      expired
+        ? h("p", {}, say("linkExpired", l, { at: when(v.closedReason.at, l) }))
+        : [h("p", {}, say("closed", l)), h("p", {}, closedText(v.closedReason, l))],
+    ),
+    section(
+      "decisions-title",
+      say("earlierDecisions", l),
+      v.decisions.length
+        ? h(
+            "ul",
+            { id: "earlier-decisions" },
+            v.decisions.map((d) =>
+              h("li", {}, closedText({ decision: d.decision, by: d.approver, at: d.at }, l)),
+            ),
+          )
+        : h("p", {}, say("noDecisions", l)),
+    ),
   );
 }
 

@@ -1,12 +1,14 @@
 import type { Deps } from "../deps";
 import { downloadLinks } from "../documents/documents";
-import { completeCallback, readToken, TokenError } from "../engine/callbacks";
+import { completeCallback, readToken, TokenError, type TokenRecord } from "../engine/callbacks";
 import type { Engine } from "../engine/engine";
+import type { Execution } from "../engine/execution";
 import { getExecution } from "../engine/store";
 import { EntraideError, ValidationError } from "../errors";
 import { getMember } from "../members/register";
 import { documentIdsOf } from "./amount";
 import { renderReason } from "./checks/reasons";
+import { type DecisionTokenKind, isDecisionTokenKey } from "./decision-tokens";
 import { parseWith } from "./messages";
 import { asRequest } from "./record";
 import { schemas } from "./schemas";
@@ -17,32 +19,33 @@ export interface DecisionContext {
   sender?: string;
 }
 
+/** Who decided what and when: all that a closed decision link shows (§4). */
+export interface ClosedDecisionView {
+  open: false;
+  request: { id: string };
+  decisions: { approver: string; decision: string; at: string }[];
+  closedReason: { decision: string; by?: string; at: string };
+}
+
 /**
- * What an approver is asked to decide, for the holder of a decision token; a used, expired
- * or superseded token still shows who decided what and when, but is no longer open.
+ * What an approver is asked to decide, for the holder of an open decision token. A used,
+ * expired or superseded token shows who decided what and when, and nothing private: no
+ * member details, no summary, no document links, only the request's reference.
  */
 export async function decisionView(deps: Deps, token: string | undefined) {
-  const record = token ? await readToken(deps, token) : undefined;
-  if (!record?.key.startsWith("approver:"))
-    throw new TokenError("token.invalid", "this link is not valid");
-  const execution = await getExecution(deps, record.executionId);
-  if (!execution) throw new TokenError("token.invalid", "this link is not valid");
+  const { record, execution } = await decisionTokenOf(deps, token, "approver");
   const data = asRequest(execution.data);
-  const now = deps.clock.now().toISOString();
+  const closed = closedReasonOf(record, execution, deps.clock.now().toISOString());
+  if (closed) return closedView(execution, closed);
   const member = await getMember(deps, data.request.memberNumber);
   const documents = await downloadLinks(deps, documentIdsOf(data.request));
-  const expired = record.expiresAt !== undefined && record.expiresAt <= now;
-  const current =
-    execution.status === "running" &&
-    execution.state === record.state &&
-    execution.visit === record.visit;
   const results = (data.checks?.results ?? []).map((c) => ({
     check: c.check,
     outcome: c.outcome,
     message: renderReason(c.reason, "fr"),
   }));
-  const last = data.decisions?.at(-1);
   return {
+    open: true as const,
     request: {
       id: execution.id,
       type: data.request.type,
@@ -57,17 +60,69 @@ export async function decisionView(deps: Deps, token: string | undefined) {
     decisions: data.decisions ?? [],
     requiredApprovals: data.routing?.requiredApprovals ?? 1,
     approver: record.meta.email,
-    open: !record.usedAt && !expired && current,
-    closedReason: record.usedAt
-      ? { decision: record.usage?.decision, by: record.meta.email, at: record.usedAt }
-      : !current && last
-        ? { decision: last.decision, by: last.approver, at: last.at }
-        : expired
-          ? { decision: "expired", at: record.expiresAt }
-          : !current
-            ? { decision: data.status, at: execution.updatedAt }
-            : undefined,
   };
+}
+
+/** A token of `kind` with its execution, or `token.invalid` for anything else. */
+async function decisionTokenOf(
+  deps: Deps,
+  token: string | undefined,
+  kind: DecisionTokenKind,
+): Promise<{ record: TokenRecord; execution: Execution }> {
+  const record = token ? await readToken(deps, token) : undefined;
+  const execution =
+    record && isDecisionTokenKey(kind, record.key)
+      ? await getExecution(deps, record.executionId)
+      : undefined;
+  if (!record || !execution) throw new TokenError("token.invalid", "this link is not valid");
+  return { record, execution };
+}
+
+function closedView(
+  execution: Execution,
+  closedReason: ClosedDecisionView["closedReason"],
+): ClosedDecisionView {
+  const decisions = asRequest(execution.data).decisions ?? [];
+  return {
+    open: false,
+    request: { id: execution.id },
+    decisions: decisions.map((d) => ({ approver: d.approver, decision: d.decision, at: d.at })),
+    closedReason,
+  };
+}
+
+/**
+ * Why a decision link no longer decides, or undefined while it does: it was used; the
+ * request left the approval step it was issued for (the decision that moved it, else the
+ * status it is in); its approver already decided this round through another of their links;
+ * or it expired.
+ */
+function closedReasonOf(
+  record: TokenRecord,
+  execution: Execution,
+  now: string,
+): ClosedDecisionView["closedReason"] | undefined {
+  const data = asRequest(execution.data);
+  const email = String(record.meta.email).toLowerCase();
+  if (record.usedAt)
+    return { decision: String(record.usage?.decision), by: email, at: record.usedAt };
+  const current =
+    execution.status === "running" &&
+    execution.state === record.state &&
+    execution.visit === record.visit;
+  const last = data.decisions?.at(-1);
+  if (!current)
+    return last
+      ? { decision: last.decision, by: last.approver, at: last.at }
+      : { decision: data.status, at: execution.updatedAt };
+  const round = data.round ?? 1;
+  const own = data.decisions?.find(
+    (d) => (d.round ?? 1) === round && d.approver.toLowerCase() === email,
+  );
+  if (own) return { decision: own.decision, by: own.approver, at: own.at };
+  if (record.expiresAt !== undefined && record.expiresAt <= now)
+    return { decision: "expired", at: record.expiresAt };
+  return undefined;
 }
 
 function summaryOf(request: ReturnType<typeof asRequest>["request"]) {
@@ -91,10 +146,11 @@ export async function decide(
   input: unknown,
   context: DecisionContext,
 ) {
-  const record = token ? await readToken(deps, token) : undefined;
-  const kind = context.via === "email" ? "reply:" : "approver:";
-  if (!record?.key.startsWith(kind))
-    throw new TokenError("token.invalid", "this link is not valid");
+  const { record } = await decisionTokenOf(
+    deps,
+    token,
+    context.via === "email" ? "reply" : "approver",
+  );
   const bound = String(record.meta.email).toLowerCase();
   if (context.via === "email" && context.sender?.toLowerCase() !== bound) {
     throw new EntraideError(

@@ -83,7 +83,10 @@ export function openApiDocument() {
           summary: "What the approver must decide",
           security: bearer,
           responses: {
-            "200": { description: "the decision to take" },
+            "200": {
+              description:
+                "the decision to take; for a used, expired or superseded token (open: false) only the request's id and who decided what and when",
+            },
             "404": { description: "invalid token" },
           },
         },

@@ -221,6 +221,12 @@ export const ui = {
     "Deze beslissingslink is niet geldig. Gebruik de volledige link uit de e-mail.",
     "This decision link is not valid. Use the complete link from the email.",
   ),
+  requestReference: t3("Demande", "Aanvraag", "Request"),
+  linkExpired: t3(
+    "Ce lien de décision a expiré le {at} : il ne permet plus de décider.",
+    "Deze beslissingslink is verlopen op {at}: u kunt er niet meer mee beslissen.",
+    "This decision link expired on {at}: it can no longer be used to decide.",
+  ),
 } satisfies Record<string, Translated>;
 
 export type UiKey = keyof typeof ui;
