@@ -181,6 +181,28 @@ describe("reminders and escalations carry fresh links", () => {
     expect(await statusOf(id)).toBe("scheduled");
   });
 
+  it("after the member's answer, the new round's reminders reach the approver who asked, with new links", async () => {
+    // Prepare: the first approver asks for more information; the member answers
+    const submitted = await f.submit(contractBody([await f.upload(pdf)]));
+    const id = submitted.body.id as string;
+    const [roundOne] = await mailsAbout(admins[0]!, id);
+    await post(roundOne!.token, { decision: "request-info", comment: "Le contrat signé ?" });
+    await f.api.call("POST", `/api/requests/${id}/info`, {
+      token: decodeURIComponent(f.tokenOf(submitted.body.statusUrl)),
+      body: { comment: "Le voici", documents: [await f.upload(pdf)] },
+    });
+    await f.harness.drain();
+    // Act: the new round's first reminder
+    await f.harness.advance(2 * DAY_MS + 60_000);
+    const links = (await mailsAbout(admins[0]!, id)).map((m) => m.token);
+    const approved = await post(links.at(-1)!, { decision: "approve" });
+    // Assess: round one's request, round two's request and its reminder, each its own link
+    expect(links).toHaveLength(3);
+    expect(new Set(links).size).toBe(3);
+    expect(approved.status).toBe(200);
+    expect(await statusOf(id)).toBe("scheduled");
+  });
+
   it("the escalation's links are fresh: valid for the plan's validity from the escalation", async () => {
     // Prepare
     const submitted = await f.submit(contractBody([await f.upload(pdf)]));

@@ -125,10 +125,17 @@ function detailsList(details: unknown, l: Language): HTMLElement | null {
   );
 }
 
+/** What a decision made of the request, in the words of its status: "Approuvée", not "Approuver". */
+const OUTCOME_STATUS: Record<string, string> = {
+  approve: "approved",
+  reject: "rejected",
+  "request-info": "needs-info",
+};
+
 /** "Approved by x on date"; an expiry or a status change has no one to name. */
 function closedText(c: { decision: string; by?: string; at?: string }, l: Language): string {
   const params = {
-    decision: decisionWord(c.decision, l),
+    decision: statusText(OUTCOME_STATUS[c.decision] ?? c.decision, l),
     by: c.by ?? "",
     at: c.at ? when(c.at, l) : "",
   };

@@ -1,0 +1,184 @@
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { depsFromConfig } from "../../packages/core/src/deps";
+import { planConfig } from "../../packages/core/src/plan/config";
+import type { Language } from "../../packages/core/src/requests/request-types";
+import { advanceClockOffset } from "../../packages/functions/src/local/clock-offset";
+import { admins, contractBody, member } from "../requests-flow/support";
+import { artifacts, axeViolations, PDF, startWebStack, type WebStack } from "./browser";
+
+/**
+ * Closed decision links in the browser, on the stack `npm start` runs: a used link and an
+ * expired one show the request's reference and who decided what and when, in fr, nl and en,
+ * and nothing of the member or their documents.
+ */
+
+let web: WebStack;
+beforeAll(async () => {
+  web = await startWebStack();
+}, 180_000);
+afterAll(async () => {
+  await web?.stop();
+});
+
+const LANGUAGES: Language[] = ["fr", "nl", "en"];
+
+async function eventually<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
+  const until = Date.now() + 45_000;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
+const api = async (method: string, path: string, token?: string, body?: unknown) => {
+  const answer = await fetch(`${web.base}${path}`, {
+    method,
+    headers: {
+      "content-type": "application/json",
+      "idempotency-key": crypto.randomUUID(),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: answer.status, body: (await answer.json()) as Record<string, any> };
+};
+
+/** A cancelled contract with a PDF, submitted through the API; its id and the approver's first link. */
+async function submitContract(): Promise<{ id: string; token: string }> {
+  const created = await api("POST", "/api/documents", undefined, {
+    fileName: "contrat-signe.pdf",
+    contentType: "application/pdf",
+    size: PDF.length,
+  });
+  await fetch(created.body.uploadUrl, {
+    method: "PUT",
+    body: new Uint8Array(PDF),
+    headers: { "content-type": "application/pdf" },
+  });
+  const submitted = await api(
+    "POST",
+    "/api/requests",
+    undefined,
+    contractBody([created.body.documentId]),
+  );
+  expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
+  const id = submitted.body.id as string;
+  const token = await eventually("the approval email", async () => {
+    const store = (await (await fetch(`${web.stack.urls.inbox}/store`)).json()) as {
+      emails: { destination: { to: string[] }; subject: string; body: { text?: string } }[];
+    };
+    const mail = store.emails.find(
+      (e) => e.destination.to.includes(admins[0]!) && e.subject.includes(id),
+    );
+    return mail?.body.text?.match(/decision\.html#token=([A-Za-z0-9_-]{43})/)?.[1];
+  });
+  return { id, token };
+}
+
+/** The decision page of `token` in `language`, once it has drawn what it got from the API. */
+async function closedPage(token: string, language: Language, name: string) {
+  const page = await web.open(`/decision.html?lang=${language}#token=${token}`);
+  await page.waitForSelector("#decision-result");
+  const text = (await page.textContent("main")) ?? "";
+  const links = await page.$$eval("main a[href]", (as) => as.map((a) => a.getAttribute("href")));
+  const hasForm = (await page.$("#decision-form")) !== null;
+  const violations = await axeViolations(page);
+  await page.screenshot({
+    path: join(artifacts, `decision-${name}-${language}.png`),
+    fullPage: true,
+  });
+  for (const width of [360]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.screenshot({
+      path: join(artifacts, `decision-${name}-${language}-${width}.png`),
+      fullPage: true,
+    });
+  }
+  return { text, links, hasForm, violations, problems: page.problems };
+}
+
+/** Nothing of the member, the request's content or its documents. */
+function expectNothingPrivate(text: string) {
+  for (const secret of [
+    "Camille",
+    "Dubois",
+    member.email,
+    member.iban,
+    "BE21 0012",
+    "contrat-signe",
+    "Théâtre",
+    "Confinement",
+    "900,00",
+    "900.00",
+  ])
+    expect(text, `the closed page shows "${secret}"`).not.toContain(secret);
+}
+
+describe("a closed decision link in the browser", () => {
+  it("a used link shows who decided what and when, and nothing of the member, in fr, nl and en", async () => {
+    // Prepare
+    const { id, token } = await submitContract();
+    const open = await api("GET", "/api/decisions/current", token);
+    const decided = await api("POST", "/api/decisions", token, {
+      decision: "approve",
+      comment: "Vu le contrat de Camille",
+    });
+    // Act
+    const pages = [];
+    for (const language of LANGUAGES) pages.push(await closedPage(token, language, "used"));
+    // Assess
+    expect(open.body.open).toBe(true);
+    expect(decided.status).toBe(200);
+    const [fr, nl, en] = pages;
+    expect(fr!.text).toContain("Cette demande n'attend plus votre décision.");
+    expect(fr!.text).toContain(`Approuvée par ${admins[0]} le`);
+    expect(nl!.text).toContain("Deze aanvraag wacht niet meer op uw beslissing.");
+    expect(nl!.text).toContain(`Goedgekeurd door ${admins[0]} op`);
+    expect(en!.text).toContain("This request no longer awaits your decision.");
+    expect(en!.text).toContain(`Approved by ${admins[0]} on`);
+    for (const page of pages) {
+      expect(page.text).toContain(id);
+      expect(page.hasForm).toBe(false);
+      expect(page.links).toEqual([]);
+      expect(page.violations).toEqual([]);
+      expect(page.problems).toEqual([]);
+      expectNothingPrivate(page.text);
+    }
+  });
+
+  it("an expired link says when it expired and decides nothing, in fr, nl and en", async () => {
+    // Prepare
+    const { id, token } = await submitContract();
+    const deps = depsFromConfig(web.stack.config);
+    // Act: the local clock past the link's validity (the stack picks it up on its next tick)
+    await advanceClockOffset(deps, (planConfig.approvals.tokenValiditySeconds + 3600) * 1000);
+    const closed = await eventually("the link to expire", async () => {
+      const answer = await api("GET", "/api/decisions/current", token);
+      return answer.body.open === false ? answer : undefined;
+    });
+    const posted = await api("POST", "/api/decisions", token, { decision: "approve" });
+    const pages = [];
+    for (const language of LANGUAGES) pages.push(await closedPage(token, language, "expired"));
+    // Assess
+    expect(closed.body.closedReason.decision).toBe("expired");
+    expect(posted.status).toBe(410);
+    const [fr, nl, en] = pages;
+    expect(fr!.text).toContain("Ce lien de décision a expiré le");
+    expect(fr!.text).toContain("Aucune pour l'instant.");
+    expect(nl!.text).toContain("Deze beslissingslink is verlopen op");
+    expect(en!.text).toContain("This decision link expired on");
+    for (const page of pages) {
+      expect(page.text).toContain(id);
+      expect(page.hasForm).toBe(false);
+      expect(page.links).toEqual([]);
+      expect(page.violations).toEqual([]);
+      expect(page.problems).toEqual([]);
+      expectNothingPrivate(page.text);
+    }
+    const status = await api("GET", "/api/decisions/current", token);
+    expect(status.body.decisions).toEqual([]);
+  });
+});
