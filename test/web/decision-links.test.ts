@@ -5,7 +5,7 @@ import { planConfig } from "../../packages/core/src/plan/config";
 import type { Language } from "../../packages/core/src/requests/request-types";
 import { advanceClockOffset } from "../../packages/functions/src/local/clock-offset";
 import { admins, contractBody, member } from "../requests-flow/support";
-import { artifacts, axeViolations, PDF, startWebStack, type WebStack } from "./browser";
+import { artifacts, axeViolations, eventually, PDF, startWebStack, type WebStack } from "./browser";
 
 /**
  * Closed decision links in the browser, on the stack `npm start` runs: a used link and an
@@ -23,16 +23,6 @@ afterAll(async () => {
 
 const LANGUAGES: Language[] = ["fr", "nl", "en"];
 
-async function eventually<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-  const until = Date.now() + 45_000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
-
 const api = async (method: string, path: string, token?: string, body?: unknown) => {
   const answer = await fetch(`${web.base}${path}`, {
     method,
@@ -43,7 +33,7 @@ const api = async (method: string, path: string, token?: string, body?: unknown)
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: answer.status, body: (await answer.json()) as Record<string, any> };
+  return { status: answer.status, body: JSON.parse(await answer.text()) };
 };
 
 /** A cancelled contract with a PDF, submitted through the API; its id and the approver's first link. */

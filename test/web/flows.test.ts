@@ -8,6 +8,7 @@ import { createEngine } from "../../packages/core/src/workflows/index";
 import {
   artifacts,
   axeViolations,
+  eventually,
   fieldErrors,
   type OpenPage,
   PDF,
@@ -31,20 +32,6 @@ afterAll(async () => {
 
 const say = (language: "fr" | "en", issue: Record<string, unknown>) =>
   (errorMap(language) as (i: unknown) => string)(issue);
-
-async function eventually<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  timeoutMs = 45_000,
-): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
 
 /** The request's status as the API tells its member. */
 async function statusOf(link: string): Promise<string> {
