@@ -91,7 +91,7 @@ describe("decision links expire", () => {
     expect(page.status).toBe(200);
     expect(page.body).toEqual({
       open: false,
-      request: { id },
+      request: { id, status: "awaiting-approval" },
       decisions: [],
       closedReason: { decision: "expired", at: issued!.expiresAt },
     });
@@ -249,7 +249,7 @@ describe("a closed link shows who decided what and when, and nothing more", () =
     expect(JSON.stringify(openView.body)).toContain("http");
     expect(used.body).toEqual({
       open: false,
-      request: { id: decided.body.id },
+      request: { id: decided.body.id, status: "scheduled" },
       decisions: [{ approver: admins[0], decision: "approve", at: expect.any(String) }],
       closedReason: { decision: "approve", by: admins[0], at: expect.any(String) },
     });
@@ -259,11 +259,14 @@ describe("a closed link shows who decided what and when, and nothing more", () =
     });
     expect(afterWithdrawal.body).toMatchObject({
       open: false,
-      request: { id: withdrawn.body.id },
+      request: { id: withdrawn.body.id, status: "withdrawn" },
       closedReason: { decision: "withdrawn" },
     });
     expect(usedAgain.status).toBe(409);
     expect(late.status).toBe(409);
+    // A refusal says who decided what and when, as the closed page does.
+    expect(usedAgain.body.error.details).toEqual(used.body);
+    expect(late.body.error.details).toEqual(superseded.body);
     for (const answer of [used, superseded, afterWithdrawal, expired, usedAgain, late])
       expectNothingPrivate(answer.body, [comment, "80000", "800,00"]);
     expect(await statusOf(decided.body.id)).toBe("scheduled");

@@ -125,6 +125,7 @@ describe("a closed decision link in the browser", () => {
     const [fr, nl, en] = pages;
     expect(fr!.text).toContain("Cette demande n'attend plus votre décision.");
     expect(fr!.text).toContain(`Approuvée par ${admins[0]} le`);
+    expect(fr!.text).toContain("StatutVersement programmé");
     expect(nl!.text).toContain("Deze aanvraag wacht niet meer op uw beslissing.");
     expect(nl!.text).toContain(`Goedgekeurd door ${admins[0]} op`);
     expect(en!.text).toContain("This request no longer awaits your decision.");
@@ -158,6 +159,7 @@ describe("a closed decision link in the browser", () => {
     const [fr, nl, en] = pages;
     expect(fr!.text).toContain("Ce lien de décision a expiré le");
     expect(fr!.text).toContain("Aucune pour l'instant.");
+    expect(fr!.text).toContain("StatutEn attente de décision");
     expect(nl!.text).toContain("Deze beslissingslink is verlopen op");
     expect(en!.text).toContain("This decision link expired on");
     for (const page of pages) {

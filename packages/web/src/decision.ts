@@ -38,10 +38,10 @@ interface DecisionView {
   closedReason?: { decision: string; by?: string; at: string };
 }
 
-/** A used, expired or superseded link: who decided what and when, and the request's reference. */
+/** A used, expired or superseded link: who decided what and when, the request's reference and status. */
 interface ClosedDecisionView {
   open: false;
-  request: { id: string };
+  request: { id: string; status: string };
   decisions: { approver: string; decision: string; at: string }[];
   closedReason: { decision: string; by?: string; at: string };
 }
@@ -251,7 +251,10 @@ function drawClosed(v: ClosedDecisionView, l: Language): void {
   const expired = v.closedReason.decision === "expired";
   fill(
     frame.app,
-    facts([[say("requestReference", l), v.request.id]]),
+    facts([
+      [say("requestReference", l), v.request.id],
+      [say("status", l), statusText(v.request.status, l)],
+    ]),
     h(
       "div",
       { class: "notice", id: "decision-result", role: "status" },

@@ -22,7 +22,8 @@ export interface DecisionContext {
 /** Who decided what and when: all that a closed decision link shows (§4). */
 export interface ClosedDecisionView {
   open: false;
-  request: { id: string };
+  /** The request's reference, and its status: what a refusal (409) tells, as every conflict does. */
+  request: { id: string; status: string };
   decisions: { approver: string; decision: string; at: string }[];
   closedReason: { decision: string; by?: string; at: string };
 }
@@ -82,10 +83,11 @@ function closedView(
   execution: Execution,
   closedReason: ClosedDecisionView["closedReason"],
 ): ClosedDecisionView {
-  const decisions = asRequest(execution.data).decisions ?? [];
+  const data = asRequest(execution.data);
+  const decisions = data.decisions ?? [];
   return {
     open: false,
-    request: { id: execution.id },
+    request: { id: execution.id, status: data.status },
     decisions: decisions.map((d) => ({ approver: d.approver, decision: d.decision, at: d.at })),
     closedReason,
   };
@@ -94,8 +96,8 @@ function closedView(
 /**
  * Why a decision link no longer decides, or undefined while it does: it was used; the
  * request left the approval step it was issued for (the decision that moved it, else the
- * status it is in); its approver already decided this round through another of their links;
- * or it expired.
+ * status it is in); its approver already decided in this step through another of their
+ * links; or it expired.
  */
 function closedReasonOf(
   record: TokenRecord,
@@ -115,9 +117,9 @@ function closedReasonOf(
     return last
       ? { decision: last.decision, by: last.approver, at: last.at }
       : { decision: data.status, at: execution.updatedAt };
-  const round = data.round ?? 1;
+  // Decided in this visit of the step through another of the approver's links (a reminder's).
   const own = data.decisions?.find(
-    (d) => (d.round ?? 1) === round && d.approver.toLowerCase() === email,
+    (d) => d.at >= execution.enteredAt && d.approver.toLowerCase() === email,
   );
   if (own) return { decision: own.decision, by: own.approver, at: own.at };
   if (record.expiresAt !== undefined && record.expiresAt <= now)
@@ -165,6 +167,26 @@ export async function decide(
     event: "decision",
     ...parsed.data,
     via: context.via,
+  }).catch(async (error: unknown) => {
+    throw await refusalOf(deps, error, token!);
   });
   return { status: asRequest(result.execution!.data).status };
+}
+
+/**
+ * A refused decision (409/410) tells what the closed page tells, who decided what and when,
+ * and nothing more: the engine's details carry the earlier decision's comment and amount.
+ */
+async function refusalOf(deps: Deps, error: unknown, token: string): Promise<unknown> {
+  if (!(error instanceof TokenError) || error.code === "token.invalid") return error;
+  // Read again: a concurrent use or transition is what refused this one.
+  const record = await readToken(deps, token);
+  const execution = record && (await getExecution(deps, record.executionId));
+  const closed =
+    record && execution && closedReasonOf(record, execution, deps.clock.now().toISOString());
+  return new TokenError(
+    error.code as ConstructorParameters<typeof TokenError>[0],
+    error.message,
+    closed ? closedView(execution!, closed) : undefined,
+  );
 }
