@@ -238,8 +238,8 @@ export function visible(name: TemplateName, language: Language, t: FreeText = pl
     "payout-abandoned": ["req-7f3a", euros(50_000, language), statusLink],
     "request-disputed": ["req-7f3a", "M0001"],
     "iban-changed": ["req-7f3a", euros(50_000, language), "7034", "7803", statusLink],
-    "owner-notice": ["req-7f3a", euros(50_000, language), "someone@else.example", "7034", day("2020-05-02", language), `confirm.html#token=${encodeURIComponent(token)}`],
-    "iban-confirmation": ["req-7f3a", euros(50_000, language), "7034", `confirm.html#token=${encodeURIComponent(token)}`],
+    "owner-notice": ["req-7f3a", euros(50_000, language), "someone@else.example", "7034", day("2020-05-02", language), `${publicUrl}/confirm.html#token=${encodeURIComponent(token)}`],
+    "iban-confirmation": ["req-7f3a", euros(50_000, language), "7034", `${publicUrl}/confirm.html#token=${encodeURIComponent(token)}`],
     "loan-schedule": [
       "req-7f3a",
       euros(100_000, language),

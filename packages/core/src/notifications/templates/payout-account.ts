@@ -101,21 +101,21 @@ const changedWords: Words<{
     heading: "Nouveau compte enregistré",
     intro: (amount, from, to) =>
       `Les ${amount} de votre demande seront versés sur le compte ${to} (au lieu de ${from}) dans le prochain lot de paiements.`,
-    worry: "Si vous n'êtes pas à l'origine de ce changement, répondez sans attendre à cet e-mail.",
+    worry: "Si vous n'êtes pas à l'origine de ce changement, contactez sans attendre le service Entraide de la coopérative.",
   },
   nl: {
     subject: (ref) => `De rekening voor uw betaling is gewijzigd [${ref}]`,
     heading: "Nieuwe rekening geregistreerd",
     intro: (amount, from, to) =>
       `De ${amount} van uw aanvraag worden in de volgende betalingsreeks gestort op rekening ${to} (in plaats van ${from}).`,
-    worry: "Heeft u deze wijziging niet zelf gevraagd, antwoord dan meteen op deze e-mail.",
+    worry: "Heeft u deze wijziging niet zelf gevraagd, neem dan meteen contact op met de Entraide-dienst van de coöperatie.",
   },
   en: {
     subject: (ref) => `The account for your payment changed [${ref}]`,
     heading: "New account recorded",
     intro: (amount, from, to) =>
       `The ${amount} of your request will be paid into account ${to} (instead of ${from}) in the next payment batch.`,
-    worry: "If you did not ask for this change, reply to this email at once.",
+    worry: "If you did not ask for this change, contact the cooperative's Entraide service at once.",
   },
 };
 
@@ -201,7 +201,7 @@ const abandonedWords: Words<{
     intro: (amount) =>
       `Sans nouvel IBAN dans le délai prévu, les ${amount} de votre demande sont retournés au fonds.`,
     again:
-      "Si vous souhaitez toujours ce paiement, répondez à cet e-mail : nos équipes peuvent rouvrir la demande.",
+      "Si vous souhaitez toujours ce paiement, contactez le service Entraide de la coopérative : il peut rouvrir la demande.",
   },
   nl: {
     subject: (ref) => `Betaling stopgezet zonder IBAN [${ref}]`,
@@ -209,14 +209,14 @@ const abandonedWords: Words<{
     intro: (amount) =>
       `Zonder nieuw IBAN binnen de termijn gaan de ${amount} van uw aanvraag terug naar het fonds.`,
     again:
-      "Wilt u deze betaling nog, antwoord dan op deze e-mail: onze teams kunnen de aanvraag heropenen.",
+      "Wilt u deze betaling nog, neem dan contact op met de Entraide-dienst van de coöperatie: die kan de aanvraag heropenen.",
   },
   en: {
     subject: (ref) => `Payment abandoned for lack of an IBAN [${ref}]`,
     heading: "We could not pay you",
     intro: (amount) =>
       `Without a new IBAN in time, the ${amount} of your request went back to the fund.`,
-    again: "If you still want this payment, reply to this email: our teams can reopen the request.",
+    again: "If you still want this payment, contact the cooperative's Entraide service: it can reopen the request.",
   },
 };
 
