@@ -36,7 +36,7 @@ describe("finance and funds commands", () => {
         recoveredCents: 0,
         repaidCents: 0,
         remainingCents: 70_000,
-        payouts: { scheduled: 1, batched: 0, paid: 0, "payout-failed": 0 },
+        payouts: { scheduled: 1, batched: 0, paid: 0, "payout-failed": 0, abandoned: 0 },
       },
       expect.objectContaining({ fund: "relaunch", remainingCents: 50_000 }),
     ]);
