@@ -6,7 +6,7 @@ import { siteSecurityHeaders } from "../http/site-headers";
 import { toApiEvent } from "./api-event";
 import { type HttpAnswer, toHttpAnswer } from "./api-response";
 import { LocalStackError } from "./emulators";
-import { lambdaContext } from "./lambda-context";
+import { invokeLocally } from "./lambda-context";
 import { readBodyUpTo } from "./read-body";
 import { routeMatcher } from "./route-match";
 
@@ -92,7 +92,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     );
     let answer: HttpAnswer;
     try {
-      answer = toHttpAnswer(await handler(event, lambdaContext(route.routeKey)));
+      answer = toHttpAnswer(await invokeLocally(route.routeKey, handler, event));
     } catch (error) {
       // API Gateway's answer when the function itself fails.
       log(`${route.routeKey}: handler threw`, error);

@@ -12,7 +12,7 @@ import { loadDemoData } from "./demo-data";
 import { devAwsCredentials, devTokenSecret } from "./dev-secret";
 import { assertPortFree, LocalStackError, startEmulators } from "./emulators";
 import { loadHandler } from "./handlers";
-import { lambdaContext } from "./lambda-context";
+import { invokeLocally } from "./lambda-context";
 import { refreshClockOffset } from "./local-clock";
 import { nextEvery, nextWeekly } from "./next-run";
 import { provision } from "./provision";
@@ -151,7 +151,7 @@ async function run(
     jobs.push({
       name: "sweeper",
       next: (after) => nextEvery(after, schedules.sweeper.local.everyMs),
-      run: (event) => sweeper(event, lambdaContext("sweeper")),
+      run: (event) => invokeLocally("sweeper", sweeper, event),
     });
   }
   const batches = await load<ScheduledHandler>("create-batches", schedules.createBatches.handler);
@@ -159,7 +159,7 @@ async function run(
     jobs.push({
       name: "create-batches",
       next: (after) => nextWeekly(after, schedules.createBatches.local.weekly),
-      run: (event) => batches(event, lambdaContext("create-batches")),
+      run: (event) => invokeLocally("create-batches", batches, event),
     });
   }
   const scheduler = startScheduler({
