@@ -60,7 +60,7 @@ describe("log context of handlers run in one process", () => {
 
   it("puts the execution id of its own record on each line the worker logs while records move side by side", async () => {
     // Prepare: an engine that logs while it moves an execution, as its steps and callbacks do
-    const ids = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
+    const ids: string[] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
     const engine = {
       async process() {
         await new Promise((r) => setTimeout(r, Math.random() * 20));

@@ -6,10 +6,9 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type sesServerType from "aws-ses-v2-local";
-import { buildApp } from "fauxqs";
 import { startAwsGateway } from "./aws-gateway";
 import { keepInboxIn } from "./file-inbox";
-import { fileS3Store } from "./file-s3-store";
+import { buildFauxqs } from "./file-s3-store";
 import type { Credentials } from "./sigv4";
 
 export interface Emulators {
@@ -67,10 +66,7 @@ export async function startEmulators(options: EmulatorOptions = {}): Promise<Emu
   process.once("exit", stopJava);
   const origin = (port: number) => `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
   try {
-    const fauxqs = buildApp({
-      logger: false,
-      stores: options.dataDir ? { s3Store: await fileS3Store(join(options.dataDir, "s3")) } : undefined,
-    } as Parameters<typeof buildApp>[0]);
+    const fauxqs = await buildFauxqs(options.dataDir && join(options.dataDir, "s3"));
     const socketPath = join(socketDir, "fauxqs.sock");
     await fauxqs.listen({ path: socketPath });
     const gateway = await startAwsGateway({ socketPath, host, port: ports.aws, credentials });

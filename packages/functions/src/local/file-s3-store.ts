@@ -15,6 +15,7 @@ import {
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { buildApp } from "fauxqs";
 
 /** What fauxqs keeps per object (its S3Store's map values). */
 interface S3Object {
@@ -33,6 +34,13 @@ interface S3StoreLike {
   createBucket(name: string): void;
   deleteBucket(name: string): void;
   purgeAll(): void;
+}
+
+/** fauxqs (SQS and S3), with S3's objects kept in `s3Dir` when given, else in memory. */
+export async function buildFauxqs(s3Dir?: string) {
+  const stores = s3Dir ? { s3Store: await fileS3Store(s3Dir) } : undefined;
+  // fauxqs builds the stores it is not given; its type wants all three.
+  return buildApp({ logger: false, stores } as unknown as Parameters<typeof buildApp>[0]);
 }
 
 /**
