@@ -1,4 +1,5 @@
 import { createServer, request, type Server } from "node:http";
+import { localOrigin } from "./local-origin";
 import { readBodyUpTo } from "./read-body";
 import { type Credentials, sigV4Problem } from "./sigv4";
 
@@ -68,7 +69,7 @@ export async function startAwsGateway(options: {
   });
   const { port } = server.address() as { port: number };
   return {
-    url: `http://${options.host.includes(":") ? `[${options.host}]` : options.host}:${port}`,
+    url: localOrigin(options.host, port),
     server,
     stop: () =>
       new Promise((resolve) => {

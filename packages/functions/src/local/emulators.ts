@@ -9,6 +9,7 @@ import type sesServerType from "aws-ses-v2-local";
 import { startAwsGateway } from "./aws-gateway";
 import { keepInboxIn } from "./file-inbox";
 import { buildFauxqs } from "./file-s3-store";
+import { localOrigin } from "./local-origin";
 import type { Credentials } from "./sigv4";
 
 export interface Emulators {
@@ -64,7 +65,7 @@ export async function startEmulators(options: EmulatorOptions = {}): Promise<Emu
     rmSync(socketDir, { recursive: true, force: true });
   };
   process.once("exit", stopJava);
-  const origin = (port: number) => `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  const origin = (port: number) => localOrigin(host, port);
   try {
     const fauxqs = await buildFauxqs(options.dataDir && join(options.dataDir, "s3"));
     const socketPath = join(socketDir, "fauxqs.sock");
