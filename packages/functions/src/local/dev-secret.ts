@@ -15,15 +15,17 @@ export async function devTokenSecret(dataDir: string): Promise<string> {
  * random, kept in the data directory like the token secret, read by the CLI from there.
  */
 export async function devAwsCredentials(dataDir: string) {
-  // DynamoDB Local refuses access key ids with anything but letters and digits.
   await keptSecret(dataDir, "aws-secret");
   return (await keptAwsCredentials(dataDir))!;
 }
 
+/** DynamoDB Local refuses access key ids with anything but letters and digits. */
+const ACCESS_KEY_ID = "entraidelocal";
+
 /** The credentials `npm start` keeps in `dataDir`, if it made some. */
 export async function keptAwsCredentials(dataDir: string) {
   const secret = (await readFile(join(dataDir, "aws-secret"), "utf8").catch(() => "")).trim();
-  return secret ? { accessKeyId: "entraidelocal", secretAccessKey: secret } : undefined;
+  return secret ? { accessKeyId: ACCESS_KEY_ID, secretAccessKey: secret } : undefined;
 }
 
 async function keptSecret(dataDir: string, name: string): Promise<string> {
