@@ -104,10 +104,16 @@ export async function startEmulators(options: EmulatorOptions = {}): Promise<Emu
 const LAUNCHER = fileURLToPath(new URL("./java/LoopbackDynamoDb.java", import.meta.url));
 
 function startDynamoDbLocal(host: string, port: number, dataDir?: string): ChildProcess {
-  const check = spawnSync("java", ["-version"], { stdio: "ignore" });
+  const check = spawnSync("java", ["--list-modules"], { encoding: "utf8" });
   if (check.error || check.status !== 0) {
     throw new LocalStackError(
       "Java 17 or newer is needed to run DynamoDB Local: install it (e.g. `apt-get install -y openjdk-17-jre-headless`) and try again.",
+    );
+  }
+  // Java runs the launcher from its source, which needs the compiler module (Debian's JRE has it).
+  if (!check.stdout.includes("jdk.compiler")) {
+    throw new LocalStackError(
+      "this Java has no jdk.compiler module, which starts DynamoDB Local on loopback: install a JDK 17 or newer (or Debian's openjdk-17-jre-headless) and try again.",
     );
   }
   const jar = join(dirname(require.resolve("amplify-dynamodb-simulator/package.json")), "emulator");
