@@ -6,6 +6,7 @@ import { siteSecurityHeaders } from "../http/site-headers";
 import { toApiEvent } from "./api-event";
 import { type HttpAnswer, toHttpAnswer } from "./api-response";
 import { LocalStackError } from "./emulators";
+import { keepIdleConnectionsLongerThanClients } from "./keep-alive";
 import { invokeLocally } from "./lambda-context";
 import { readBodyUpTo } from "./read-body";
 import { routeMatcher } from "./route-match";
@@ -44,12 +45,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     });
   });
 
-  // Node closes an idle connection after 5 s by default and tells the client so; undici keeps it
-  // for 4 s, and a request sent at the edge meets a closed socket. Like a load balancer, keep
-  // idle connections longer than any client does (the client then always closes first), and
-  // headersTimeout must exceed keepAliveTimeout.
-  server.keepAliveTimeout = KEEP_ALIVE_MS;
-  server.headersTimeout = KEEP_ALIVE_MS + 1000;
+  keepIdleConnectionsLongerThanClients(server);
 
   async function invoke(req: IncomingMessage, res: ServerResponse) {
     const body = await readBodyUpTo(req, MAX_BODY_BYTES);
@@ -127,7 +123,6 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
 
 /** API Gateway HTTP APIs take payloads up to 10 MB. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
-const KEEP_ALIVE_MS = 65_000;
 
 function json(status: number, body: unknown): HttpAnswer {
   return {

@@ -1,4 +1,5 @@
 import { createServer, request, type Server } from "node:http";
+import { keepIdleConnectionsLongerThanClients } from "./keep-alive";
 import { localOrigin } from "./local-origin";
 import { readBodyUpTo } from "./read-body";
 import { type Credentials, sigV4Problem } from "./sigv4";
@@ -63,6 +64,7 @@ export async function startAwsGateway(options: {
       })
       .catch(() => res.destroy());
   });
+  keepIdleConnectionsLongerThanClients(server);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.host, () => resolve());
