@@ -14,28 +14,10 @@ import {
 } from "aws-cdk-lib/aws-cloudfront";
 import { HttpOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
 import { type StackContext, StaticSite, use } from "sst/constructs";
+import { contentSecurityPolicy } from "../packages/functions/src/http/site-headers";
 import { Api } from "./api";
 import { Documents } from "./documents";
 import { useSettings } from "./settings";
-
-/**
- * The content security policy of the pages: only the site's own scripts, styles and images, no
- * inline script, no framing; the browser talks to the API on the same origin and PUTs uploads to
- * the documents bucket through presigned URLs.
- */
-export const contentSecurityPolicy = (uploadOrigin: string) =>
-  [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    `connect-src 'self' ${uploadOrigin}`,
-    "form-action 'self'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-    "upgrade-insecure-requests",
-  ].join("; ");
 
 /**
  * The web form (packages/web, built by `npm run build -w @entraide/web` into `dist`) behind

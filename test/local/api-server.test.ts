@@ -1,5 +1,5 @@
 import { mkdtemp, writeFile } from "node:fs/promises";
-import { request as httpRequest, type OutgoingHttpHeaders } from "node:http";
+import { Agent, request as httpRequest, type OutgoingHttpHeaders } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
@@ -41,11 +41,19 @@ const routes: Record<string, ApiHandler | undefined> = {
   "GET /api/missing": undefined,
 };
 let staticDir: string;
+/** Only named in the pages' policy; nothing listens there. */
+const UPLOAD_ORIGIN = "http://127.0.0.1:45999";
 
 beforeAll(async () => {
   staticDir = await mkdtemp(join(tmpdir(), "entraide-web-"));
   await writeFile(join(staticDir, "index.html"), "<!doctype html><title>Entraide</title>");
-  server = await startApiServer({ port: 0, routes, staticDir, log: () => undefined });
+  server = await startApiServer({
+    port: 0,
+    routes,
+    staticDir,
+    uploadOrigin: UPLOAD_ORIGIN,
+    log: () => undefined,
+  });
 });
 afterAll(() => server.stop());
 
@@ -60,17 +68,23 @@ function send(
   path: string,
   headers: OutgoingHttpHeaders = {},
   body?: Buffer,
-): Promise<Answer> {
+  agent?: Agent,
+): Promise<Answer & { reusedSocket: boolean }> {
   events = [];
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       `${server.url.replace("localhost", "127.0.0.1")}${path}`,
-      { method, headers },
+      { method, headers, agent },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
         res.on("end", () =>
-          resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }),
+          resolve({
+            status: res.statusCode!,
+            headers: res.headers,
+            body: Buffer.concat(chunks),
+            reusedSocket: req.reusedSocket,
+          }),
         );
       },
     );
@@ -244,4 +258,77 @@ describe("local API server responses", () => {
     expect(index.body.toString()).toContain("Entraide");
     expect(traversal.status).toBe(404);
   });
+
+  it("sends the security headers CloudFront's policy sets on the pages: no framing, no sniffing, no referrer", async () => {
+    // Act
+    const index = await send("GET", "/");
+    const missing = await send("GET", "/nothing-here.html");
+    // Assess
+    const policy = String(index.headers["content-security-policy"]);
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain(`connect-src 'self' ${UPLOAD_ORIGIN}`);
+    expect(index.headers["x-frame-options"]).toBe("DENY");
+    expect(index.headers["x-content-type-options"]).toBe("nosniff");
+    expect(index.headers["referrer-policy"]).toBe("no-referrer");
+    expect(index.headers["strict-transport-security"]).toBe(
+      "max-age=63072000; includeSubDomains; preload",
+    );
+    expect(missing.status).toBe(404);
+  });
+});
+
+describe("local API server limits", () => {
+  const TEN_MB = 10 * 1024 * 1024;
+
+  it("answers 413 to a body over API Gateway's 10 MB without calling the handler, and passes one of 10 MB", async () => {
+    // Act
+    const tooLarge = await send("POST", "/my/path/1", {}, Buffer.alloc(TEN_MB + 1, 0x61));
+    const calledForTooLarge = events.length;
+    const atLimit = await send("POST", "/my/path/1", {}, Buffer.alloc(TEN_MB, 0x61));
+    // Assess
+    expect(tooLarge.status).toBe(413);
+    expect(JSON.parse(tooLarge.body.toString())).toEqual({ message: "Request Entity Too Large" });
+    expect(calledForTooLarge).toBe(0);
+    expect(atLimit.status).toBe(200);
+    const received = events[0]!;
+    expect(Buffer.from(received.body!, received.isBase64Encoded ? "base64" : "utf8")).toHaveLength(
+      TEN_MB,
+    );
+  });
+
+  it("answers 413 to a chunked body that grows past 10 MB, without a content-length to go by", async () => {
+    // Act
+    const answer = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest(`${server.url.replace("localhost", "127.0.0.1")}/my/path/1`, {
+        method: "POST",
+        headers: { "transfer-encoding": "chunked" },
+      });
+      req.on("response", (res) => {
+        res.resume();
+        resolve(res.statusCode!);
+      });
+      req.on("error", reject);
+      const chunk = Buffer.alloc(1024 * 1024, 0x62);
+      for (let i = 0; i < 11; i++) req.write(chunk);
+      req.end();
+    });
+    // Assess
+    expect(answer).toBe(413);
+  });
+
+  it("keeps an idle keep-alive connection longer than clients do, and says so, so no client reuses a closing socket", async () => {
+    // Prepare
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    // Act
+    const first = await send("GET", "/api/object", {}, undefined, agent);
+    // Longer than Node's default server keep-alive (5 s), which closed sockets undici still reused.
+    await new Promise((r) => setTimeout(r, 5_500));
+    const second = await send("GET", "/api/object", {}, undefined, agent);
+    agent.destroy();
+    // Assess
+    expect(first.headers["keep-alive"]).toBe("timeout=65");
+    expect(second.status).toBe(200);
+    expect(second.reusedSocket).toBe(true);
+  }, 15_000);
 });

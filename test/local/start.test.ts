@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createClients } from "../../packages/core/src/aws/clients";
 import { RuntimeConfig } from "../../packages/core/src/config";
 import { freePort } from "../../packages/functions/src/local/emulators";
+import { runBin } from "../support/cli";
 
 const root = join(import.meta.dirname, "../..");
 process.env.AWS_ACCESS_KEY_ID ??= "local";
@@ -57,6 +58,37 @@ async function ctrlC(run: Run) {
   return run.exited;
 }
 
+/** The whole process group at once, as a crash or an OOM killer would: nothing runs a handler. */
+async function killNine(run: Run) {
+  process.kill(-run.child.pid!, "SIGKILL");
+  await run.exited;
+  // java, in the same group, dies with it; wait until its port is released.
+  while (spawnSync("pgrep", ["-g", String(run.child.pid)]).status === 0) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Every TCP socket listening in the process group (node and DynamoDB Local's java): "addr:port". */
+function listeningSockets(run: Run): string[] {
+  const pids = spawnSync("pgrep", ["-g", String(run.child.pid)], { encoding: "utf8" })
+    .stdout.split("\n")
+    .filter(Boolean);
+  const lines = spawnSync("ss", ["-ltnpH"], { encoding: "utf8" }).stdout.split("\n");
+  return lines
+    .filter((line) => pids.some((pid) => line.includes(`pid=${pid},`)))
+    .map((line) => line.trim().split(/\s+/)[3]!);
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 /** Processes whose command line names the data directory: DynamoDB Local's java, if left. */
 function processesUsing(dir: string): string {
   return spawnSync("pgrep", ["-f", dir], { encoding: "utf8" }).stdout.trim();
@@ -79,7 +111,9 @@ async function stackEnv() {
 const runs: Run[] = [];
 afterAll(async () => {
   // A failed assertion must not leave a stack running.
-  for (const run of runs) if (run.child.exitCode === null) await ctrlC(run);
+  for (const run of runs) {
+    if (run.child.exitCode === null && run.child.signalCode === null) await ctrlC(run);
+  }
 });
 
 describe("npm start", () => {
@@ -132,6 +166,142 @@ describe("npm start", () => {
     expect(secondExit).toBe(0);
     expect(processesUsing(dataDir)).toBe("");
   }, 240_000);
+
+  it("keeps the request, its document, the export and the inbox through kill -9 and through Ctrl-C, with every socket on loopback", async () => {
+    // Prepare: a request submitted, approved and paid out in an exported batch, in a first run
+    const { dataDir, env } = await stackEnv();
+    const web = `http://127.0.0.1:${env.PORT}`;
+    const call = async (method: string, path: string, body?: unknown, token?: string) => {
+      const response = await fetch(`${web}${path}`, {
+        method,
+        headers: {
+          "content-type": "application/json",
+          "idempotency-key": crypto.randomUUID(),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: response.status, body: await response.json() };
+    };
+    const inbox = async () =>
+      (await (await fetch(`http://127.0.0.1:${env.SES_PORT}/store`)).json()).emails as {
+        destination: { to: string[] };
+        subject: string;
+        body: { text?: string };
+      }[];
+    const mailsTo = async (to: string) =>
+      (await inbox()).filter((m) => m.destination.to.some((t) => t.includes(to)));
+    const download = async (url: string) => Buffer.from(await (await fetch(url)).arrayBuffer());
+    const pdf = Buffer.from(`%PDF-1.7\n${crypto.randomUUID()}\n%%EOF\n`);
+    const member = "camille.dubois@example.org";
+
+    const first = launch(env);
+    runs.push(first);
+    await ready(first);
+    const sockets = listeningSockets(first);
+    const created = await call("POST", "/api/documents", {
+      fileName: "contrat.pdf",
+      contentType: "application/pdf",
+      size: pdf.length,
+    });
+    const unsignedRead = await fetch(
+      new URL(new URL(created.body.uploadUrl).pathname, created.body.uploadUrl),
+    );
+    const put = await fetch(created.body.uploadUrl, {
+      method: "PUT",
+      body: new Uint8Array(pdf),
+      headers: { "content-type": "application/pdf" },
+    });
+    const submitted = await call("POST", "/api/requests", {
+      type: "cancelled-contract",
+      language: "fr",
+      memberNumber: "M0001",
+      email: member,
+      iban: "BE21001234567803",
+      activityId: "ACT-001",
+      client: { name: "Théâtre de la Gare", email: "prod@theatre.example" },
+      basis: "signed-contract",
+      reference: "CDD-2020-117",
+      workDays: [{ date: "2020-03-20" }],
+      grossAmountCents: 45_000,
+      cancellationDate: "2020-03-13",
+      cancellationReason: "Confinement : représentations annulées",
+      documents: [created.body.documentId],
+      clientConsent: true,
+    });
+    const id = submitted.body.id as string;
+    const statusToken = decodeURIComponent(
+      new URL(submitted.body.statusUrl).hash.match(/token=([^&]+)/)![1]!,
+    );
+    const decisionToken = await until("the approval email", async () => {
+      const mail = (await mailsTo("admin.spectacle@smart.example.org")).find((m) =>
+        m.subject.includes(id),
+      );
+      return mail?.body.text?.match(/decision\.html#token=([A-Za-z0-9_-]{43})/)?.[1];
+    });
+    const decisionPage = await call("GET", "/api/decisions/current", undefined, decisionToken);
+    const documentLink = decisionPage.body.request.documents[0].url as string;
+    const decided = await call("POST", "/api/decisions", { decision: "approve" }, decisionToken);
+    await until("the scheduled payout", async () => {
+      const view = await call("GET", `/api/requests/${id}`, undefined, statusToken);
+      return view.body.status === "scheduled" ? true : undefined;
+    });
+    // Monday or Thursday 06:00 comes within 4 days: the scheduler exports the batch to S3.
+    const advanced = await runBin(["clock", "advance", "4d"], { ENTRAIDE_DATA_DIR: dataDir });
+    const batchLink = await until("the batch-ready email", async () => {
+      const mail = (await mailsTo("finance@smart.test")).at(-1);
+      return mail?.body.text?.match(/http:\/\/\S+\.xml\S*/)?.[0];
+    });
+    const batchFile = await download(batchLink);
+    const memberMails = (await mailsTo(member)).map((m) => m.subject);
+
+    // Act: kill -9 the whole group, start again; then Ctrl-C, start again
+    await killNine(first);
+    const afterCrash = launch(env);
+    runs.push(afterCrash);
+    await ready(afterCrash);
+    const seenAfterCrash = {
+      status: (await call("GET", `/api/requests/${id}`, undefined, statusToken)).body.status,
+      document: await download(documentLink),
+      freshDocument: await download(
+        (await call("GET", "/api/decisions/current", undefined, decisionToken)).body.request
+          .documents[0].url,
+      ),
+      batchFile: await download(batchLink),
+      memberMails: (await mailsTo(member)).map((m) => m.subject),
+    };
+    const crashExit = await ctrlC(afterCrash);
+    const afterCtrlC = launch(env);
+    runs.push(afterCtrlC);
+    await ready(afterCtrlC);
+    const seenAfterCtrlC = {
+      status: (await call("GET", `/api/requests/${id}`, undefined, statusToken)).body.status,
+      document: await download(documentLink),
+      batchFile: await download(batchLink),
+      memberMails: (await mailsTo(member)).map((m) => m.subject),
+    };
+    await ctrlC(afterCtrlC);
+
+    // Assess
+    expect(sockets.length).toBeGreaterThanOrEqual(4);
+    for (const socket of sockets)
+      expect(socket).toMatch(/^(127\.0\.0\.1|\[::ffff:127\.0\.0\.1\]):\d+$/);
+    expect(unsignedRead.status).toBe(403);
+    expect(put.status).toBe(200);
+    expect(submitted.status).toBe(201);
+    expect(decided.status).toBe(200);
+    expect(advanced.code).toBe(0);
+    expect(batchFile.toString()).toContain("<Document");
+    expect(memberMails.length).toBeGreaterThanOrEqual(2);
+    expect(crashExit).toBe(0);
+    for (const seen of [seenAfterCrash, seenAfterCtrlC]) {
+      expect(seen.status).toBe("scheduled");
+      expect(seen.document.equals(pdf)).toBe(true);
+      expect(seen.batchFile.equals(batchFile)).toBe(true);
+      expect(seen.memberMails).toEqual(memberMails);
+    }
+    expect(seenAfterCrash.freshDocument.equals(pdf)).toBe(true);
+  }, 360_000);
 
   it("says in one line that the port is busy, and exits non-zero", async () => {
     // Prepare

@@ -10,6 +10,7 @@ export function recordExecutionFailed(execution: Execution): void {
   logger.error("execution failed", {
     executionId: execution.id,
     workflow: execution.workflow,
+    state: execution.state,
     error: execution.error,
   });
   metrics.addDimension("stage", process.env.SST_STAGE ?? "local");

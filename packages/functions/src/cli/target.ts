@@ -3,7 +3,8 @@ import { configFromEnv } from "@entraide/core/config";
 import { type Deps, depsFromConfig } from "@entraide/core/deps";
 import { EntraideError } from "@entraide/core/errors";
 import { readClockOffset } from "../local/clock-offset";
-import { readLocalConfig } from "../local/config-file";
+import { localDataDir, readLocalConfig } from "../local/config-file";
+import { keptAwsCredentials } from "../local/dev-secret";
 
 /** The stack a command acts on. */
 export interface Target {
@@ -37,7 +38,12 @@ export async function loadTarget(
     };
   }
   const config = await readLocalConfig(env);
-  // The emulators accept any credentials, but the SDK refuses to sign without some.
+  // The local SQS and S3 accept only the signature of the credentials `npm start` keeps.
+  const kept = await keptAwsCredentials(localDataDir(env));
+  if (kept) {
+    process.env.AWS_ACCESS_KEY_ID = kept.accessKeyId;
+    process.env.AWS_SECRET_ACCESS_KEY = kept.secretAccessKey;
+  }
   process.env.AWS_ACCESS_KEY_ID ??= "local";
   process.env.AWS_SECRET_ACCESS_KEY ??= "local";
   const deps = depsFromConfig(config);

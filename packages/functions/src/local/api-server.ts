@@ -2,10 +2,13 @@ import { readFile, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
 import type { APIGatewayProxyEventV2, Context } from "aws-lambda";
+import { siteSecurityHeaders } from "../http/site-headers";
 import { toApiEvent } from "./api-event";
 import { type HttpAnswer, toHttpAnswer } from "./api-response";
 import { LocalStackError } from "./emulators";
-import { lambdaContext } from "./lambda-context";
+import { keepIdleConnectionsLongerThanClients } from "./keep-alive";
+import { invokeLocally } from "./lambda-context";
+import { readBodyUpTo } from "./read-body";
 import { routeMatcher } from "./route-match";
 
 export type ApiHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<unknown>;
@@ -17,6 +20,8 @@ export interface ApiServerOptions {
   routes: Record<string, ApiHandler | undefined>;
   /** Static files served for paths no route takes, as CloudFront serves the site in AWS. */
   staticDir?: string;
+  /** Where the pages PUT uploads (the local S3), named in the pages' content security policy. */
+  uploadOrigin?: string;
   now?: () => Date;
   log?: (message: string, error?: unknown) => void;
 }
@@ -30,19 +35,24 @@ export interface ApiServer {
 /** Serves the HTTP API locally by invoking the handlers in process with API Gateway v2 events. */
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
   const match = routeMatcher(Object.keys(options.routes));
+  const siteHeaders = siteSecurityHeaders(options.uploadOrigin ?? "");
   const log = options.log ?? ((message, error) => console.error(message, error ?? ""));
   const server = createServer((req, res) => {
-    handle(req, res).catch((error) => {
+    invoke(req, res).catch((error) => {
       log("local API server: request failed", error);
       if (!res.headersSent) send(res, json(500, { message: "Internal Server Error" }));
       else res.destroy();
     });
   });
 
-  async function handle(req: IncomingMessage, res: ServerResponse) {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks);
+  keepIdleConnectionsLongerThanClients(server);
+
+  async function invoke(req: IncomingMessage, res: ServerResponse) {
+    const body = await readBodyUpTo(req, MAX_BODY_BYTES);
+    if (!body) {
+      // What API Gateway answers past its payload limit.
+      return send(res, json(413, { message: "Request Entity Too Large" }));
+    }
     const method = req.method ?? "GET";
     const path = (req.url ?? "/").split("?")[0]!;
     const route = match(method, path);
@@ -52,7 +62,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
         !path.startsWith("/api/") &&
         (method === "GET" || method === "HEAD")
       ) {
-        return send(res, await staticFile(options.staticDir, path), method === "HEAD");
+        const file = await staticFile(options.staticDir, path);
+        if (file.status === 200) Object.assign(file.headers, siteHeaders);
+        return send(res, file, method === "HEAD");
       }
       return send(res, json(404, { message: "Not Found" }));
     }
@@ -76,7 +88,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     );
     let answer: HttpAnswer;
     try {
-      answer = toHttpAnswer(await handler(event, lambdaContext(route.routeKey)));
+      answer = toHttpAnswer(await invokeLocally(route.routeKey, handler, event));
     } catch (error) {
       // API Gateway's answer when the function itself fails.
       log(`${route.routeKey}: handler threw`, error);
@@ -108,6 +120,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       }),
   };
 }
+
+/** API Gateway HTTP APIs take payloads up to 10 MB. */
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 function json(status: number, body: unknown): HttpAnswer {
   return {

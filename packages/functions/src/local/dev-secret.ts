@@ -7,7 +7,29 @@ import { join } from "node:path";
  * owner only), so status and decision links from an earlier run keep working. Never printed.
  */
 export async function devTokenSecret(dataDir: string): Promise<string> {
-  const file = join(dataDir, "token-secret");
+  return keptSecret(dataDir, "token-secret");
+}
+
+/**
+ * The credentials the local SQS and S3 require signatures with (the gateway refuses others):
+ * random, kept in the data directory like the token secret, read by the CLI from there.
+ */
+export async function devAwsCredentials(dataDir: string) {
+  await keptSecret(dataDir, "aws-secret");
+  return (await keptAwsCredentials(dataDir))!;
+}
+
+/** DynamoDB Local refuses access key ids with anything but letters and digits. */
+const ACCESS_KEY_ID = "entraidelocal";
+
+/** The credentials `npm start` keeps in `dataDir`, if it made some. */
+export async function keptAwsCredentials(dataDir: string) {
+  const secret = (await readFile(join(dataDir, "aws-secret"), "utf8").catch(() => "")).trim();
+  return secret ? { accessKeyId: ACCESS_KEY_ID, secretAccessKey: secret } : undefined;
+}
+
+async function keptSecret(dataDir: string, name: string): Promise<string> {
+  const file = join(dataDir, name);
   const existing = await readFile(file, "utf8").catch(() => "");
   if (existing.trim().length >= 32) return existing.trim();
   const secret = randomBytes(32).toString("hex");

@@ -1,10 +1,16 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer, type Server } from "node:net";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type sesServerType from "aws-ses-v2-local";
-import { startFauxqs } from "fauxqs";
+import { startAwsGateway } from "./aws-gateway";
+import { keepInboxIn } from "./file-inbox";
+import { buildFauxqs } from "./file-s3-store";
+import { localOrigin } from "./local-origin";
+import type { Credentials } from "./sigv4";
 
 export interface Emulators {
   endpoints: { dynamodb: string; sqs: string; s3: string; ses: string };
@@ -12,9 +18,17 @@ export interface Emulators {
 }
 
 export interface EmulatorOptions {
-  /** Where DynamoDB Local keeps its data; in memory when absent. */
+  /**
+   * Where DynamoDB's tables (`dynamodb/`), S3's objects (`s3/`) and the inbox (`inbox.jsonl`)
+   * are kept; all in memory when absent. The queue is always in memory: DynamoDB is the truth and
+   * the sweeper re-drives what a lost message would have moved.
+   */
   dataDir?: string;
   ports?: { dynamodb?: number; aws?: number; ses?: number };
+  /** The address every emulator listens on: loopback unless asked otherwise. */
+  host?: string;
+  /** What SQS and S3 requests must be signed with; the SDK's environment credentials by default. */
+  credentials?: Credentials;
 }
 
 /** Thrown for problems the person starting the stack can fix; printed as one line. */
@@ -26,39 +40,59 @@ const require = createRequire(import.meta.url);
 // aws-ses-v2-local is CommonJS with an `exports.default`, which ESM default imports unwrap inconsistently.
 const sesServer: typeof sesServerType = require("aws-ses-v2-local").default;
 
-/** Starts DynamoDB Local (java), fauxqs (SQS + S3, in process) and aws-ses-v2-local. */
+/**
+ * Starts DynamoDB Local (java), fauxqs (SQS + S3, in process, behind a gateway that checks
+ * signatures) and aws-ses-v2-local, all on `host` (loopback by default).
+ */
 export async function startEmulators(options: EmulatorOptions = {}): Promise<Emulators> {
+  const host = options.host ?? "127.0.0.1";
   const ports = {
     dynamodb: options.ports?.dynamodb ?? (await freePort()),
     aws: options.ports?.aws ?? 0,
     ses: options.ports?.ses ?? 0,
   };
   for (const port of [ports.dynamodb, ports.aws, ports.ses]) await assertPortFree(port);
+  const credentials = options.credentials ?? {
+    accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? "local",
+    secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? "local",
+  };
 
-  const java = startDynamoDbLocal(ports.dynamodb, options.dataDir);
-  const stopJava = () => java.kill("SIGTERM");
+  const java = startDynamoDbLocal(host, ports.dynamodb, options.dataDir && join(options.dataDir, "dynamodb"));
+  // fauxqs listens on a socket in a directory only we can enter; the gateway is its only door.
+  const socketDir = mkdtempSync(join(tmpdir(), "entraide-aws-"));
+  const stopJava = () => {
+    java.kill("SIGTERM");
+    rmSync(socketDir, { recursive: true, force: true });
+  };
   process.once("exit", stopJava);
+  const origin = (port: number) => localOrigin(host, port);
   try {
-    // fauxqs's `host` only names queue URLs ("sqs.<region>.<host>"): with an IP there, they are
-    // not valid URLs, and RuntimeConfig (so the CLI) rejects them. Its default, localhost, is fine.
-    const fauxqs = await startFauxqs({ port: ports.aws, logger: false });
-    const ses = await listening(await sesServer({ port: ports.ses, host: "127.0.0.1" }));
+    const fauxqs = await buildFauxqs(options.dataDir && join(options.dataDir, "s3"));
+    const socketPath = join(socketDir, "fauxqs.sock");
+    await fauxqs.listen({ path: socketPath });
+    const gateway = await startAwsGateway({ socketPath, host, port: ports.aws, credentials });
+    if (options.dataDir) keepInboxIn(join(options.dataDir, "inbox.jsonl"));
+    const ses = await listening(await sesServer({ port: ports.ses, host }));
     const sesPort = (ses.address() as { port: number }).port;
-    await waitForDynamoDb(ports.dynamodb, java);
+    await waitForDynamoDb(origin(ports.dynamodb), java);
     return {
       endpoints: {
-        dynamodb: `http://127.0.0.1:${ports.dynamodb}`,
-        sqs: fauxqs.address,
-        s3: fauxqs.address,
-        ses: `http://127.0.0.1:${sesPort}`,
+        dynamodb: origin(ports.dynamodb),
+        sqs: gateway.url,
+        s3: gateway.url,
+        ses: origin(sesPort),
       },
       async stop() {
         process.off("exit", stopJava);
         await Promise.all([
-          fauxqs.stop(),
-          new Promise<void>((resolve) => ses.close(() => resolve())),
+          gateway.stop().then(() => fauxqs.close()),
+          new Promise<void>((resolve) => {
+            ses.close(() => resolve());
+            ses.closeAllConnections();
+          }),
           stopChild(java),
         ]);
+        rmSync(socketDir, { recursive: true, force: true });
       },
     };
   } catch (error) {
@@ -67,24 +101,44 @@ export async function startEmulators(options: EmulatorOptions = {}): Promise<Emu
   }
 }
 
-function startDynamoDbLocal(port: number, dataDir?: string): ChildProcess {
-  const check = spawnSync("java", ["-version"], { stdio: "ignore" });
+const LAUNCHER = fileURLToPath(new URL("./java/LoopbackDynamoDb.java", import.meta.url));
+
+function startDynamoDbLocal(host: string, port: number, dataDir?: string): ChildProcess {
+  const check = spawnSync("java", ["--list-modules"], { encoding: "utf8" });
   if (check.error || check.status !== 0) {
     throw new LocalStackError(
       "Java 17 or newer is needed to run DynamoDB Local: install it (e.g. `apt-get install -y openjdk-17-jre-headless`) and try again.",
     );
   }
+  // Java runs the launcher from its source, which needs the compiler module (Debian's JRE has it).
+  if (!check.stdout.includes("jdk.compiler")) {
+    throw new LocalStackError(
+      "this Java has no jdk.compiler module, which starts DynamoDB Local on loopback: install a JDK 17 or newer (or Debian's openjdk-17-jre-headless) and try again.",
+    );
+  }
   const jar = join(dirname(require.resolve("amplify-dynamodb-simulator/package.json")), "emulator");
   const storage = dataDir ? ["-dbPath", dataDir, "-sharedDb"] : ["-inMemory"];
   if (dataDir) mkdirSync(dataDir, { recursive: true });
+  // DynamoDB Local itself cannot be told which address to listen on: its launcher can.
   return spawn(
     "java",
-    [`-Djava.library.path=${join(jar, "DynamoDBLocal_lib")}`, "-Xmx512m", "-jar", join(jar, "DynamoDBLocal.jar"), "-port", String(port), ...storage],
+    [
+      `-Djava.library.path=${join(jar, "DynamoDBLocal_lib")}`,
+      "-Xmx512m",
+      "-cp",
+      `${join(jar, "DynamoDBLocal.jar")}:${join(jar, "DynamoDBLocal_lib", "*")}`,
+      LAUNCHER,
+      host,
+      "-port",
+      String(port),
+      "-disableTelemetry",
+      ...storage,
+    ],
     { cwd: jar, stdio: ["ignore", "ignore", "pipe"] },
   );
 }
 
-async function waitForDynamoDb(port: number, java: ChildProcess): Promise<void> {
+async function waitForDynamoDb(url: string, java: ChildProcess): Promise<void> {
   let stderr = "";
   java.stderr?.on("data", (chunk) => {
     stderr += chunk;
@@ -94,13 +148,13 @@ async function waitForDynamoDb(port: number, java: ChildProcess): Promise<void> 
       throw new LocalStackError(`DynamoDB Local stopped at start (exit ${java.exitCode}): ${stderr.trim()}`);
     }
     try {
-      await fetch(`http://127.0.0.1:${port}`);
+      await fetch(url);
       return;
     } catch {
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-  throw new LocalStackError(`DynamoDB Local did not answer on port ${port} within 30 s`);
+  throw new LocalStackError(`DynamoDB Local did not answer at ${url} within 30 s`);
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Context } from "aws-lambda";
+import { withInvocationLogger } from "../logger";
 
 /** The Lambda context a handler receives, for in-process invocations. */
 export function lambdaContext(functionName: string, timeoutMs = 30_000): Context {
@@ -18,4 +19,17 @@ export function lambdaContext(functionName: string, timeoutMs = 30_000): Context
     fail: () => undefined,
     succeed: () => undefined,
   };
+}
+
+/**
+ * Invokes a handler in process as Lambda would: with its own context, and its own logger, so
+ * that its log lines name it and not whichever handler ran before or beside it.
+ */
+export function invokeLocally<E, R>(
+  functionName: string,
+  handler: (event: E, context: Context) => Promise<R>,
+  event: E,
+): Promise<R> {
+  const context = lambdaContext(functionName);
+  return withInvocationLogger(context, () => handler(event, context));
 }

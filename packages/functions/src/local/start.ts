@@ -1,5 +1,4 @@
 import { chmod, rm } from "node:fs/promises";
-import { join } from "node:path";
 import { createClients } from "@entraide/core/aws/clients";
 import { OffsetClock } from "@entraide/core/clock";
 import { RuntimeConfig } from "@entraide/core/config";
@@ -10,11 +9,10 @@ import { routes } from "../http/routes";
 import { type ApiHandler, startApiServer } from "./api-server";
 import { localConfigPath, localDataDir, writeLocalConfig } from "./config-file";
 import { loadDemoData } from "./demo-data";
-import { devTokenSecret } from "./dev-secret";
+import { devAwsCredentials, devTokenSecret } from "./dev-secret";
 import { assertPortFree, LocalStackError, startEmulators } from "./emulators";
-import { startS3CorsProxy } from "./s3-cors-proxy";
 import { loadHandler } from "./handlers";
-import { lambdaContext } from "./lambda-context";
+import { invokeLocally } from "./lambda-context";
 import { refreshClockOffset } from "./local-clock";
 import { nextEvery, nextWeekly } from "./next-run";
 import { provision } from "./provision";
@@ -49,10 +47,16 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<Local
     dynamodb: port(env, "DYNAMODB_PORT", 8000),
   };
   const dataDir = localDataDir(env);
+  // Loopback unless the person starting it says otherwise (README: what that exposes).
+  const host = env.HOST || "127.0.0.1";
   await assertPortFree(ports.web);
-  // The emulators accept any credentials, but the SDK refuses to sign without some.
-  process.env.AWS_ACCESS_KEY_ID ??= "local";
-  process.env.AWS_SECRET_ACCESS_KEY ??= "local";
+  // The SDK signs with these, and the local SQS and S3 refuse any other signature.
+  const credentials = await devAwsCredentials(dataDir);
+  process.env.AWS_ACCESS_KEY_ID = credentials.accessKeyId;
+  process.env.AWS_SECRET_ACCESS_KEY = credentials.secretAccessKey;
+  delete process.env.AWS_SESSION_TOKEN;
+  // aws-ses-v2-local forwards every email it accepts to this relay (nodemailer), as SES would send it.
+  if (env.SMTP_URL) process.env.SMTP_TRANSPORT = JSON.stringify(env.SMTP_URL);
   // The SDK's notice about future Node versions would bury the URLs; the engines field says >=20.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
@@ -61,10 +65,8 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<Local
     for (const s of stops.splice(0).reverse()) await s();
   };
   try {
-    const emulators = await startEmulators({ dataDir: join(dataDir, "dynamodb"), ports });
+    const emulators = await startEmulators({ dataDir, ports, host, credentials });
     stops.push(() => emulators.stop());
-    const s3 = await startS3CorsProxy(emulators.endpoints.s3);
-    stops.push(() => s3.stop());
     const base = RuntimeConfig.parse({
       region: "eu-west-1",
       table: NAMES.table,
@@ -77,7 +79,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<Local
       publicUrl: `http://localhost:${ports.web}`,
       tokenSecret: await devTokenSecret(dataDir),
       debtor: { name: "Smart (demo)", iban: "BE68539007547034", bic: "GKCCBEBB" },
-      endpoints: { ...emulators.endpoints, s3: s3.url },
+      endpoints: emulators.endpoints,
     });
     const config: RuntimeConfig = { ...base, ...(await provision(createClients(base), NAMES)) };
     const clock = new OffsetClock();
@@ -86,7 +88,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<Local
     // Before any handler module loads: some read their dependencies when imported.
     useDeps(deps);
 
-    const { demoDataLoaded, ...running } = await run(deps, clock, ports.web, stops);
+    const { demoDataLoaded, ...running } = await run(deps, clock, { port: ports.web, host }, stops);
     await writeLocalConfig(config, env);
     await chmod(localConfigPath(env), 0o600);
     // Without the file the CLI says the stack is not running, rather than failing to connect.
@@ -107,7 +109,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<Local
 async function run(
   deps: Deps,
   clock: OffsetClock,
-  webPort: number,
+  web: { port: number; host: string },
   stops: (() => Promise<void>)[],
 ) {
   const missing: string[] = [];
@@ -122,7 +124,13 @@ async function run(
   const api: Record<string, ApiHandler | undefined> = {};
   for (const [routeKey, path] of Object.entries(routes)) api[routeKey] = await load(routeKey, path);
   const staticDir = await buildWebSite(logLine);
-  const server = await startApiServer({ port: webPort, routes: api, staticDir, log: logLine });
+  const server = await startApiServer({
+    ...web,
+    routes: api,
+    staticDir,
+    uploadOrigin: deps.config.endpoints.s3,
+    log: logLine,
+  });
   stops.push(() => server.stop());
 
   const worker = await load<SqsHandler>("worker", WORKER);
@@ -143,7 +151,7 @@ async function run(
     jobs.push({
       name: "sweeper",
       next: (after) => nextEvery(after, schedules.sweeper.local.everyMs),
-      run: (event) => sweeper(event, lambdaContext("sweeper")),
+      run: (event) => invokeLocally("sweeper", sweeper, event),
     });
   }
   const batches = await load<ScheduledHandler>("create-batches", schedules.createBatches.handler);
@@ -151,7 +159,7 @@ async function run(
     jobs.push({
       name: "create-batches",
       next: (after) => nextWeekly(after, schedules.createBatches.local.weekly),
-      run: (event) => batches(event, lambdaContext("create-batches")),
+      run: (event) => invokeLocally("create-batches", batches, event),
     });
   }
   const scheduler = startScheduler({

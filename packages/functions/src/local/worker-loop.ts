@@ -13,7 +13,7 @@ import type {
   SQSMessageAttributes,
   SQSRecord,
 } from "aws-lambda";
-import { lambdaContext } from "./lambda-context";
+import { invokeLocally } from "./lambda-context";
 
 /** A Lambda SQS handler; it reports partial failures by returning an `SQSBatchResponse`. */
 export type SqsHandler = (event: SQSEvent, context: Context) => Promise<unknown>;
@@ -80,7 +80,7 @@ export async function startWorkerLoop(options: WorkerLoopOptions): Promise<Worke
     const records = messages.map((m) => toSqsRecord(m, queueArn, options.region));
     let failed: Set<string>;
     try {
-      const response = await options.handler({ Records: records }, lambdaContext("worker"));
+      const response = await invokeLocally("worker", options.handler, { Records: records });
       failed = failedIds(response, records);
     } catch (error) {
       log("worker loop: the handler failed; the whole batch will be retried", error);

@@ -3,7 +3,7 @@ import type { Engine } from "@entraide/core/engine/engine";
 import { MAX_RECEIVE_COUNT, WorkMessage } from "@entraide/core/engine/queue";
 import type { Context, SQSEvent, SQSRecord } from "aws-lambda";
 import { engine } from "../engine";
-import { logger } from "../logger";
+import { logger, withLogKeys } from "../logger";
 
 const processor = new BatchProcessor(EventType.SQS);
 
@@ -13,8 +13,7 @@ const processor = new BatchProcessor(EventType.SQS);
  * operations to redrive, rather than vanishing into the dead-letter queue.
  */
 export function workBatchHandler(engine: () => Engine) {
-  const record = async (record: SQSRecord) => {
-    const message = WorkMessage.parse(JSON.parse(record.body));
+  const moveRecord = async (message: WorkMessage, record: SQSRecord) => {
     try {
       await engine().process(message);
     } catch (error) {
@@ -25,6 +24,13 @@ export function workBatchHandler(engine: () => Engine) {
       });
       await engine().markFailed(message, error);
     }
+  };
+  const record = async (record: SQSRecord) => {
+    const message = WorkMessage.parse(JSON.parse(record.body));
+    // Whatever is logged while this record moves names its execution, not the batch's other ones.
+    await withLogKeys({ executionId: message.executionId, rev: message.rev }, () =>
+      moveRecord(message, record),
+    );
   };
   return (event: SQSEvent, context?: Context) =>
     processPartialResponse(event, record, processor, { context });
