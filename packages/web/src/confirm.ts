@@ -125,7 +125,8 @@ function draw(): void {
       h("p", { class: notice.error ? "error-summary" : "notice", role: "status" }, notice.text),
     );
   if (view) {
-    parts.push(h("p", {}, view.purpose === "identity" ? w.identityIntro : w.ibanIntro));
+    // Once answered, what it asked is history: the page says what was done, and the facts.
+    if (!notice) parts.push(h("p", {}, view.purpose === "identity" ? w.identityIntro : w.ibanIntro));
     const rows: [string, string][] = [[w.reference, view.requestId]];
     if (view.amountCents !== undefined) rows.push([w.amount, formatEuros(view.amountCents, l)]);
     if (view.ibanEnd) rows.push([w.account, `…${view.ibanEnd}`]);
