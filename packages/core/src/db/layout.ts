@@ -94,6 +94,15 @@ export const keys = {
     gsi1sk: `${startedAt}#${id}`,
   }),
   executionStatusPartition: (workflow: string, status: string) => `EXEC#${workflow}#${status}`,
+  /**
+   * The report counters of a fund for one month (`YYYY-MM`), spread over a few shard items so
+   * that concurrent transitions rarely write the same item: one query reads a fund's month.
+   */
+  reportCounters: (fund: string, month: string, shard: number) => ({
+    pk: `REPORT#${fund}#${month}`,
+    sk: `SHARD#${pad(shard, 2)}`,
+  }),
+  reportCountersPartition: (fund: string, month: string) => `REPORT#${fund}#${month}`,
   /** GSI keys of a due item: when it is due, then which execution, so ties stay distinct. */
   due: (dueAt: string, id: string) => ({ duePk: DUE_PARTITION, dueSk: `${dueAt}#${id}` }),
 } as const;

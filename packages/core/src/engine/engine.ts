@@ -51,6 +51,8 @@ export interface EngineOptions {
   graceSeconds?: number;
   /** Told once per execution that moves to `failed`, right after that transition is written. */
   onFailed?: (execution: Execution) => void;
+  /** Writes that go with every transition (report counters), derived from what it does. */
+  transitionWrites?: (next: Execution, events: T.NewEvent[]) => AtomicWrite[];
 }
 
 export interface StartInput {
@@ -433,12 +435,14 @@ export class Engine {
     const { next, events } = T.sealed(d);
     const where = { executionId: next.id, state: next.state };
     this.fault("before-commit", where);
+    const observed = this.options.transitionWrites?.(next, events) ?? [];
     await commit(this.deps, {
       expectedRev,
       next,
       events,
       dueAt: T.dueAt(next, this.now(), this.graceSeconds),
       ...extra,
+      writes: [...(extra.writes ?? []), ...observed],
     });
     // Only the transition into `failed` reports it: a repeat of it finds another revision and stops earlier.
     if (next.status === "failed") this.options.onFailed?.(next);

@@ -86,7 +86,7 @@ export async function markBatchPaid(
     const outcome = await transact(deps, [
       // The batch too: a payout that failed and was batched again is the new batch's to settle.
       movePayout(deps.config.table, payout, { from: "batched", to: "paid", set: { paidAt }, expect: { batchId } }),
-      FundMovements.consume(deps.config.table, payout.fund, payout.amountCents).item,
+      FundMovements.consume(deps.config.table, payout.fund, payout.amountCents, paidAt).item,
     ]);
     let when = paidAt;
     if (outcome.written) report.paid++;
@@ -200,7 +200,7 @@ export interface FailureReport {
 function failureWrites(deps: Deps, payout: Payout, batch: BatchRecord | undefined, set: Record<string, string>) {
   const table = deps.config.table;
   const move = movePayout(table, payout, { from: payout.status, to: "payout-failed", set, expect: payout.batchId ? { batchId: payout.batchId } : {} });
-  if (payout.status === "paid") return [move, FundMovements.unconsume(table, payout.fund, payout.amountCents).item];
+  if (payout.status === "paid") return [move, FundMovements.unconsume(table, payout.fund, payout.amountCents, set.failedAt).item];
   if (!batch) return [move];
   return [
     move,

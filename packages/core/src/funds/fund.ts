@@ -5,6 +5,7 @@ import { readItem } from "../db/records";
 import type { Deps } from "../deps";
 import { ConflictError } from "../errors";
 import { formatCents } from "../money/cents";
+import { envelopeAttribute } from "./movements";
 
 export const FundName = z.enum(["solidarity", "relaunch"], {
   error: "must be solidarity or relaunch",
@@ -102,6 +103,8 @@ async function writeEnvelope(
     "#kind": "kind",
     "#envelope": "envelopeCents",
     "#available": "availableCents",
+    // The envelope as it stood at the end of each month, for the assembly report's chart.
+    "#envelopeMonth": envelopeAttribute(deps.clock.now().toISOString().slice(0, 7)),
   };
   const values: Record<string, unknown> = {
     ":fund": name,
@@ -125,7 +128,7 @@ async function writeEnvelope(
     new UpdateCommand({
       TableName: deps.config.table,
       Key: keys.fund(name),
-      UpdateExpression: `SET #fund = :fund, #kind = :kind, #envelope = :envelope, #available = :available, ${initialise.join(", ")}`,
+      UpdateExpression: `SET #fund = :fund, #kind = :kind, #envelope = :envelope, #envelopeMonth = :envelope, #available = :available, ${initialise.join(", ")}`,
       // The envelope check above read these counters; the write only holds if they have not moved.
       ConditionExpression: unchanged.join(" AND "),
       ExpressionAttributeNames: names,

@@ -1,6 +1,42 @@
 import { keys } from "../db/layout";
 import type { AtomicWrite } from "../engine/definition";
 
+/** What a movement did, as the fund's month records it for the assembly report. */
+export const FLOW_KINDS = ["reserved", "released", "paid", "unpaid", "recovered", "repaid"] as const;
+export type FlowKind = (typeof FLOW_KINDS)[number];
+
+/** The fund item's attribute that sums one kind of movement within one month (`YYYY-MM`, UTC). */
+export const flowAttribute = (month: string, kind: FlowKind | "moves") => `flow|${month}|${kind}`;
+
+/** The month an envelope was last set in, and to what: `envelope|YYYY-MM`. */
+export const envelopeAttribute = (month: string) => `envelope|${month}`;
+
+/**
+ * Adds to a movement (all of them are ADD clauses) the month's flow of its kind and the month's
+ * count of movements, on the same fund item: no extra item in the transaction, exact by
+ * construction. Without `at` (a caller not yet dated) the report shows the amount as undated.
+ */
+function dated(write: AtomicWrite, kind: FlowKind, cents: number, at: string | undefined): AtomicWrite {
+  if (!at || !write.item.Update) return write;
+  const update = write.item.Update;
+  const month = at.slice(0, 7);
+  return {
+    ...write,
+    item: {
+      Update: {
+        ...update,
+        UpdateExpression: `${update.UpdateExpression}, #flow :flowCents, #moves :oneMove`,
+        ExpressionAttributeNames: {
+          ...update.ExpressionAttributeNames,
+          "#flow": flowAttribute(month, kind),
+          "#moves": flowAttribute(month, "moves"),
+        },
+        ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ":flowCents": cents, ":oneMove": 1 },
+      },
+    },
+  };
+}
+
 /**
  * The fund counters move only inside transitions (as {@link AtomicWrite}s), so money moves
  * exactly once: with the approval that reserves it, the payment that consumes it, the
@@ -12,7 +48,7 @@ import type { AtomicWrite } from "../engine/definition";
  */
 export const FundMovements = {
   /** Reserves on final approval; fails with `FundsInsufficient` if the remainder is too small. */
-  reserve: (table: string, fund: string, cents: number): AtomicWrite => ({
+  reserve: (table: string, fund: string, cents: number, at?: string): AtomicWrite => dated({
     item: {
       Update: {
         TableName: table,
@@ -23,9 +59,9 @@ export const FundMovements = {
       },
     },
     errorName: "FundsInsufficient",
-  }),
+  }, "reserved", cents, at),
   /** Gives a reservation back (rejection after reservation, withdrawal, expiry). */
-  release: (table: string, fund: string, cents: number): AtomicWrite => ({
+  release: (table: string, fund: string, cents: number, at?: string): AtomicWrite => dated({
     item: {
       Update: {
         TableName: table,
@@ -36,9 +72,9 @@ export const FundMovements = {
       },
     },
     errorName: "FundCountersCorrupt",
-  }),
+  }, "released", cents, at),
   /** A payout was paid: its reservation becomes payment. */
-  consume: (table: string, fund: string, cents: number): AtomicWrite => ({
+  consume: (table: string, fund: string, cents: number, at?: string): AtomicWrite => dated({
     item: {
       Update: {
         TableName: table,
@@ -49,9 +85,9 @@ export const FundMovements = {
       },
     },
     errorName: "FundCountersCorrupt",
-  }),
+  }, "paid", cents, at),
   /** A paid payout bounced (the bank returned it): its payment is a reservation again, until it is paid anew. */
-  unconsume: (table: string, fund: string, cents: number): AtomicWrite => ({
+  unconsume: (table: string, fund: string, cents: number, at?: string): AtomicWrite => dated({
     item: {
       Update: {
         TableName: table,
@@ -62,9 +98,15 @@ export const FundMovements = {
       },
     },
     errorName: "FundCountersCorrupt",
-  }),
+  }, "unpaid", cents, at),
   /** Money back into the fund: a client recovery or a loan repayment. */
-  replenish: (table: string, fund: string, kind: "recoveredCents" | "repaidCents", cents: number): AtomicWrite => ({
+  replenish: (
+    table: string,
+    fund: string,
+    kind: "recoveredCents" | "repaidCents",
+    cents: number,
+    at?: string,
+  ): AtomicWrite => dated({
     item: {
       Update: {
         TableName: table,
@@ -76,5 +118,5 @@ export const FundMovements = {
       },
     },
     errorName: "FundMissing",
-  }),
+  }, kind === "repaidCents" ? "repaid" : "recovered", cents, at),
 };

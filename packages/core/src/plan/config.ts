@@ -116,6 +116,10 @@ export const PlanConfigSchema = z
       overdueAfterSeconds: duration,
     }),
     recovery: z.strictObject({ reminderAfterSeconds: duration }),
+    reports: z.strictObject({
+      /** Groups of fewer requests than this are merged in the assembly report (privacy). */
+      minGroupSize: z.number().int().min(2),
+    }),
     downloads: z.strictObject({
       linkValiditySeconds: duration.max(S3_PRESIGN_MAX_SECONDS, "S3 links last at most 7 days"),
     }),
@@ -198,6 +202,7 @@ const defaults: PlanConfig = {
   identity: { holdSeconds: seconds.days(2) },
   loans: { reminderBeforeDueSeconds: seconds.days(7), overdueAfterSeconds: seconds.days(7) },
   recovery: { reminderAfterSeconds: seconds.days(30) },
+  reports: { minGroupSize: 5 },
   downloads: { linkValiditySeconds: seconds.days(7) },
 };
 

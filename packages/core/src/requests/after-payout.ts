@@ -11,6 +11,7 @@ export function repayment(
   payload: Data,
   table: string,
   fund: string,
+  now?: string,
 ): CallbackOutcome {
   const loan = data.loan;
   if (payload.event !== "repayment" || !loan) return {};
@@ -28,7 +29,7 @@ export function repayment(
       },
       status: done ? "repaid" : "repaying",
     },
-    writes: [FundMovements.replenish(table, fund, "repaidCents", amountCents)],
+    writes: [FundMovements.replenish(table, fund, "repaidCents", amountCents, now)],
     events: [{ type: "RepaymentRecorded", detail: { amountCents, repaidCents } }],
     next: done ? "done" : undefined,
   };
@@ -40,12 +41,13 @@ export function recovered(
   payload: Data,
   table: string,
   fund: string,
+  now?: string,
 ): CallbackOutcome {
   if (payload.event !== "recovered") return {};
   const amountCents = Number(payload.amountCents);
   return {
     data: { recovery: { ...data.recovery!, recoveredCents: amountCents } },
-    writes: [FundMovements.replenish(table, fund, "recoveredCents", amountCents)],
+    writes: [FundMovements.replenish(table, fund, "recoveredCents", amountCents, now)],
     events: [{ type: "RecoveryRecorded", detail: { amountCents } }],
     next: "done",
   };

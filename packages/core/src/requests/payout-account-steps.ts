@@ -228,7 +228,7 @@ export function createPayoutAccountSteps(
             }),
             errorName: "PayoutNotFailed",
           },
-          FundMovements.release(table, fundOf(data, plan), amountCents),
+          FundMovements.release(table, fundOf(data, plan), amountCents, ctx.now.toISOString()),
         ],
         events: [{ type: "PayoutAbandoned", detail: { amountCents } }],
       };
@@ -302,7 +302,7 @@ export function createPayoutAccountSteps(
           payoutFailedAt: ctx.now.toISOString(),
         },
         writes: [
-          FundMovements.reserve(table, fundOf(data, plan), amountOf(data)),
+          FundMovements.reserve(table, fundOf(data, plan), amountOf(data), ctx.now.toISOString()),
           {
             item: movePayout(table, payoutKeyOf(data, plan), {
               from: "abandoned",

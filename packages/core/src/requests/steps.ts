@@ -334,7 +334,7 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
           },
         },
         writes: [
-          FundMovements.reserve(table, fund, amount),
+          FundMovements.reserve(table, fund, amount, ctx.now.toISOString()),
           createPayout(table, payout),
           {
             item: {

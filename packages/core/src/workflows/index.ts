@@ -2,6 +2,7 @@ import type { Deps } from "../deps";
 import type { WorkflowDefinition } from "../engine/definition";
 import { Engine, type EngineOptions } from "../engine/engine";
 import { planConfig } from "../plan/config";
+import { reportCounterWrites } from "../reports/counters";
 import { createRequestSteps } from "../requests/steps";
 import { cancelledContractWorkflow } from "./cancelled-contract";
 import { emergencyAidWorkflow } from "./emergency-aid";
@@ -23,6 +24,7 @@ export function createEngine(deps: Deps, options: Partial<EngineOptions> = {}): 
     deps,
     workflows: workflows(deps.config.table),
     steps: createRequestSteps(deps, planConfig),
+    transitionWrites: reportCounterWrites(deps.config.table, planConfig),
     ...options,
   });
 }

@@ -367,8 +367,8 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
         type: "callback",
         onEnter: "start-loan",
         retry: transient,
-        onCallback: (data, { payload }) =>
-          returned(payload) ?? repayment(asRequest(data), payload, table, fund),
+        onCallback: (data, { payload, now }) =>
+          returned(payload) ?? repayment(asRequest(data), payload, table, fund, now),
       },
       recovery: {
         type: "callback",
@@ -383,8 +383,8 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
         ],
         timeoutSeconds: plan.recovery.reminderAfterSeconds * 3,
         catch: [{ errors: [TIMEOUT_ERROR], next: "done" }],
-        onCallback: (data, { payload }) =>
-          returned(payload) ?? recovered(asRequest(data), payload, table, fund),
+        onCallback: (data, { payload, now }) =>
+          returned(payload) ?? recovered(asRequest(data), payload, table, fund, now),
       },
       rejected: { type: "task", step: "notify-rejected", retry: transient },
       withdrawn: { type: "task", step: "notify-withdrawn", retry: transient },
