@@ -40,8 +40,8 @@ export interface TypeRow {
 }
 
 export interface Durations {
-  count: number;
-  /** Absent when fewer than `threshold` requests were decided (or paid). */
+  /** All three absent when fewer than `threshold` requests were decided (or paid). */
+  count?: number;
   medianDays?: number;
   p90Days?: number;
 }
@@ -188,7 +188,7 @@ function durations(c: Counters, prefix: "decisionDays" | "paymentDays", threshol
     if (name.startsWith(`${prefix}|`) && n > 0) histogram.set(Number(name.split("|")[1]), n);
   }
   const count = [...histogram.values()].reduce((a, b) => a + b, 0);
-  if (count < threshold) return { count };
+  if (count < threshold) return {};
   return { count, medianDays: percentileDays(histogram, 0.5), p90Days: percentileDays(histogram, 0.9) };
 }
 

@@ -120,10 +120,11 @@ function requests(f: FundFigures, figs: Map<string, Figure>, w: Writer, language
     row.suppressed
       ? suppressed(row, total, 2)
       : html`<tr${total ? html` class="total"` : ""}><th scope="row">${total ? T.total[language] : typeName(row, language)}</th>${cell(row, total, "askedCents")}${row.grantedCents === undefined ? html`<td>${tooFew}</td>` : cell(row, total, "grantedCents")}</tr>`;
-  const paired = pairedBars(
+  const charted = rows.filter((r) => !r.suppressed);
+  const paired = charted.length === 0 ? html`` : pairedBars(
     `${f.fund}-a`,
     T.chartAmounts[language],
-    rows.filter((r) => !r.suppressed).map((r) => ({
+    charted.map((r) => ({
       label: typeName(r, language),
       bars: [
         { value: r.askedCents, text: `${T.asked[language]} ${w.euros(r.askedCents)}`, pattern: "diagonal" as const },
@@ -131,7 +132,8 @@ function requests(f: FundFigures, figs: Map<string, Figure>, w: Writer, language
       ],
     })),
   );
-  return html`<h3>${T.requests[language]}</h3>${stackedBars(`${f.fund}-o`, T.chartRequests[language], chartRows)}${legend}
+  const stacked = chartRows.length === 0 ? html`` : html`${stackedBars(`${f.fund}-o`, T.chartRequests[language], chartRows)}${legend}`;
+  return html`<h3>${T.requests[language]}</h3>${stacked}
 ${scroll(T.requests[language], html`<table><thead>${head}</thead><tbody>${rows.map((r) => line(r, false))}${line(f.total, true)}</tbody></table>`)}
 <h3>${T.amounts[language]}</h3>${paired}${scroll(T.amounts[language], html`<table><thead>${amounts}</thead><tbody>${rows.map((r) => amountLine(r, false))}${amountLine(f.total, true)}</tbody></table>`)}`;
 }
@@ -178,6 +180,7 @@ tr.total th,tr.total td{font-weight:700}
 .legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.3rem 1rem;margin:.2rem 0 .6rem}
 .legend li{display:flex;align-items:center;gap:.35rem}.swatch{flex:none}
 small{font-size:.85em}.none{color:#555}
+@media (max-width:40rem){.chart{font-size:22px}.chart .axis{font-size:20px}.chart .minor{display:none}}
 @media print{@page{size:A4;margin:14mm}body{max-width:none;padding:0;font-size:11pt}
 section.fund+section.fund{break-before:page}table,.chart,h3{break-inside:avoid}h3{break-after:avoid}
 .scroll{overflow:visible}thead th{background:#eee;-webkit-print-color-adjust:exact;print-color-adjust:exact}}

@@ -92,7 +92,7 @@ export function pairedBars(prefix: string, title: string, rows: readonly PairedR
   const barHeight = 18;
   const perRow = (n: number) => 22 + n * (barHeight + 4) + 10;
   const max = Math.max(1, ...rows.flatMap((r) => r.bars.map((b) => b.value)));
-  const scale = (width - 190) / max;
+  const scale = (width - 260) / max;
   let y = 6;
   const groups = rows.map((row) => {
     const top = y;
@@ -156,7 +156,13 @@ export function lineChart(
   const every = Math.max(1, Math.ceil(periods.length / 6));
   return html`<svg class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-label="${title}">
 ${ticks.map((t) => html`<line x1="${left}" x2="${right}" y1="${y(t).toFixed(1)}" y2="${y(t).toFixed(1)}" stroke="#bbb" stroke-width="1"/><text x="${left - 6}" y="${(y(t) + 4).toFixed(1)}" text-anchor="end" class="axis">${axis(t)}</text>`)}
-${periods.map((p, i) => (i % every === 0 || i === periods.length - 1 ? html`<text x="${x(i).toFixed(1)}" y="${bottom + 20}" text-anchor="middle" class="axis">${p}</text>` : ""))}
+${periods.map((p, i) => {
+  const last = i === periods.length - 1;
+  if (i % every !== 0 && !last) return "";
+  // Every other label gives way on a narrow screen, where the text is larger against the chart.
+  const minor = !last && (i / every) % 2 === 1 ? " minor" : "";
+  return html`<text x="${x(i).toFixed(1)}" y="${bottom + 22}" text-anchor="${last && periods.length > 1 ? "end" : "middle"}" class="axis${minor}">${p}</text>`;
+})}
 ${lines.map(
   (l) => html`<polyline fill="none" stroke="#000" stroke-width="${l.width}" stroke-dasharray="${l.dash}" points="${l.values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(" ")}"/>${l.values.map((v, i) => marker(l.marker, x(i), y(v)))}`,
 )}
