@@ -7,8 +7,10 @@
  * the form's and the Lambdas' sizes, and the exports. Writes bench/results.json and the
  * "## End to end" section of bench/RESULTS.md (the "## Engine" section is bench/engine.ts's).
  *
+ * the assembly report on a year of 100,000 requests (bench/reports.ts, against the CSV export).
+ *
  * Flags: --requests 1000 --levels 16,64 --calibrate 8 --baseline-seconds 3 --export-rows 100000
- * --idle-timeout 30000 --skip-web --skip-bundles --skip-exports
+ * --report-requests 100000 --idle-timeout 30000 --skip-web --skip-bundles --skip-exports --skip-report
  */
 import { writeFile } from "node:fs/promises";
 import { cpus } from "node:os";
@@ -16,6 +18,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { startEmulators } from "../packages/functions/src/local/emulators";
 import { benchExports } from "./exports";
+import { benchReport } from "./reports";
 import { REQUEST_TYPES } from "./e2e/bodies";
 import { bundleSizes } from "./e2e/bundles";
 import { costPer1000, percentile, round } from "./e2e/cost";
@@ -43,6 +46,8 @@ const { values: flags } = parseArgs({
     "skip-web": { type: "boolean", default: false },
     "skip-bundles": { type: "boolean", default: false },
     "skip-exports": { type: "boolean", default: false },
+    "report-requests": { type: "string", default: "100000" },
+    "skip-report": { type: "boolean", default: false },
   },
 });
 const REQUESTS = Number(flags.requests);
@@ -212,6 +217,10 @@ try {
   const exportsFigures = flags["skip-exports"]
     ? undefined
     : await benchExports(Number(flags["export-rows"]));
+  log("assembly report");
+  const report = flags["skip-report"]
+    ? undefined
+    : await benchReport(endpoints, Number(flags["report-requests"]), exportsFigures?.csv.seconds);
 
   const results = {
     measuredAt: new Date().toISOString(),
@@ -223,6 +232,7 @@ try {
     web,
     bundles,
     exports: exportsFigures,
+    report,
   };
   await writeFile(
     fileURLToPath(new URL("./results.json", import.meta.url)),

@@ -103,6 +103,9 @@ export const keys = {
     sk: `SHARD#${pad(shard, 2)}`,
   }),
   reportCountersPartition: (fund: string, month: string) => `REPORT#${fund}#${month}`,
+  /** What the report needs of one loan (principal, repaid, installments), all of a fund's in one partition. */
+  loanSummary: (fund: string, requestId: string) => ({ pk: `LOANS#${fund}`, sk: `LOAN#${requestId}` }),
+  loanSummaryPartition: (fund: string) => `LOANS#${fund}`,
   /** GSI keys of a due item: when it is due, then which execution, so ties stay distinct. */
   due: (dueAt: string, id: string) => ({ duePk: DUE_PARTITION, dueSk: `${dueAt}#${id}` }),
 } as const;

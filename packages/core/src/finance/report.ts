@@ -6,6 +6,9 @@ import { Fund, FundName, remainingCents } from "../funds/fund";
 import { PayoutStatus } from "../payouts/payout";
 import { queryItems } from "./query";
 
+/** A fund's envelope, counters and remainder, checked to balance. */
+export type FundBalance = Omit<FundLine, "payouts">;
+
 export interface FundLine {
   fund: FundName;
   /** False when the fund's envelope was never set: all figures are then zero. */
@@ -23,7 +26,7 @@ export interface FundLine {
  * The identity every fund satisfies, since the counters only ever move together:
  * reserved + paid − recovered − repaid + remaining = envelope.
  */
-export function balances(line: Omit<FundLine, "payouts" | "fund" | "configured">): boolean {
+export function balances(line: Omit<FundBalance, "fund" | "configured">): boolean {
   return (
     line.reservedCents + line.paidCents - line.recoveredCents - line.repaidCents + line.remainingCents ===
     line.envelopeCents
@@ -48,20 +51,19 @@ async function countPayouts(deps: Deps, fund: FundName, status: PayoutStatus): P
 const EMPTY: Omit<Fund, "fund"> = { envelopeCents: 0, reservedCents: 0, paidCents: 0, recoveredCents: 0, repaidCents: 0 };
 
 /**
- * Every fund's envelope, counters, remainder and payouts by status. Each line is checked against
- * {@link balances} and a negative remainder, either of which means the counters were written
- * outside the fund movements.
+ * Every fund's envelope, counters and remainder, read from the fund items alone. Each line is
+ * checked against {@link balances} and a negative remainder, either of which means the counters
+ * were written outside the fund movements.
  *
  * @throws EntraideError `fund.unbalanced` naming the fund.
  */
-export async function fundReport(deps: Deps): Promise<FundLine[]> {
+export async function fundBalances(deps: Deps): Promise<FundBalance[]> {
   return Promise.all(
     FundName.options.map(async (name) => {
       const item = await readItem(deps, keys.fund(name));
       const fund = item && Fund.parse(item);
       const figures = fund ?? { fund: name, ...EMPTY };
-      const counts = await Promise.all(PayoutStatus.options.map((s) => countPayouts(deps, name, s)));
-      const line: FundLine = {
+      const line: FundBalance = {
         fund: name,
         configured: fund !== undefined,
         envelopeCents: figures.envelopeCents,
@@ -70,7 +72,6 @@ export async function fundReport(deps: Deps): Promise<FundLine[]> {
         recoveredCents: figures.recoveredCents,
         repaidCents: figures.repaidCents,
         remainingCents: remainingCents(figures),
-        payouts: Object.fromEntries(PayoutStatus.options.map((s, i) => [s, counts[i]!])) as Record<PayoutStatus, number>,
       };
       // What reservations are checked against must be what the counters say is left.
       const available = item?.availableCents ?? 0;
@@ -81,6 +82,22 @@ export async function fundReport(deps: Deps): Promise<FundLine[]> {
         );
       }
       return line;
+    }),
+  );
+}
+
+/**
+ * Every fund's {@link fundBalances} and its payouts by status (counted on the index).
+ *
+ * @throws EntraideError `fund.unbalanced` naming the fund.
+ */
+export async function fundReport(deps: Deps): Promise<FundLine[]> {
+  const lines = await fundBalances(deps);
+  return Promise.all(
+    lines.map(async (line) => {
+      const counts = await Promise.all(PayoutStatus.options.map((s) => countPayouts(deps, line.fund, s)));
+      const payouts = Object.fromEntries(PayoutStatus.options.map((s, i) => [s, counts[i]!])) as Record<PayoutStatus, number>;
+      return { ...line, payouts };
     }),
   );
 }

@@ -5,6 +5,7 @@ import type { NewEvent } from "../engine/transitions";
 import type { PlanConfig } from "../plan/config";
 import type { RequestData } from "../requests/record";
 import { type RequestType, requestTypes } from "../requests/request-types";
+import { loanSummaryWrite } from "./loans";
 
 /**
  * What the assembly report counts, per fund and month, at the moment it happens: each
@@ -153,10 +154,14 @@ export function counterWrite(
   };
 }
 
-/** The engine's `transitionWrites`: the counter update of a transition, if it counts anything. */
+/**
+ * The engine's `transitionWrites`: the counter update of a transition, if it counts anything,
+ * and the loan's summary when the transition carries a loan.
+ */
 export function reportCounterWrites(table: string, plan: PlanConfig) {
   return (next: Execution, events: NewEvent[]): AtomicWrite[] => {
     const added = transitionCounts(next, events, plan);
-    return added ? [counterWrite(table, next.id, added)] : [];
+    const loan = isRequest(next.workflow) ? loanSummaryWrite(table, next, plan.types[next.workflow].fund) : undefined;
+    return [...(added ? [counterWrite(table, next.id, added)] : []), ...(loan ? [loan] : [])];
   };
 }

@@ -1,7 +1,7 @@
 import { keys } from "../db/layout";
 import type { Deps } from "../deps";
 import { readItem } from "../db/records";
-import { type FundLine, fundReport } from "../finance/report";
+import { type FundBalance, fundBalances } from "../finance/report";
 import { queryItems } from "../finance/query";
 import { type FlowKind, flowAttribute, envelopeAttribute } from "../funds/movements";
 import { type PlanConfig, planConfig } from "../plan/config";
@@ -56,7 +56,7 @@ export interface RecoveryFigures {
 
 export interface FundFigures {
   fund: string;
-  line: FundLine;
+  line: FundBalance;
   /** Counters moved before monthly records existed: what the series cannot place in a month. */
   undated: Record<"reservedCents" | "paidCents" | "recoveredCents" | "repaidCents", number>;
   series: MoneyPoint[];
@@ -220,14 +220,14 @@ export async function assemblyFigures(deps: Deps, options: AssemblyOptions = {})
   const now = deps.clock.now().toISOString();
   const to = options.to ?? plan.planWindow.to;
   const months = monthsBetween(from, to < now ? to : now);
-  const lines = await fundReport(deps);
+  const lines = await fundBalances(deps);
   const funds = await Promise.all(
     lines.map(async (line): Promise<FundFigures> => {
       const types = requestTypes.filter((t) => plan.types[t].fund === line.fund);
       const [item, perMonth, loans] = await Promise.all([
         readItem(deps, keys.fund(line.fund)),
         Promise.all(months.map((m) => monthCounters(deps, line.fund, m))),
-        types.includes("relaunch-loan") ? loanFigures(deps, plan, now, threshold) : undefined,
+        types.includes("relaunch-loan") ? loanFigures(deps, line.fund, plan, now, threshold) : undefined,
       ]);
       const c = perMonth.reduce(addAll, {});
       const { series, dated } = moneySeries(item ?? {}, months, threshold);

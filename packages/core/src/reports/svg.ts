@@ -90,15 +90,15 @@ export interface PairedRow {
 export function pairedBars(prefix: string, title: string, rows: readonly PairedRow[]): SafeHtml {
   const width = 600;
   const barHeight = 18;
-  const perRow = (n: number) => 22 + n * (barHeight + 4) + 10;
+  const perRow = (n: number) => 30 + n * (barHeight + 4) + 10;
   const max = Math.max(1, ...rows.flatMap((r) => r.bars.map((b) => b.value)));
   const scale = (width - 260) / max;
   let y = 6;
   const groups = rows.map((row) => {
     const top = y;
     y += perRow(row.bars.length);
-    return html`<text x="0" y="${top + 14}" class="group">${row.label}</text>${row.bars.map((b, j) => {
-      const by = top + 22 + j * (barHeight + 4);
+    return html`<text x="0" y="${top + 20}" class="group">${row.label}</text>${row.bars.map((b, j) => {
+      const by = top + 30 + j * (barHeight + 4);
       const w = Math.max(1, b.value * scale);
       return html`<rect x="0" y="${by}" width="${w.toFixed(1)}" height="${barHeight}" fill="${fill(prefix, b.pattern)}" stroke="#000"/><text x="${(w + 6).toFixed(1)}" y="${by + 14}">${b.text}</text>`;
     })}`;
@@ -145,7 +145,7 @@ export function lineChart(
 ): SafeHtml {
   const width = 600;
   const height = 300;
-  const left = 96;
+  const left = 112;
   const bottom = 250;
   const top = 14;
   const right = width - 12;
