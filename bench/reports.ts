@@ -64,7 +64,8 @@ function replayYear(requests: number): Year {
   const funds: Year["funds"] = {};
   const loans: Record<string, unknown>[] = [];
   const flow = (fund: string, ms: number, kind: FlowKind, cents: number) => {
-    const f = (funds[fund] ??= {});
+    funds[fund] ??= {};
+    const f = funds[fund];
     const month = at(ms).slice(0, 7);
     f[flowAttribute(month, kind)] = (f[flowAttribute(month, kind)] ?? 0) + cents;
     f[flowAttribute(month, "moves")] = (f[flowAttribute(month, "moves")] ?? 0) + 1;
@@ -129,12 +130,11 @@ function replayYear(requests: number): Year {
       }
     }
   }
-  for (const [fund, f] of Object.entries(funds)) {
+  for (const f of Object.values(funds)) {
     const committed = (f.reservedCents ?? 0) + (f.paidCents ?? 0) - (f.recoveredCents ?? 0) - (f.repaidCents ?? 0);
     f.envelopeCents = committed + 10_000_000_00;
     f[envelopeAttribute(at(YEAR_START).slice(0, 7))] = f.envelopeCents;
     f.availableCents = f.envelopeCents - committed;
-    void fund;
   }
   return { counters, funds, loans };
 }

@@ -2,12 +2,15 @@ import { createReadStream, createWriteStream } from "node:fs";
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Readable } from "node:stream";
 import { GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { bucketLayout } from "../aws/bucket-layout";
 import type { Deps } from "../deps";
 import { EntraideError } from "../errors";
 import { FundName } from "../funds/fund";
+import { assemblyFigures } from "../reports/figures";
+import { reportHtml } from "../reports/html";
 import { sendEmail } from "../notifications/send";
 import { render } from "../notifications/templates/index";
 import { type BatchRecord, createBatch } from "./batches";
@@ -30,6 +33,42 @@ export interface PublishedBatch {
   expiresAt: string;
 }
 
+/** Puts a file in the bucket and signs a download link for it, valid {@link LINK_SECONDS}. */
+async function putAndSign(
+  deps: Deps,
+  file: { key: string; name: string; contentType: string; disposition: "attachment" | "inline" },
+  body: Readable | string,
+  length: number,
+): Promise<string> {
+  await deps.clients.s3.send(
+    new PutObjectCommand({ Bucket: deps.config.bucket, Key: file.key, Body: body, ContentLength: length, ContentType: file.contentType }),
+  );
+  return getSignedUrl(
+    deps.clients.s3,
+    new GetObjectCommand({ Bucket: deps.config.bucket, Key: file.key, ResponseContentDisposition: `${file.disposition}; filename="${file.name}"` }),
+    { expiresIn: LINK_SECONDS },
+  );
+}
+
+/**
+ * The assembly report of the funds (aggregates only) as of now, for finance, under `exports/`
+ * with a signed link: opened in the browser, printable to PDF. A report that cannot be built
+ * (a fund that does not balance) must not hold payouts back: the batches go out without it and
+ * the reason is logged.
+ */
+async function publishReport(deps: Deps): Promise<{ name: string; key: string; url: string } | undefined> {
+  try {
+    const html = reportHtml(await assemblyFigures(deps), FINANCE_LANGUAGE);
+    const name = `rapport-fonds-${deps.clock.now().toISOString().slice(0, 10)}.html`;
+    const key = `${bucketLayout.exports.prefix}${name}`;
+    const url = await putAndSign(deps, { key, name, contentType: "text/html; charset=utf-8", disposition: "inline" }, html, Buffer.byteLength(html));
+    return { name, key, url };
+  } catch (error) {
+    console.error(JSON.stringify({ message: "the fund report was not published with the batches", code: (error as { code?: string }).code, error: (error as Error).name }));
+    return undefined;
+  }
+}
+
 /**
  * Writes a batch's CSV and SEPA files to the bucket under `exports/` and signs a download link
  * for each, valid 7 days. Each file is exported to a temporary file first (S3 needs its length;
@@ -44,20 +83,7 @@ export async function publishBatch(deps: Deps, batch: BatchRecord): Promise<Publ
       const key = `${bucketLayout.exports.prefix}${name}`;
       const path = join(dir, name);
       await exportBatch(deps, batch.batchId, format, createWriteStream(path));
-      await deps.clients.s3.send(
-        new PutObjectCommand({
-          Bucket: deps.config.bucket,
-          Key: key,
-          Body: createReadStream(path),
-          ContentLength: (await stat(path)).size,
-          ContentType: contentType,
-        }),
-      );
-      const url = await getSignedUrl(
-        deps.clients.s3,
-        new GetObjectCommand({ Bucket: deps.config.bucket, Key: key, ResponseContentDisposition: `attachment; filename="${name}"` }),
-        { expiresIn: LINK_SECONDS },
-      );
+      const url = await putAndSign(deps, { key, name, contentType, disposition: "attachment" }, createReadStream(path), (await stat(path)).size);
       files.push({ name, key, url });
     }
     const expiresAt = new Date(deps.clock.now().getTime() + LINK_SECONDS * 1000).toISOString();
@@ -81,10 +107,14 @@ export async function createScheduledBatches(deps: Deps): Promise<PublishedBatch
     throw new EntraideError("finance.no-email", "no finance email is configured: set ENTRAIDE_FINANCE_EMAIL so batches can be announced");
   }
   const published = [];
+  let report: Promise<Awaited<ReturnType<typeof publishReport>>> | undefined;
   for (const fund of FundName.options) {
     const { batch } = await createBatch(deps, fund);
     if (!batch) continue;
     const done = await publishBatch(deps, batch);
+    // One report per run, after the first batch so that it counts its reservations as they are.
+    report ??= publishReport(deps);
+    const reportFile = await report;
     const email = render(
       "batch-ready",
       {
@@ -92,7 +122,7 @@ export async function createScheduledBatches(deps: Deps): Promise<PublishedBatch
         fund,
         payoutCount: batch.payoutCount,
         totalCents: batch.totalCents,
-        downloads: done.files.map(({ name, url }) => ({ name, url })),
+        downloads: [...done.files, ...(reportFile ? [reportFile] : [])].map(({ name, url }) => ({ name, url })),
         expiresAt: done.expiresAt,
       },
       FINANCE_LANGUAGE,

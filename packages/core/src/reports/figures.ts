@@ -219,7 +219,8 @@ export async function assemblyFigures(deps: Deps, options: AssemblyOptions = {})
   const from = options.from ?? plan.planWindow.from;
   const now = deps.clock.now().toISOString();
   const to = options.to ?? plan.planWindow.to;
-  const months = monthsBetween(from, to < now ? to : now);
+  // A period still running ends today (strings compare as dates: both are ISO).
+  const months = monthsBetween(from, [to, now].sort()[0]!);
   const lines = await fundBalances(deps);
   const funds = await Promise.all(
     lines.map(async (line): Promise<FundFigures> => {
