@@ -132,7 +132,8 @@ function moneySeries(item: Record<string, unknown>, months: string[], threshold:
     .filter((name) => name.startsWith("envelope|"))
     .map((name) => name.split("|")[1]!);
   const all = [...new Set([...flowMonths, ...envelopeMonths, ...months])].sort();
-  let envelope = 0;
+  // A fund whose envelope was set before monthly records existed shows that envelope throughout.
+  let envelope = envelopeMonths.length === 0 ? Number(item.envelopeCents ?? 0) : 0;
   const totals = { reservedCents: 0, paidCents: 0, recoveredCents: 0, repaidCents: 0 };
   const points: MoneyPoint[] = [];
   const last = months.at(-1) ?? "";
