@@ -124,6 +124,9 @@ describe("the assembly report of a seeded year", () => {
       const scripts = await page.evaluate(() => document.scripts.length);
       const violations = await axeViolations(page);
       const pdf = await page.pdf({ format: "A4", printBackground: true });
+      // The PDF as printed cannot be looked at here: the page under print CSS is what it holds.
+      await page.emulateMedia({ media: "print" });
+      await page.screenshot({ path: join(artifacts, `assembly-report-${width}-print.png`), fullPage: true });
       await writeFile(join(artifacts, `assembly-report-${width}.pdf`), pdf);
       await context.close();
 
