@@ -82,9 +82,17 @@ function balances(f: FundFigures, figs: Map<string, Figure>, w: Writer, language
 
 function series(f: FundFigures, figs: Map<string, Figure>, w: Writer, language: Language, fundName: string): SafeHtml {
   const points = f.series;
-  const lines = MONEY_LINES.map((l) => ({ ...l.line, label: say(l.text, language), values: points.map((p) => p[l.key]) }));
+  const all = MONEY_LINES.map((l) => ({ ...l.line, key: l.key, label: say(l.text, language), values: points.map((p) => p[l.key]) }));
+  const envelope = Math.max(0, ...all[0]!.values);
+  const used = Math.max(0, ...all.slice(1).flatMap((l) => l.values));
+  // An envelope far above what was used would flatten every other line: it is then left out of
+  // the chart's scale and said in words under it.
+  const apart = used > 0 && used * 5 < envelope;
+  const lines = apart ? all.slice(1) : all;
   const chart = lineChart(fill(T.chartMoney[language], { fund: fundName }), points.map(w.shortPeriod), lines, w.compactEuros);
-  const legend = html`<ul class="legend">${lines.map((l) => html`<li>${lineKey(l)} ${l.label}</li>`)}</ul>`;
+  const legend = html`<ul class="legend">${lines.map((l) => html`<li>${lineKey(l)} ${l.label}</li>`)}</ul>${
+    apart ? html`<p class="note">${fill(T.envelopeApart[language], { envelope: w.euros(envelope) })}</p>` : ""
+  }`;
   const head = html`<tr><th scope="col">${T.period[language]}</th>${MONEY_LINES.map((l) => html`<th scope="col">${say(l.text, language)}</th>`)}</tr>`;
   const row = (p: MoneyPoint) =>
     html`<tr><th scope="row">${w.period(p)}</th>${MONEY_LINES.map((l) => html`<td>${figure(figs, w, figureKey(f.fund, "series", periodGroup(p), l.key))}</td>`)}</tr>`;
@@ -162,7 +170,7 @@ function recoveries(f: FundFigures, figs: Map<string, Figure>, w: Writer, langua
   if (f.recoveries.invited === undefined) return html`<h3>${T.recoveries[language]}</h3><p>${fill(T.merged[language], { threshold })}</p>`;
   const row = (label: string, count: string, cents: string) =>
     html`<tr><th scope="row">${label}</th><td>${figure(figs, w, figureKey(f.fund, "recoveries", "", count))}</td><td>${figure(figs, w, figureKey(f.fund, "recoveries", "", cents))}</td></tr>`;
-  return html`<h3>${T.recoveries[language]}</h3>${scroll(T.recoveries[language], html`<table><thead><tr><td></td><th scope="col">${T.count[language]}</th><th scope="col">${T.paid[language]}</th></tr></thead><tbody>${row(T.invited[language], "invited", "invitedCents")}${row(T.recoveredCount[language], "recovered", "recoveredCents")}</tbody></table>`)}`;
+  return html`<h3>${T.recoveries[language]}</h3>${scroll(T.recoveries[language], html`<table><thead><tr><td></td><th scope="col">${T.count[language]}</th><th scope="col">${T.amount[language]}</th></tr></thead><tbody>${row(T.invited[language], "invited", "invitedCents")}${row(T.recoveredCount[language], "recovered", "recoveredCents")}</tbody></table>`)}`;
 }
 
 const STYLE = `
@@ -179,7 +187,7 @@ tr.total th,tr.total td{font-weight:700}
 .chart .axis{font-size:12px}.chart .group{font-weight:600}.chart .seg{fill:#fff;paint-order:stroke;stroke:#000;stroke-width:3px;font-weight:700}
 .legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.3rem 1rem;margin:.2rem 0 .6rem}
 .legend li{display:flex;align-items:center;gap:.35rem}.swatch{flex:none}
-small{font-size:.85em}.none{color:#555}
+small{font-size:.85em}.none{color:#555}.note{font-size:.9em;margin:.2rem 0 .6rem}
 @media (max-width:40rem){.chart{font-size:22px}.chart .axis{font-size:20px}.chart .minor{display:none}}
 @media print{@page{size:A4;margin:14mm}body{max-width:none;padding:0;font-size:11pt}
 section.fund+section.fund{break-before:page}table,.chart,h3{break-inside:avoid}h3{break-after:avoid}

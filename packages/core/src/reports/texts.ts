@@ -22,6 +22,12 @@ export const reportTexts = {
   recovered: { fr: "Récupéré", nl: "Teruggevorderd", en: "Recovered" },
   repaid: { fr: "Remboursé", nl: "Terugbetaald", en: "Repaid" },
   remaining: { fr: "Disponible", nl: "Beschikbaar", en: "Remaining" },
+  envelopeApart: {
+    fr: "L'enveloppe ({envelope}) dépasse de loin les montants utilisés : elle n'est pas tracée, pour que ceux-ci restent lisibles.",
+    nl: "De enveloppe ({envelope}) ligt ver boven de gebruikte bedragen: ze is niet getekend, zodat die leesbaar blijven.",
+    en: "The envelope ({envelope}) is far above the amounts used: it is not drawn, so that they stay readable.",
+  },
+  amount: { fr: "Montant", nl: "Bedrag", en: "Amount" },
   overTime: { fr: "Au fil du temps (fin de période)", nl: "In de tijd (einde periode)", en: "Over time (end of period)" },
   period: { fr: "Période", nl: "Periode", en: "Period" },
   undated: {
