@@ -1,4 +1,6 @@
+import { Writable } from "node:stream";
 import { createBatch } from "../../../packages/core/src/finance/batches";
+import { exportBatch } from "../../../packages/core/src/finance/exports";
 import { recordRecovery } from "../../../packages/core/src/finance/recoveries";
 import { importRepayments } from "../../../packages/core/src/finance/repayments";
 import { markBatchPaid } from "../../../packages/core/src/finance/settlement";
@@ -46,7 +48,11 @@ export async function seedYear() {
   const advanceDays = (days: number) => harness.advance(days * DAY);
   const pay = async (fund: "solidarity" | "relaunch") => {
     const created = await createBatch(stack, fund);
-    if (created.batch) await markBatchPaid(stack, engine, created.batch.batchId);
+    if (created.batch) {
+      // Finance sends the bank file first: only what an export holds can be marked paid.
+      await exportBatch(stack, created.batch.batchId, "csv", new Writable({ write: (_chunk, _encoding, done) => done() }));
+      await markBatchPaid(stack, engine, created.batch.batchId);
+    }
     await harness.drain();
   };
   let loan = "";
