@@ -212,7 +212,7 @@ describe("npm start", () => {
       body: new Uint8Array(pdf),
       headers: { "content-type": "application/pdf" },
     });
-    const submitted = await call("POST", "/api/requests", {
+    const contract = {
       type: "cancelled-contract",
       language: "fr",
       memberNumber: "M0001",
@@ -228,7 +228,8 @@ describe("npm start", () => {
       cancellationReason: "Confinement : représentations annulées",
       documents: [created.body.documentId],
       clientConsent: true,
-    });
+    };
+    const submitted = await call("POST", "/api/requests", contract);
     const id = submitted.body.id as string;
     const statusToken = decodeURIComponent(
       new URL(submitted.body.statusUrl).hash.match(/token=([^&]+)/)![1]!,
@@ -241,6 +242,19 @@ describe("npm start", () => {
     });
     const decisionPage = await call("GET", "/api/decisions/current", undefined, decisionToken);
     const documentLink = decisionPage.body.request.documents[0].url as string;
+    // A second request with the same document stays open: a closed decision link shows no
+    // documents, and the links signed after a restart must work too.
+    const pending = await call("POST", "/api/requests", {
+      ...contract,
+      reference: "CDD-2020-118",
+      workDays: [{ date: "2020-03-27" }],
+    });
+    const pendingToken = await until("the second approval email", async () => {
+      const mail = (await mailsTo("admin.spectacle@smart.example.org")).find((m) =>
+        m.subject.includes(pending.body.id),
+      );
+      return mail?.body.text?.match(/decision\.html#token=([A-Za-z0-9_-]{43})/)?.[1];
+    });
     const decided = await call("POST", "/api/decisions", { decision: "approve" }, decisionToken);
     await until("the scheduled payout", async () => {
       const view = await call("GET", `/api/requests/${id}`, undefined, statusToken);
@@ -264,7 +278,7 @@ describe("npm start", () => {
       status: (await call("GET", `/api/requests/${id}`, undefined, statusToken)).body.status,
       document: await download(documentLink),
       freshDocument: await download(
-        (await call("GET", "/api/decisions/current", undefined, decisionToken)).body.request
+        (await call("GET", "/api/decisions/current", undefined, pendingToken)).body.request
           .documents[0].url,
       ),
       batchFile: await download(batchLink),
