@@ -1,4 +1,5 @@
 import type { SniffedType } from "../requests/sniff";
+import { hasVisibleCharacter } from "../text/hygiene";
 
 /** The content type a document is served with: what its bytes are, never what was declared. */
 export const servedContentType: Record<SniffedType, string> = {
@@ -36,7 +37,8 @@ export function shownFileName(fileName: string, type: SniffedType): string {
     .replace(UNSAFE, "_")
     .replace(/\s+/g, " ")
     .replace(/^[\s.]+|[\s.]+$/g, "");
-  const stem = Array.from(safe).slice(0, MAX_STEM).join("").trimEnd() || "document";
+  const cut = Array.from(safe).slice(0, MAX_STEM).join("").trimEnd();
+  const stem = hasVisibleCharacter(fileName) && cut ? cut : "document";
   const lower = stem.toLowerCase();
   const extensions = EXTENSIONS[type];
   return extensions.some((e) => lower.endsWith(e)) ? stem : `${stem}${extensions[0]}`;
