@@ -67,7 +67,7 @@ describe("text hygiene", () => {
           path: "fileName",
           code: "text_bidi_control",
           message:
-            "« Nom du fichier » contient un caractère invisible qui inverse le sens du texte (U+202E ou semblable) : retapez-le sans copier-coller.",
+            "« Nom du fichier » contient un caractère invisible qui inverse le sens du texte (U+202E ou semblable) : retirez-le en retapant le texte ou en renommant le fichier.",
         },
       ],
       [
@@ -75,7 +75,7 @@ describe("text hygiene", () => {
           path: "fileName",
           code: "text_bidi_control",
           message:
-            "‘Bestandsnaam’ bevat een onzichtbaar teken dat de leesrichting omkeert (U+202E of gelijkaardig): typ het opnieuw zonder kopiëren en plakken.",
+            "‘Bestandsnaam’ bevat een onzichtbaar teken dat de leesrichting omkeert (U+202E of gelijkaardig): verwijder het door de tekst opnieuw te typen of het bestand een andere naam te geven.",
         },
       ],
       [
@@ -83,7 +83,7 @@ describe("text hygiene", () => {
           path: "fileName",
           code: "text_bidi_control",
           message:
-            "“File name” contains an invisible character that reverses the text's direction (U+202E or similar): type it again without copy and paste.",
+            "“File name” contains an invisible character that reverses the text's direction (U+202E or similar): remove it by typing the text again or renaming the file.",
         },
       ],
     ]);
