@@ -11,7 +11,7 @@ import type { StackContext } from "sst/constructs";
 import { removalPolicy, useSettings } from "./settings";
 
 /**
- * The private documents bucket: uploads by presigned PUT from the site, attached documents,
+ * The private documents bucket: uploads by presigned POST from the site, attached documents,
  * inbound mail and finance exports, each prefix with its retention (see the core bucket layout).
  */
 export function Documents({ stack, app }: StackContext) {
@@ -25,8 +25,8 @@ export function Documents({ stack, app }: StackContext) {
     versioned: true,
     cors: [
       {
-        // Only the browser's presigned upload crosses origins; downloads are plain links.
-        allowedMethods: [HttpMethods.PUT],
+        // Only the browser's presigned POST upload crosses origins; downloads are plain links.
+        allowedMethods: [HttpMethods.POST],
         allowedOrigins: [settings.publicUrl],
         allowedHeaders: ["content-type", "content-length", "content-md5", "x-amz-*"],
         exposedHeaders: ["etag"],

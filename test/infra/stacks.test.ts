@@ -321,7 +321,7 @@ describe.each(["test", "prod"])("the %s stage", (stageName) => {
   });
 
   describe("documents", () => {
-    test("the bucket is private, encrypted, TLS-only, and takes presigned PUTs from the site only", () => {
+    test("the bucket is private, encrypted, TLS-only, and takes presigned POST uploads from the site only", () => {
       // Prepare
       const template = s().template(Documents);
       // Assess
@@ -339,7 +339,7 @@ describe.each(["test", "prod"])("the %s stage", (stageName) => {
             ],
           },
           CorsConfiguration: {
-            CorsRules: [Match.objectLike({ AllowedMethods: ["PUT"], AllowedOrigins: [publicUrl] })],
+            CorsRules: [Match.objectLike({ AllowedMethods: ["POST"], AllowedOrigins: [publicUrl] })],
           },
         }),
         DeletionPolicy: prod ? "Retain" : "Delete",

@@ -204,14 +204,12 @@ describe("npm start", () => {
       contentType: "application/pdf",
       size: pdf.length,
     });
-    const unsignedRead = await fetch(
-      new URL(new URL(created.body.uploadUrl).pathname, created.body.uploadUrl),
-    );
-    const put = await fetch(created.body.uploadUrl, {
-      method: "PUT",
-      body: new Uint8Array(pdf),
-      headers: { "content-type": "application/pdf" },
-    });
+    const { upload } = created.body as { upload: { url: string; fields: Record<string, string> } };
+    const unsignedRead = await fetch(`${upload.url}/${upload.fields.key}`);
+    const form = new FormData();
+    for (const [name, value] of Object.entries(upload.fields)) form.append(name, value);
+    form.append("file", new Blob([new Uint8Array(pdf)], { type: "application/pdf" }));
+    const posted = await fetch(upload.url, { method: "POST", body: form });
     const contract = {
       type: "cancelled-contract",
       language: "fr",
@@ -301,7 +299,7 @@ describe("npm start", () => {
     for (const socket of sockets)
       expect(socket).toMatch(/^(127\.0\.0\.1|\[::ffff:127\.0\.0\.1\]):\d+$/);
     expect(unsignedRead.status).toBe(403);
-    expect(put.status).toBe(200);
+    expect(posted.status).toBe(204);
     expect(submitted.status).toBe(201);
     expect(decided.status).toBe(200);
     expect(advanced.code).toBe(0);

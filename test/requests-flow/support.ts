@@ -22,6 +22,18 @@ export const solidarity = [
   "solidarite.marc@smart.example.org",
 ];
 
+/** Sends `bytes` as the browser does: the presigned form's fields, then the file, last. */
+export function postUpload(
+  upload: { url: string; fields: Record<string, string> },
+  bytes: Uint8Array,
+  contentType: string,
+): Promise<Response> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(upload.fields)) form.append(name, value);
+  form.append("file", new Blob([new Uint8Array(bytes)], { type: contentType }));
+  return fetch(upload.url, { method: "POST", body: form });
+}
+
 /** A test stack with the demo registers, the real API on a free port and a worker pump. */
 export async function flowStack(options: Partial<EngineOptions> = {}) {
   const stack: TestStack = await createTestStack();
@@ -46,12 +58,8 @@ function helpers(
       body: { fileName, contentType, size: bytes.length },
     });
     if (created.status !== 201) throw new Error(`upload refused: ${JSON.stringify(created.body)}`);
-    const put = await fetch(created.body.uploadUrl, {
-      method: "PUT",
-      body: new Uint8Array(bytes),
-      headers: { "content-type": contentType },
-    });
-    if (!put.ok) throw new Error(`PUT to the presigned URL failed: ${put.status}`);
+    const posted = await postUpload(created.body.upload, bytes, contentType);
+    if (!posted.ok) throw new Error(`POST to the presigned form failed: ${posted.status}`);
     return created.body.documentId as string;
   };
   const submit = async (body: Record<string, unknown>, key = crypto.randomUUID()) => {

@@ -3,9 +3,10 @@ import {
   CopyObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
-  PutObjectCommand,
+  type HeadObjectCommandOutput,
 } from "@aws-sdk/client-s3";
-import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { createPresignedPost, type PresignedPost } from "@aws-sdk/s3-presigned-post";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { bucketLayout } from "../aws/bucket-layout";
 import { addSeconds } from "../clock";
@@ -13,7 +14,13 @@ import { keys } from "../db/layout";
 import type { Deps } from "../deps";
 import type { DocumentMeta } from "../requests/checks/context";
 import type { DocumentContentType } from "../requests/request-types";
-import { sniffDocumentType } from "../requests/sniff";
+import {
+  expectedSniffedType,
+  SNIFF_BYTES,
+  type SniffedType,
+  sniffDocumentType,
+} from "../requests/sniff";
+import { attachmentDisposition, servedContentType, shownFileName } from "./file-name";
 
 /** How long a browser has to upload a file, and an approver to open a document link. */
 const UPLOAD_SECONDS = 15 * 60;
@@ -25,19 +32,23 @@ export interface DocumentRecord {
   contentType: DocumentContentType;
   size: number;
   createdAt: string;
+  /** What the bytes are, recorded when the worker first inspects the upload. */
+  sniffedType?: SniffedType;
 }
 
 const uploadKey = (id: string) => `${bucketLayout.uploads.prefix}${id}`;
 const documentKey = (id: string) => `${bucketLayout.documents.prefix}${id}`;
 
 /**
- * Registers an upload and returns a presigned PUT, bound to the declared type and size, so
- * the file goes straight from the browser to the private bucket.
+ * Registers an upload and returns a presigned POST whose policy S3 itself enforces: exactly
+ * the declared number of bytes (which the schema bounds by the plan's `maxBytes`) and exactly
+ * the declared content type, to this document's key only, for 15 minutes. The browser sends
+ * `upload.fields` then the file as a `multipart/form-data` POST to `upload.url`.
  */
 export async function createUpload(
   deps: Deps,
-  input: Omit<DocumentRecord, "documentId" | "createdAt">,
-) {
+  input: Omit<DocumentRecord, "documentId" | "createdAt" | "sniffedType">,
+): Promise<{ documentId: string; upload: PresignedPost; expiresAt: string }> {
   const documentId = randomUUID();
   const now = deps.clock.now().toISOString();
   await deps.clients.ddb.send(
@@ -46,16 +57,15 @@ export async function createUpload(
       Item: { ...keys.document(documentId), documentId, ...input, createdAt: now },
     }),
   );
-  const uploadUrl = await getSignedUrl(
-    deps.clients.s3,
-    new PutObjectCommand({
-      Bucket: deps.config.bucket,
-      Key: uploadKey(documentId),
-      ContentType: input.contentType,
-    }),
-    { expiresIn: UPLOAD_SECONDS },
-  );
-  return { documentId, uploadUrl, expiresAt: addSeconds(now, UPLOAD_SECONDS) };
+  const upload = await createPresignedPost(deps.clients.s3, {
+    Bucket: deps.config.bucket,
+    Key: uploadKey(documentId),
+    // Each field is also a condition: the form must carry exactly this Content-Type.
+    Fields: { "Content-Type": input.contentType },
+    Conditions: [["content-length-range", input.size, input.size]],
+    Expires: UPLOAD_SECONDS,
+  });
+  return { documentId, upload, expiresAt: addSeconds(now, UPLOAD_SECONDS) };
 }
 
 export async function getDocument(
@@ -68,82 +78,141 @@ export async function getDocument(
   return Item as DocumentRecord | undefined;
 }
 
-/** Whether the browser's PUT arrived (the upload or, once attached, the kept copy). */
+/** Whether the browser's upload arrived (the upload or, once attached, the kept copy). */
 export async function isUploaded(deps: Deps, documentId: string): Promise<boolean> {
-  return (
-    (await objectExists(deps, uploadKey(documentId))) || objectExists(deps, documentKey(documentId))
-  );
+  return (await locate(deps, documentId)) !== undefined;
 }
 
-/** Whether the bucket holds `Key`; any answer but "not found" is an error to retry, not a no. */
-async function objectExists(deps: Deps, Key: string): Promise<boolean> {
+/** Where the document's bytes are (kept first) and the HEAD of that object, if anywhere. */
+async function locate(
+  deps: Deps,
+  documentId: string,
+): Promise<{ Key: string; head: HeadObjectCommandOutput } | undefined> {
+  for (const Key of [documentKey(documentId), uploadKey(documentId)]) {
+    const head = await headObject(deps, Key);
+    if (head) return { Key, head };
+  }
+  return undefined;
+}
+
+/** The HEAD of `Key`, or undefined when the bucket does not hold it; any other failure throws. */
+async function headObject(deps: Deps, Key: string): Promise<HeadObjectCommandOutput | undefined> {
   try {
-    await deps.clients.s3.send(new HeadObjectCommand({ Bucket: deps.config.bucket, Key }));
-    return true;
+    return await deps.clients.s3.send(new HeadObjectCommand({ Bucket: deps.config.bucket, Key }));
   } catch (error) {
     const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-    if ((error as Error).name === "NotFound" || status === 404) return false;
+    if ((error as Error).name === "NotFound" || status === 404) return undefined;
     throw error;
   }
 }
 
+/** The first `SNIFF_BYTES` of `Key` (fewer for a shorter object), by a ranged GET. */
+async function firstBytes(deps: Deps, Key: string): Promise<Uint8Array> {
+  const object = await deps.clients.s3.send(
+    new GetObjectCommand({ Bucket: deps.config.bucket, Key, Range: `bytes=0-${SNIFF_BYTES - 1}` }),
+  );
+  return (await object.Body!.transformToByteArray()).subarray(0, SNIFF_BYTES);
+}
+
+/** The SHA-256 of `Key`, streamed: the object is never held in memory. */
+async function sha256Of(deps: Deps, Key: string): Promise<string> {
+  const object = await deps.clients.s3.send(
+    new GetObjectCommand({ Bucket: deps.config.bucket, Key }),
+  );
+  const hash = createHash("sha256");
+  for await (const chunk of object.Body as AsyncIterable<Uint8Array>) hash.update(chunk);
+  return hash.digest("hex");
+}
+
 /**
- * Moves an upload under `documents/`, out of reach of the uploads' 7-day expiry. Safe to
- * repeat: a document already kept is left as it is.
+ * Moves an upload under `documents/`, out of reach of the uploads' 7-day expiry, stored with
+ * the type its bytes are and as an attachment, whatever the upload said. Safe to repeat.
  */
-export async function keepDocument(deps: Deps, documentId: string): Promise<void> {
-  if (await objectExists(deps, documentKey(documentId))) return;
+async function keepDocument(deps: Deps, documentId: string, type: SniffedType): Promise<void> {
   await deps.clients.s3.send(
     new CopyObjectCommand({
       Bucket: deps.config.bucket,
       Key: documentKey(documentId),
       CopySource: `${deps.config.bucket}/${uploadKey(documentId)}`,
+      MetadataDirective: "REPLACE",
+      ContentType: servedContentType[type],
+      ContentDisposition: "attachment",
     }),
   );
 }
 
-/** What the checks need of a document: what its bytes really are, and their SHA-256. */
+/**
+ * What the checks need of a document: its size (HEAD), what its first bytes are (a ranged GET)
+ * and its SHA-256. An object larger than `maxBytes` (S3's policy refuses one; this is the
+ * second line) is neither kept nor read beyond its first bytes, and has no hash.
+ */
 export async function inspectDocument(
   deps: Deps,
   documentId: string,
+  maxBytes: number,
 ): Promise<DocumentMeta | undefined> {
   const record = await getDocument(deps, documentId);
-  if (!record || !(await isUploaded(deps, documentId))) return undefined;
-  await keepDocument(deps, documentId);
-  const object = await deps.clients.s3.send(
-    new GetObjectCommand({ Bucket: deps.config.bucket, Key: documentKey(documentId) }),
-  );
-  const bytes = Buffer.from(await object.Body!.transformToByteArray());
-  return {
+  const found = record && (await locate(deps, documentId));
+  if (!record || !found) return undefined;
+  const size = found.head.ContentLength ?? 0;
+  const sniffedType = sniffDocumentType(await firstBytes(deps, found.Key));
+  const meta = {
     documentId,
-    fileName: record.fileName,
+    fileName: shownFileName(record.fileName, sniffedType),
     contentType: record.contentType,
-    size: bytes.length,
-    sniffedType: sniffDocumentType(bytes.subarray(0, 8)),
-    sha256: createHash("sha256").update(bytes).digest("hex"),
+    size,
+    sniffedType,
   };
+  if (size > maxBytes) return meta;
+  if (found.Key !== documentKey(documentId)) await keepDocument(deps, documentId, sniffedType);
+  if (record.sniffedType !== sniffedType) await recordSniffedType(deps, documentId, sniffedType);
+  return { ...meta, sha256: await sha256Of(deps, documentKey(documentId)) };
 }
 
-/** Short-lived links for an approver to read a request's kept documents, under their own names. */
+async function recordSniffedType(deps: Deps, documentId: string, type: SniffedType) {
+  await deps.clients.ddb.send(
+    new UpdateCommand({
+      TableName: deps.config.table,
+      Key: keys.document(documentId),
+      UpdateExpression: "SET sniffedType = :t",
+      ExpressionAttributeValues: { ":t": type },
+    }),
+  );
+}
+
+/**
+ * Short-lived links for an approver to read a request's kept documents: saved (never shown
+ * inline) under a safe name, with the type their bytes are. A document never inspected is
+ * served as the type it was declared, which the schema allows only among PDF, JPEG and PNG.
+ */
 export function downloadLinks(
   deps: Deps,
   documentIds: string[],
 ): Promise<{ name: string; url: string }[]> {
   return Promise.all(
     documentIds.map(async (id) => {
-      const name = (await getDocument(deps, id))?.fileName ?? id;
-      return { name, url: await downloadUrl(deps, id, name) };
+      const record = await getDocument(deps, id);
+      const type =
+        record?.sniffedType ?? (record ? expectedSniffedType(record.contentType) : "unknown");
+      const name = shownFileName(record?.fileName ?? id, type);
+      return { name, url: await downloadUrl(deps, id, name, type) };
     }),
   );
 }
 
-function downloadUrl(deps: Deps, documentId: string, fileName: string): Promise<string> {
+function downloadUrl(
+  deps: Deps,
+  documentId: string,
+  name: string,
+  type: SniffedType,
+): Promise<string> {
   return getSignedUrl(
     deps.clients.s3,
     new GetObjectCommand({
       Bucket: deps.config.bucket,
       Key: documentKey(documentId),
-      ResponseContentDisposition: `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      ResponseContentType: servedContentType[type],
+      ResponseContentDisposition: attachmentDisposition(name),
     }),
     { expiresIn: DOWNLOAD_SECONDS },
   );

@@ -1,5 +1,6 @@
 import { electronicFormatIBAN, isValidIBAN } from "ibantools";
 import { z } from "zod";
+import { cleanText, textProblemReport } from "../text/hygiene";
 
 /**
  * Field schemas shared by the registers (members, activities, committees) and usable by request
@@ -36,12 +37,15 @@ export type Language = z.infer<typeof Language>;
 
 export const Country = z.enum(["BE", "FR"], { error: "must be BE or FR" });
 
-/** A person's or an activity's name: not blank, of a sane length. */
-export const Name = z
-  .string()
-  .trim()
+/** The longest name the registers accept: a payout's beneficiary name holds 200 characters. */
+export const NAME_MAX = 200;
+
+/** A person's or an activity's name: clean text (see `text/hygiene.ts`), visible, of a sane length. */
+export const Name = cleanText({
+  message: (code) => (code === "required" ? "must not be empty" : textProblemReport[code]),
+})
   .min(1, "must not be empty")
-  .max(200, "is longer than 200 characters");
+  .max(NAME_MAX, `is longer than ${NAME_MAX} characters`);
 
 /** A list of emails in which an address appears at most once. */
 export function distinctEmails() {

@@ -34,6 +34,9 @@ export const SepaIdentifier = z
   .string()
   .refine(isSepaIdentifier, "1 to 35 SEPA characters, no leading, trailing or double '/'");
 
+/** The longest beneficiary name a payout holds; the registers accept no longer full name. */
+export const BENEFICIARY_NAME_MAX = 200;
+
 /** Cents, positive, below the SEPA maximum of 999,999,999.99 euros. */
 const PositiveCents = z.number().int().positive().max(99_999_999_999);
 
@@ -49,7 +52,7 @@ export const Payout = z.object({
   requestType: PayoutRequestType,
   fund: Fund,
   memberNumber: z.string().min(1),
-  beneficiaryName: z.string().trim().min(1).max(200),
+  beneficiaryName: z.string().trim().min(1).max(BENEFICIARY_NAME_MAX),
   iban: Iban,
   bic: Bic.optional(),
   amountCents: PositiveCents,

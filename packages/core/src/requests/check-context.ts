@@ -60,12 +60,18 @@ export async function indexRequest(
   const all = [
     { ...keys.memberRequest(request.memberNumber, id), ...summaryOf(id, request) },
     { ...keys.ibanUse(request.iban, request.memberNumber), memberNumber: request.memberNumber },
-    ...documents.map((d) => ({
-      ...keys.documentUse(d.sha256, id),
-      requestId: id,
-      documentId: d.documentId,
-      memberNumber: request.memberNumber,
-    })),
+    ...documents.flatMap(({ sha256, documentId }) =>
+      sha256 === undefined
+        ? []
+        : [
+            {
+              ...keys.documentUse(sha256, id),
+              requestId: id,
+              documentId,
+              memberNumber: request.memberNumber,
+            },
+          ],
+    ),
   ];
   // The same file attached twice gives the same key, which one batch must not hold twice.
   const items = [...new Map(all.map((item) => [`${item.pk}\n${item.sk}`, item])).values()];
@@ -93,14 +99,20 @@ export async function loadCheckContext(
   const [member, activity, documents] = await Promise.all([
     getMember(deps, request.memberNumber),
     "activityId" in request ? getActivity(deps, request.activityId) : undefined,
-    Promise.all(documentIdsOf(request).map((d) => inspectDocument(deps, d))),
+    Promise.all(
+      documentIdsOf(request).map((d) => inspectDocument(deps, d, plan.documents.maxBytes)),
+    ),
   ]);
   const present = documents.filter((d): d is DocumentMeta => d !== undefined);
   await indexRequest(deps, id, request, present);
   const [others, ibanUses, reuses] = await Promise.all([
     queryPrefix(deps, keys.memberRequestPrefix(request.memberNumber)),
     queryPrefix(deps, keys.ibanUsePrefix(request.iban)),
-    Promise.all(present.map((d) => queryPrefix(deps, keys.documentUsePrefix(d.sha256)))),
+    Promise.all(
+      present.flatMap(({ sha256 }) =>
+        sha256 === undefined ? [] : [queryPrefix(deps, keys.documentUsePrefix(sha256))],
+      ),
+    ),
   ]);
   const summaries = others.filter((o) => o.id !== id);
   const outcomes = await requestOutcomes(

@@ -1,5 +1,6 @@
 import { electronicFormatIBAN, isSEPACountry, isValidIBAN } from "ibantools";
 import { z } from "zod";
+import { cleanText, type TextProblem } from "../text/hygiene";
 import { languages } from "./request-types";
 
 /**
@@ -20,7 +21,10 @@ export type CustomIssueCode =
   | "amount_only_on_approval"
   | "empty_answer"
   | "invalid_file_name"
-  | "invalid_content_type";
+  | "invalid_content_type"
+  | TextProblem
+  // Also raised as a custom issue: a text of zero-width characters only is as good as blank.
+  | "required";
 
 export const custom = (code: CustomIssueCode, extra: Record<string, unknown> = {}) => ({
   params: { code, ...extra },
@@ -32,8 +36,22 @@ export const custom = (code: CustomIssueCode, extra: Record<string, unknown> = {
  */
 export const MEMBER_NUMBER = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 
-/** Free text, trimmed (so blanks alone count as empty) and bounded. */
-export const text = (max: number, min = 1) => z.string().trim().min(min).max(max);
+/**
+ * Free text on one line: clean (see `text/hygiene.ts`), trimmed (so blanks alone count as
+ * empty), visible, and bounded.
+ */
+export const text = (max: number, min = 1) => cleanText().min(min).max(max);
+
+/** Free text over several lines (comments, descriptions): line breaks and tabs are kept. */
+export const multilineText = (max: number, min = 1) =>
+  cleanText({ multiline: true }).min(min).max(max);
+
+/** Path separators have no place in a file name we store and show; see also `shownFileName`. */
+const PATH_SEPARATOR = /[/\\]/;
+
+/** A file's name as the browser gives it: one clean line, without path separators. */
+export const fileName = () =>
+  text(255).refine((s) => !PATH_SEPARATOR.test(s), custom("invalid_file_name"));
 
 /** A positive amount of cents; the safe-integer bound keeps sums exact. */
 export const cents = () => z.number().int().positive();

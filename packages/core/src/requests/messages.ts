@@ -271,9 +271,24 @@ const templates: Record<FieldErrorCode, Translated> = {
     en: "Add a comment or at least one document.",
   },
   invalid_file_name: {
-    fr: "{label} ne peut contenir ni barre oblique ni caractère de contrôle.",
-    nl: "{label} mag geen schuine streep of stuurteken bevatten.",
-    en: "{label} may contain neither slashes nor control characters.",
+    fr: "{label} ne peut pas contenir de barre oblique (/ ou \\) : renommez le fichier.",
+    nl: "{label} mag geen schuine streep (/ of \\) bevatten: geef het bestand een andere naam.",
+    en: "{label} may not contain a slash (/ or \\): rename the file.",
+  },
+  text_bidi_control: {
+    fr: "{label} contient un caractère invisible qui inverse le sens du texte (U+202E ou semblable) : retirez-le en retapant le texte ou en renommant le fichier.",
+    nl: "{label} bevat een onzichtbaar teken dat de leesrichting omkeert (U+202E of gelijkaardig): verwijder het door de tekst opnieuw te typen of het bestand een andere naam te geven.",
+    en: "{label} contains an invisible character that reverses the text's direction (U+202E or similar): remove it by typing the text again or renaming the file.",
+  },
+  text_control_character: {
+    fr: "{label} contient un caractère de contrôle (par exemple un caractère nul ou un saut de ligne là où il n'en faut pas) : retirez-le.",
+    nl: "{label} bevat een stuurteken (bijvoorbeeld een nulteken of een regeleinde waar het niet hoort): verwijder het.",
+    en: "{label} contains a control character (for example a null character, or a line break where none belongs): remove it.",
+  },
+  text_lone_surrogate: {
+    fr: "{label} contient un caractère abîmé (un demi-caractère Unicode) : retapez le texte ou renommez le fichier.",
+    nl: "{label} bevat een beschadigd teken (een half Unicode-teken): typ de tekst opnieuw of geef het bestand een andere naam.",
+    en: "{label} contains a broken character (half of a Unicode character): type the text again or rename the file.",
   },
   invalid_content_type: {
     fr: "Ce type de fichier n'est pas accepté : envoyez un PDF, un JPEG ou un PNG.",

@@ -25,7 +25,8 @@ export function openApiDocument() {
     paths: {
       "/api/documents": {
         post: {
-          summary: "Register an upload; PUT the file to uploadUrl",
+          summary:
+            "Register an upload; POST upload.fields then the file (multipart/form-data, field `file` last) to upload.url",
           requestBody: { content: json(schemas.documentUpload) },
           responses: { "201": { description: "upload registered" }, "400": errors },
         },

@@ -1,14 +1,11 @@
 import { z } from "zod";
 import { type PlanConfig, planConfig } from "../plan/config";
-import { cents, custom, documentIds, text } from "./fields";
+import { cents, custom, documentIds, fileName, multilineText } from "./fields";
 import { documentContentTypes } from "./request-types";
 import { cancelledContract } from "./types/cancelled-contract";
 import { emergencyAid } from "./types/emergency-aid";
 import { incurredExpenses } from "./types/incurred-expenses";
 import { relaunchLoan } from "./types/relaunch-loan";
-
-/** Path separators and control characters have no place in a file name we store and show. */
-const SAFE_FILE_NAME = /^[^/\\\p{Cc}]+$/u;
 
 /**
  * The zod schemas of every body of §8, built for a plan (its loan ranges, document limits).
@@ -24,7 +21,7 @@ export function createSchemas(plan: PlanConfig) {
 
   /** `POST /api/documents`: what the browser is about to upload. */
   const documentUpload = z.strictObject({
-    fileName: text(255).refine((s) => SAFE_FILE_NAME.test(s), custom("invalid_file_name")),
+    fileName: fileName(),
     contentType: z
       .enum(documentContentTypes)
       .refine((t) => plan.documents.allowedContentTypes.includes(t), {
@@ -36,7 +33,7 @@ export function createSchemas(plan: PlanConfig) {
   /** `POST /api/requests/{id}/info`: the member's answer to a `needs-info`. */
   const infoAnswer = z
     .strictObject({
-      comment: text(2000).optional(),
+      comment: multilineText(2000).optional(),
       documents: documentIds(0, plan.documents.maxPerRequest).optional(),
     })
     .refine((a) => a.comment !== undefined || (a.documents?.length ?? 0) > 0, {
@@ -49,7 +46,7 @@ export function createSchemas(plan: PlanConfig) {
     .strictObject({
       decision: z.enum(["approve", "reject", "request-info"]),
       amountCents: cents().optional(),
-      comment: text(2000).optional(),
+      comment: multilineText(2000).optional(),
     })
     .superRefine((d, ctx) => {
       if (d.decision !== "approve" && d.comment === undefined) {

@@ -7,7 +7,10 @@ import { z } from "zod";
 import { deps } from "../context";
 import { created, http } from "./http";
 
-/** Registers an upload and hands the browser a presigned PUT for the file itself (`?lang=` for errors). */
+/**
+ * Registers an upload and hands the browser a presigned POST for the file itself, bound to its
+ * size and type (`?lang=` for errors).
+ */
 export const handler = http(
   { body: z.unknown(), query: z.object({ lang: z.string().optional() }) },
   async ({ body, query }) => {

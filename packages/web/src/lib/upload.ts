@@ -31,19 +31,34 @@ export function refusal(file: File, language: Language): string | undefined {
   return undefined;
 }
 
-/** PUTs the bytes to the presigned URL, reporting progress (XMLHttpRequest has upload events). */
-function put(url: string, file: File, onProgress: (percent: number) => void): Promise<void> {
+/** What `POST /api/documents` answers: the presigned form S3 takes the file through. */
+interface UploadForm {
+  url: string;
+  fields: Record<string, string>;
+}
+
+/**
+ * POSTs the file to the presigned form, its fields first and the file last (S3 reads the policy
+ * before the bytes), reporting progress (XMLHttpRequest has upload events).
+ */
+function post(
+  upload: UploadForm,
+  file: File,
+  onProgress: (percent: number) => void,
+): Promise<void> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(upload.fields)) form.append(name, value);
+  form.append("file", file);
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open("PUT", url);
-    xhr.setRequestHeader("Content-Type", file.type);
+    xhr.open("POST", upload.url);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));
     };
     xhr.onload = () =>
-      xhr.status >= 200 && xhr.status < 300 ? resolve() : reject(new Error(`PUT ${xhr.status}`));
-    xhr.onerror = () => reject(new Error("PUT failed"));
-    xhr.send(file);
+      xhr.status >= 200 && xhr.status < 300 ? resolve() : reject(new Error(`POST ${xhr.status}`));
+    xhr.onerror = () => reject(new Error("POST failed"));
+    xhr.send(form);
   });
 }
 
@@ -59,7 +74,7 @@ export async function upload(
   const refused = refusal(file, language);
   if (refused) return { error: refused };
   try {
-    const created = await api<{ documentId: string; uploadUrl: string }>(
+    const created = await api<{ documentId: string; upload: UploadForm }>(
       "POST",
       `/api/documents?lang=${language}`,
       {
@@ -70,7 +85,7 @@ export async function upload(
       const errors = fieldErrors(created.body);
       return { error: errors?.[0]?.message ?? say("uploadFailed", language, { name: file.name }) };
     }
-    await put(created.body.uploadUrl, file, onProgress);
+    await post(created.body.upload, file, onProgress);
     return { documentId: created.body.documentId, name: file.name, size: file.size };
   } catch {
     return { error: say("uploadFailed", language, { name: file.name }) };

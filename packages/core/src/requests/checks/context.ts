@@ -31,8 +31,8 @@ export interface DocumentMeta {
   size: number;
   /** {@link sniffDocumentType} of the uploaded bytes. */
   sniffedType: SniffedType;
-  /** Hex SHA-256 of the uploaded bytes. */
-  sha256: string;
+  /** Hex SHA-256 of the uploaded bytes; none for an object too large to read (never hashed). */
+  sha256?: string;
 }
 
 /** Another request, reduced to what the duplicate and risk checks compare. */

@@ -18,7 +18,7 @@ export const documentReuse: Check = {
         requestIds: requestIds.join(", "),
       });
     }
-    const hashes = ctx.documents.map((d) => d.sha256);
+    const hashes = ctx.documents.flatMap((d) => (d.sha256 === undefined ? [] : [d.sha256]));
     if (new Set(hashes).size < hashes.length) return warn("document_repeated");
     return pass("documents_unique");
   },

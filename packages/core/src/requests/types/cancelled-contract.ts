@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { PlanConfig } from "../../plan/config";
-import { activityId, cents, client, custom, isoDate, text } from "../fields";
+import { activityId, cents, client, custom, isoDate, multilineText, text } from "../fields";
 import { commonFields, documentsField } from "./common";
 
 /**
@@ -40,6 +40,6 @@ export const cancelledContract = (plan: PlanConfig) =>
       ),
     grossAmountCents: cents(),
     cancellationDate: isoDate(),
-    cancellationReason: text(2000),
+    cancellationReason: multilineText(2000),
     documents: documentsField(plan, 1),
   });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { PlanConfig } from "../../plan/config";
-import { cents, text } from "../fields";
+import { cents, multilineText } from "../fields";
 import { commonFields, documentsField } from "./common";
 
 export const aidCategories = ["rent", "food", "health", "energy", "other"] as const;
@@ -14,7 +14,7 @@ export const emergencyAid = (plan: PlanConfig) =>
     type: z.literal("emergency-aid"),
     ...commonFields,
     category: z.enum(aidCategories),
-    description: text(2000, 10),
+    description: multilineText(2000, 10),
     incomeBeforeCents: income(),
     incomeAfterCents: income(),
     householdSize: z.number().int().min(1).max(20),

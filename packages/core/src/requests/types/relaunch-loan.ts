@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { PlanConfig } from "../../plan/config";
-import { activityId, text } from "../fields";
+import { activityId, multilineText } from "../fields";
 import { commonFields, documentsField } from "./common";
 
 export const loanPurposes = ["equipment", "training", "marketing", "other"] as const;
@@ -16,7 +16,7 @@ export const relaunchLoan = (plan: PlanConfig) => {
     ...commonFields,
     activityId: activityId(),
     purpose: z.enum(loanPurposes),
-    description: text(2000, 10),
+    description: multilineText(2000, 10),
     amountCents: z.number().int().min(amountCents.min).max(amountCents.max),
     termMonths: z.number().int().min(termMonths.min).max(termMonths.max),
     graceMonths: z.number().int().min(graceMonths.min).max(graceMonths.max),
