@@ -188,6 +188,13 @@ describe("parseReply", () => {
     });
   });
 
+  it("reads a reply whose mail client slipped bidi marks in, without them in the comment", () => {
+    expect(parseReply("\u200eRefusé : le devis\u200f n'est pas signé\u202c")).toEqual({
+      decision: "reject",
+      comment: "le devis n'est pas signé",
+    });
+  });
+
   it("never throws, and decides only with a decision word at the start (property)", () => {
     fc.assert(
       fc.property(fc.string({ unit: "binary", maxLength: 400 }), (body) => {

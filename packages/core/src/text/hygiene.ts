@@ -14,6 +14,15 @@ import { z } from "zod";
  */
 const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 
+/**
+ * An email reply without its bidi controls. Unlike typed text, mail clients insert them on their
+ * own (marks around quoted right-to-left text, signatures): refusing the reply for them would
+ * refuse the approver, so there, and only there, they are removed.
+ */
+export function withoutBidiControls(text: string): string {
+  return text.replace(new RegExp(BIDI_CONTROL.source, "gu"), "");
+}
+
 /** C0 and C1 controls and DEL (NUL included); \p{Cc} is exactly U+0000–001F and U+007F–009F. */
 const CONTROL = /\p{Cc}/u;
 /** Multi-line texts keep line breaks and tabs; nothing else of \p{Cc}. */

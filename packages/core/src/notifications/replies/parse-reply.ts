@@ -1,3 +1,4 @@
+import { withoutBidiControls } from "../../text/hygiene";
 import { newText } from "./reply-text";
 
 export type ReplyDecision = "approve" | "reject" | "request-info";
@@ -84,7 +85,7 @@ function ambiguous(code: Ambiguity["code"], found: ReplyDecision[], text: string
  * // { decision: "reject", comment: "le devis n'est pas signé" }
  */
 export function parseReply(body: string): ParsedReply {
-  const text = newText(body);
+  const text = withoutBidiControls(newText(body));
   if (text === "") return ambiguous("empty", [], text);
   // Patterns run on the folded text; reasons are cut from the original, in the writer's spelling.
   const start = text.replace(/^\s+/, "");
