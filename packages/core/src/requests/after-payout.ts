@@ -1,10 +1,12 @@
 import type { CallbackOutcome, Data } from "../engine/definition";
 import { FundMovements } from "../funds/movements";
+import { withRepayment } from "../loans/notices";
 import type { RequestData } from "./record";
 
 /**
  * A loan repayment recorded by finance: it reduces the outstanding principal and goes back to
  * the fund in the same transition. A repayment already recorded (same id) changes nothing.
+ * Installments it covers are no longer late; once the principal is covered the loan is repaid.
  */
 export function repayment(
   data: RequestData,
@@ -17,20 +19,17 @@ export function repayment(
   const repaymentId = String(payload.repaymentId);
   if (loan.repayments.some((r) => r.repaymentId === repaymentId)) return {};
   const amountCents = Number(payload.amountCents);
-  const repaidCents = loan.repaidCents + amountCents;
-  const done = repaidCents >= loan.principalCents;
+  const next = withRepayment(loan, { repaymentId, date: String(payload.date), amountCents });
+  const done = next.repaidCents >= loan.principalCents;
+  const cleared = (loan.overdue ?? []).length > 0 && (next.overdue ?? []).length === 0;
   return {
-    data: {
-      loan: {
-        ...loan,
-        repaidCents,
-        repayments: [...loan.repayments, { repaymentId, date: String(payload.date), amountCents }],
-      },
-      status: done ? "repaid" : "repaying",
-    },
+    data: { loan: next, status: done ? "repaid" : "repaying" },
     writes: [FundMovements.replenish(table, fund, "repaidCents", amountCents)],
-    events: [{ type: "RepaymentRecorded", detail: { amountCents, repaidCents } }],
-    next: done ? "done" : undefined,
+    events: [
+      { type: "RepaymentRecorded", detail: { amountCents, repaidCents: next.repaidCents } },
+      ...(cleared ? [{ type: "OverdueCleared" }] : []),
+    ],
+    next: done ? "repaid" : undefined,
   };
 }
 

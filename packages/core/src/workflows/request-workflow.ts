@@ -1,4 +1,4 @@
-import { addSeconds } from "../clock";
+import { addSeconds, seconds } from "../clock";
 import {
   type CallbackOutcome,
   type Data,
@@ -8,10 +8,13 @@ import {
 import { ALL_ERRORS, TIMEOUT_ERROR } from "../engine/retry";
 import { planConfig } from "../plan/config";
 import { recovered, repayment } from "../requests/after-payout";
+import { loanWatchDays } from "../requests/loan-steps";
 import { applyDecision, type DecisionPayload } from "../requests/decisions";
 import { abandonAt } from "../requests/payout-account-steps";
 import { asRequest, type RequestData } from "../requests/record";
 import type { RequestType } from "../requests/request-types";
+
+const DAY_SECONDS = seconds.days(1);
 
 /** Passing faults (a throttled table, SES hiccups) are retried; business errors never are. */
 const transient: RetryRule[] = [
@@ -367,9 +370,20 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
         type: "callback",
         onEnter: "start-loan",
         retry: transient,
+        // A daily look: installment reminders and overdue notices fall on calendar dates.
+        timers: [
+          {
+            name: "loan-watch",
+            afterSeconds: DAY_SECONDS,
+            everySeconds: DAY_SECONDS,
+            times: loanWatchDays(plan),
+            step: "watch-loan",
+          },
+        ],
         onCallback: (data, { payload }) =>
           returned(payload) ?? repayment(asRequest(data), payload, table, fund),
       },
+      repaid: { type: "task", step: "notify-repaid", retry: transient, next: "done" },
       recovery: {
         type: "callback",
         onEnter: "invite-client",
