@@ -43,6 +43,7 @@ describe("requests end to end on the API", () => {
       "ChecksCompleted",
       "ApprovalRequested",
       "Decision.approve",
+      "Approved",
       "FundsReserved",
     ]);
     expect((await f.inbox(member.email)).some((m) => m.subject.includes(submitted.body.id))).toBe(

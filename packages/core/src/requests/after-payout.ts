@@ -4,6 +4,21 @@ import { withRepayment } from "../loans/notices";
 import type { RequestData } from "./record";
 
 /**
+ * The payout was written to a bank file: the member sees it under way. Only the first export
+ * of a batch counts; a second file of the same batch changes nothing.
+ */
+export function exported(data: RequestData, payload: Data): CallbackOutcome {
+  if (data.payout?.status === "exported" && data.payout.batchId === payload.batchId) return {};
+  return {
+    data: {
+      status: "exported",
+      payout: { ...data.payout!, status: "exported", batchId: String(payload.batchId) },
+    },
+    events: [{ type: "Exported", detail: { batchId: payload.batchId } }],
+  };
+}
+
+/**
  * A loan repayment recorded by finance: it reduces the outstanding principal and goes back to
  * the fund in the same transition. A repayment already recorded (same id) changes nothing.
  * Installments it covers are no longer late; once the principal is covered the loan is repaid.

@@ -7,7 +7,7 @@ import {
 } from "../engine/definition";
 import { ALL_ERRORS, TIMEOUT_ERROR } from "../engine/retry";
 import { planConfig } from "../plan/config";
-import { recovered, repayment } from "../requests/after-payout";
+import { exported, recovered, repayment } from "../requests/after-payout";
 import { loanWatchDays } from "../requests/loan-steps";
 import { applyDecision, type DecisionPayload } from "../requests/decisions";
 import { abandonAt } from "../requests/payout-account-steps";
@@ -230,6 +230,7 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
               next: "paid",
             };
           }
+          if (payload.event === "exported") return exported(asRequest(data), payload);
           if (payload.event === "payout-failed") {
             return {
               data: {
