@@ -48,19 +48,27 @@ export function repayment(
   };
 }
 
-/** Money the client paid back for a cancellation: it returns to the fund and closes the follow-up. */
-export function recovered(
-  data: RequestData,
-  payload: Data,
-  table: string,
-  fund: string,
-): CallbackOutcome {
+/**
+ * A client payment finance recorded (the ledger in finance/recoveries moved the money): the
+ * follow-up notes it, and closes once the client owes nothing more.
+ */
+export function recovered(data: RequestData, payload: Data): CallbackOutcome {
   if (payload.event !== "recovered") return {};
-  const amountCents = Number(payload.amountCents);
+  const reference = String(payload.bankReference);
+  const recovery = data.recovery ?? { reference: "", invitedAt: "" };
+  if ((recovery.payments ?? []).includes(reference)) return {};
+  const recoveredCents = Number(payload.recoveredCents);
+  const owedCents = Number(payload.owedCents);
   return {
-    data: { recovery: { ...data.recovery!, recoveredCents: amountCents } },
-    writes: [FundMovements.replenish(table, fund, "recoveredCents", amountCents)],
-    events: [{ type: "RecoveryRecorded", detail: { amountCents } }],
-    next: "done",
+    data: {
+      recovery: { ...recovery, recoveredCents, payments: [...(recovery.payments ?? []), reference] },
+    },
+    events: [
+      {
+        type: "RecoveryRecorded",
+        detail: { amountCents: Number(payload.amountCents), recoveredCents, owedCents },
+      },
+    ],
+    next: recoveredCents >= owedCents ? "done" : undefined,
   };
 }

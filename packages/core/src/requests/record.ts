@@ -57,7 +57,13 @@ export interface RequestData extends Data {
   /** The registered member said the request (or a change of its account) is not theirs. */
   dispute?: { at: string; by: string; during: string };
   loan?: LoanRecord;
-  recovery?: { reference: string; invitedAt: string; recoveredCents?: number };
+  recovery?: {
+    reference: string;
+    invitedAt: string;
+    recoveredCents?: number;
+    /** Bank references of the client payments the follow-up was told about. */
+    payments?: string[];
+  };
 }
 
 export const asRequest = (data: Data) => data as RequestData;

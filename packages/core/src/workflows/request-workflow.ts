@@ -399,7 +399,7 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
         timeoutSeconds: plan.recovery.reminderAfterSeconds * 3,
         catch: [{ errors: [TIMEOUT_ERROR], next: "done" }],
         onCallback: (data, { payload }) =>
-          returned(payload) ?? recovered(asRequest(data), payload, table, fund),
+          returned(payload) ?? recovered(asRequest(data), payload),
       },
       rejected: { type: "task", step: "notify-rejected", retry: transient },
       withdrawn: { type: "task", step: "notify-withdrawn", retry: transient },
