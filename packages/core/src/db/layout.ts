@@ -91,8 +91,14 @@ export const keys = {
     sk: `${approvedAt}#${requestId}`,
   }),
   awaitingFundsPartition: (fund: string) => `AWAITING#${fund}`,
-  /** A client's payment as finance saw it on the bank statement: one per bank reference, ever. */
-  recoveryPayment: (bankReference: string) => ({ pk: `RECOVERYREF#${bankReference}`, sk: "RECOVERYREF" }),
+  /**
+   * A client's payment as finance saw it on the bank statement: one per bank reference, ever,
+   * keyed by the reference's SHA-256 so that erasing the text leaves the guard in place.
+   */
+  recoveryPayment: (referenceHash: string) => ({ pk: `RECOVERYREF#${referenceHash}`, sk: "RECOVERYREF" }),
+  /** Payout fields kept for accounting after a member's erasure, until `until` (listed by date). */
+  erasureKept: (memberNumber: string) => ({ pk: `ERASURE#${memberNumber}`, sk: "ERASURE" }),
+  erasureKeptPartition: () => "ERASURE#kept",
   /** What a request's client paid back so far, all payments together; listed under the partition below. */
   recoveryTotal: (requestId: string) => ({ pk: `EXEC#${requestId}`, sk: "RECOVERY" }),
   recoveryPartition: () => RECOVERY_PARTITION,

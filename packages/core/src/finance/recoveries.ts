@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { keys } from "../db/layout";
 import { readItem } from "../db/records";
 import type { Deps } from "../deps";
@@ -102,12 +103,13 @@ export async function recordRecovery(
       { status: 400 },
     );
   }
+  const referenceHash = createHash("sha256").update(reference).digest("hex");
   const { execution, owedCents } = await recoverable(deps, requestId);
   const fund = planConfig.types[execution.workflow as RequestType].fund;
   const table = deps.config.table;
   const now = deps.clock.now().toISOString();
   let outcome: RecoveryRecord["outcome"] = "recorded";
-  const existing = await readItem(deps, keys.recoveryPayment(reference));
+  const existing = await readItem(deps, keys.recoveryPayment(referenceHash));
   if (existing) outcome = sameOrRefuse(existing, requestId, amountCents, reference);
   else {
     const recovered = await recoveredSoFar(deps, requestId);
@@ -116,7 +118,7 @@ export async function recordRecovery(
         Put: {
           TableName: table,
           Item: {
-            ...keys.recoveryPayment(reference),
+            ...keys.recoveryPayment(referenceHash),
             kind: "recovery-payment",
             requestId,
             bankReference: reference,
@@ -151,7 +153,7 @@ export async function recordRecovery(
     if (!written.written && written.failedItem === 0) {
       // Someone recorded the same line a moment ago.
       outcome = sameOrRefuse(
-        (await readItem(deps, keys.recoveryPayment(reference)))!,
+        (await readItem(deps, keys.recoveryPayment(referenceHash)))!,
         requestId,
         amountCents,
         reference,
@@ -182,7 +184,7 @@ export async function recordRecovery(
       recoveredCents,
       owedCents,
     },
-    once: `recovery#${reference}`,
+    once: `recovery#${referenceHash}`,
     queue: false,
   });
 <<<<<<< HEAD

@@ -116,6 +116,12 @@ export const PlanConfigSchema = z
       overdueAfterSeconds: duration,
     }),
     recovery: z.strictObject({ reminderAfterSeconds: duration }),
+    /** §10: personal data is erased this long after a member's last request ended … */
+    erasure: z.strictObject({
+      retentionSeconds: duration,
+      /** … except what accounting law needs of a payout, kept this long after its payment. */
+      accountingRetentionSeconds: duration,
+    }),
     downloads: z.strictObject({
       linkValiditySeconds: duration.max(S3_PRESIGN_MAX_SECONDS, "S3 links last at most 7 days"),
     }),
@@ -198,6 +204,10 @@ const defaults: PlanConfig = {
   identity: { holdSeconds: seconds.days(2) },
   loans: { reminderBeforeDueSeconds: seconds.days(7), overdueAfterSeconds: seconds.days(7) },
   recovery: { reminderAfterSeconds: seconds.days(30) },
+  erasure: {
+    retentionSeconds: seconds.days(3 * 365),
+    accountingRetentionSeconds: seconds.days(7 * 365 + 2),
+  },
   downloads: { linkValiditySeconds: seconds.days(7) },
 };
 

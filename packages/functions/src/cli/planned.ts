@@ -5,6 +5,7 @@ import type { Command } from "commander";
  */
 const SPEC_COMMANDS = [
   "members import <csv> [--dry-run]",
+  "members erase <memberNumber> [--dry-run]",
   "activities import <csv> [--dry-run]",
   "funds set <fund> <euros>",
   "funds report",
