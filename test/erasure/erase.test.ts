@@ -23,8 +23,9 @@ async function occurrences(f: F, needles: string[]): Promise<string[]> {
   const walk = (value: unknown, where: string) => {
     if (typeof value === "string") {
       if (lower.some((n) => value.toLowerCase().includes(n))) found.push(where);
-    } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${where}[${i}]`));
-    else if (value && typeof value === "object")
+    } else if (Array.isArray(value)) {
+      for (const [i, v] of value.entries()) walk(v, `${where}[${i}]`);
+    } else if (value && typeof value === "object")
       for (const [k, v] of Object.entries(value)) walk(v, `${where}.${k}`);
   };
   for (const item of await scanTable(f.stack)) walk(item, `${item.pk}|${item.sk}|`);
