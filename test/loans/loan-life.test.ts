@@ -7,6 +7,7 @@ import { markBatchPaid } from "../../packages/core/src/finance/settlement";
 import { getFund } from "../../packages/core/src/funds/fund";
 import { addMonthsClamped } from "../../packages/core/src/loans/schedule";
 import type { RequestData } from "../../packages/core/src/requests/record";
+import { advanceClockOffset } from "../../packages/functions/src/local/clock-offset";
 import {
   credit,
   DEBTOR,
@@ -16,6 +17,7 @@ import {
   setNow,
   subjectsTo,
 } from "../requests-flow/support";
+import { cliDataDir, runCli } from "../support/cli";
 
 const LEA = "lea.martin@example.org";
 
@@ -95,6 +97,11 @@ describe("a relaunch loan over its life, on the real workflow", () => {
     );
     const overdue = await loanSchedules(f.stack, { overdue: true });
     const csv = schedulesCsv(overdue);
+    // The CLI reads the local stack's clock as `clock advance` leaves it: the test's own offset
+    await advanceClockOffset(f.stack, f.stack.clock.offsetMs);
+    const cli = await runCli(["loans", "schedules", "--overdue", "--format", "csv"], {
+      ENTRAIDE_DATA_DIR: await cliDataDir(f.stack),
+    });
 
     // Paid late: the loan is no longer overdue
     await day(plusDays(due(3), 10));
@@ -109,6 +116,10 @@ describe("a relaunch loan over its life, on the real workflow", () => {
     await day(plusDays(due(6), 30));
 
     expect(overdueView.loan).toMatchObject({ overdue: true, outstandingCents: 40_000 });
+    // The status page's schedule: repayments on the oldest installments first
+    expect(overdueView.loan.schedule.map((i: { paidCents: number }) => i.paidCents)).toEqual([
+      10_000, 10_000, 0, 0, 0, 0,
+    ]);
     expect(overdueMail?.body.text).toContain("100,00");
     expect(overdue.filter((l) => l.loan === id)).toEqual([
       expect.objectContaining({
@@ -120,6 +131,7 @@ describe("a relaunch loan over its life, on the real workflow", () => {
     ]);
     expect(csv.split("\r\n")[0]).toContain("days late");
     expect(csv).toContain(`${id};M0004;3;${due(3)};100,00;0,00;100,00;7`);
+    expect(cli.stdout).toContain(`${id};M0004;3;${due(3)};100,00;0,00;100,00;7`);
     expect(clearedView.loan).toMatchObject({ overdue: false, outstandingCents: 30_000 });
     expect(overdueAfter.filter((l) => l.loan === id)).toEqual([]);
 

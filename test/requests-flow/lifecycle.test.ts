@@ -6,11 +6,11 @@ import {
   contractBody,
   credit,
   flowStack,
+  loanBody,
   member,
   pdf,
   png,
   solidarity,
-  loanBody,
 } from "./support";
 
 let f: Awaited<ReturnType<typeof flowStack>>;
