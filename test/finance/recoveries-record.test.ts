@@ -4,7 +4,14 @@ import { createBatch } from "../../packages/core/src/finance/batches";
 import { listRecoveries, recordRecovery } from "../../packages/core/src/finance/recoveries";
 import { markBatchPaid } from "../../packages/core/src/finance/settlement";
 import { getFund } from "../../packages/core/src/funds/fund";
-import { admins, contractBody, flowStack, pdf, subjectsTo } from "../requests-flow/support";
+import {
+  admins,
+  contractBody,
+  exportedCsv,
+  flowStack,
+  pdf,
+  subjectsTo,
+} from "../requests-flow/support";
 import { cliDataDir, runCli } from "../support/cli";
 
 const DAY_MS = 86_400_000;
@@ -32,6 +39,7 @@ async function paidContract(changes: Record<string, unknown> = {}) {
   const id = submitted.body.id as string;
   await f.decide(admins[0]!, id, { decision: "approve" });
   const { batch } = await createBatch(f.stack, "solidarity");
+  await exportedCsv(f.stack, batch!.batchId);
   await markBatchPaid(f.stack, f.engine, batch!.batchId);
   await f.harness.drain();
   return { id, client };

@@ -11,6 +11,7 @@ import { advanceClockOffset } from "../../packages/functions/src/local/clock-off
 import {
   credit,
   DEBTOR,
+  exportedCsv,
   flowStack,
   loanBody,
   pdf,
@@ -55,6 +56,7 @@ describe("a relaunch loan over its life, on the real workflow", () => {
     await f.decide(credit[1]!, id, { decision: "approve" });
     await day("2031-01-10");
     const batch = await createBatch(f.stack, "relaunch");
+    await exportedCsv(f.stack, batch.batch!.batchId);
     await markBatchPaid(f.stack, f.engine, batch.batch!.batchId);
     await f.harness.drain();
     const due = (n: number) => addMonthsClamped("2031-01-10", n);

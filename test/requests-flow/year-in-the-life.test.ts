@@ -8,6 +8,7 @@ import {
   admins,
   contractBody,
   credit,
+  exportedCsv,
   flowStack,
   loanBody,
   pdf,
@@ -40,6 +41,7 @@ describe("a year in the life, on the local clock", () => {
     };
     const payBatch = async (fund: FundName) => {
       const { batch } = await createBatch(f.stack, fund);
+      await exportedCsv(f.stack, batch!.batchId);
       await markBatchPaid(f.stack, f.engine, batch!.batchId);
       await f.harness.drain();
     };
@@ -118,7 +120,7 @@ describe("a year in the life, on the local clock", () => {
       await evening(date);
     morning("2031-03-11");
     await f.decide(BACKUP, aid, { decision: "approve" });
-    // 03-12: the aid's transfer comes back; Pieter gives another IBAN; paid on 03-13
+    // 03-12: the aid's transfer comes back; Pieter gives another IBAN and confirms it; paid on 03-13
     morning("2031-03-12");
     const { batch } = await createBatch(f.stack, "solidarity");
     await markPayoutFailed(f.stack, f.engine, aid, "account closed");
@@ -126,6 +128,12 @@ describe("a year in the life, on the local clock", () => {
     await f.api.call("POST", `/api/requests/${aid}/info`, {
       token: decodeURIComponent(f.tokenOf(aidAnswer.body.statusUrl)),
       body: { iban: "BE68 5390 0754 7034" },
+    });
+    await f.harness.drain();
+    // The new IBAN is a claim until the registered address confirms it
+    await f.api.call("POST", "/api/confirmations", {
+      token: await f.confirmationToken(people.pieter, aid),
+      body: { answer: "confirm" },
     });
     await f.harness.drain();
     morning("2031-03-13");
@@ -169,6 +177,8 @@ describe("a year in the life, on the local clock", () => {
       `Aanvraag ontvangen [${aid}]`,
       `Aanvraag goedgekeurd [${aid}]`,
       `Betaling mislukt: controleer uw IBAN [${aid}]`,
+      `Bevestig de nieuwe rekening voor uw betaling [${aid}]`,
+      `De rekening voor uw betaling is gewijzigd [${aid}]`,
       `Betaling uitgevoerd [${aid}]`,
     ]);
     expect(await subjectsTo(f.stack, people.sarah)).toEqual([

@@ -16,9 +16,9 @@ export async function markBatchExported(
 ): Promise<Record<SignalOutcome, number>> {
   const counts: Record<SignalOutcome, number> = {
     delivered: 0,
-    queued: 0,
     "already-sent": 0,
     elsewhere: 0,
+    refused: 0,
     ended: 0,
     missing: 0,
     failed: 0,
@@ -29,7 +29,6 @@ export async function markBatchExported(
       state: PAYOUT_STATE,
       payload: { event: "exported", batchId },
       once: `payout-exported#${batchId}#${payout.payoutId}`,
-      queue: false,
     });
     counts[signal.outcome]++;
   }

@@ -1,8 +1,8 @@
 import { stringify } from "csv-stringify/sync";
 import { neutraliseCell } from "../csv/neutralise";
 import type { Deps } from "../deps";
-import { formatCents } from "../money/cents";
 import { coverage, daysBetween } from "../loans/notices";
+import { formatCents } from "../money/cents";
 import { isoDay } from "../requests/checks/context";
 import { allLoans, type Loan } from "./loans";
 
@@ -37,14 +37,28 @@ export function installments(loan: Loan, today: string): InstallmentLine[] {
  * Every installment of every loan (running or repaid), as of today in Brussels; with
  * `overdue`, only those past their due date and not covered, the latest first.
  */
-export async function loanSchedules(deps: Deps, options: { overdue?: boolean } = {}): Promise<InstallmentLine[]> {
+export async function loanSchedules(
+  deps: Deps,
+  options: { overdue?: boolean } = {},
+): Promise<InstallmentLine[]> {
   const today = isoDay(deps.clock.now());
   const lines: InstallmentLine[] = [];
   for await (const loan of allLoans(deps)) lines.push(...installments(loan, today));
-  return options.overdue ? lines.filter((l) => l.daysLate > 0).sort((a, b) => b.daysLate - a.daysLate) : lines;
+  return options.overdue
+    ? lines.filter((l) => l.daysLate > 0).sort((a, b) => b.daysLate - a.daysLate)
+    : lines;
 }
 
-export const SCHEDULE_CSV_COLUMNS = ["loan", "member", "installment", "due date", "amount", "paid", "outstanding", "days late"];
+export const SCHEDULE_CSV_COLUMNS = [
+  "loan",
+  "member",
+  "installment",
+  "due date",
+  "amount",
+  "paid",
+  "outstanding",
+  "days late",
+];
 
 /**
  * The schedules as CSV for finance: UTF-8 with BOM, `;` (amounts with a decimal comma) or `,`

@@ -55,7 +55,11 @@ export async function publishBatch(deps: Deps, batch: BatchRecord): Promise<Publ
       );
       const url = await getSignedUrl(
         deps.clients.s3,
-        new GetObjectCommand({ Bucket: deps.config.bucket, Key: key, ResponseContentDisposition: `attachment; filename="${name}"` }),
+        new GetObjectCommand({
+          Bucket: deps.config.bucket,
+          Key: key,
+          ResponseContentDisposition: `attachment; filename="${name}"`,
+        }),
         { expiresIn: LINK_SECONDS },
       );
       files.push({ name, key, url });
@@ -78,7 +82,10 @@ export async function createScheduledBatches(deps: Deps): Promise<PublishedBatch
   debtorAccount(deps);
   const to = deps.config.financeEmail;
   if (!to) {
-    throw new EntraideError("finance.no-email", "no finance email is configured: set ENTRAIDE_FINANCE_EMAIL so batches can be announced");
+    throw new EntraideError(
+      "finance.no-email",
+      "no finance email is configured: set ENTRAIDE_FINANCE_EMAIL so batches can be announced",
+    );
   }
   const published = [];
   for (const fund of FundName.options) {

@@ -185,14 +185,7 @@ export async function recordRecovery(
       owedCents,
     },
     once: `recovery#${referenceHash}`,
-    queue: false,
   });
-<<<<<<< HEAD
-  if (signal.outcome !== "delivered") {
-    throw new ConflictError("recovery.not-recorded", `the recovery was not recorded: ${signal.detail ?? signal.outcome}`);
-  }
-  return signal;
-=======
   return {
     requestId,
     bankReference: reference,
@@ -264,5 +257,4 @@ export async function listRecoveries(
     }
   }
   return lines.filter((l) => !options.open || l.outstandingCents > 0);
->>>>>>> 0eff42a (Recoveries are a ledger: each client payment recorded once per bank reference, in any number of parts, also after the follow-up closed or without consent, the fund replenished by exactly that; recoveries list [--open] shows what each client still owes)
 }

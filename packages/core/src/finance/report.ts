@@ -1,7 +1,7 @@
 import { indexes, keys } from "../db/layout";
+import { readItem } from "../db/records";
 import type { Deps } from "../deps";
 import { EntraideError } from "../errors";
-import { readItem } from "../db/records";
 import { Fund, FundName, remainingCents } from "../funds/fund";
 import { PayoutStatus } from "../payouts/payout";
 import { queryItems } from "./query";
@@ -25,7 +25,11 @@ export interface FundLine {
  */
 export function balances(line: Omit<FundLine, "payouts" | "fund" | "configured">): boolean {
   return (
-    line.reservedCents + line.paidCents - line.recoveredCents - line.repaidCents + line.remainingCents ===
+    line.reservedCents +
+      line.paidCents -
+      line.recoveredCents -
+      line.repaidCents +
+      line.remainingCents ===
     line.envelopeCents
   );
 }
@@ -45,7 +49,13 @@ async function countPayouts(deps: Deps, fund: FundName, status: PayoutStatus): P
   return count;
 }
 
-const EMPTY: Omit<Fund, "fund"> = { envelopeCents: 0, reservedCents: 0, paidCents: 0, recoveredCents: 0, repaidCents: 0 };
+const EMPTY: Omit<Fund, "fund"> = {
+  envelopeCents: 0,
+  reservedCents: 0,
+  paidCents: 0,
+  recoveredCents: 0,
+  repaidCents: 0,
+};
 
 /**
  * Every fund's envelope, counters, remainder and payouts by status. Each line is checked against
@@ -60,7 +70,9 @@ export async function fundReport(deps: Deps): Promise<FundLine[]> {
       const item = await readItem(deps, keys.fund(name));
       const fund = item && Fund.parse(item);
       const figures = fund ?? { fund: name, ...EMPTY };
-      const counts = await Promise.all(PayoutStatus.options.map((s) => countPayouts(deps, name, s)));
+      const counts = await Promise.all(
+        PayoutStatus.options.map((s) => countPayouts(deps, name, s)),
+      );
       const line: FundLine = {
         fund: name,
         configured: fund !== undefined,
@@ -70,11 +82,18 @@ export async function fundReport(deps: Deps): Promise<FundLine[]> {
         recoveredCents: figures.recoveredCents,
         repaidCents: figures.repaidCents,
         remainingCents: remainingCents(figures),
-        payouts: Object.fromEntries(PayoutStatus.options.map((s, i) => [s, counts[i]!])) as Record<PayoutStatus, number>,
+        payouts: Object.fromEntries(PayoutStatus.options.map((s, i) => [s, counts[i]!])) as Record<
+          PayoutStatus,
+          number
+        >,
       };
       // What reservations are checked against must be what the counters say is left.
       const available = item?.availableCents ?? 0;
-      if (!balances(line) || line.remainingCents < 0 || (fund && available !== line.remainingCents)) {
+      if (
+        !balances(line) ||
+        line.remainingCents < 0 ||
+        (fund && available !== line.remainingCents)
+      ) {
         throw new EntraideError(
           "fund.unbalanced",
           `the ${name} fund does not balance (${JSON.stringify({ ...figures, availableCents: available })}): its counters were changed outside the fund movements`,

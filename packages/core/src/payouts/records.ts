@@ -4,11 +4,10 @@ import type { Payout, PayoutStatus } from "./payout";
 
 /** A payout as stored: its fields plus its keys, listed by fund and status in approval order. */
 export function payoutItem(payout: Payout) {
-  // Keys last: a payout read back from the table carries its old index keys, which must not win.
   return {
-    ...payout,
     ...keys.payout(payout.payoutId),
     ...keys.payoutStatus(payout.fund, payout.status, payout.approvedAt, payout.payoutId),
+    ...payout,
   };
 }
 
