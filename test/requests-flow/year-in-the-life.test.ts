@@ -163,8 +163,11 @@ describe("a year in the life, on the local clock", () => {
     // The rest of the year: nothing more is sent
     for (const date of ["2031-09-01", "2031-12-01", "2032-03-03"]) await evening(date);
 
-    // Assess
-    expect(await subjectsTo(f.stack, people.camille)).toEqual([
+    // Assess: the emulator's inbox is shared by every test file, so only this year's requests count
+    const ids = [contract, aid, expenses, loan];
+    const received = async (to: string) =>
+      (await subjectsTo(f.stack, to)).filter((s) => ids.some((id) => s.includes(id)));
+    expect(await received(people.camille)).toEqual([
       `Demande reçue [${contract}]`,
       `Demande approuvée [${contract}]`,
       `Paiement effectué [${contract}]`,
@@ -173,7 +176,7 @@ describe("a year in the life, on the local clock", () => {
       "Frais d'annulation de la prestation de Camille Dubois",
       "Rappel : frais d'annulation de la prestation de Camille Dubois",
     ]);
-    expect(await subjectsTo(f.stack, people.pieter)).toEqual([
+    expect(await received(people.pieter)).toEqual([
       `Aanvraag ontvangen [${aid}]`,
       `Aanvraag goedgekeurd [${aid}]`,
       `Betaling mislukt: controleer uw IBAN [${aid}]`,
@@ -181,13 +184,13 @@ describe("a year in the life, on the local clock", () => {
       `De rekening voor uw betaling is gewijzigd [${aid}]`,
       `Betaling uitgevoerd [${aid}]`,
     ]);
-    expect(await subjectsTo(f.stack, people.sarah)).toEqual([
+    expect(await received(people.sarah)).toEqual([
       `Request received [${expenses}]`,
       `Information needed for your request [${expenses}]`,
       `Reminder: information awaited for your request [${expenses}]`,
       `Request expired [${expenses}]`,
     ]);
-    expect(await subjectsTo(f.stack, people.lea)).toEqual([
+    expect(await received(people.lea)).toEqual([
       `Request received [${loan}]`,
       `Request approved [${loan}]`,
       `Payment made [${loan}]`,
@@ -202,23 +205,19 @@ describe("a year in the life, on the local clock", () => {
       `Loan fully repaid [${loan}]`,
     ]);
     for (const admin of admins)
-      expect((await subjectsTo(f.stack, admin)).map(brief)).toEqual([
-        `Demande à approuver [${contract}]`,
-      ]);
+      expect((await received(admin)).map(brief)).toEqual([`Demande à approuver [${contract}]`]);
     for (const member of solidarity)
-      expect((await subjectsTo(f.stack, member)).map(brief)).toEqual([
+      expect((await received(member)).map(brief)).toEqual([
         `Demande à approuver [${aid}]`,
         `Rappel 1/3 : demande à approuver [${aid}]`,
         `Rappel 2/3 : demande à approuver [${aid}]`,
         `Rappel 3/3 : demande à approuver [${aid}]`,
       ]);
-    expect((await subjectsTo(f.stack, BACKUP)).map(brief)).toEqual([
+    expect((await received(BACKUP)).map(brief)).toEqual([
       `Suppléance : demande à approuver [${aid}]`,
     ]);
     for (const member of credit)
-      expect((await subjectsTo(f.stack, member)).map(brief)).toEqual([
-        `Demande à approuver [${loan}]`,
-      ]);
+      expect((await received(member)).map(brief)).toEqual([`Demande à approuver [${loan}]`]);
     expect((await listRecoveries(f.stack)).find((l) => l.requestId === contract)).toMatchObject({
       recoveredCents: 90_000,
       outstandingCents: 0,
