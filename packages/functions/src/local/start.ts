@@ -167,7 +167,7 @@ async function run(
     jobs.push({
       name: "erasure",
       next: (after) => nextWeekly(after, schedules.erasure.local.weekly),
-      run: (event) => erasure(event, lambdaContext("erasure")),
+      run: (event) => invokeLocally("erasure", erasure, event),
     });
   }
   const scheduler = startScheduler({
