@@ -109,12 +109,27 @@ export const grants = {
       ],
       [table.tableArn, `${table.tableArn}/index/*`],
     ),
+  /**
+   * Reading the whole table, for the erasure alone: it must find every copy of a member's data
+   * whatever item holds it (§10).
+   */
+  tableScan: (table: Table) => allow(["dynamodb:Scan"], [table.tableArn]),
+  /** Listing object keys under areas of the bucket layout (the erasure looks for a member's files). */
+  listObjects: (bucket: IBucket, areas: BucketArea[]) =>
+    new PolicyStatement({
+      effect: Effect.ALLOW,
+      actions: ["s3:ListBucket"],
+      resources: [bucket.bucketArn],
+      conditions: {
+        StringLike: { "s3:prefix": areas.map((area) => `${bucketLayout[area].prefix}*`) },
+      },
+    }),
   /** `SendMessageBatch` is authorized by `sqs:SendMessage`. */
   queueSend: (queue: IQueue) => allow(["sqs:SendMessage"], [queue.queueArn]),
   /** Object actions limited to areas of the bucket layout. */
   objects: (
     bucket: IBucket,
-    actions: Array<"s3:GetObject" | "s3:PutObject">,
+    actions: Array<"s3:GetObject" | "s3:PutObject" | "s3:DeleteObject">,
     areas: BucketArea[],
   ) =>
     allow(

@@ -14,7 +14,7 @@ import { useSettings } from "./settings";
 /** At most this many workers at once: the table and SES keep their pace whatever the backlog. */
 export const WORKER_MAX_CONCURRENCY = 5;
 
-/** The workflow worker on the queue, the sweeper every minute and the scheduled payout batches. */
+/** The workflow worker on the queue, the sweeper every minute, the scheduled payout batches and the nightly erasure. */
 export function Workers({ stack, app }: StackContext) {
   const settings = useSettings(app);
   const { table } = use(Data);
@@ -86,5 +86,34 @@ export function Workers({ stack, app }: StackContext) {
     target: new LambdaInvoke(batches, { retryAttempts: 3, maxEventAge: Duration.hours(2) }),
   });
 
-  return { worker, sweeper, batches };
+  const erasure = lambda("Erasure", {
+    handler: "packages/functions/src/cron/erasure.handler",
+    timeoutSeconds: 900,
+    memorySize: 512,
+    secrets: [secrets.tokenSecret],
+    permissions: [
+      grants.tableReadWrite(table),
+      grants.tableScan(table),
+      grants.listObjects(bucket, ["documents", "uploads", "exports", "inbound"]),
+      grants.objects(
+        bucket,
+        ["s3:GetObject", "s3:DeleteObject"],
+        ["documents", "uploads", "exports", "inbound"],
+      ),
+    ],
+    // The next night's run is the retry; an erasure run again changes nothing more.
+    retryAttempts: 0,
+  });
+  new Schedule(stack, "ErasureSchedule", {
+    description:
+      "Scheduled erasure of personal data past its retention (spec §10), 03:00 Europe/Brussels",
+    schedule: ScheduleExpression.cron({
+      minute: "0",
+      hour: "3",
+      timeZone: TimeZone.EUROPE_BRUSSELS,
+    }),
+    target: new LambdaInvoke(erasure, { retryAttempts: 0, maxEventAge: Duration.hours(2) }),
+  });
+
+  return { worker, sweeper, batches, erasure };
 }

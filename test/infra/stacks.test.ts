@@ -40,13 +40,14 @@ beforeAll(async () => {
 /** Every Lambda of the app with the stack it lives in and its SST props. */
 function lambdas(s: Synthesized) {
   const { api } = s.exports(Api);
-  const { worker, sweeper, batches } = s.exports(Workers);
+  const { worker, sweeper, batches, erasure } = s.exports(Workers);
   const { inbound } = s.exports(Email);
   const entries = [
     ...Object.keys(routes).map((key) => ({ name: key, stack: Api, fn: api.getFunction(key)! })),
     { name: "worker", stack: Workers, fn: worker },
     { name: "sweeper", stack: Workers, fn: sweeper },
     { name: "create-batches", stack: Workers, fn: batches },
+    { name: "erasure", stack: Workers, fn: erasure },
     { name: "inbound", stack: Email, fn: inbound },
   ] as const;
   return entries.map((e) => ({
@@ -99,12 +100,20 @@ const expectedActions: Record<string, string[]> = {
     tracing,
   ),
   inbound: sorted(tableActions, ["sqs:SendMessage", "s3:GetObject"], secrets, tracing),
+  // The only Scan in the app: erasure must find every copy of a member's data.
+  erasure: sorted(
+    tableActions,
+    ["dynamodb:Scan", "s3:ListBucket", "s3:GetObject", "s3:DeleteObject"],
+    secrets,
+    tracing,
+  ),
   api: sorted(tableActions, ["sqs:SendMessage", "s3:GetObject", "s3:PutObject"], secrets, tracing),
 };
 const expectedS3Areas: Record<string, string[]> = {
   worker: ["uploads", "documents"],
   "create-batches": ["exports"],
   inbound: ["inbound"],
+  erasure: ["documents", "uploads", "exports", "inbound"],
   api: ["uploads", "documents"],
 };
 const kind = (name: string) => (name.includes(" /api/") ? "api" : name);
@@ -267,7 +276,7 @@ describe.each(["test", "prod"])("the %s stage", (stageName) => {
         areas.map((a) => bucketLayout[a as keyof typeof bucketLayout].prefix).sort();
       for (const l of lambdas(s())) {
         const expected = expectedS3Areas[kind(l.name)] ?? [];
-        for (const action of ["s3:GetObject", "s3:PutObject"]) {
+        for (const action of ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]) {
           const granted = resourcesFor(l.template, l.id, action).map(
             (r) => /"\/([a-z]+\/)\*"/.exec(r)?.[1] ?? r,
           );
@@ -315,6 +324,20 @@ describe.each(["test", "prod"])("the %s stage", (stageName) => {
         ScheduleExpressionTimezone: "Europe/Brussels",
         Target: Match.objectLike({
           Arn: { "Fn::GetAtt": [s().logicalId(Workers, batches), "Arn"] },
+        }),
+      });
+    });
+
+    test("the erasure runs every night at 03:00 in Brussels", () => {
+      // Prepare
+      const { erasure } = s().exports(Workers);
+      const template = s().template(Workers);
+      // Assess
+      template.hasResourceProperties("AWS::Scheduler::Schedule", {
+        ScheduleExpression: "cron(0 3 * * ? *)",
+        ScheduleExpressionTimezone: "Europe/Brussels",
+        Target: Match.objectLike({
+          Arn: { "Fn::GetAtt": [s().logicalId(Workers, erasure), "Arn"] },
         }),
       });
     });

@@ -169,6 +169,7 @@ export function fixtures(t: FreeText): Fixtures {
       iban: "BE68539007547034",
       paymentReference: "+++090/9337/55493+++",
     },
+    "loan-repaid": { requestId: "req-7f3a", principalCents: 100_000, repaidOn: "2021-11-30" },
     "recovery-invitation": recovery(t),
     "recovery-reminder": { ...recovery(t), invitedOn: "2020-05-01" },
     "batch-ready": {
@@ -265,6 +266,7 @@ export function visible(name: TemplateName, language: Language, t: FreeText = pl
       day("2021-06-30", language),
       ...loan,
     ],
+    "loan-repaid": ["req-7f3a", euros(100_000, language), day("2021-11-30", language)],
     "recovery-invitation": [
       t.clientName,
       t.memberName,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getExecution } from "../../packages/core/src/engine/store";
-import { credit, flowStack, pdf, loanBody } from "./support";
+import { credit, flowStack, loanBody, pdf } from "./support";
 
 // Its own file: the handlers' dependencies are per process, and this test needs its own engine.
 describe("approval races", () => {

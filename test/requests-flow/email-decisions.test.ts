@@ -4,7 +4,7 @@ import { getExecution } from "../../packages/core/src/engine/store";
 import { handleInboundEmail } from "../../packages/core/src/notifications/replies/inbound";
 import { decide } from "../../packages/core/src/requests/decide";
 import { DAY_MS } from "../engine/fixtures";
-import { admins, contractBody, flowStack, member, pdf, loanBody } from "./support";
+import { admins, contractBody, flowStack, loanBody, member, pdf } from "./support";
 
 let f: Awaited<ReturnType<typeof flowStack>>;
 beforeAll(async () => {

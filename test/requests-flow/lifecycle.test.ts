@@ -6,11 +6,11 @@ import {
   contractBody,
   credit,
   flowStack,
+  loanBody,
   member,
   pdf,
   png,
   solidarity,
-  loanBody,
 } from "./support";
 
 let f: Awaited<ReturnType<typeof flowStack>>;
@@ -43,6 +43,7 @@ describe("requests end to end on the API", () => {
       "ChecksCompleted",
       "ApprovalRequested",
       "Decision.approve",
+      "Approved",
       "FundsReserved",
     ]);
     expect((await f.inbox(member.email)).some((m) => m.subject.includes(submitted.body.id))).toBe(

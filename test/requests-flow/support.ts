@@ -10,6 +10,9 @@ import { createTestStack, type TestStack } from "../support/stack";
 export const pdf = Buffer.from("%PDF-1.7\n%âãÏÓ\n1 0 obj << >> endobj\n");
 export const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 
+/** The cooperative's account in tests (as in test/finance/support/sepa.ts). */
+export const DEBTOR = { name: "Smart Coop SCE", iban: "BE71096123456769", bic: "GKCCBEBB" };
+
 export const member = {
   memberNumber: "M0001",
   email: "camille.dubois@example.org",
@@ -37,6 +40,8 @@ export function postUpload(
 /** A test stack with the demo registers, the real API on a free port and a worker pump. */
 export async function flowStack(options: Partial<EngineOptions> = {}) {
   const stack: TestStack = await createTestStack();
+  // The cooperative's account: loans and client recoveries are repaid to it.
+  stack.config.debtor = DEBTOR;
   await loadDemoData(stack);
   const engine = createEngine(stack, { random: () => 0.5, ...options });
   const api = await startTestApi(stack);
@@ -165,4 +170,20 @@ export function loanBody(documents: string[], changes: Record<string, unknown> =
     documents,
     ...changes,
   };
+}
+
+/** Sets the test clock to `iso` (forward only: executions and tokens keep their times). */
+export function setNow(stack: TestStack, iso: string): void {
+  const offset = Date.parse(iso) - Date.now();
+  if (offset < stack.clock.offsetMs) throw new Error(`the clock would go back to ${iso}`);
+  stack.clock.offsetMs = offset;
+}
+
+/** What a person received, oldest first: subjects only, for a written expectation. */
+export async function subjectsTo(stack: TestStack, to: string, about?: string): Promise<string[]> {
+  const store = await (await fetch(`${stack.config.endpoints.ses}/store`)).json();
+  return (store.emails as { destination: { to: string[] }; subject: string }[])
+    .filter((e) => e.destination.to.some((t) => t.includes(to)))
+    .map((e) => e.subject)
+    .filter((s) => about === undefined || s.includes(about));
 }

@@ -106,7 +106,7 @@ export async function seedYear() {
     await advanceDays(3);
     // Some clients pay the cancellation back: every other request paid the month before.
     for (const id of paidForRecovery.splice(0).filter((_, i) => i % 2 === 0)) {
-      await recordRecovery(stack, engine, id, 10_000).catch(() => undefined);
+      await recordRecovery(stack, engine, id, 10_000, `BANK-${id}`).catch(() => undefined);
     }
     await harness.drain();
     if (month >= 6 && loan) {

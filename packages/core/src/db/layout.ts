@@ -23,6 +23,9 @@ export const ttlAttribute = "ttl";
 /** The single partition of the due index; the write rate of timers is far below its limits. */
 export const DUE_PARTITION = "due";
 
+/** The byStatus partition of the recovery totals: few, all listed at once. */
+const RECOVERY_PARTITION = "RECOVERY";
+
 const pad = (n: number, width = 10) => String(n).padStart(width, "0");
 
 export const keys = {
@@ -88,6 +91,17 @@ export const keys = {
     sk: `${approvedAt}#${requestId}`,
   }),
   awaitingFundsPartition: (fund: string) => `AWAITING#${fund}`,
+  /**
+   * A client's payment as finance saw it on the bank statement: one per bank reference, ever,
+   * keyed by the reference's SHA-256 so that erasing the text leaves the guard in place.
+   */
+  recoveryPayment: (referenceHash: string) => ({ pk: `RECOVERYREF#${referenceHash}`, sk: "RECOVERYREF" }),
+  /** Payout fields kept for accounting after a member's erasure, until `until` (listed by date). */
+  erasureKept: (memberNumber: string) => ({ pk: `ERASURE#${memberNumber}`, sk: "ERASURE" }),
+  erasureKeptPartition: () => "ERASURE#kept",
+  /** What a request's client paid back so far, all payments together; listed under the partition below. */
+  recoveryTotal: (requestId: string) => ({ pk: `EXEC#${requestId}`, sk: "RECOVERY" }),
+  recoveryPartition: () => RECOVERY_PARTITION,
   /** GSI keys of an execution, so operations can list by workflow + status + date. */
   executionStatus: (workflow: string, status: string, startedAt: string, id: string) => ({
     gsi1pk: `EXEC#${workflow}#${status}`,

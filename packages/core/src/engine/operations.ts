@@ -21,6 +21,8 @@ export interface ExecutionSummary {
   startedAt: string;
   updatedAt: string;
   error?: Execution["error"];
+  /** The status the workflow's data carries (a request's status), when it has one. */
+  data?: { status?: string };
 }
 
 export interface ListExecutionsInput {
@@ -41,6 +43,7 @@ const SUMMARY = [
   "startedAt",
   "updatedAt",
   "#error",
+  "#data.#status",
 ] as const;
 
 /**
@@ -81,6 +84,7 @@ async function queryPartition(
         "#status": "status",
         "#state": "state",
         "#error": "error",
+        "#data": "data",
       },
       ExpressionAttributeValues: { ":pk": partition },
       ProjectionExpression: SUMMARY.join(", "),

@@ -80,7 +80,10 @@ export async function createBatch(
       const parsed = Payout.safeParse(item);
       if (!parsed.success) {
         const issues = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
-        skipped.push({ payoutId: String(item.payoutId), reason: `invalid payout (${issues.join("; ")})` });
+        skipped.push({
+          payoutId: String(item.payoutId),
+          reason: `invalid payout (${issues.join("; ")})`,
+        });
         return;
       }
       if (await claim(deps, parsed.data, batchId, now.toISOString())) {
@@ -122,12 +125,20 @@ async function claim(deps: Deps, payout: Payout, batchId: string, now: string): 
       set: { batchId, batchedAt: now },
       // The index we read from lags the table: the payout must still be scheduled, and still
       // say what the copy under the batch says (a corrected IBAN would otherwise be lost).
-      expect: { iban: payout.iban, amountCents: payout.amountCents, beneficiaryName: payout.beneficiaryName },
+      expect: {
+        iban: payout.iban,
+        amountCents: payout.amountCents,
+        beneficiaryName: payout.beneficiaryName,
+      },
     }),
     {
       Put: {
         TableName,
-        Item: { ...keys.batchPayout(batchId, payout.approvedAt, payout.payoutId), kind: "batch-payout", ...batched },
+        Item: {
+          ...keys.batchPayout(batchId, payout.approvedAt, payout.payoutId),
+          kind: "batch-payout",
+          ...batched,
+        },
         ConditionExpression: "attribute_not_exists(pk)",
       },
     },

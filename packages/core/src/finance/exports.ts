@@ -1,7 +1,7 @@
 import type { Writable } from "node:stream";
+import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { keys } from "../db/layout";
 import type { Deps } from "../deps";
-import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { ConflictError, EntraideError } from "../errors";
 import type { ExportSummary } from "../payouts/batch-check";
 import { writePayoutCsv } from "../payouts/csv";
@@ -109,7 +109,10 @@ async function recordExport(deps: Deps, batch: BatchRecord): Promise<void> {
         Key: keys.batch(batch.batchId),
         UpdateExpression: "SET exportedRevision = :rev, exportedAt = :now",
         ConditionExpression: "revision = :rev OR attribute_not_exists(revision)",
-        ExpressionAttributeValues: { ":rev": batch.revision, ":now": deps.clock.now().toISOString() },
+        ExpressionAttributeValues: {
+          ":rev": batch.revision,
+          ":now": deps.clock.now().toISOString(),
+        },
       }),
     );
   } catch (error) {

@@ -1,7 +1,9 @@
 import { stringify } from "csv-stringify/sync";
 import { neutraliseCell } from "../csv/neutralise";
 import type { Deps } from "../deps";
+import { coverage, daysBetween } from "../loans/notices";
 import { formatCents } from "../money/cents";
+import { isoDay } from "../requests/checks/context";
 import { allLoans, type Loan } from "./loans";
 
 /** One installment of one loan, with what of it has been repaid. */
@@ -13,37 +15,50 @@ export interface InstallmentLine {
   amountCents: number;
   paidCents: number;
   outstandingCents: number;
+  /** Days since the due date of an installment still not covered; 0 when it is not late. */
+  daysLate: number;
+}
+
+/** A loan's installments with repayments applied to the oldest first, as of `today`. */
+export function installments(loan: Loan, today: string): InstallmentLine[] {
+  return coverage(loan.schedule, loan.repaidCents).map((i) => ({
+    loan: loan.requestId,
+    member: loan.memberNumber ?? "",
+    number: i.number,
+    dueDate: i.dueDate,
+    amountCents: i.amountCents,
+    paidCents: i.paidCents,
+    outstandingCents: i.outstandingCents,
+    daysLate: i.outstandingCents > 0 ? Math.max(0, daysBetween(i.dueDate, today)) : 0,
+  }));
 }
 
 /**
- * A loan's installments with repayments applied to the oldest first: what a member has repaid
- * covers installment 1, then 2, and so on.
+ * Every installment of every loan (running or repaid), as of today in Brussels; with
+ * `overdue`, only those past their due date and not covered, the latest first.
  */
-export function installments(loan: Loan): InstallmentLine[] {
-  let repaid = loan.repaidCents;
-  return loan.schedule.map((i) => {
-    const paidCents = Math.min(i.amountCents, repaid);
-    repaid -= paidCents;
-    return {
-      loan: loan.requestId,
-      member: loan.memberNumber ?? "",
-      number: i.number,
-      dueDate: i.dueDate,
-      amountCents: i.amountCents,
-      paidCents,
-      outstandingCents: i.amountCents - paidCents,
-    };
-  });
-}
-
-/** Every installment of every loan (running or repaid). */
-export async function loanSchedules(deps: Deps): Promise<InstallmentLine[]> {
+export async function loanSchedules(
+  deps: Deps,
+  options: { overdue?: boolean } = {},
+): Promise<InstallmentLine[]> {
+  const today = isoDay(deps.clock.now());
   const lines: InstallmentLine[] = [];
-  for await (const loan of allLoans(deps)) lines.push(...installments(loan));
-  return lines;
+  for await (const loan of allLoans(deps)) lines.push(...installments(loan, today));
+  return options.overdue
+    ? lines.filter((l) => l.daysLate > 0).sort((a, b) => b.daysLate - a.daysLate)
+    : lines;
 }
 
-export const SCHEDULE_CSV_COLUMNS = ["loan", "member", "installment", "due date", "amount", "paid", "outstanding"];
+export const SCHEDULE_CSV_COLUMNS = [
+  "loan",
+  "member",
+  "installment",
+  "due date",
+  "amount",
+  "paid",
+  "outstanding",
+  "days late",
+];
 
 /**
  * The schedules as CSV for finance: UTF-8 with BOM, `;` (amounts with a decimal comma) or `,`
@@ -63,6 +78,7 @@ export function schedulesCsv(lines: InstallmentLine[], delimiter: ";" | "," = ";
         money(l.amountCents),
         money(l.paidCents),
         money(l.outstandingCents),
+        l.daysLate,
       ]),
     ],
     { bom: true, delimiter, record_delimiter: "windows" },

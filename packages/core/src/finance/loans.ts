@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { keys } from "../db/layout";
 import type { Deps } from "../deps";
-import { getExecution } from "../engine/store";
 import type { Execution } from "../engine/execution";
+import { getExecution } from "../engine/store";
 import { byStatus } from "./query";
 
 /** The workflow whose executions are relaunch loans. */
@@ -13,7 +13,9 @@ const LoanData = z.object({
   request: z.object({ memberNumber: z.string() }).partial().optional(),
   loan: z.object({
     principalCents: z.number().int().positive(),
-    schedule: z.array(z.object({ number: z.number().int(), dueDate: z.string(), amountCents: z.number().int() })),
+    schedule: z.array(
+      z.object({ number: z.number().int(), dueDate: z.string(), amountCents: z.number().int() }),
+    ),
     repaidCents: z.number().int().nonnegative().default(0),
     repayments: z
       .array(z.object({ repaymentId: z.string(), date: z.string(), amountCents: z.number().int() }))

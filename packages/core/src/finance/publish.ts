@@ -104,7 +104,10 @@ export async function createScheduledBatches(deps: Deps): Promise<PublishedBatch
   debtorAccount(deps);
   const to = deps.config.financeEmail;
   if (!to) {
-    throw new EntraideError("finance.no-email", "no finance email is configured: set ENTRAIDE_FINANCE_EMAIL so batches can be announced");
+    throw new EntraideError(
+      "finance.no-email",
+      "no finance email is configured: set ENTRAIDE_FINANCE_EMAIL so batches can be announced",
+    );
   }
   const published = [];
   let report: Promise<Awaited<ReturnType<typeof publishReport>>> | undefined;

@@ -43,8 +43,16 @@ const Line = z.object({
  * same repayment twice (two transfers of the same amount on the same day) keeps both apart
  * by their occurrence.
  */
-export function repaymentId(requestId: string, date: string, amountCents: number, occurrence: number): string {
-  return createHash("sha256").update(`${requestId}\n${date}\n${amountCents}\n${occurrence}`).digest("hex").slice(0, 32);
+export function repaymentId(
+  requestId: string,
+  date: string,
+  amountCents: number,
+  occurrence: number,
+): string {
+  return createHash("sha256")
+    .update(`${requestId}\n${date}\n${amountCents}\n${occurrence}`)
+    .digest("hex")
+    .slice(0, 32);
 }
 
 /**
@@ -114,11 +122,18 @@ async function importLine(
   const same = `${requestId}\n${date}\n${amountCents}`;
   const occurrence = (state.occurrences.get(same) ?? 0) + 1;
   state.occurrences.set(same, occurrence);
-  const known = { requestId, repaymentId: repaymentId(requestId, date, amountCents, occurrence), amountCents };
+  const known = {
+    requestId,
+    repaymentId: repaymentId(requestId, date, amountCents, occurrence),
+    amountCents,
+  };
   if (!state.loans.has(requestId)) state.loans.set(requestId, await getLoan(deps, requestId));
   const loan = state.loans.get(requestId);
   if (!loan) {
-    return refused(`no loan for request ${requestId} (unknown request, not a relaunch loan, or not paid out yet)`, known);
+    return refused(
+      `no loan for request ${requestId} (unknown request, not a relaunch loan, or not paid out yet)`,
+      known,
+    );
   }
   if (loan.repaymentIds.has(known.repaymentId)) return { line, outcome: "unchanged", ...known };
   const outstanding = loan.outstandingCents - (state.appliedHere.get(requestId) ?? 0);
@@ -137,10 +152,18 @@ async function importLine(
       once: `repayment#${known.repaymentId}`,
     });
     if (signal.outcome === "already-sent") {
-      return { line, outcome: "unchanged", ...known, reason: "sent by an earlier import, not recorded by the loan yet" };
+      return {
+        line,
+        outcome: "unchanged",
+        ...known,
+        reason: "sent by an earlier import, not recorded by the loan yet",
+      };
     }
     if (signal.outcome !== "delivered") {
-      return refused(`the loan's workflow did not take it: ${signal.detail ?? signal.outcome}`, known);
+      return refused(
+        `the loan's workflow did not take it: ${signal.detail ?? signal.outcome}`,
+        known,
+      );
     }
     reason = signal.detail;
   }

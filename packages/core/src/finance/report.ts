@@ -1,7 +1,7 @@
 import { indexes, keys } from "../db/layout";
+import { readItem } from "../db/records";
 import type { Deps } from "../deps";
 import { EntraideError } from "../errors";
-import { readItem } from "../db/records";
 import { Fund, FundName, remainingCents } from "../funds/fund";
 import { PayoutStatus } from "../payouts/payout";
 import { queryItems } from "./query";
@@ -28,7 +28,11 @@ export interface FundLine {
  */
 export function balances(line: Omit<FundBalance, "fund" | "configured">): boolean {
   return (
-    line.reservedCents + line.paidCents - line.recoveredCents - line.repaidCents + line.remainingCents ===
+    line.reservedCents +
+      line.paidCents -
+      line.recoveredCents -
+      line.repaidCents +
+      line.remainingCents ===
     line.envelopeCents
   );
 }
@@ -48,7 +52,13 @@ async function countPayouts(deps: Deps, fund: FundName, status: PayoutStatus): P
   return count;
 }
 
-const EMPTY: Omit<Fund, "fund"> = { envelopeCents: 0, reservedCents: 0, paidCents: 0, recoveredCents: 0, repaidCents: 0 };
+const EMPTY: Omit<Fund, "fund"> = {
+  envelopeCents: 0,
+  reservedCents: 0,
+  paidCents: 0,
+  recoveredCents: 0,
+  repaidCents: 0,
+};
 
 /**
  * Every fund's envelope, counters and remainder, read from the fund items alone. Each line is
@@ -75,7 +85,11 @@ export async function fundBalances(deps: Deps): Promise<FundBalance[]> {
       };
       // What reservations are checked against must be what the counters say is left.
       const available = item?.availableCents ?? 0;
-      if (!balances(line) || line.remainingCents < 0 || (fund && available !== line.remainingCents)) {
+      if (
+        !balances(line) ||
+        line.remainingCents < 0 ||
+        (fund && available !== line.remainingCents)
+      ) {
         throw new EntraideError(
           "fund.unbalanced",
           `the ${name} fund does not balance (${JSON.stringify({ ...figures, availableCents: available })}): its counters were changed outside the fund movements`,

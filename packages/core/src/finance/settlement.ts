@@ -3,11 +3,11 @@ import { keys } from "../db/layout";
 import { readItem } from "../db/records";
 import type { Deps } from "../deps";
 import type { Engine } from "../engine/engine";
+import { getExecution } from "../engine/store";
 import { ConflictError, EntraideError, NotFoundError } from "../errors";
 import { FundMovements } from "../funds/movements";
 import type { Payout, PayoutStatus } from "../payouts/payout";
 import { movePayout } from "../payouts/records";
-import { getExecution } from "../engine/store";
 import { type BatchRecord, getBatch } from "./batches";
 import { batchPayouts } from "./exports";
 import { chunks } from "./query";
@@ -77,7 +77,15 @@ export async function markBatchPaid(
     paid: 0,
     alreadyPaid: 0,
     unpaid: [],
-    signals: { delivered: 0, "already-sent": 0, elsewhere: 0, refused: 0, ended: 0, missing: 0, failed: 0 },
+    signals: {
+      delivered: 0,
+      "already-sent": 0,
+      elsewhere: 0,
+      refused: 0,
+      ended: 0,
+      missing: 0,
+      failed: 0,
+    },
     signalProblems: [],
   };
   const paidAt = deps.clock.now().toISOString();
@@ -94,7 +102,11 @@ export async function markBatchPaid(
     else {
       const current = await readPayout(deps, payout.payoutId);
       if (current?.status !== "paid" || current.batchId !== batchId) {
-        report.unpaid.push({ payoutId: payout.payoutId, status: current?.status ?? "missing", batchId: current?.batchId });
+        report.unpaid.push({
+          payoutId: payout.payoutId,
+          status: current?.status ?? "missing",
+          batchId: current?.batchId,
+        });
         return;
       }
       report.alreadyPaid++;
@@ -144,9 +156,14 @@ async function startSettling(deps: Deps, batchId: string): Promise<BatchRecord> 
           TableName: deps.config.table,
           Key: keys.batch(batchId),
           UpdateExpression: "SET #status = :settling",
-          ConditionExpression: "#status = :open AND (revision = :rev OR attribute_not_exists(revision))",
+          ConditionExpression:
+            "#status = :open AND (revision = :rev OR attribute_not_exists(revision))",
           ExpressionAttributeNames: { "#status": "status" },
-          ExpressionAttributeValues: { ":settling": "settling", ":open": "open", ":rev": batch.revision },
+          ExpressionAttributeValues: {
+            ":settling": "settling",
+            ":open": "open",
+            ":rev": batch.revision,
+          },
         }),
       );
       return { ...batch, status: "settling" };
@@ -197,14 +214,25 @@ export interface FailureReport {
  * leaves the batch (its copy, count and total, the batch's revision moves so the file must be
  * exported again); a paid payout's payment becomes a reservation again.
  */
-function failureWrites(deps: Deps, payout: Payout, batch: BatchRecord | undefined, set: Record<string, string>) {
+function failureWrites(
+  deps: Deps,
+  payout: Payout,
+  batch: BatchRecord | undefined,
+  set: Record<string, string>,
+) {
   const table = deps.config.table;
   const move = movePayout(table, payout, { from: payout.status, to: "payout-failed", set, expect: payout.batchId ? { batchId: payout.batchId } : {} });
   if (payout.status === "paid") return [move, FundMovements.unconsume(table, payout.fund, payout.amountCents, set.failedAt).item];
   if (!batch) return [move];
   return [
     move,
-    { Delete: { TableName: table, Key: keys.batchPayout(batch.batchId, payout.approvedAt, payout.payoutId), ConditionExpression: "attribute_exists(pk)" } },
+    {
+      Delete: {
+        TableName: table,
+        Key: keys.batchPayout(batch.batchId, payout.approvedAt, payout.payoutId),
+        ConditionExpression: "attribute_exists(pk)",
+      },
+    },
     {
       Update: {
         TableName: table,
@@ -212,7 +240,12 @@ function failureWrites(deps: Deps, payout: Payout, batch: BatchRecord | undefine
         UpdateExpression: "ADD payoutCount :minusOne, totalCents :minus, revision :one",
         ConditionExpression: "#status = :open",
         ExpressionAttributeNames: { "#status": "status" },
-        ExpressionAttributeValues: { ":minusOne": -1, ":minus": -payout.amountCents, ":one": 1, ":open": "open" },
+        ExpressionAttributeValues: {
+          ":minusOne": -1,
+          ":minus": -payout.amountCents,
+          ":one": 1,
+          ":open": "open",
+        },
       },
     },
   ];
@@ -236,7 +269,10 @@ export async function markPayoutFailed(
   payoutId: string,
   reason: string,
 ): Promise<FailureReport> {
-  if (reason.trim() === "") throw new EntraideError("payout.reason-missing", "give the reason the payout failed", { status: 400 });
+  if (reason.trim() === "")
+    throw new EntraideError("payout.reason-missing", "give the reason the payout failed", {
+      status: 400,
+    });
   const failedAt = deps.clock.now().toISOString();
   for (let attempt = 0; attempt < BUSY_ATTEMPTS; attempt++) {
     const payout = await readPayout(deps, payoutId);
@@ -252,7 +288,8 @@ export async function markPayoutFailed(
     let reversedCents = 0;
     let leftBatch = false;
     if (from !== "payout-failed") {
-      const batch = from === "batched" && payout.batchId ? await getBatch(deps, payout.batchId) : undefined;
+      const batch =
+        from === "batched" && payout.batchId ? await getBatch(deps, payout.batchId) : undefined;
       if (batch && batch.status !== "open") {
         // Being marked paid: in a moment the payout is paid, and its failure a returned transfer.
         await new Promise((r) => setTimeout(r, 100 * (attempt + 1)));
@@ -260,24 +297,41 @@ export async function markPayoutFailed(
       }
       const writes = failureWrites(deps, payout, batch, { failedAt, failureReason: reason });
       const outcome = await transact(deps, writes);
-      if (!outcome.written && from === "paid" && outcome.failedItem === 1) throw countersCorrupt(payout.fund);
+      if (!outcome.written && from === "paid" && outcome.failedItem === 1)
+        throw countersCorrupt(payout.fund);
       // It moved between our read and our write (paid, or its batch started settling): decide again.
       if (!outcome.written) continue;
       reversedCents = from === "paid" ? payout.amountCents : 0;
       leftBatch = batch !== undefined;
     }
-    const why = from === "payout-failed" ? ((payout as { failureReason?: string }).failureReason ?? reason) : reason;
+    const why =
+      from === "payout-failed"
+        ? ((payout as { failureReason?: string }).failureReason ?? reason)
+        : reason;
     const signal = await tellPayoutFailed(deps, engine, payout, why);
-    return { payoutId, batchId: payout.batchId, previousStatus: from, alreadyFailed: from === "payout-failed", reversedCents, leftBatch, signal };
+    return {
+      payoutId,
+      batchId: payout.batchId,
+      previousStatus: from,
+      alreadyFailed: from === "payout-failed",
+      reversedCents,
+      leftBatch,
+      signal,
+    };
   }
-  throw new ConflictError("payout.busy", `payout ${payoutId} kept changing (its batch is being marked paid): try again in a moment`);
+  throw new ConflictError(
+    "payout.busy",
+    `payout ${payoutId} kept changing (its batch is being marked paid): try again in a moment`,
+  );
 }
 
 /** Tells the request's workflow, wherever it is after the payment, that its transfer failed. */
 async function tellPayoutFailed(deps: Deps, engine: Engine, payout: Payout, reason: string) {
   const execution = await getExecution(deps, payout.requestId);
   const state =
-    execution?.status === "running" && AFTER_PAYMENT_STATES.has(execution.state) ? execution.state : PAYOUT_STATE;
+    execution?.status === "running" && AFTER_PAYMENT_STATES.has(execution.state)
+      ? execution.state
+      : PAYOUT_STATE;
   return sendSignal(deps, engine, {
     executionId: payout.requestId,
     state,

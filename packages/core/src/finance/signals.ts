@@ -12,10 +12,23 @@ import { ConflictError } from "../errors";
  * `ended` or is `missing`, or the delivery `failed` (see `detail`). A signal is never kept for a
  * later visit of its state: it is about the present (see {@link Engine.signal}).
  */
-export type SignalOutcome = "delivered" | "already-sent" | "elsewhere" | "refused" | "ended" | "missing" | "failed";
+export type SignalOutcome =
+  | "delivered"
+  | "already-sent"
+  | "elsewhere"
+  | "refused"
+  | "ended"
+  | "missing"
+  | "failed";
 
 /** Outcomes after which the workflow does not know: to report, and to try again later. */
-export const UNDELIVERED: readonly SignalOutcome[] = ["elsewhere", "refused", "ended", "missing", "failed"];
+export const UNDELIVERED: readonly SignalOutcome[] = [
+  "elsewhere",
+  "refused",
+  "ended",
+  "missing",
+  "failed",
+];
 
 export interface SignalReport {
   executionId: string;
@@ -46,9 +59,17 @@ const ALREADY_SENT = "signal.already-sent";
  * for the caller to report, so one request's workflow being elsewhere does not stop a batch.
  * Delivery follows {@link Engine.signal}: the state's current visit, or nothing.
  */
-export async function sendSignal(deps: Deps, engine: Engine, input: SignalInput): Promise<SignalReport> {
+export async function sendSignal(
+  deps: Deps,
+  engine: Engine,
+  input: SignalInput,
+): Promise<SignalReport> {
   const { executionId, state, payload, once } = input;
-  const report = (outcome: SignalOutcome, detail?: string): SignalReport => ({ executionId, outcome, detail });
+  const report = (outcome: SignalOutcome, detail?: string): SignalReport => ({
+    executionId,
+    outcome,
+    detail,
+  });
   try {
     const receipt = once === undefined ? undefined : keys.signalReceipt(executionId, once);
     if (receipt && (await readItem(deps, receipt))) return report("already-sent");
@@ -60,7 +81,13 @@ export async function sendSignal(deps: Deps, engine: Engine, input: SignalInput)
             item: {
               Put: {
                 TableName: deps.config.table,
-                Item: { ...receipt, kind: "signal-receipt", state, payload, at: deps.clock.now().toISOString() },
+                Item: {
+                  ...receipt,
+                  kind: "signal-receipt",
+                  state,
+                  payload,
+                  at: deps.clock.now().toISOString(),
+                },
                 ConditionExpression: "attribute_not_exists(pk)",
               },
             },
@@ -69,23 +96,40 @@ export async function sendSignal(deps: Deps, engine: Engine, input: SignalInput)
         ]
       : [];
     if (execution.status === "succeeded" && input.reopenAt) {
-      const { outcome } = await engine.reopen(executionId, input.reopenAt, { reopened: payload }, extra);
+      const { outcome } = await engine.reopen(
+        executionId,
+        input.reopenAt,
+        { reopened: payload },
+        extra,
+      );
       if (outcome === "applied") return report("delivered", `reopened at ${input.reopenAt}`);
       return outcome === "refused"
-        ? report("ended", `the execution has succeeded and its workflow has no ${input.reopenAt} state`)
+        ? report(
+            "ended",
+            `the execution has succeeded and its workflow has no ${input.reopenAt} state`,
+          )
         : report("elsewhere", "the execution changed meanwhile");
     }
-    if (execution.status !== "running") return report("ended", `the execution has ${execution.status}`);
-    if (execution.state !== state) return report("elsewhere", `the execution is in ${execution.state}, not ${state}`);
-    const { outcome, execution: now } = await engine.signal(executionId, { state, visit: execution.visit }, payload, { extra });
-    if (outcome === "refused") return report("refused", `the ${state} state does not take ${String(payload.event)} now`);
+    if (execution.status !== "running")
+      return report("ended", `the execution has ${execution.status}`);
+    if (execution.state !== state)
+      return report("elsewhere", `the execution is in ${execution.state}, not ${state}`);
+    const { outcome, execution: now } = await engine.signal(
+      executionId,
+      { state, visit: execution.visit },
+      payload,
+      { extra },
+    );
+    if (outcome === "refused")
+      return report("refused", `the ${state} state does not take ${String(payload.event)} now`);
     if (outcome === "superseded")
       return now?.status === "running"
         ? report("elsewhere", `the execution moved to ${now.state}`)
         : report("ended", `the execution has ${now?.status ?? "gone"}`);
     return report("delivered");
   } catch (error) {
-    if (error instanceof ConflictError && error.code === ALREADY_SENT) return report("already-sent");
+    if (error instanceof ConflictError && error.code === ALREADY_SENT)
+      return report("already-sent");
     return report("failed", (error as Error).message);
   }
 }

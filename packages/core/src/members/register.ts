@@ -6,7 +6,8 @@ import { Member } from "./member";
 /** The member with this number, or undefined if the register does not know them. */
 export async function getMember(deps: Deps, memberNumber: string): Promise<Member | undefined> {
   const item = await readItem(deps, keys.member(memberNumber));
-  return item ? Member.parse(item) : undefined;
+  // An erased member leaves a tombstone without personal data: unknown to everyone after.
+  return item && !item.erased ? Member.parse(item) : undefined;
 }
 
 /**

@@ -120,6 +120,12 @@ export const PlanConfigSchema = z
       /** Groups of fewer requests than this are merged in the assembly report (privacy). */
       minGroupSize: z.number().int().min(2),
     }),
+    /** §10: personal data is erased this long after a member's last request ended … */
+    erasure: z.strictObject({
+      retentionSeconds: duration,
+      /** … except what accounting law needs of a payout, kept this long after its payment. */
+      accountingRetentionSeconds: duration,
+    }),
     downloads: z.strictObject({
       linkValiditySeconds: duration.max(S3_PRESIGN_MAX_SECONDS, "S3 links last at most 7 days"),
     }),
@@ -203,6 +209,10 @@ const defaults: PlanConfig = {
   loans: { reminderBeforeDueSeconds: seconds.days(7), overdueAfterSeconds: seconds.days(7) },
   recovery: { reminderAfterSeconds: seconds.days(30) },
   reports: { minGroupSize: 5 },
+  erasure: {
+    retentionSeconds: seconds.days(3 * 365),
+    accountingRetentionSeconds: seconds.days(7 * 365 + 2),
+  },
   downloads: { linkValiditySeconds: seconds.days(7) },
 };
 

@@ -90,8 +90,14 @@ export function applyDecision(
     ...approvals.map((d) => d.amountCents ?? data.amountCents),
   );
   return {
-    data: { decisions, status: "approved", approvedAmountCents, approvedAt: now, approvedBy: approvers },
+    data: {
+      decisions,
+      status: "approved",
+      approvedAmountCents,
+      approvedAt: now,
+      approvedBy: approvers,
+    },
     next: "approved",
-    events: [event],
+    events: [event, { type: "Approved", detail: { amountCents: approvedAmountCents } }],
   };
 }

@@ -1,5 +1,5 @@
 import type { Data } from "../engine/definition";
-import type { Installment } from "../loans/schedule";
+import type { LoanRecord } from "../loans/notices";
 import type { CheckResult } from "./checks/context";
 import type { Language, RequestStatus } from "./request-types";
 import type { Routing } from "./routing";
@@ -56,13 +56,14 @@ export interface RequestData extends Data {
   ownerNotice?: { sentAt: string; to: string; confirmedAt?: string };
   /** The registered member said the request (or a change of its account) is not theirs. */
   dispute?: { at: string; by: string; during: string };
-  loan?: {
-    principalCents: number;
-    schedule: Installment[];
-    repaidCents: number;
-    repayments: { repaymentId: string; date: string; amountCents: number }[];
+  loan?: LoanRecord;
+  recovery?: {
+    reference: string;
+    invitedAt: string;
+    recoveredCents?: number;
+    /** Bank references of the client payments the follow-up was told about. */
+    payments?: string[];
   };
-  recovery?: { reference: string; invitedAt: string; recoveredCents?: number };
 }
 
 export const asRequest = (data: Data) => data as RequestData;

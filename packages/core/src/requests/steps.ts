@@ -6,11 +6,9 @@ import type { Deps } from "../deps";
 import type { Step, StepContext } from "../engine/definition";
 import { EntraideError } from "../errors";
 import { FundMovements } from "../funds/movements";
-import { loanSchedule } from "../loans/schedule";
 import { getMember } from "../members/register";
 import { createPayout } from "../payouts/records";
 import type { PlanConfig } from "../plan/config";
-import { structuredCommunication } from "../recoveries/structured-communication";
 import { downloadLinks } from "../documents/documents";
 import type { TemplateName, TemplateParams } from "../notifications/templates/index";
 import { documentIdsOf } from "./amount";
@@ -19,7 +17,9 @@ import { loadCheckContext } from "./check-context";
 import { runChecks } from "./checks/run-checks";
 import { isoDay } from "./checks/context";
 import { renderReason } from "./checks/reasons";
+import { createLoanSteps } from "./loan-steps";
 import { notify } from "./notify";
+import { referenceNumberOf } from "./payment-reference";
 import { createPayoutAccountSteps } from "./payout-account-steps";
 import { asRequest, type RequestData } from "./record";
 import { routeApproval } from "./routing";
@@ -27,12 +27,6 @@ import { statusToken } from "./status-token";
 import { decisionTokenKey } from "./decision-tokens";
 
 type ApprovalParams = TemplateParams<"approval-request"> & { replyTo?: string };
-
-/** A number of at most ten digits that identifies the request in payment references. */
-const referenceNumberOf = (id: string) =>
-  Number.parseInt(id.replace(/-/g, "").slice(0, 8), 16) % 10_000_000_000;
-/** The Belgian structured communication a member or client writes on their transfer. */
-const referenceOf = (id: string) => structuredCommunication(referenceNumberOf(id));
 
 /** The dates approvers look at: work days, expense dates, the cancellation. */
 function datesOf(r: RequestData["request"]): string[] {
@@ -62,8 +56,10 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
     data: RequestData,
     template: N,
     params: TemplateParams<N>,
+    /** Distinguishes emails of the same template within one state visit (one per installment). */
+    name: string = template,
   ) =>
-    ctx.effect(template, () =>
+    ctx.effect(name, () =>
       notify(deps, { template, to: data.request.email, language: data.language, params }),
     );
 
@@ -165,6 +161,7 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
           (to, p) => toApprover(to, "approval-request", p),
         ),
     }),
+    ...createLoanSteps(deps, plan, toMember),
     receive: async (d, ctx) => {
       const data = asRequest(d);
       await toMember(ctx, data, "request-received", {
@@ -412,39 +409,6 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
         reference: data.payout?.reference ?? "",
       });
       return { data: { status: "paid" } };
-    },
-
-    "start-loan": async (d, ctx) => {
-      const data = asRequest(d);
-      if (data.request.type !== "relaunch-loan")
-        throw new EntraideError("loan.not-a-loan", "only relaunch loans are repaid");
-      const disbursedOn = isoDay(new Date(data.payout?.paidAt ?? ctx.now.toISOString()));
-      const principalCents = data.approvedAmountCents ?? data.amountCents;
-      const schedule = loanSchedule({
-        principalCents,
-        termMonths: data.request.termMonths,
-        graceMonths: data.request.graceMonths,
-        disbursedOn,
-      });
-      const debtor = deps.config.debtor;
-      if (!debtor)
-        throw new EntraideError(
-          "config.debtor-missing",
-          "the cooperative's account (debtor) is not configured",
-        );
-      await toMember(ctx, data, "loan-schedule", {
-        requestId: ctx.executionId,
-        principalCents,
-        installments: schedule,
-        iban: debtor.iban,
-        paymentReference: referenceOf(ctx.executionId),
-      });
-      return {
-        data: {
-          status: "repaying",
-          loan: { principalCents, schedule, repaidCents: 0, repayments: [] },
-        },
-      };
     },
 
     "invite-client": async (d, ctx) => {

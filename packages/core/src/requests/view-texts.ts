@@ -35,6 +35,11 @@ export const historyLabels: Record<string, Translated> = {
     nl: "Vraag van een verantwoordelijke",
     en: "Question from an approver",
   },
+  Approved: {
+    fr: "Demande approuvée",
+    nl: "Aanvraag goedgekeurd",
+    en: "Request approved",
+  },
   FundsReserved: {
     fr: "Montant réservé, paiement programmé",
     nl: "Bedrag gereserveerd, betaling gepland",
@@ -49,6 +54,11 @@ export const historyLabels: Record<string, Translated> = {
     fr: "Paiement reprogrammé",
     nl: "Betaling opnieuw gepland",
     en: "Payment rescheduled",
+  },
+  Exported: {
+    fr: "Virement transmis à la banque",
+    nl: "Overschrijving doorgegeven aan de bank",
+    en: "Transfer sent to the bank",
   },
   RepaymentRecorded: {
     fr: "Remboursement enregistré",
@@ -86,6 +96,11 @@ export const nextSteps: Record<string, Translated> = {
     nl: "Een verantwoordelijke beslist over uw aanvraag.",
     en: "An approver will decide on your request.",
   },
+  approved: {
+    fr: "Votre demande est approuvée ; nous réservons le montant pour le paiement.",
+    nl: "Uw aanvraag is goedgekeurd; we reserveren het bedrag voor de betaling.",
+    en: "Your request is approved; we are reserving the amount for payment.",
+  },
   "awaiting-funds": {
     fr: "Votre demande est approuvée ; le paiement attend que le fonds soit réalimenté.",
     nl: "Uw aanvraag is goedgekeurd; de betaling wacht tot het fonds wordt aangevuld.",
@@ -95,6 +110,11 @@ export const nextSteps: Record<string, Translated> = {
     fr: "Le paiement est programmé.",
     nl: "De betaling is gepland.",
     en: "The payment is scheduled.",
+  },
+  exported: {
+    fr: "Le virement a été transmis à la banque ; il arrivera sous quelques jours ouvrables.",
+    nl: "De overschrijving is aan de bank doorgegeven; ze komt binnen enkele werkdagen aan.",
+    en: "The transfer has been sent to the bank; it will arrive within a few working days.",
   },
   paid: {
     fr: "Le paiement a été effectué.",

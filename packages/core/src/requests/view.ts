@@ -1,5 +1,6 @@
 import type { Deps } from "../deps";
 import { readHistory } from "../engine/store";
+import { coverage } from "../loans/notices";
 import { renderReason } from "./checks/reasons";
 import { ownRequest } from "./status-token";
 import { historyLabels, nextSteps } from "./view-texts";
@@ -18,13 +19,6 @@ export async function memberView(deps: Deps, id: string, token: string | undefin
   const history = (await readHistory(deps, id))
     .filter((e) => historyLabels[e.type])
     .map((e) => ({ at: e.at, type: e.type, label: historyLabels[e.type]![lang] }));
-  const paid = new Map<number, number>();
-  let left = data.loan?.repaidCents ?? 0;
-  for (const installment of data.loan?.schedule ?? []) {
-    const part = Math.min(left, installment.amountCents);
-    paid.set(installment.number, part);
-    left -= part;
-  }
   return {
     id,
     type: data.request.type,
@@ -54,8 +48,11 @@ export async function memberView(deps: Deps, id: string, token: string | undefin
       paidAt: data.payout.paidAt,
     },
     loan: data.loan && {
-      schedule: data.loan.schedule.map((i) => ({ ...i, paidCents: paid.get(i.number) ?? 0 })),
+      schedule: coverage(data.loan.schedule, data.loan.repaidCents).map(
+        ({ outstandingCents: _, ...i }) => i,
+      ),
       outstandingCents: data.loan.principalCents - data.loan.repaidCents,
+      overdue: (data.loan.overdue ?? []).length > 0,
     },
   };
 }

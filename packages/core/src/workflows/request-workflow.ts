@@ -1,4 +1,4 @@
-import { addSeconds } from "../clock";
+import { addSeconds, seconds } from "../clock";
 import {
   type CallbackOutcome,
   type Data,
@@ -7,11 +7,14 @@ import {
 } from "../engine/definition";
 import { ALL_ERRORS, TIMEOUT_ERROR } from "../engine/retry";
 import { planConfig } from "../plan/config";
-import { recovered, repayment } from "../requests/after-payout";
+import { exported, recovered, repayment } from "../requests/after-payout";
+import { loanWatchDays } from "../requests/loan-steps";
 import { applyDecision, type DecisionPayload } from "../requests/decisions";
 import { abandonAt } from "../requests/payout-account-steps";
 import { asRequest, type RequestData } from "../requests/record";
 import type { RequestType } from "../requests/request-types";
+
+const DAY_SECONDS = seconds.days(1);
 
 /** Passing faults (a throttled table, SES hiccups) are retried; business errors never are. */
 const transient: RetryRule[] = [
@@ -227,6 +230,7 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
               next: "paid",
             };
           }
+          if (payload.event === "exported") return exported(asRequest(data), payload);
           if (payload.event === "payout-failed") {
             return {
               data: {
@@ -367,9 +371,20 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
         type: "callback",
         onEnter: "start-loan",
         retry: transient,
+        // A daily look: installment reminders and overdue notices fall on calendar dates.
+        timers: [
+          {
+            name: "loan-watch",
+            afterSeconds: DAY_SECONDS,
+            everySeconds: DAY_SECONDS,
+            times: loanWatchDays(plan),
+            step: "watch-loan",
+          },
+        ],
         onCallback: (data, { payload, now }) =>
           returned(payload) ?? repayment(asRequest(data), payload, table, fund, now),
       },
+      repaid: { type: "task", step: "notify-repaid", retry: transient, next: "done" },
       recovery: {
         type: "callback",
         onEnter: "invite-client",
@@ -383,8 +398,8 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
         ],
         timeoutSeconds: plan.recovery.reminderAfterSeconds * 3,
         catch: [{ errors: [TIMEOUT_ERROR], next: "done" }],
-        onCallback: (data, { payload, now }) =>
-          returned(payload) ?? recovered(asRequest(data), payload, table, fund, now),
+        onCallback: (data, { payload }) =>
+          returned(payload) ?? recovered(asRequest(data), payload),
       },
       rejected: { type: "task", step: "notify-rejected", retry: transient },
       withdrawn: { type: "task", step: "notify-withdrawn", retry: transient },

@@ -5,6 +5,7 @@ import type { Command } from "commander";
  */
 const SPEC_COMMANDS = [
   "members import <csv> [--dry-run]",
+  "members erase <memberNumber> [--dry-run]",
   "activities import <csv> [--dry-run]",
   "funds set <fund> <euros>",
   "funds report",
@@ -12,9 +13,10 @@ const SPEC_COMMANDS = [
   "finance export <batch> --format csv|sepa [--out <file>]",
   "finance mark-paid <batch>",
   "finance payout-failed <payout> --reason <text>",
-  "loans schedules [--format csv]",
+  "loans schedules [--format csv] [--overdue]",
   "loans repayments import <csv>",
-  "recoveries record <request> <euros>",
+  "recoveries record <request> <euros> --reference <bank ref>",
+  "recoveries list [--open]",
   "executions list [--status <status>]",
   "executions show <id>",
   "executions redrive <id>",

@@ -16,4 +16,13 @@ export const schedules = {
     /** Days are 0 = Sunday … 6 = Saturday, as `Date.getDay()`. */
     local: { weekly: { days: [1, 4], hour: 6, minute: 0, timeZone: "Europe/Brussels" } },
   },
+  /** §10: members past the plan's retention, payout fields past the accounting retention. */
+  erasure: {
+    handler: "packages/functions/src/cron/erasure.handler",
+    expression: "cron(0 3 * * ? *)",
+    timezone: "Europe/Brussels",
+    local: {
+      weekly: { days: [0, 1, 2, 3, 4, 5, 6], hour: 3, minute: 0, timeZone: "Europe/Brussels" },
+    },
+  },
 } as const;

@@ -162,6 +162,14 @@ async function run(
       run: (event) => invokeLocally("create-batches", batches, event),
     });
   }
+  const erasure = await load<ScheduledHandler>("erasure", schedules.erasure.handler);
+  if (erasure) {
+    jobs.push({
+      name: "erasure",
+      next: (after) => nextWeekly(after, schedules.erasure.local.weekly),
+      run: (event) => invokeLocally("erasure", erasure, event),
+    });
+  }
   const scheduler = startScheduler({
     jobs,
     clock,

@@ -8,6 +8,7 @@ import { infoNeeded } from "./info-needed";
 import { infoReminder } from "./info-reminder";
 import { installmentOverdue } from "./installment-overdue";
 import { installmentReminder } from "./installment-reminder";
+import { loanRepaid } from "./loan-repaid";
 import { loanSchedule } from "./loan-schedule";
 import {
   ibanChanged,
@@ -55,6 +56,7 @@ export const templates = {
   "loan-schedule": loanSchedule,
   "installment-reminder": installmentReminder,
   "installment-overdue": installmentOverdue,
+  "loan-repaid": loanRepaid,
   // to the client
   "recovery-invitation": recoveryInvitation,
   "recovery-reminder": recoveryReminder,

@@ -11,7 +11,7 @@ import { type Command, Option } from "commander";
 import { type Cli, defineCommand } from "../define";
 
 const summaryLine = (e: ExecutionSummary) =>
-  `${e.id}  ${e.workflow} v${e.version}  ${e.status}  in ${e.state}  started ${e.startedAt}` +
+  `${e.id}  ${e.workflow} v${e.version}  ${e.status}  in ${e.state}${e.data?.status ? ` (${e.data.status})` : ""}  started ${e.startedAt}` +
   (e.error ? `  ${e.error.error}: ${e.error.cause}` : "");
 
 const eventLine = (e: HistoryEvent) =>

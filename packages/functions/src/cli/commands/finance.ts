@@ -1,4 +1,5 @@
 import { createBatch } from "@entraide/core/finance/batches";
+import { markBatchExported } from "@entraide/core/finance/exported";
 import { type ExportFormat, exportBatch } from "@entraide/core/finance/exports";
 import { markBatchPaid, markPayoutFailed } from "@entraide/core/finance/settlement";
 import { type SignalReport, UNDELIVERED } from "@entraide/core/finance/signals";
@@ -71,8 +72,10 @@ export function registerFinance(program: Command, cli: Cli): void {
           delimiter: options.delimiter as ";" | ",",
           onProgress: ctx.output.progress("export"),
         });
+        // Only once the file is whole: members then see their payout under way.
+        const told = await markBatchExported(deps, createEngine(deps), String(batchId));
         return {
-          data: { batchId, format: options.format, out: file ?? "stdout", count: summary.count, totalCents: summary.totalCents },
+          data: { batchId, format: options.format, out: file ?? "stdout", count: summary.count, totalCents: summary.totalCents, requestsTold: told },
           text: `batch ${batchId}: ${summary.count} payouts, ${euros(summary.totalCents)} written to ${file ?? "stdout"}`,
           stdoutTaken: file === undefined,
         };

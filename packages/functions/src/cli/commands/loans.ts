@@ -26,21 +26,23 @@ export function registerLoans(program: Command, cli: Cli): void {
 
   defineCommand(loans, cli, {
     name: "schedules",
-    description: "every installment of every loan: loan, member, due date, amount, paid, outstanding",
+    description: "every installment of every loan: loan, member, due date, amount, paid, outstanding, days late",
     configure: (command) =>
-      command.addOption(new Option("--format <format>", "text, or csv for a spreadsheet").choices(["text", "csv"]).default("text")),
+      command
+        .addOption(new Option("--format <format>", "text, or csv for a spreadsheet").choices(["text", "csv"]).default("text"))
+        .option("--overdue", "only installments past their due date and not covered, the latest first"),
     run: async (ctx, _args, options) => {
       const { deps } = await ctx.target();
-      const lines = await loanSchedules(deps);
+      const lines = await loanSchedules(deps, { overdue: options.overdue === true });
       const text =
         options.format === "csv"
           ? schedulesCsv(lines).trimEnd()
           : lines
               .map(
                 (l) =>
-                  `${l.loan}  ${l.member.padEnd(10)}  #${String(l.number).padStart(2)}  ${l.dueDate}  ${formatCents(l.amountCents).padStart(10)}  paid ${formatCents(l.paidCents).padStart(10)}  outstanding ${formatCents(l.outstandingCents).padStart(10)}`,
+                  `${l.loan}  ${l.member.padEnd(10)}  #${String(l.number).padStart(2)}  ${l.dueDate}  ${formatCents(l.amountCents).padStart(10)}  paid ${formatCents(l.paidCents).padStart(10)}  outstanding ${formatCents(l.outstandingCents).padStart(10)}${l.daysLate > 0 ? `  ${l.daysLate} days late` : ""}`,
               )
-              .join("\n") || "no loans";
+              .join("\n") || (options.overdue ? "no overdue installments" : "no loans");
       return { data: lines, text };
     },
   });
