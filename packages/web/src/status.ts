@@ -1,6 +1,10 @@
 import { formatDate, formatEuros } from "@entraide/core/requests/i18n";
 import { fieldTexts, optionTexts } from "@entraide/core/requests/labels";
 import type { Language, RequestType } from "@entraide/core/requests/request-types";
+import type { Draft } from "./form/draft";
+import { draftFrom } from "./form/prefill";
+import { fieldsOf } from "./form/render";
+import { collect } from "./form/validate";
 import { type ApiError, api, fieldErrors } from "./lib/api";
 import { announce, byId, fill, focus, h } from "./lib/dom";
 import { clearErrors, showErrors } from "./lib/errors";
@@ -23,7 +27,13 @@ interface RequestView {
   history: { at: string; type: string; label: string }[];
   nextStep: string;
   actions: { withdraw: boolean; answerInfo: boolean; correctIban?: boolean };
-  infoRequest?: { message: string; requestedAt: string };
+  infoRequest?: {
+    message: string;
+    requestedAt: string;
+    answerBy?: string;
+    /** The fields the failed checks name, with what the member sent: to correct here. */
+    fields?: Record<string, unknown>;
+  };
   payout?: { status: string; amountCents: number; reference: string; paidAt?: string };
   loan?: {
     schedule: { number: number; dueDate: string; amountCents: number; paidCents: number }[];
@@ -131,6 +141,8 @@ function draw(): void {
       : null,
     v.actions.withdraw ? withdrawBlock(l) : null,
   );
+  if (infoFocus) focus(byId(infoFocus));
+  infoFocus = undefined;
 }
 
 function loanTable(loan: NonNullable<RequestView["loan"]>, l: Language) {
@@ -175,15 +187,48 @@ function loanTable(loan: NonNullable<RequestView["loan"]>, l: Language) {
   );
 }
 
+/** What the member is typing into the offered fields; kept across language switches and rows. */
+let infoDraft: Draft | undefined;
+let infoFocus: string | undefined;
+
 function infoForm(v: RequestView, l: Language) {
   let docs: Doc[] = [];
   const busy = { count: 0 };
+  const keys = Object.keys(v.infoRequest?.fields ?? {});
+  if (keys.length > 0 && !infoDraft)
+    infoDraft = draftFrom(v.type, v.infoRequest?.fields ?? {}, l, say("keptDocument", l));
+  const draft = infoDraft;
+  const corrections = draft
+    ? h(
+        "fieldset",
+        { class: "group", id: "info-fields" },
+        h("legend", {}, say("fixFields", l)),
+        fieldsOf(keys, {
+          draft,
+          language: l,
+          busy,
+          changed: () => undefined,
+          rerender: (focusId) => {
+            infoFocus = focusId;
+            draw();
+          },
+        }),
+      )
+    : null;
   const commentText = fieldTexts.comment[l];
   const comment = h("textarea", { id: "f-comment", rows: 5, maxlength: 2000 });
   const form = h(
     "form",
     { id: "info-form", novalidate: true },
     v.infoRequest ? h("blockquote", { id: "info-question" }, v.infoRequest.message) : null,
+    v.infoRequest?.answerBy
+      ? h(
+          "p",
+          { id: "info-deadline" },
+          say("answerBy", l, { date: day(v.infoRequest.answerBy, l) }),
+        )
+      : null,
+    corrections,
     h("div", { class: "field" }, h("label", { for: "f-comment" }, commentText.label), comment),
     fileField({
       id: "f-documents",
@@ -207,7 +252,18 @@ function infoForm(v: RequestView, l: Language) {
         [{ path: "documents", code: "invalid_value", message: say("uploadBusy", l) }],
         say("errorsTitle", l, { n: 1 }),
       );
-    const body: { comment?: string; documents?: string[] } = {};
+    const body: {
+      comment?: string;
+      documents?: string[];
+      corrections?: Record<string, unknown>;
+    } = {};
+    if (draft) {
+      // Checked as the form checks them; the API checks them again against the whole request.
+      const { body: fields, errors } = collect(draft, l, keys);
+      if (errors.length > 0)
+        return showErrors(form, errors, say("errorsTitle", l, { n: errors.length }));
+      body.corrections = Object.fromEntries(keys.map((k) => [k, fields[k]]));
+    }
     if (comment.value.trim()) body.comment = comment.value.trim();
     if (docs.length) body.documents = docs.map((d) => d.documentId);
     await postAnswer(v, form, byId<HTMLButtonElement>("answer")!, body, l);
@@ -268,7 +324,10 @@ async function postAnswer(
       body,
       headers: { "accept-language": l },
     });
-    const errors = fieldErrors(answer.body);
+    const errors = fieldErrors(answer.body)?.map((e) => ({
+      ...e,
+      path: e.path.replace(/^corrections\./, ""),
+    }));
     if (answer.status === 400 && errors)
       return showErrors(form, errors, say("errorsTitle", l, { n: errors.length }));
     if (answer.status >= 300)
@@ -284,6 +343,7 @@ async function postAnswer(
         say("errorsTitle", l, { n: 1 }),
       );
     clearErrors(form);
+    infoDraft = undefined;
     await reloadWith(say("answerSent", l), false);
   } catch {
     showErrors(
@@ -365,12 +425,21 @@ async function withdraw() {
   }
 }
 
+/** States a request passes through in moments: after an action the page waits them out. */
+const PASSING = new Set(["received", "checking"]);
+
 async function reloadWith(text: string, error: boolean) {
   notice = { text, error };
   view = undefined;
   await load();
   announce(text);
   focus(byId("status-notice"));
+  // The answer's checks run in the background: show where the request lands, not "checking".
+  const passing = () => view !== undefined && PASSING.has(view.status);
+  for (let i = 0; i < 30 && passing(); i++) {
+    await new Promise((r) => setTimeout(r, 1000));
+    await load();
+  }
 }
 
 void load().then(() => {

@@ -27,7 +27,8 @@ export interface RequestData extends Data {
   amountCents: number;
   checks?: { outcome: "pass" | "warn" | "fail"; results: CheckResult[] };
   infoRequest?: { message: string; requestedAt: string; by?: string };
-  infoAnswers?: { comment?: string; documents?: string[]; at: string }[];
+  /** The member's answers, in order; `corrected` names the fields the answer changed. */
+  infoAnswers?: { comment?: string; documents?: string[]; corrected?: string[]; at: string }[];
   routing?: Routing;
   decisions?: Decision[];
   remindersSent?: number;

@@ -1,8 +1,15 @@
 import type { Deps } from "../deps";
 import { readHistory } from "../engine/store";
+import { planConfig } from "../plan/config";
+import { isoDay } from "./checks/context";
+import { fixableValues } from "./checks/fixable";
 import { renderReason } from "./checks/reasons";
 import { ownRequest } from "./status-token";
 import { historyLabels, nextSteps } from "./view-texts";
+
+/** The last day to answer a request for information, after which the request expires. */
+const answerBy = (requestedAt: string) =>
+  isoDay(new Date(Date.parse(requestedAt) + planConfig.needsInfo.expiresAfterSeconds * 1000));
 
 const OPEN_FOR_WITHDRAWAL = new Set(["received", "checking", "needs-info", "awaiting-approval"]);
 
@@ -46,6 +53,10 @@ export async function memberView(deps: Deps, id: string, token: string | undefin
     infoRequest: data.infoRequest && {
       message: data.infoRequest.message,
       requestedAt: data.infoRequest.requestedAt,
+      answerBy: answerBy(data.infoRequest.requestedAt),
+      /** The fields the failed checks name, with their current values, to correct in the answer. */
+      fields:
+        status === "needs-info" ? fixableValues(data.request, data.checks?.results ?? []) : {},
     },
     payout: data.payout && {
       status: data.payout.status,

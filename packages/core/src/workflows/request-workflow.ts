@@ -8,10 +8,12 @@ import {
 import { ALL_ERRORS, TIMEOUT_ERROR } from "../engine/retry";
 import { planConfig } from "../plan/config";
 import { recovered, repayment } from "../requests/after-payout";
+import { requestAmountCents } from "../requests/amount";
 import { applyDecision, type DecisionPayload } from "../requests/decisions";
 import { abandonAt } from "../requests/payout-account-steps";
 import { asRequest, type RequestData } from "../requests/record";
 import type { RequestType } from "../requests/request-types";
+import type { RequestBody } from "../requests/schemas";
 
 /** Passing faults (a throttled table, SES hiccups) are retried; business errors never are. */
 const transient: RetryRule[] = [
@@ -127,17 +129,30 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
         onCallback: (data, { payload, token, now }) => {
           if (payload.event !== "info")
             return withdraw(payload) ?? ownerAnswer(data, payload, token, now);
-          const request = asRequest(data).request;
+          const before = asRequest(data).request;
           const added = (payload.documents as string[] | undefined) ?? [];
+          // Validated by `answerInfo` against the request's schema and the failed checks.
+          const corrections = (payload.corrections as Record<string, unknown> | undefined) ?? {};
+          const request = {
+            ...before,
+            ...corrections,
+            documents: [...new Set([...(before.documents ?? []), ...added])],
+          } as RequestBody;
+          const corrected = Object.keys(corrections);
           return {
             data: {
-              request: {
-                ...request,
-                documents: [...new Set([...(request.documents ?? []), ...added])],
-              },
+              // The member's page shows the checks running at once, not the question answered.
+              status: "checking",
+              request,
+              amountCents: requestAmountCents(request),
               infoAnswers: [
                 ...(asRequest(data).infoAnswers ?? []),
-                { comment: payload.comment as string | undefined, documents: added, at: now },
+                {
+                  comment: payload.comment as string | undefined,
+                  documents: added,
+                  ...(corrected.length > 0 ? { corrected } : {}),
+                  at: now,
+                },
               ],
               infoRequest: undefined,
             },

@@ -7,7 +7,7 @@ import { fieldId } from "../lib/errors";
 import { say } from "../lib/ui-text";
 import { fileField } from "../lib/upload";
 import type { Draft } from "./draft";
-import { commonSpecs, type Spec, typeSpecs } from "./specs";
+import { commonSpecs, type Spec, specsOf, typeSpecs } from "./specs";
 
 type Texts = Record<string, Translated<{ label: string; hint?: string }>>;
 const texts = fieldTexts as Texts;
@@ -492,4 +492,9 @@ export function formContent(ctx: FormContext): HTMLElement[] {
       typeSpecs[draft.type].map((s) => render(s, ctx)),
     ),
   ];
+}
+
+/** The controls of the fields named by `keys` only (a needs-info answer), in the form's order. */
+export function fieldsOf(keys: readonly string[], ctx: FormContext): HTMLElement[] {
+  return ctx.draft.type ? specsOf(ctx.draft.type, keys).map((s) => render(s, ctx)) : [];
 }

@@ -7,7 +7,7 @@ import { electronicFormatIBAN, isSEPACountry, isValidIBAN } from "ibantools";
 import { type Issue, toFieldError } from "../lib/errors";
 import { say } from "../lib/ui-text";
 import type { Draft } from "./draft";
-import { commonSpecs, typeSpecs } from "./specs";
+import { specsOf } from "./specs";
 
 const MEMBER_NUMBER = new RegExp(__PLAN_LIMITS__.memberNumber);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -21,7 +21,11 @@ type Out = Record<string, unknown>;
  * builds the body of `POST /api/requests`. Messages are the API's (`messages.ts`); every other
  * rule is the API's, whose 400 errors the form shows the same way.
  */
-export function collect(draft: Draft, language: Language): { body: Out; errors: FieldError[] } {
+export function collect(
+  draft: Draft,
+  language: Language,
+  keys?: readonly string[],
+): { body: Out; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const fail = (issue: Issue): undefined => {
     errors.push(toFieldError(issue, language));
@@ -123,7 +127,7 @@ export function collect(draft: Draft, language: Language): { body: Out; errors: 
     target[parts[parts.length - 1] as string] = value;
   };
 
-  for (const spec of [...commonSpecs, ...typeSpecs[draft.type]]) {
+  for (const spec of specsOf(draft.type, keys)) {
     const path = spec.path.split(".");
     const raw = draft.values[spec.path] ?? "";
     switch (spec.kind) {

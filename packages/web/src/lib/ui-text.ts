@@ -145,6 +145,17 @@ export const ui = {
     "De bank heeft de overschrijving teruggestuurd: geef een ander IBAN op",
     "The bank returned the transfer: give another IBAN",
   ),
+  fixFields: t3("Corrigez ces champs", "Verbeter deze velden", "Correct these fields"),
+  keptDocument: t3(
+    "Justificatif déjà envoyé",
+    "Reeds verzonden bewijsstuk",
+    "Receipt already sent",
+  ),
+  answerBy: t3(
+    "Répondez au plus tard le {date} ; sans réponse, la demande expire.",
+    "Antwoord uiterlijk op {date}; zonder antwoord vervalt de aanvraag.",
+    "Answer by {date} at the latest; without an answer the request expires.",
+  ),
   answerSent: t3(
     "Votre réponse est envoyée.",
     "Uw antwoord is verstuurd.",
