@@ -8,7 +8,9 @@ import { EntraideError, ValidationError } from "../errors";
 import { getMember } from "../members/register";
 import { documentIdsOf } from "./amount";
 import { renderReason } from "./checks/reasons";
+import { conversationOf } from "./conversation";
 import { type DecisionTokenKind, isDecisionTokenKey } from "./decision-tokens";
+import { outcomeOf } from "./decisions";
 import { parseWith } from "./messages";
 import { asRequest } from "./record";
 import { schemas } from "./schemas";
@@ -39,10 +41,15 @@ export async function decisionView(deps: Deps, token: string | undefined) {
   const closed = closedReasonOf(record, execution, deps.clock.now().toISOString());
   if (closed) return closedView(execution, closed);
   const member = await getMember(deps, data.request.memberNumber);
-  const documents = await downloadLinks(deps, documentIdsOf(data.request));
+  const documentIds = documentIdsOf(data.request);
+  const documents = (await downloadLinks(deps, documentIds)).map((link, i) => ({
+    documentId: documentIds[i],
+    ...link,
+  }));
   const results = (data.checks?.results ?? []).map((c) => ({
     check: c.check,
     outcome: c.outcome,
+    reason: c.reason,
     message: renderReason(c.reason, "fr"),
   }));
   return {
@@ -54,8 +61,10 @@ export async function decisionView(deps: Deps, token: string | undefined) {
       amountCents: data.amountCents,
       status: data.status,
       summary: summaryOf(data.request),
+      details: detailsOf(data.request),
       documents,
     },
+    conversation: conversationOf(data),
     checks: results,
     warnings: results.filter((c) => c.outcome === "warn"),
     decisions: data.decisions ?? [],
@@ -127,6 +136,19 @@ function closedReasonOf(
   return undefined;
 }
 
+/** What the member asked, as typed values: the page lays them out per type, in its language. */
+function detailsOf(request: ReturnType<typeof asRequest>["request"]) {
+  const {
+    type: _t,
+    language: _l,
+    iban: _i,
+    documents: _d,
+    clientConsent: _c,
+    ...details
+  } = request;
+  return details;
+}
+
 function summaryOf(request: ReturnType<typeof asRequest>["request"]) {
   const skip = new Set(["type", "language", "iban", "documents", "clientConsent"]);
   return Object.entries(request)
@@ -170,7 +192,8 @@ export async function decide(
   }).catch(async (error: unknown) => {
     throw await refusalOf(deps, error, token!);
   });
-  return { status: asRequest(result.execution!.data).status };
+  const after = asRequest(result.execution!.data);
+  return { status: after.status, outcome: outcomeOf(after, parsed.data.decision) };
 }
 
 /**

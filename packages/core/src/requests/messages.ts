@@ -339,11 +339,11 @@ function render(classified: Classified, path: readonly PropertyKey[], language: 
   const label = path.length === 0 ? bodyWord[language] : quote(labelOf(path, language), language);
   // Unknown keys come from the caller: shown, since they name the mistake, but cut short.
   const field = quote(String(classified.params.field ?? "").slice(0, 40), language);
-  const text = interpolate(templateFor(classified, path)[language], {
-    ...classified.params,
-    label,
-    field,
-  });
+  const text = interpolate(
+    templateFor(classified, path)[language],
+    { ...classified.params, label, field },
+    language,
+  );
   return capitalise(text);
 }
 

@@ -139,6 +139,16 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
             documents: [...new Set([...(before.documents ?? []), ...added])],
           } as RequestBody;
           const corrected = Object.keys(corrections);
+          const asked = asRequest(data).infoRequest;
+          // What was asked, kept with its answer: approvers read the whole conversation.
+          const question = asked?.by
+            ? { by: asked.by, message: asked.message, at: asked.requestedAt }
+            : {
+                reasons: (asRequest(data).checks?.results ?? [])
+                  .filter((r) => r.outcome === "fail")
+                  .map((r) => r.reason),
+                at: asked?.requestedAt ?? now,
+              };
           return {
             data: {
               // The member's page shows the checks running at once, not the question answered.
@@ -151,6 +161,7 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
                   comment: payload.comment as string | undefined,
                   documents: added,
                   ...(corrected.length > 0 ? { corrected } : {}),
+                  question,
                   at: now,
                 },
               ],
