@@ -1,5 +1,4 @@
 import { parseEuros } from "@entraide/core/money/euros";
-import type { CheckReason } from "@entraide/core/requests/checks/context";
 import { isoDay } from "@entraide/core/requests/checks/context";
 import { renderReason } from "@entraide/core/requests/checks/reasons";
 import type { Turn } from "@entraide/core/requests/conversation";
@@ -10,21 +9,15 @@ import type { FieldError } from "@entraide/core/requests/messages";
 import type { Language, RequestType } from "@entraide/core/requests/request-types";
 import { type Document, documentLink, requestSummary } from "./decision/summary";
 import { type ApiError, api, fieldErrors } from "./lib/api";
+import { type Check, checkList } from "./lib/checks";
 import { announce, byId, fill, focus, h } from "./lib/dom";
 import { message, showErrors } from "./lib/errors";
 import { facts, pageFrame, section } from "./lib/page";
 import { takeFragment } from "./lib/token";
-import { decidedTexts, outcomeWord, say, statusText } from "./lib/ui-text";
+import { decidedTexts, say, statusText } from "./lib/ui-text";
 
 type DecisionKind = "approve" | "reject" | "request-info";
 const KINDS: DecisionKind[] = ["approve", "reject", "request-info"];
-
-interface Check {
-  check: string;
-  outcome: string;
-  reason?: CheckReason;
-  message: string;
-}
 
 /** `GET /api/decisions/current` (§8). */
 interface DecisionView {
@@ -75,8 +68,6 @@ const decisionWord = (d: string, l: Language) =>
   (optionTexts.decision as Record<string, Record<Language, string>>)[d]?.[l] ?? statusText(d, l);
 /** What a decision made was ("Approved by …"), or the request's status when that closed it. */
 const decidedWord = (d: string, l: Language) => decidedTexts[d]?.[l] ?? statusText(d, l);
-/** A check's words in the reader's language, from its reason; the API's French otherwise. */
-const checkText = (c: Check, l: Language) => (c.reason ? renderReason(c.reason, l) : c.message);
 
 async function load(): Promise<void> {
   const l = frame.language;
@@ -233,22 +224,6 @@ function draw(): void {
             h("p", {}, say("closed", l)),
             v.closedReason ? h("p", {}, closedText(v.closedReason, l)) : null,
           ),
-  );
-}
-
-/** Checks with their outcome in words as well as colour. */
-function checkList(id: string, checks: Check[], l: Language) {
-  return h(
-    "ul",
-    { id, class: "checks" },
-    checks.map((c) =>
-      h(
-        "li",
-        { class: `outcome-${c.outcome}` },
-        h("strong", {}, `${outcomeWord(c.outcome, l)} `),
-        checkText(c, l),
-      ),
-    ),
   );
 }
 

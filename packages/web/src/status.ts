@@ -1,15 +1,20 @@
-import { formatDate, formatEuros } from "@entraide/core/requests/i18n";
+import type { CheckReason } from "@entraide/core/requests/checks/context";
+import { renderReason } from "@entraide/core/requests/checks/reasons";
+import { formatDate, formatEuros, formatMoment } from "@entraide/core/requests/i18n";
 import { fieldTexts, optionTexts } from "@entraide/core/requests/labels";
 import type { Language, RequestType } from "@entraide/core/requests/request-types";
+import { historyLabels, nextSteps } from "@entraide/core/requests/view-texts";
 import type { Draft } from "./form/draft";
 import { draftFrom } from "./form/prefill";
 import { fieldsOf } from "./form/render";
 import { collect } from "./form/validate";
 import { type ApiError, api, fieldErrors } from "./lib/api";
+import { type Check, checkList } from "./lib/checks";
 import { announce, byId, fill, focus, h } from "./lib/dom";
 import { clearErrors, showErrors } from "./lib/errors";
-import { hasChosenLanguage } from "./lib/lang";
+import { browserLanguage, hasChosenLanguage } from "./lib/lang";
 import { facts, pageFrame, section } from "./lib/page";
+import { dataTable } from "./lib/table";
 import { takeFragment } from "./lib/token";
 import { say, statusText } from "./lib/ui-text";
 import { type Doc, fileField } from "./lib/upload";
@@ -23,12 +28,17 @@ interface RequestView {
   createdAt: string;
   amountCents: number;
   approvedAmountCents?: number;
-  checks: { check: string; outcome: string; message: string }[];
+  checks: Check[];
+  rejection?: { reason: string; at: string };
+  approvalComments?: { comment: string; amountCents?: number; at: string }[];
   history: { at: string; type: string; label: string }[];
   nextStep: string;
   actions: { withdraw: boolean; answerInfo: boolean; correctIban?: boolean };
   infoRequest?: {
     message: string;
+    /** An approver's question; absent when the checks asked, whose reasons are then given. */
+    question?: string;
+    reasons?: CheckReason[];
     requestedAt: string;
     answerBy?: string;
     /** The fields the failed checks name, with what the member sent: to correct here. */
@@ -38,6 +48,8 @@ interface RequestView {
   loan?: {
     schedule: { number: number; dueDate: string; amountCents: number; paidCents: number }[];
     outstandingCents: number;
+    repayTo?: string;
+    paymentReference?: string;
   };
 }
 
@@ -47,11 +59,10 @@ let notice: { text: string; error: boolean } | undefined;
 const frame = pageFrame("statusTitle", () => draw());
 
 const day = (iso: string, l: Language) => formatDate(iso.slice(0, 10), l);
-const time = (iso: string, l: Language) =>
-  new Intl.DateTimeFormat({ fr: "fr-BE", nl: "nl-BE", en: "en-GB" }[l], {
-    dateStyle: "long",
-    timeStyle: "short",
-  }).format(new Date(iso));
+const time = formatMoment;
+/** Texts the API gives in the request's language, re-worded here in the page's. */
+const historyLabel = (e: RequestView["history"][number], l: Language) =>
+  historyLabels[e.type]?.[l] ?? e.label;
 
 async function load(): Promise<void> {
   if (!id || !token) return fail(say("noToken", frame.language));
@@ -99,7 +110,38 @@ function draw(): void {
       [say("submittedOn", l), day(v.createdAt, l)],
       ...amounts,
     ]),
-    section("next-title", say("nextStep", l), h("p", { id: "next-step" }, v.nextStep)),
+    section(
+      "next-title",
+      say("nextStep", l),
+      h("p", { id: "next-step" }, nextSteps[v.status]?.[l] ?? v.nextStep),
+    ),
+    v.rejection
+      ? section(
+          "rejection-title",
+          say("rejectionReason", l),
+          h("blockquote", { id: "rejection-reason" }, v.rejection.reason),
+        )
+      : null,
+    v.approvalComments?.length
+      ? section(
+          "approval-comments-title",
+          say("approverComments", l),
+          h(
+            "ul",
+            { id: "approval-comments" },
+            v.approvalComments.map((c) =>
+              h(
+                "li",
+                {},
+                c.amountCents !== undefined
+                  ? `${say("grantedAmount", l, { amount: formatEuros(c.amountCents, l) })} `
+                  : "",
+                h("q", {}, c.comment),
+              ),
+            ),
+          ),
+        )
+      : null,
     v.actions.answerInfo ? infoForm(v, l) : null,
     v.actions.correctIban ? ibanForm(v, l) : null,
     v.payout
@@ -107,7 +149,7 @@ function draw(): void {
           "payout-title",
           say("payout", l),
           facts([
-            [say("status", l), v.payout.status],
+            [say("status", l), h("span", { id: "payout-status" }, statusText(v.payout.status, l))],
             [say("amountDue", l), formatEuros(v.payout.amountCents, l)],
             [say("reference", l), v.payout.reference],
             ...(v.payout.paidAt
@@ -124,20 +166,12 @@ function draw(): void {
         "ol",
         { class: "timeline" },
         v.history.map((e) =>
-          h("li", {}, h("time", { datetime: e.at }, time(e.at, l)), " — ", e.label),
+          h("li", {}, h("time", { datetime: e.at }, time(e.at, l)), " — ", historyLabel(e, l)),
         ),
       ),
     ),
     v.checks.length
-      ? section(
-          "checks-title",
-          say("checks", l),
-          h(
-            "ul",
-            {},
-            v.checks.map((c) => h("li", { class: `outcome-${c.outcome}` }, c.message)),
-          ),
-        )
+      ? section("checks-title", say("checks", l), checkList("checks", v.checks, l))
       : null,
     v.actions.withdraw ? withdrawBlock(l) : null,
   );
@@ -149,41 +183,36 @@ function loanTable(loan: NonNullable<RequestView["loan"]>, l: Language) {
   return section(
     "loan-title",
     say("loanSchedule", l),
-    h(
-      "div",
-      { class: "table-wrap" },
-      h(
-        "table",
-        {},
-        h(
-          "thead",
-          {},
-          h(
-            "tr",
-            {},
-            h("th", { scope: "col" }, say("installment", l)),
-            h("th", { scope: "col" }, say("dueDate", l)),
-            h("th", { scope: "col", class: "num" }, say("amountDue", l)),
-            h("th", { scope: "col", class: "num" }, say("paid", l)),
-          ),
-        ),
-        h(
-          "tbody",
-          {},
-          loan.schedule.map((i) =>
-            h(
-              "tr",
-              {},
-              h("td", {}, String(i.number)),
-              h("td", {}, day(i.dueDate, l)),
-              h("td", { class: "num" }, formatEuros(i.amountCents, l)),
-              h("td", { class: "num" }, formatEuros(i.paidCents, l)),
-            ),
-          ),
-        ),
-      ),
+    dataTable(
+      "loan-schedule",
+      say("loanSchedule", l),
+      [
+        { title: say("installment", l) },
+        { title: say("dueDate", l) },
+        { title: say("amountDue", l), num: true },
+        { title: say("paid", l), num: true },
+      ],
+      loan.schedule.map((i) => [
+        String(i.number),
+        day(i.dueDate, l),
+        formatEuros(i.amountCents, l),
+        formatEuros(i.paidCents, l),
+      ]),
     ),
-    h("p", {}, `${say("outstanding", l)} : ${formatEuros(loan.outstandingCents, l)}`),
+    facts([
+      [say("outstanding", l), formatEuros(loan.outstandingCents, l)],
+      ...(loan.repayTo
+        ? [[say("repayTo", l), h("span", { id: "repay-to" }, loan.repayTo)] as [string, Node]]
+        : []),
+      ...(loan.paymentReference
+        ? [
+            [
+              say("paymentReference", l),
+              h("span", { id: "payment-reference" }, loan.paymentReference),
+            ] as [string, Node],
+          ]
+        : []),
+    ]),
   );
 }
 
@@ -220,7 +249,17 @@ function infoForm(v: RequestView, l: Language) {
   const form = h(
     "form",
     { id: "info-form", novalidate: true },
-    v.infoRequest ? h("blockquote", { id: "info-question" }, v.infoRequest.message) : null,
+    v.infoRequest?.question
+      ? h("blockquote", { id: "info-question" }, v.infoRequest.question)
+      : v.infoRequest?.reasons?.length
+        ? h(
+            "ul",
+            { id: "info-question" },
+            v.infoRequest.reasons.map((r) => h("li", {}, renderReason(r, l))),
+          )
+        : v.infoRequest
+          ? h("blockquote", { id: "info-question" }, v.infoRequest.message)
+          : null,
     v.infoRequest?.answerBy
       ? h(
           "p",
@@ -443,6 +482,6 @@ async function reloadWith(text: string, error: boolean) {
 }
 
 void load().then(() => {
-  // Until the member picks a language here, the page speaks the one the request was written in.
-  if (view && !hasChosenLanguage()) frame.adopt(view.language);
+  // Until the member picks a language here, the page speaks the browser's, else the request's.
+  if (view && !hasChosenLanguage()) frame.adopt(browserLanguage() ?? view.language);
 });

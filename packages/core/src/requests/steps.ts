@@ -1,38 +1,32 @@
-import { addSeconds } from "../clock";
 import { getActivity } from "../activities/register";
+import { addSeconds } from "../clock";
 import { getCommittee } from "../committees/committee";
 import { keys } from "../db/layout";
 import type { Deps } from "../deps";
+import { downloadLinks } from "../documents/documents";
 import type { Step, StepContext } from "../engine/definition";
 import { EntraideError } from "../errors";
 import { FundMovements } from "../funds/movements";
 import { loanSchedule } from "../loans/schedule";
 import { getMember } from "../members/register";
+import { encodeReplyToken } from "../notifications/replies/reply-token";
+import type { TemplateName, TemplateParams } from "../notifications/templates/index";
 import { createPayout } from "../payouts/records";
 import type { PlanConfig } from "../plan/config";
-import { structuredCommunication } from "../recoveries/structured-communication";
-import { downloadLinks } from "../documents/documents";
-import type { TemplateName, TemplateParams } from "../notifications/templates/index";
 import { documentIdsOf } from "./amount";
-import { encodeReplyToken } from "../notifications/replies/reply-token";
 import { loadCheckContext } from "./check-context";
-import { runChecks } from "./checks/run-checks";
 import { isoDay } from "./checks/context";
 import { renderReason } from "./checks/reasons";
+import { runChecks } from "./checks/run-checks";
+import { decisionTokenKey } from "./decision-tokens";
 import { notify } from "./notify";
+import { referenceNumberOf, referenceOf } from "./payment-reference";
 import { createPayoutAccountSteps } from "./payout-account-steps";
 import { asRequest, type RequestData } from "./record";
 import { routeApproval } from "./routing";
 import { statusToken } from "./status-token";
-import { decisionTokenKey } from "./decision-tokens";
 
 type ApprovalParams = TemplateParams<"approval-request"> & { replyTo?: string };
-
-/** A number of at most ten digits that identifies the request in payment references. */
-const referenceNumberOf = (id: string) =>
-  Number.parseInt(id.replace(/-/g, "").slice(0, 8), 16) % 10_000_000_000;
-/** The Belgian structured communication a member or client writes on their transfer. */
-const referenceOf = (id: string) => structuredCommunication(referenceNumberOf(id));
 
 /** The dates approvers look at: work days, expense dates, the cancellation. */
 function datesOf(r: RequestData["request"]): string[] {

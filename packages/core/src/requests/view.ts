@@ -4,6 +4,7 @@ import { planConfig } from "../plan/config";
 import { isoDay } from "./checks/context";
 import { fixableValues } from "./checks/fixable";
 import { renderReason } from "./checks/reasons";
+import { referenceOf } from "./payment-reference";
 import { ownRequest } from "./status-token";
 import { historyLabels, nextSteps } from "./view-texts";
 
@@ -25,6 +26,7 @@ export async function memberView(deps: Deps, id: string, token: string | undefin
   const history = (await readHistory(deps, id))
     .filter((e) => historyLabels[e.type])
     .map((e) => ({ at: e.at, type: e.type, label: historyLabels[e.type]![lang] }));
+  const round = data.round ?? 1;
   const paid = new Map<number, number>();
   let left = data.loan?.repaidCents ?? 0;
   for (const installment of data.loan?.schedule ?? []) {
@@ -42,7 +44,12 @@ export async function memberView(deps: Deps, id: string, token: string | undefin
     approvedAmountCents: data.approvedAmountCents,
     checks: (data.checks?.results ?? [])
       .filter((c) => c.outcome !== "warn")
-      .map((c) => ({ check: c.check, outcome: c.outcome, message: renderReason(c.reason, lang) })),
+      .map((c) => ({
+        check: c.check,
+        outcome: c.outcome,
+        reason: c.reason,
+        message: renderReason(c.reason, lang),
+      })),
     history,
     nextStep: nextSteps[status]?.[lang] ?? "",
     actions: {
@@ -50,8 +57,19 @@ export async function memberView(deps: Deps, id: string, token: string | undefin
       answerInfo: status === "needs-info",
       correctIban: status === "payout-failed" || status === "confirming-iban",
     },
+    /** Why the request was refused, in the approver's words (never who refused it). */
+    rejection: data.rejection && { reason: data.rejection.reason, at: data.rejection.at },
+    /** What approvers wrote when approving, e.g. why they granted less than asked. */
+    approvalComments: (data.decisions ?? [])
+      .filter((d) => d.decision === "approve" && d.comment && (d.round ?? 1) === round)
+      .map((d) => ({ comment: d.comment!, amountCents: d.amountCents, at: d.at })),
     infoRequest: data.infoRequest && {
       message: data.infoRequest.message,
+      /** An approver's question, or (when the checks asked) the failed checks' reasons. */
+      question: data.infoRequest.by ? data.infoRequest.message : undefined,
+      reasons: data.infoRequest.by
+        ? []
+        : (data.checks?.results ?? []).filter((c) => c.outcome === "fail").map((c) => c.reason),
       requestedAt: data.infoRequest.requestedAt,
       answerBy: answerBy(data.infoRequest.requestedAt),
       /** The fields the failed checks name, with their current values, to correct in the answer. */
@@ -67,6 +85,9 @@ export async function memberView(deps: Deps, id: string, token: string | undefin
     loan: data.loan && {
       schedule: data.loan.schedule.map((i) => ({ ...i, paidCents: paid.get(i.number) ?? 0 })),
       outstandingCents: data.loan.principalCents - data.loan.repaidCents,
+      /** Where and how to repay: the cooperative's account and the communication to give. */
+      repayTo: deps.config.debtor?.iban,
+      paymentReference: referenceOf(id),
     },
   };
 }

@@ -250,6 +250,7 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
                   batchId: payload.batchId,
                 },
               },
+              events: [{ type: "Paid" }],
               next: "paid",
             };
           }
@@ -260,6 +261,7 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
                 payout: { ...payout, status: "payout-failed", failure: payload.reason },
                 payoutFailedAt: now,
               },
+              events: [{ type: "PayoutFailed" }],
               next: "payout-failed",
             };
           }

@@ -233,6 +233,23 @@ export const ui = {
     "{decision} by {by} on {at}.",
   ),
   total: t3("Total", "Totaal", "Total"),
+  rejectionReason: t3("Motif du refus", "Reden van de weigering", "Reason for the rejection"),
+  approverComments: t3(
+    "Commentaire du responsable",
+    "Opmerking van de verantwoordelijke",
+    "The approver's comment",
+  ),
+  grantedAmount: t3(
+    "Montant accordé : {amount}.",
+    "Toegekend bedrag: {amount}.",
+    "Amount granted: {amount}.",
+  ),
+  repayTo: t3("Compte de remboursement", "Rekening voor de terugbetaling", "Account to repay to"),
+  paymentReference: t3(
+    "Communication structurée à indiquer",
+    "Te vermelden gestructureerde mededeling",
+    "Structured communication to give",
+  ),
   requestDetails: t3("La demande", "De aanvraag", "The request"),
   schedulePreview: t3(
     "Échéancier s'il est versé aujourd'hui",
