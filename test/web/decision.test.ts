@@ -59,6 +59,18 @@ const expected: Record<string, Record<"fr" | "nl" | "en", string[]>> = {
   },
 };
 
+/** The subject of the approval email `to` received for the request of `link`. */
+async function emailSubject(to: string, link: string): Promise<string> {
+  const id = new URLSearchParams(new URL(link).hash.slice(1)).get("id") ?? "";
+  const store = (await (await fetch(`${web.stack.urls.inbox}/store`)).json()) as {
+    emails: { destination: { to: string[] }; subject: string }[];
+  };
+  return (
+    store.emails.find((e) => e.destination.to.some((t) => t.includes(to)) && e.subject.includes(id))
+      ?.subject ?? ""
+  );
+}
+
 const pathOf = (link: string, language: string) => {
   const url = new URL(link);
   return `${url.pathname}?lang=${language}${url.hash}`;
@@ -103,6 +115,61 @@ describe("the decision page of each type, in each language", () => {
       }
     });
   }
+});
+
+describe("the approver's language from the registers", () => {
+  it("emails and opens the decision page in each approver's registered language when the browser speaks none of ours", async () => {
+    // Prepare: admin.atelier reads Dutch (activities import), credit.tom English (committee)
+    const expenses = await submit(async (page) => {
+      await fillers["incurred-expenses"]!(page);
+      await page.fill("#f-orderReference", "BO-2020-9");
+    });
+    const loan = await submit(async (page) => {
+      await fillers["relaunch-loan"]!(page);
+      await fillMember(page, {
+        number: "M0004",
+        email: "lea.martin@example.org",
+        iban: "FR76 3000 4008 2300 0123 4567 819",
+      });
+    });
+    await waitForStatus(expenses.link, "awaiting-approval");
+    await waitForStatus(loan.link, "awaiting-approval");
+    const cases = [
+      {
+        approver: "admin.atelier@smart.example.org",
+        link: expenses.link,
+        language: "nl",
+        subject: "Aanvraag ter goedkeuring",
+        title: "Beslissing over een aanvraag",
+      },
+      {
+        approver: "admin.artisanat@smart.example.org",
+        link: expenses.link,
+        language: "fr",
+        subject: "Demande à approuver",
+        title: "Décision sur une demande",
+      },
+      {
+        approver: "credit.tom@smart.example.org",
+        link: loan.link,
+        language: "en",
+        subject: "Request to approve",
+        title: "Decision on a request",
+      },
+    ];
+    for (const c of cases) {
+      // Act
+      const decision = await decisionLink(c.approver, "approve", c.link);
+      const subject = await emailSubject(c.approver, c.link);
+      const url = new URL(decision);
+      const page = await web.open(url.pathname + url.hash, 1280, "de-DE");
+      await page.waitForSelector("#decision-form");
+      // Assess
+      expect(subject, c.approver).toContain(c.subject);
+      expect(await page.getAttribute("html", "lang"), c.approver).toBe(c.language);
+      expect(await page.textContent("h1"), c.approver).toBe(c.title);
+    }
+  });
 });
 
 describe("the conversation and the outcome", () => {

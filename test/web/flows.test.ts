@@ -134,7 +134,7 @@ describe("following a request", () => {
     // Assess
     expect(preselected).toBe(true);
     expect(decisionAxe).toEqual([]);
-    expect(decided).toContain("enregistrée");
+    expect(decided).toContain("Votre question est envoyée au membre");
     expect(question).toContain("bail");
     expect(statusAxe).toEqual([]);
     expect(finalStatus).toBe("withdrawn");
@@ -178,7 +178,7 @@ describe("following a request", () => {
     expect(rejectErrors["f-comment"]).toBe(
       say("en", { code: "custom", path: ["comment"], params: { code: "comment_required" } }),
     );
-    expect(result).toContain("Your decision is recorded");
+    expect(result).toContain("Your approval is recorded: the request is granted for €600.00");
     expect(closed).toContain("no longer awaits your decision");
     expect(closed).toContain("solidarite.marc@smart.example.org");
     expect(await statusOf(link)).not.toBe("awaiting-approval");

@@ -12,6 +12,7 @@ import { type ApiError, api, fieldErrors } from "./lib/api";
 import { type Check, checkList } from "./lib/checks";
 import { announce, byId, fill, focus, h } from "./lib/dom";
 import { message, showErrors } from "./lib/errors";
+import { browserLanguage, hasChosenLanguage } from "./lib/lang";
 import { facts, pageFrame, section } from "./lib/page";
 import { takeFragment } from "./lib/token";
 import { decidedTexts, say, statusText } from "./lib/ui-text";
@@ -41,6 +42,7 @@ interface DecisionView {
   }[];
   requiredApprovals: number;
   approver: string;
+  approverLanguage?: Language;
   open: true;
   closedReason?: { decision: string; by?: string; at: string };
 }
@@ -80,6 +82,9 @@ async function load(): Promise<void> {
     );
     if (answer.status === 200) {
       view = answer.body;
+      // Without a choice made here or a language from the browser, the approver's own.
+      if (view.open && view.approverLanguage && !hasChosenLanguage() && !browserLanguage())
+        frame.adopt(view.approverLanguage);
       return draw();
     }
     fail(

@@ -1,3 +1,4 @@
+import { languageOf } from "../contacts/language";
 import type { Deps } from "../deps";
 import { downloadLinks } from "../documents/documents";
 import { completeCallback, readToken, TokenError, type TokenRecord } from "../engine/callbacks";
@@ -70,6 +71,8 @@ export async function decisionView(deps: Deps, token: string | undefined) {
     decisions: data.decisions ?? [],
     requiredApprovals: data.routing?.requiredApprovals ?? 1,
     approver: record.meta.email,
+    /** The language the approver reads, from the registers: the page's default. */
+    approverLanguage: await languageOf(deps, String(record.meta.email)),
   };
 }
 
@@ -183,7 +186,7 @@ export async function decide(
       { status: 403 },
     );
   }
-  const parsed = parseWith(schemas.decision, input, "fr");
+  const parsed = parseWith(schemas.decision, input, await languageOf(deps, bound));
   if (!parsed.success) throw new ValidationError(parsed.errors);
   const result = await completeCallback(engine, deps, token!, {
     event: "decision",

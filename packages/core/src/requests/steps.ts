@@ -1,6 +1,7 @@
 import { getActivity } from "../activities/register";
 import { addSeconds } from "../clock";
 import { getCommittee } from "../committees/committee";
+import { languageOf } from "../contacts/language";
 import { keys } from "../db/layout";
 import type { Deps } from "../deps";
 import { downloadLinks } from "../documents/documents";
@@ -121,7 +122,11 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
     to: string,
     template: N,
     params: TemplateParams<N> & { replyTo?: string },
-  ) => notify(deps, { template, to, language: "fr", params, replyTo: params.replyTo });
+  ) =>
+    // Each approver reads it in the language the registers give them.
+    languageOf(deps, to).then((language) =>
+      notify(deps, { template, to, language, params, replyTo: params.replyTo }),
+    );
 
   /** The client's invitation to honour the cancellation costs, when they gave an email and the member consented. */
   const recoveryParams = async (id: string, data: RequestData) => {

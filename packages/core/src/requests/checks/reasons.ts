@@ -9,7 +9,7 @@ const t = (fr: string, nl: string, en: string): Translated => ({ fr, nl, en });
  * `needs-info` email); warnings speak to approvers and may name other members and requests,
  * so they must never be shown to the member.
  */
-const reasonTexts = {
+export const reasonTexts = {
   member_known: t(
     "Membre {memberNumber} inscrit au registre.",
     "Lid {memberNumber} staat in het register.",
