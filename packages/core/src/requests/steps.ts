@@ -74,6 +74,8 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
       memberName: member && `${member.firstName} ${member.lastName}`,
       amountCents: data.amountCents,
       dates: datesOf(r),
+      request: r,
+      answers: (data.infoAnswers ?? []).map((a) => ({ at: a.at, comment: a.comment })),
       description:
         "description" in r
           ? r.description

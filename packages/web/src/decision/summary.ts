@@ -1,12 +1,8 @@
 import { type Installment, loanSchedule } from "@entraide/core/loans/schedule";
-import {
-  formatDate,
-  formatEuros,
-  formatNumber,
-  type Translated,
-} from "@entraide/core/requests/i18n";
-import { fieldTexts, labelOf, optionTexts } from "@entraide/core/requests/labels";
+import { formatDate, formatEuros } from "@entraide/core/requests/i18n";
+import { fieldTexts, labelOf } from "@entraide/core/requests/labels";
 import type { Language, RequestType } from "@entraide/core/requests/request-types";
+import { showValue } from "@entraide/core/requests/show";
 import { specsOf } from "../form/specs";
 import { h } from "../lib/dom";
 import { facts, section } from "../lib/page";
@@ -23,18 +19,9 @@ type Details = Record<string, unknown>;
 const TABLES = new Set(["workDays", "lines"]);
 /** The fields that are the amount asked, shown once as such. */
 const ASKED = new Set(["grossAmountCents", "requestedAmountCents", "amountCents"]);
-const options = optionTexts as unknown as Record<string, Record<string, Translated>>;
 const label = (key: string, l: Language) => labelOf(key.split("."), l);
-const isDate = (key: string) => /(^|\.)(date|cancellationDate)$/.test(key);
 
-/** A typed value as a person reads it: euros, dates and choices in `l`. */
-export function shown(key: string, value: unknown, l: Language): string {
-  if (value === undefined || value === null || value === "") return say("none", l);
-  if (/Cents$/.test(key) && typeof value === "number") return formatEuros(value, l);
-  if (isDate(key) && typeof value === "string") return formatDate(value, l);
-  if (typeof value === "number") return formatNumber(value, l);
-  return options[key]?.[String(value)]?.[l] ?? String(value);
-}
+export const shown = showValue;
 
 /** A link to a document the decision page signed for this approver, or its name alone. */
 export function documentLink(doc: Document | undefined, l: Language): Node | string {
