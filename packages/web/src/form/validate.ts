@@ -1,4 +1,5 @@
 import { parseEuros } from "@entraide/core/money/euros";
+import { type ReasonCode, renderReason } from "@entraide/core/requests/checks/reasons";
 import { quote } from "@entraide/core/requests/i18n";
 import { labelOf } from "@entraide/core/requests/labels";
 import type { FieldError } from "@entraide/core/requests/messages";
@@ -183,7 +184,36 @@ export function collect(
         break;
     }
   }
+  planRules(body, errors, language);
   return { body, errors };
+}
+
+/**
+ * The plan's window and caps, checked before sending with the words the server's checks use,
+ * so that a request the checks would send back to the member is corrected here instead.
+ */
+function planRules(body: Out, errors: FieldError[], l: Language) {
+  const { planWindow, aidCapCents, expensesCapCents } = __PLAN_LIMITS__.rules;
+  const reason = (path: string, code: ReasonCode, params: Record<string, string | number>) =>
+    errors.push({ path, code: "invalid_value", message: renderReason({ code, params }, l) });
+  const days = (body.workDays as { date?: string }[] | undefined) ?? [];
+  for (const [i, day] of days.entries()) {
+    if (day.date && (day.date < planWindow.from || day.date > planWindow.to))
+      reason(`workDays.${i}.date`, "work_date_outside_window", {
+        date: day.date,
+        fromDate: planWindow.from,
+        toDate: planWindow.to,
+      });
+  }
+  if (body.type === "emergency-aid" && Number(body.requestedAmountCents) > aidCapCents)
+    reason("requestedAmountCents", "aid_above_cap", {
+      amountCents: Number(body.requestedAmountCents),
+      capCents: aidCapCents,
+    });
+  const lines = (body.lines as { amountCents?: number }[] | undefined) ?? [];
+  const total = lines.reduce((sum, line) => sum + (line.amountCents ?? 0), 0);
+  if (body.type === "incurred-expenses" && total > expensesCapCents)
+    reason("lines", "expenses_total_above_cap", { amountCents: total, capCents: expensesCapCents });
 }
 
 function workDays(

@@ -233,6 +233,27 @@ export const ui = {
     "{decision} by {by} on {at}.",
   ),
   total: t3("Total", "Totaal", "Total"),
+  windowHint: t3(
+    "Des jours entre le {from} et le {to} : la période que couvre le plan.",
+    "Dagen tussen {from} en {to}: de periode die het plan dekt.",
+    "Days between {from} and {to}: the period the plan covers.",
+  ),
+  cancellationHint: t3(
+    "Le {from} ou après, et pas dans le futur.",
+    "Op {from} of later, en niet in de toekomst.",
+    "On {from} or later, and not in the future.",
+  ),
+  aidCapHint: t3(
+    "Au plus {max} ; une aide accordée au plus par période de {days} jours.",
+    "Hoogstens {max}; hoogstens één toegekende hulp per periode van {days} dagen.",
+    "At most {max}; at most one aid granted per {days} days.",
+  ),
+  expensesCapHint: t3(
+    "Au plus {max} au total.",
+    "Hoogstens {max} in totaal.",
+    "At most {max} in total.",
+  ),
+  rangeHint: t3("Entre {min} et {max}.", "Tussen {min} en {max}.", "Between {min} and {max}."),
   rejectionReason: t3("Motif du refus", "Reden van de weigering", "Reason for the rejection"),
   approverComments: t3(
     "Commentaire du responsable",
