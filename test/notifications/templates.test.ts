@@ -61,8 +61,8 @@ describe.each(templateNames)("the %s email", (name) => {
     expect(new Set([fr?.text, nl?.text, en?.text]).size).toBe(3);
   });
 
-  it("matches its French text snapshot", () => {
-    expect(render(name, fixtures(plainText)[name] as never, "fr").text).toMatchSnapshot();
+  it.each(languages)("matches its text snapshot in %s", (language) => {
+    expect(render(name, fixtures(plainText)[name] as never, language).text).toMatchSnapshot();
   });
 });
 
@@ -120,4 +120,52 @@ describe("the payout emails", () => {
     expect(text).not.toContain("5390");
     expect(html).not.toContain("5390");
   });
+});
+
+describe("the approval email's summary of the request", () => {
+  const aid = {
+    type: "emergency-aid",
+    language: "fr",
+    memberNumber: "M0001",
+    email: "camille@example.org",
+    iban: "BE21001234567803",
+    category: "rent",
+    description: "Plus de revenus depuis l'annulation des concerts.",
+    incomeBeforeCents: 210_000,
+    incomeAfterCents: 15_050,
+    householdSize: 3,
+    requestedAmountCents: 80_000,
+  } as const;
+  const wanted = {
+    fr: [
+      "Situation : Loyer",
+      "Revenus mensuels avant la crise : 2 100,00 €",
+      "Personnes dans le ménage : 3",
+      "Réponse du membre",
+    ],
+    nl: ["Situatie: Huur", "€ 2.100,00", "Personen in het gezin: 3", "Antwoord van het lid"],
+    en: ["Situation: Rent", "€2,100.00", "3", "The member's answer"],
+  };
+
+  it.each(languages)(
+    "labels every field of an emergency aid and shows the member's answer, in %s",
+    (language) => {
+      // Prepare
+      const params = {
+        ...fixtures(plainText)["approval-request"],
+        type: "emergency-aid",
+        dates: [],
+        request: aid,
+        answers: [{ at: "2020-04-02T08:05:00Z", comment: "Voici mon bail." }],
+      };
+      // Act
+      const email = render("approval-request", params as never, language);
+      const text = email.text.replace(/[\u00a0\u202f]/g, " ");
+      // Assess
+      for (const words of wanted[language]) expect(text).toContain(words);
+      expect(text).toContain("Voici mon bail.");
+      expect(text).not.toMatch(/Dates/);
+      expect(email.text).toMatchSnapshot();
+    },
+  );
 });

@@ -26,8 +26,11 @@ export interface WebStack {
   stack: LocalStack;
   browser: Browser;
   base: string;
-  /** A fresh page (own storage) of `width` px, with its console errors and outside requests. */
-  open(path: string, width?: number): Promise<OpenPage>;
+  /**
+   * A fresh page (own storage) of `width` px, with its console errors and outside requests;
+   * its browser speaks `locale` (a Belgian French speaker unless told otherwise).
+   */
+  open(path: string, width?: number, locale?: string): Promise<OpenPage>;
   stop(): Promise<void>;
 }
 
@@ -57,8 +60,8 @@ export async function startWebStack(): Promise<WebStack> {
     stack,
     browser,
     base,
-    async open(path, width = 1280) {
-      const context = await browser.newContext({ viewport: { width, height: 900 } });
+    async open(path, width = 1280, locale = "fr-BE") {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, locale });
       const page = (await context.newPage()) as OpenPage;
       page.problems = [];
       page.on("console", (m) => {

@@ -43,6 +43,14 @@ const limits = {
   loan: planConfig.types["relaunch-loan"],
   options: { basis: basisValues, category: aidCategories, purpose: loanPurposes },
   memberNumber: MEMBER_NUMBER.source,
+  /** The windows, caps and rules the checks apply, shown as hints and checked before sending. */
+  rules: {
+    crisisStart: planConfig.crisisStart,
+    planWindow: planConfig.planWindow,
+    aidCapCents: planConfig.types["emergency-aid"].capCents,
+    aidPeriodDays: Math.round(planConfig.types["emergency-aid"].periodSeconds / 86_400),
+    expensesCapCents: planConfig.types["incurred-expenses"].totalCapCents,
+  },
 };
 
 /** Builds the three pages into `dist/`. */

@@ -1,14 +1,21 @@
 import { parseEuros } from "@entraide/core/money/euros";
-import { formatEuros, quote } from "@entraide/core/requests/i18n";
+import { isoDay } from "@entraide/core/requests/checks/context";
+import { renderReason } from "@entraide/core/requests/checks/reasons";
+import type { Turn } from "@entraide/core/requests/conversation";
+import type { DecisionOutcome } from "@entraide/core/requests/decisions";
+import { formatEuros, formatList, formatMoment, quote } from "@entraide/core/requests/i18n";
 import { fieldTexts, labelOf, optionTexts } from "@entraide/core/requests/labels";
 import type { FieldError } from "@entraide/core/requests/messages";
 import type { Language, RequestType } from "@entraide/core/requests/request-types";
+import { type Document, documentLink, requestSummary } from "./decision/summary";
 import { type ApiError, api, fieldErrors } from "./lib/api";
+import { type Check, checkList } from "./lib/checks";
 import { announce, byId, fill, focus, h } from "./lib/dom";
 import { message, showErrors } from "./lib/errors";
+import { browserLanguage, hasChosenLanguage } from "./lib/lang";
 import { facts, pageFrame, section } from "./lib/page";
 import { takeFragment } from "./lib/token";
-import { say, statusText } from "./lib/ui-text";
+import { decidedTexts, say, statusText } from "./lib/ui-text";
 
 type DecisionKind = "approve" | "reject" | "request-info";
 const KINDS: DecisionKind[] = ["approve", "reject", "request-info"];
@@ -20,11 +27,12 @@ interface DecisionView {
     type: RequestType;
     memberName: string;
     amountCents: number;
-    summary: { label: string; value: string }[];
-    documents: { name: string; url: string }[];
+    details: Record<string, unknown>;
+    documents: Document[];
   };
-  checks: { check: string; outcome: string; message: string }[];
-  warnings: (string | { message?: string; check?: string })[];
+  checks: Check[];
+  warnings: Check[];
+  conversation: Turn[];
   decisions: {
     approver: string;
     decision: DecisionKind;
@@ -34,6 +42,7 @@ interface DecisionView {
   }[];
   requiredApprovals: number;
   approver: string;
+  approverLanguage?: Language;
   open: true;
   closedReason?: { decision: string; by?: string; at: string };
 }
@@ -55,14 +64,12 @@ let outcome: { text: string; error: boolean; details?: unknown } | undefined;
 const draft = { decision: preselected as DecisionKind | undefined, amount: "", comment: "" };
 const frame = pageFrame("decisionTitle", () => draw());
 
-const when = (iso: string, l: Language) =>
-  new Intl.DateTimeFormat({ fr: "fr-BE", nl: "nl-BE", en: "en-GB" }[l], {
-    dateStyle: "long",
-    timeStyle: "short",
-  }).format(new Date(iso));
-/** A decision's word, or the request's status when that is what closed the link. */
+const when = formatMoment;
+/** A decision's word (the button's), for the form. */
 const decisionWord = (d: string, l: Language) =>
   (optionTexts.decision as Record<string, Record<Language, string>>)[d]?.[l] ?? statusText(d, l);
+/** What a decision made was ("Approved by …"), or the request's status when that closed it. */
+const decidedWord = (d: string, l: Language) => decidedTexts[d]?.[l] ?? statusText(d, l);
 
 async function load(): Promise<void> {
   const l = frame.language;
@@ -75,6 +82,9 @@ async function load(): Promise<void> {
     );
     if (answer.status === 200) {
       view = answer.body;
+      // Without a choice made here or a language from the browser, the approver's own.
+      if (view.open && view.approverLanguage && !hasChosenLanguage() && !browserLanguage())
+        frame.adopt(view.approverLanguage);
       return draw();
     }
     fail(
@@ -125,17 +135,10 @@ function detailsList(details: unknown, l: Language): HTMLElement | null {
   );
 }
 
-/** What a decision made of the request, in the words of its status: "Approuvée", not "Approuver". */
-const OUTCOME_STATUS: Record<string, string> = {
-  approve: "approved",
-  reject: "rejected",
-  "request-info": "needs-info",
-};
-
 /** "Approved by x on date"; an expiry or a status change has no one to name. */
 function closedText(c: { decision: string; by?: string; at?: string }, l: Language): string {
   const params = {
-    decision: statusText(OUTCOME_STATUS[c.decision] ?? c.decision, l),
+    decision: decidedWord(c.decision, l),
     by: c.by ?? "",
     at: c.at ? when(c.at, l) : "",
   };
@@ -159,46 +162,29 @@ function draw(): void {
       [fieldTexts.type[l].label, optionTexts.type[v.request.type]?.[l] ?? v.request.type],
       [say("member", l), v.request.memberName],
       [say("amountAsked", l), formatEuros(v.request.amountCents, l)],
-      ...v.request.summary.map((s) => summaryRow(s, l)),
     ]),
+    ...requestSummary(
+      v.request.type,
+      v.request.details,
+      v.request.documents,
+      l,
+      isoDay(new Date()),
+    ),
     section(
       "docs-title",
       say("documents", l),
       v.request.documents.length
         ? h(
             "ul",
-            {},
-            v.request.documents.map((d) =>
-              h("li", {}, h("a", { href: d.url, rel: "noreferrer", target: "_blank" }, d.name)),
-            ),
+            { id: "documents" },
+            v.request.documents.map((d) => h("li", {}, documentLink(d, l))),
           )
         : h("p", {}, say("none", l)),
     ),
-    section(
-      "checks-title",
-      say("checks", l),
-      h(
-        "ul",
-        {},
-        v.checks.map((c) => h("li", { class: `outcome-${c.outcome}` }, c.message)),
-      ),
-    ),
+    v.conversation.length ? conversation(v, l) : null,
+    section("checks-title", say("checks", l), checkList("checks", v.checks, l)),
     v.warnings.length
-      ? section(
-          "warnings-title",
-          say("warnings", l),
-          h(
-            "ul",
-            { id: "warnings" },
-            v.warnings.map((w) =>
-              h(
-                "li",
-                { class: "outcome-warn" },
-                typeof w === "string" ? w : (w.message ?? w.check ?? ""),
-              ),
-            ),
-          ),
-        )
+      ? section("warnings-title", say("warnings", l), checkList("warnings", v.warnings, l))
       : null,
     section(
       "decisions-title",
@@ -212,12 +198,12 @@ function draw(): void {
                 "li",
                 {},
                 say("closedBy", l, {
-                  decision: decisionWord(d.decision, l),
+                  decision: decidedWord(d.decision, l),
                   by: d.approver,
                   at: when(d.at, l),
                 }),
                 d.amountCents !== undefined ? ` ${formatEuros(d.amountCents, l)}` : "",
-                d.comment ? h("q", {}, d.comment) : "",
+                d.comment ? [" ", h("q", {}, d.comment)] : "",
               ),
             ),
           )
@@ -278,19 +264,70 @@ function drawClosed(v: ClosedDecisionView, l: Language): void {
   );
 }
 
-/** The API names fields by their keys: shown with the form's labels, amounts in euros. */
-function summaryRow(row: { label: string; value: string }, l: Language): [string, string] {
-  const known = row.label in fieldTexts;
-  const label = known ? labelOf([row.label], l) : row.label;
-  const cents = Number(row.value);
-  const choices = (
-    optionTexts as unknown as Record<string, Record<string, Record<Language, string>>>
-  )[row.label];
-  const value =
-    /Cents$/.test(row.label) && Number.isInteger(cents)
-      ? formatEuros(cents, l)
-      : (choices?.[row.value]?.[l] ?? row.value);
-  return [label, value];
+/** Each question asked of the member and each answer, in order, with the documents added. */
+function conversation(v: DecisionView, l: Language) {
+  const docs = (ids: string[]) =>
+    ids.map((id) =>
+      h(
+        "li",
+        {},
+        documentLink(
+          v.request.documents.find((d) => d.documentId === id),
+          l,
+        ),
+      ),
+    );
+  return section(
+    "conversation-title",
+    say("conversation", l),
+    h(
+      "ol",
+      { id: "conversation", class: "conversation" },
+      v.conversation.map((t) =>
+        t.kind === "question"
+          ? h(
+              "li",
+              { class: "question" },
+              h(
+                "p",
+                {},
+                t.by
+                  ? say("askedBy", l, { by: t.by, at: when(t.at, l) })
+                  : say("askedByChecks", l, { at: when(t.at, l) }),
+              ),
+              t.message ? h("blockquote", {}, t.message) : null,
+              t.reasons?.length
+                ? h(
+                    "ul",
+                    {},
+                    t.reasons.map((r) => h("li", {}, renderReason(r, l))),
+                  )
+                : null,
+            )
+          : h(
+              "li",
+              { class: "answer" },
+              h("p", {}, say("answeredAt", l, { at: when(t.at, l) })),
+              h("blockquote", {}, t.comment ?? say("noComment", l)),
+              t.corrected.length
+                ? h(
+                    "p",
+                    {},
+                    say("correctedFields", l, {
+                      fields: formatList(
+                        t.corrected.map((k) => labelOf([k], l)),
+                        l,
+                      ),
+                    }),
+                  )
+                : null,
+              t.documents.length
+                ? h("div", {}, h("p", {}, say("addedDocuments", l)), h("ul", {}, docs(t.documents)))
+                : null,
+            ),
+      ),
+    ),
+  );
 }
 
 function decisionForm(v: DecisionView, l: Language) {
@@ -315,6 +352,9 @@ function decisionForm(v: DecisionView, l: Language) {
       });
       radio.addEventListener("change", () => {
         draft.decision = k;
+        // An amount goes only with an approval: the field is there only then.
+        const amountField = byId("amount-field");
+        if (amountField) amountField.hidden = k !== "approve";
       });
       return h("div", { class: "choice" }, radio, h("label", { for: id }, decisionWord(k, l)));
     }),
@@ -353,7 +393,7 @@ function decisionForm(v: DecisionView, l: Language) {
     radios,
     h(
       "div",
-      { class: "field" },
+      { class: "field", id: "amount-field", hidden: draft.decision !== "approve" },
       h("label", { for: "f-amountCents" }, say("approveAmount", l)),
       h("p", { class: "hint", id: "f-amountCents-hint" }, say("eurosHint", l)),
       amount,
@@ -433,6 +473,26 @@ function check(
   return { body, errors };
 }
 
+/** What the decision just caused, in words: never "awaiting a decision" after a rejection. */
+function outcomeText(o: DecisionOutcome | undefined, status: string, l: Language): string {
+  switch (o?.kind) {
+    case "rejected":
+      return say("outcomeRejected", l);
+    case "info-requested":
+      return say("outcomeInfo", l);
+    case "approved":
+      return say("outcomeApproved", l, { amount: formatEuros(o.approvedAmountCents, l) });
+    case "awaiting-approvals":
+      return say("outcomeWaiting", l, {
+        approvals: o.approvals,
+        required: o.requiredApprovals,
+        left: o.requiredApprovals - o.approvals,
+      });
+    default:
+      return say("decided", l, { status: statusText(status, l) });
+  }
+}
+
 let sending = false;
 async function decide(form: HTMLFormElement, v: DecisionView, l: Language) {
   if (sending) return;
@@ -442,20 +502,21 @@ async function decide(form: HTMLFormElement, v: DecisionView, l: Language) {
   const button = byId<HTMLButtonElement>("decide")!;
   button.disabled = true;
   try {
-    const answer = await api<{ status?: string } & ApiError>("POST", "/api/decisions", {
-      token,
-      body,
-      headers: { "accept-language": l },
-    });
+    const answer = await api<{ status?: string; outcome?: DecisionOutcome } & ApiError>(
+      "POST",
+      "/api/decisions",
+      {
+        token,
+        body,
+        headers: { "accept-language": l },
+      },
+    );
     const apiErrors = fieldErrors(answer.body);
     if (answer.status === 400 && apiErrors)
       return showErrors(form, apiErrors, say("errorsTitle", l, { n: apiErrors.length }));
     outcome =
       answer.status === 200
-        ? {
-            text: say("decided", l, { status: statusText(answer.body.status ?? "", l) }),
-            error: false,
-          }
+        ? { text: outcomeText(answer.body.outcome, answer.body.status ?? "", l), error: false }
         : {
             text: answer.body.error?.message ?? say("serverError", l, { status: answer.status }),
             error: true,

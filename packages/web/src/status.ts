@@ -1,11 +1,20 @@
-import { formatDate, formatEuros } from "@entraide/core/requests/i18n";
+import type { CheckReason } from "@entraide/core/requests/checks/context";
+import { renderReason } from "@entraide/core/requests/checks/reasons";
+import { formatDate, formatEuros, formatMoment } from "@entraide/core/requests/i18n";
 import { fieldTexts, optionTexts } from "@entraide/core/requests/labels";
 import type { Language, RequestType } from "@entraide/core/requests/request-types";
+import { historyLabels, nextSteps } from "@entraide/core/requests/view-texts";
+import type { Draft } from "./form/draft";
+import { draftFrom } from "./form/prefill";
+import { fieldsOf } from "./form/render";
+import { collect } from "./form/validate";
 import { type ApiError, api, fieldErrors } from "./lib/api";
+import { type Check, checkList } from "./lib/checks";
 import { announce, byId, fill, focus, h } from "./lib/dom";
 import { clearErrors, showErrors } from "./lib/errors";
-import { hasChosenLanguage } from "./lib/lang";
+import { browserLanguage, hasChosenLanguage } from "./lib/lang";
 import { facts, pageFrame, section } from "./lib/page";
+import { dataTable } from "./lib/table";
 import { takeFragment } from "./lib/token";
 import { say, statusText } from "./lib/ui-text";
 import { type Doc, fileField } from "./lib/upload";
@@ -19,15 +28,28 @@ interface RequestView {
   createdAt: string;
   amountCents: number;
   approvedAmountCents?: number;
-  checks: { check: string; outcome: string; message: string }[];
+  checks: Check[];
+  rejection?: { reason: string; at: string };
+  approvalComments?: { comment: string; amountCents?: number; at: string }[];
   history: { at: string; type: string; label: string }[];
   nextStep: string;
   actions: { withdraw: boolean; answerInfo: boolean; correctIban?: boolean };
-  infoRequest?: { message: string; requestedAt: string };
+  infoRequest?: {
+    message: string;
+    /** An approver's question; absent when the checks asked, whose reasons are then given. */
+    question?: string;
+    reasons?: CheckReason[];
+    requestedAt: string;
+    answerBy?: string;
+    /** The fields the failed checks name, with what the member sent: to correct here. */
+    fields?: Record<string, unknown>;
+  };
   payout?: { status: string; amountCents: number; reference: string; paidAt?: string };
   loan?: {
     schedule: { number: number; dueDate: string; amountCents: number; paidCents: number }[];
     outstandingCents: number;
+    repayTo?: string;
+    paymentReference?: string;
   };
 }
 
@@ -37,11 +59,10 @@ let notice: { text: string; error: boolean } | undefined;
 const frame = pageFrame("statusTitle", () => draw());
 
 const day = (iso: string, l: Language) => formatDate(iso.slice(0, 10), l);
-const time = (iso: string, l: Language) =>
-  new Intl.DateTimeFormat({ fr: "fr-BE", nl: "nl-BE", en: "en-GB" }[l], {
-    dateStyle: "long",
-    timeStyle: "short",
-  }).format(new Date(iso));
+const time = formatMoment;
+/** Texts the API gives in the request's language, re-worded here in the page's. */
+const historyLabel = (e: RequestView["history"][number], l: Language) =>
+  historyLabels[e.type]?.[l] ?? e.label;
 
 async function load(): Promise<void> {
   if (!id || !token) return fail(say("noToken", frame.language));
@@ -89,7 +110,38 @@ function draw(): void {
       [say("submittedOn", l), day(v.createdAt, l)],
       ...amounts,
     ]),
-    section("next-title", say("nextStep", l), h("p", { id: "next-step" }, v.nextStep)),
+    section(
+      "next-title",
+      say("nextStep", l),
+      h("p", { id: "next-step" }, nextSteps[v.status]?.[l] ?? v.nextStep),
+    ),
+    v.rejection
+      ? section(
+          "rejection-title",
+          say("rejectionReason", l),
+          h("blockquote", { id: "rejection-reason" }, v.rejection.reason),
+        )
+      : null,
+    v.approvalComments?.length
+      ? section(
+          "approval-comments-title",
+          say("approverComments", l),
+          h(
+            "ul",
+            { id: "approval-comments" },
+            v.approvalComments.map((c) =>
+              h(
+                "li",
+                {},
+                c.amountCents !== undefined
+                  ? `${say("grantedAmount", l, { amount: formatEuros(c.amountCents, l) })} `
+                  : "",
+                h("q", {}, c.comment),
+              ),
+            ),
+          ),
+        )
+      : null,
     v.actions.answerInfo ? infoForm(v, l) : null,
     v.actions.correctIban ? ibanForm(v, l) : null,
     v.payout
@@ -97,7 +149,7 @@ function draw(): void {
           "payout-title",
           say("payout", l),
           facts([
-            [say("status", l), v.payout.status],
+            [say("status", l), h("span", { id: "payout-status" }, statusText(v.payout.status, l))],
             [say("amountDue", l), formatEuros(v.payout.amountCents, l)],
             [say("reference", l), v.payout.reference],
             ...(v.payout.paidAt
@@ -114,76 +166,108 @@ function draw(): void {
         "ol",
         { class: "timeline" },
         v.history.map((e) =>
-          h("li", {}, h("time", { datetime: e.at }, time(e.at, l)), " — ", e.label),
+          h("li", {}, h("time", { datetime: e.at }, time(e.at, l)), " — ", historyLabel(e, l)),
         ),
       ),
     ),
     v.checks.length
-      ? section(
-          "checks-title",
-          say("checks", l),
-          h(
-            "ul",
-            {},
-            v.checks.map((c) => h("li", { class: `outcome-${c.outcome}` }, c.message)),
-          ),
-        )
+      ? section("checks-title", say("checks", l), checkList("checks", v.checks, l))
       : null,
     v.actions.withdraw ? withdrawBlock(l) : null,
   );
+  if (infoFocus) focus(byId(infoFocus));
+  infoFocus = undefined;
 }
 
 function loanTable(loan: NonNullable<RequestView["loan"]>, l: Language) {
   return section(
     "loan-title",
     say("loanSchedule", l),
-    h(
-      "div",
-      { class: "table-wrap" },
-      h(
-        "table",
-        {},
-        h(
-          "thead",
-          {},
-          h(
-            "tr",
-            {},
-            h("th", { scope: "col" }, say("installment", l)),
-            h("th", { scope: "col" }, say("dueDate", l)),
-            h("th", { scope: "col", class: "num" }, say("amountDue", l)),
-            h("th", { scope: "col", class: "num" }, say("paid", l)),
-          ),
-        ),
-        h(
-          "tbody",
-          {},
-          loan.schedule.map((i) =>
-            h(
-              "tr",
-              {},
-              h("td", {}, String(i.number)),
-              h("td", {}, day(i.dueDate, l)),
-              h("td", { class: "num" }, formatEuros(i.amountCents, l)),
-              h("td", { class: "num" }, formatEuros(i.paidCents, l)),
-            ),
-          ),
-        ),
-      ),
+    dataTable(
+      "loan-schedule",
+      say("loanSchedule", l),
+      [
+        { title: say("installment", l) },
+        { title: say("dueDate", l) },
+        { title: say("amountDue", l), num: true },
+        { title: say("paid", l), num: true },
+      ],
+      loan.schedule.map((i) => [
+        String(i.number),
+        day(i.dueDate, l),
+        formatEuros(i.amountCents, l),
+        formatEuros(i.paidCents, l),
+      ]),
     ),
-    h("p", {}, `${say("outstanding", l)} : ${formatEuros(loan.outstandingCents, l)}`),
+    facts([
+      [say("outstanding", l), formatEuros(loan.outstandingCents, l)],
+      ...(loan.repayTo
+        ? [[say("repayTo", l), h("span", { id: "repay-to" }, loan.repayTo)] as [string, Node]]
+        : []),
+      ...(loan.paymentReference
+        ? [
+            [
+              say("paymentReference", l),
+              h("span", { id: "payment-reference" }, loan.paymentReference),
+            ] as [string, Node],
+          ]
+        : []),
+    ]),
   );
 }
+
+/** What the member is typing into the offered fields; kept across language switches and rows. */
+let infoDraft: Draft | undefined;
+let infoFocus: string | undefined;
 
 function infoForm(v: RequestView, l: Language) {
   let docs: Doc[] = [];
   const busy = { count: 0 };
+  const keys = Object.keys(v.infoRequest?.fields ?? {});
+  if (keys.length > 0 && !infoDraft)
+    infoDraft = draftFrom(v.type, v.infoRequest?.fields ?? {}, l, say("keptDocument", l));
+  const draft = infoDraft;
+  const corrections = draft
+    ? h(
+        "fieldset",
+        { class: "group", id: "info-fields" },
+        h("legend", {}, say("fixFields", l)),
+        fieldsOf(keys, {
+          draft,
+          language: l,
+          busy,
+          changed: () => undefined,
+          rerender: (focusId) => {
+            infoFocus = focusId;
+            draw();
+          },
+        }),
+      )
+    : null;
   const commentText = fieldTexts.comment[l];
   const comment = h("textarea", { id: "f-comment", rows: 5, maxlength: 2000 });
   const form = h(
     "form",
     { id: "info-form", novalidate: true },
-    v.infoRequest ? h("blockquote", { id: "info-question" }, v.infoRequest.message) : null,
+    v.infoRequest?.question
+      ? h("blockquote", { id: "info-question" }, v.infoRequest.question)
+      : v.infoRequest?.reasons?.length
+        ? h(
+            "ul",
+            { id: "info-question" },
+            v.infoRequest.reasons.map((r) => h("li", {}, renderReason(r, l))),
+          )
+        : v.infoRequest
+          ? h("blockquote", { id: "info-question" }, v.infoRequest.message)
+          : null,
+    v.infoRequest?.answerBy
+      ? h(
+          "p",
+          { id: "info-deadline" },
+          say("answerBy", l, { date: day(v.infoRequest.answerBy, l) }),
+        )
+      : null,
+    corrections,
     h("div", { class: "field" }, h("label", { for: "f-comment" }, commentText.label), comment),
     fileField({
       id: "f-documents",
@@ -207,7 +291,18 @@ function infoForm(v: RequestView, l: Language) {
         [{ path: "documents", code: "invalid_value", message: say("uploadBusy", l) }],
         say("errorsTitle", l, { n: 1 }),
       );
-    const body: { comment?: string; documents?: string[] } = {};
+    const body: {
+      comment?: string;
+      documents?: string[];
+      corrections?: Record<string, unknown>;
+    } = {};
+    if (draft) {
+      // Checked as the form checks them; the API checks them again against the whole request.
+      const { body: fields, errors } = collect(draft, l, keys);
+      if (errors.length > 0)
+        return showErrors(form, errors, say("errorsTitle", l, { n: errors.length }));
+      body.corrections = Object.fromEntries(keys.map((k) => [k, fields[k]]));
+    }
     if (comment.value.trim()) body.comment = comment.value.trim();
     if (docs.length) body.documents = docs.map((d) => d.documentId);
     await postAnswer(v, form, byId<HTMLButtonElement>("answer")!, body, l);
@@ -268,7 +363,10 @@ async function postAnswer(
       body,
       headers: { "accept-language": l },
     });
-    const errors = fieldErrors(answer.body);
+    const errors = fieldErrors(answer.body)?.map((e) => ({
+      ...e,
+      path: e.path.replace(/^corrections\./, ""),
+    }));
     if (answer.status === 400 && errors)
       return showErrors(form, errors, say("errorsTitle", l, { n: errors.length }));
     if (answer.status >= 300)
@@ -284,6 +382,7 @@ async function postAnswer(
         say("errorsTitle", l, { n: 1 }),
       );
     clearErrors(form);
+    infoDraft = undefined;
     await reloadWith(say("answerSent", l), false);
   } catch {
     showErrors(
@@ -365,15 +464,24 @@ async function withdraw() {
   }
 }
 
+/** States a request passes through in moments: after an action the page waits them out. */
+const PASSING = new Set(["received", "checking"]);
+
 async function reloadWith(text: string, error: boolean) {
   notice = { text, error };
   view = undefined;
   await load();
   announce(text);
   focus(byId("status-notice"));
+  // The answer's checks run in the background: show where the request lands, not "checking".
+  const passing = () => view !== undefined && PASSING.has(view.status);
+  for (let i = 0; i < 30 && passing(); i++) {
+    await new Promise((r) => setTimeout(r, 1000));
+    await load();
+  }
 }
 
 void load().then(() => {
-  // Until the member picks a language here, the page speaks the one the request was written in.
-  if (view && !hasChosenLanguage()) frame.adopt(view.language);
+  // Until the member picks a language here, the page speaks the browser's, else the request's.
+  if (view && !hasChosenLanguage()) frame.adopt(browserLanguage() ?? view.language);
 });

@@ -1,8 +1,10 @@
 import { z } from "zod";
+import { parseAddress, setLanguages } from "../contacts/language";
 import { keys } from "../db/layout";
 import { readItem, type UpsertOutcome, upsertRecord } from "../db/records";
 import type { Deps } from "../deps";
 import { ValidationError } from "../errors";
+import type { Language } from "../i18n/language";
 import { distinctEmails } from "../members/fields";
 
 export const CommitteeName = z.enum(["solidarity", "credit"], {
@@ -74,4 +76,35 @@ export async function setCommittee(
     dryRun: options.dryRun,
   });
   return { committee, outcome };
+}
+
+/**
+ * `committees set`: members and backups as typed (`anne@x.be` or `anne@x.be:nl`), `language`
+ * for those who give none; the languages go to the contacts register, used by every email.
+ */
+export async function setCommitteeOf(
+  deps: Deps,
+  input: { committee: CommitteeName; members: string[]; backups: string[]; language?: Language },
+  options: { dryRun?: boolean } = {},
+) {
+  const withLanguage = (entries: string[]) =>
+    entries.map(parseAddress).map((a) => ({ ...a, language: a.language ?? input.language }));
+  const members = withLanguage(input.members);
+  const backups = withLanguage(input.backups);
+  const result = await setCommittee(
+    deps,
+    {
+      committee: input.committee,
+      members: members.map((m) => m.email),
+      backups: backups.map((b) => b.email),
+    },
+    options,
+  );
+  await setLanguages(deps, [...members, ...backups], options);
+  return {
+    ...result,
+    languages: Object.fromEntries(
+      [...members, ...backups].map((a) => [a.email.toLowerCase(), a.language ?? null]),
+    ),
+  };
 }

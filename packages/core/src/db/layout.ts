@@ -40,6 +40,8 @@ export const keys = {
   member: (memberNumber: string) => ({ pk: `MEMBER#${memberNumber}`, sk: "MEMBER" }),
   activity: (activityId: string) => ({ pk: `ACTIVITY#${activityId}`, sk: "ACTIVITY" }),
   committee: (name: string) => ({ pk: `COMMITTEE#${name}`, sk: "COMMITTEE" }),
+  /** The language a person who receives mail reads (`contacts/language.ts`). */
+  contact: (email: string) => ({ pk: `CONTACT#${email}`, sk: "CONTACT" }),
   fund: (name: string) => ({ pk: `FUND#${name}`, sk: "FUND" }),
   document: (documentId: string) => ({ pk: `DOC#${documentId}`, sk: "DOC" }),
   /** Who already used a document (by SHA-256) or an IBAN, for the risk flags of the checks. */

@@ -6,6 +6,7 @@ import type { Readable } from "node:stream";
 import { GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { bucketLayout } from "../aws/bucket-layout";
+import { languageOf } from "../contacts/language";
 import type { Deps } from "../deps";
 import { EntraideError } from "../errors";
 import { FundName } from "../funds/fund";
@@ -18,9 +19,6 @@ import { debtorAccount, type ExportFormat, exportBatch } from "./exports";
 
 /** SigV4 presigned URLs live at most 7 days. */
 export const LINK_SECONDS = 7 * 24 * 3600;
-
-/** Finance's emails are in the cooperative's working language. */
-const FINANCE_LANGUAGE = "fr";
 
 const FILES: { format: ExportFormat; extension: string; contentType: string }[] = [
   { format: "csv", extension: "csv", contentType: "text/csv; charset=utf-8" },
@@ -58,7 +56,7 @@ async function putAndSign(
  */
 async function publishReport(deps: Deps): Promise<{ name: string; key: string; url: string } | undefined> {
   try {
-    const html = reportHtml(await assemblyFigures(deps), FINANCE_LANGUAGE);
+    const html = reportHtml(await assemblyFigures(deps), await languageOf(deps, deps.config.financeEmail ?? ""));
     const name = `rapport-fonds-${deps.clock.now().toISOString().slice(0, 10)}.html`;
     const key = `${bucketLayout.exports.prefix}${name}`;
     const url = await putAndSign(deps, { key, name, contentType: "text/html; charset=utf-8", disposition: "inline" }, html, Buffer.byteLength(html));
@@ -128,7 +126,8 @@ export async function createScheduledBatches(deps: Deps): Promise<PublishedBatch
         downloads: [...done.files, ...(reportFile ? [reportFile] : [])].map(({ name, url }) => ({ name, url })),
         expiresAt: done.expiresAt,
       },
-      FINANCE_LANGUAGE,
+      // Finance reads it in the language the contacts register gives its address.
+      await languageOf(deps, to),
     );
     await sendEmail(deps, { to, ...email });
     published.push(done);

@@ -1,6 +1,9 @@
+import type { z } from "zod";
 import { Activity } from "../activities/activity";
 import { upsertActivity } from "../activities/register";
+import { parseAddress, setLanguages } from "../contacts/language";
 import type { Deps } from "../deps";
+import type { Language } from "../i18n/language";
 import { getMember } from "../members/register";
 import { splitList } from "./csv";
 import type { ImportReport } from "./report";
@@ -15,16 +18,25 @@ export const ACTIVITY_COLUMNS = [
   "backupAdministrators",
 ] as const;
 
-export const activityImport: ImportSpec<Activity> = {
+/** An activity line, with the languages its administrators' cells give (`anne@x.be:nl`). */
+type ActivityLine = Activity & { languages: { email: string; language?: Language }[] };
+
+export const activityImport: ImportSpec<ActivityLine> = {
   columns: ACTIVITY_COLUMNS,
   keyColumn: "activityId",
-  parse: (cells) =>
-    Activity.safeParse({
+  parse: (cells) => {
+    const administrators = splitList(cells.administrators).map(parseAddress);
+    const backups = splitList(cells.backupAdministrators).map(parseAddress);
+    const parsed = Activity.safeParse({
       ...cells,
       memberNumbers: splitList(cells.memberNumbers),
-      administrators: splitList(cells.administrators),
-      backupAdministrators: splitList(cells.backupAdministrators),
-    }),
+      administrators: administrators.map((a) => a.email),
+      backupAdministrators: backups.map((a) => a.email),
+    });
+    return parsed.success
+      ? { ...parsed, data: { ...parsed.data, languages: [...administrators, ...backups] } }
+      : (parsed as z.ZodSafeParseResult<ActivityLine>);
+  },
   keyOf: (activity) => activity.activityId,
   // Requests check that "the activity is the member's": a mistyped member number would hide it.
   check: async (deps, activity) => {
@@ -34,12 +46,17 @@ export const activityImport: ImportSpec<Activity> = {
       ? `memberNumbers: ${unknown.join(", ")} not in the members register (import the members first)`
       : undefined;
   },
-  upsert: (deps, activity, options) => upsertActivity(deps, activity, options),
+  upsert: async (deps, { languages, ...activity }, options) => {
+    const outcome = await upsertActivity(deps, activity, options);
+    await setLanguages(deps, languages, options);
+    return outcome;
+  },
 };
 
 /**
- * Imports an activities CSV (`activityId,name,memberNumbers,administrators,backupAdministrators`),
- * upserting by activity id; every listed member must already be in the members register.
+ * Imports an activities CSV (`activityId,name,memberNumbers,administrators,backupAdministrators`);
+ * an administrator or backup may give the language they read mail in: `anne@x.be:nl`.
+ * Upserts by activity id; every listed member must already be in the members register.
  */
 export function importActivities(
   deps: Deps,

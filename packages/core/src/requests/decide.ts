@@ -1,3 +1,4 @@
+import { languageOf } from "../contacts/language";
 import type { Deps } from "../deps";
 import { downloadLinks } from "../documents/documents";
 import { completeCallback, readToken, TokenError, type TokenRecord } from "../engine/callbacks";
@@ -8,7 +9,9 @@ import { EntraideError, ValidationError } from "../errors";
 import { getMember } from "../members/register";
 import { documentIdsOf } from "./amount";
 import { renderReason } from "./checks/reasons";
+import { conversationOf } from "./conversation";
 import { type DecisionTokenKind, isDecisionTokenKey } from "./decision-tokens";
+import { outcomeOf } from "./decisions";
 import { parseWith } from "./messages";
 import { asRequest } from "./record";
 import { schemas } from "./schemas";
@@ -39,10 +42,15 @@ export async function decisionView(deps: Deps, token: string | undefined) {
   const closed = closedReasonOf(record, execution, deps.clock.now().toISOString());
   if (closed) return closedView(execution, closed);
   const member = await getMember(deps, data.request.memberNumber);
-  const documents = await downloadLinks(deps, documentIdsOf(data.request));
+  const documentIds = documentIdsOf(data.request);
+  const documents = (await downloadLinks(deps, documentIds)).map((link, i) => ({
+    documentId: documentIds[i],
+    ...link,
+  }));
   const results = (data.checks?.results ?? []).map((c) => ({
     check: c.check,
     outcome: c.outcome,
+    reason: c.reason,
     message: renderReason(c.reason, "fr"),
   }));
   return {
@@ -54,13 +62,17 @@ export async function decisionView(deps: Deps, token: string | undefined) {
       amountCents: data.amountCents,
       status: data.status,
       summary: summaryOf(data.request),
+      details: detailsOf(data.request),
       documents,
     },
+    conversation: conversationOf(data),
     checks: results,
     warnings: results.filter((c) => c.outcome === "warn"),
     decisions: data.decisions ?? [],
     requiredApprovals: data.routing?.requiredApprovals ?? 1,
     approver: record.meta.email,
+    /** The language the approver reads, from the registers: the page's default. */
+    approverLanguage: await languageOf(deps, String(record.meta.email)),
   };
 }
 
@@ -127,6 +139,19 @@ function closedReasonOf(
   return undefined;
 }
 
+/** What the member asked, as typed values: the page lays them out per type, in its language. */
+function detailsOf(request: ReturnType<typeof asRequest>["request"]) {
+  const {
+    type: _t,
+    language: _l,
+    iban: _i,
+    documents: _d,
+    clientConsent: _c,
+    ...details
+  } = request;
+  return details;
+}
+
 function summaryOf(request: ReturnType<typeof asRequest>["request"]) {
   const skip = new Set(["type", "language", "iban", "documents", "clientConsent"]);
   return Object.entries(request)
@@ -161,7 +186,7 @@ export async function decide(
       { status: 403 },
     );
   }
-  const parsed = parseWith(schemas.decision, input, "fr");
+  const parsed = parseWith(schemas.decision, input, await languageOf(deps, bound));
   if (!parsed.success) throw new ValidationError(parsed.errors);
   const result = await completeCallback(engine, deps, token!, {
     event: "decision",
@@ -170,7 +195,8 @@ export async function decide(
   }).catch(async (error: unknown) => {
     throw await refusalOf(deps, error, token!);
   });
-  return { status: asRequest(result.execution!.data).status };
+  const after = asRequest(result.execution!.data);
+  return { status: after.status, outcome: outcomeOf(after, parsed.data.decision) };
 }
 
 /**

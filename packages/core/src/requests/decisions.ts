@@ -65,7 +65,11 @@ export function applyDecision(
   };
   if (payload.decision === "reject") {
     return {
-      data: { decisions, rejection: { reason: payload.comment ?? "", by: approver, at: now } },
+      data: {
+        decisions,
+        status: "rejected",
+        rejection: { reason: payload.comment ?? "", by: approver, at: now },
+      },
       next: "rejected",
       events: [event],
     };
@@ -99,5 +103,30 @@ export function applyDecision(
     },
     next: "approved",
     events: [event, { type: "Approved", detail: { amountCents: approvedAmountCents } }],
+  };
+}
+
+/** What a decision just caused, as the approver who made it reads it. */
+export type DecisionOutcome =
+  | { kind: "rejected" }
+  | { kind: "info-requested" }
+  | { kind: "approved"; approvedAmountCents: number }
+  | { kind: "awaiting-approvals"; approvals: number; requiredApprovals: number };
+
+export function outcomeOf(data: RequestData, decision: Decision["decision"]): DecisionOutcome {
+  if (decision === "reject") return { kind: "rejected" };
+  if (decision === "request-info") return { kind: "info-requested" };
+  if (data.approvedAmountCents !== undefined && data.approvedAt !== undefined)
+    return { kind: "approved", approvedAmountCents: data.approvedAmountCents };
+  const round = data.round ?? 1;
+  const approvals = new Set(
+    (data.decisions ?? [])
+      .filter((d) => d.round === round && d.decision === "approve")
+      .map((d) => d.approver.toLowerCase()),
+  ).size;
+  return {
+    kind: "awaiting-approvals",
+    approvals,
+    requiredApprovals: data.routing?.requiredApprovals ?? 1,
   };
 }

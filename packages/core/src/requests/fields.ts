@@ -20,6 +20,7 @@ export type CustomIssueCode =
   | "comment_required"
   | "amount_only_on_approval"
   | "empty_answer"
+  | "field_not_offered"
   | "invalid_file_name"
   | "invalid_content_type"
   | TextProblem

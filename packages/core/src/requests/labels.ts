@@ -20,10 +20,10 @@ export const fieldTexts = {
   memberNumber: f(
     {
       label: "Numéro de membre",
-      hint: "Tel qu'il figure sur votre carte de membre, par exemple M-001234.",
+      hint: "Tel qu'il figure sur votre carte de membre, par exemple M0001.",
     },
-    { label: "Lidnummer", hint: "Zoals op uw lidkaart, bijvoorbeeld M-001234." },
-    { label: "Member number", hint: "As printed on your member card, for example M-001234." },
+    { label: "Lidnummer", hint: "Zoals op uw lidkaart, bijvoorbeeld M0001." },
+    { label: "Member number", hint: "As printed on your member card, for example M0001." },
   ),
   email: f(
     { label: "Adresse e-mail", hint: "Nous y enverrons le lien privé de suivi de votre demande." },
@@ -59,9 +59,18 @@ export const fieldTexts = {
     },
   ),
   activityId: f(
-    { label: "Activité", hint: "L'activité au sein de laquelle vous travaillez." },
-    { label: "Activiteit", hint: "De activiteit waarbinnen u werkt." },
-    { label: "Activity", hint: "The activity you work in." },
+    {
+      label: "Activité",
+      hint: "Le code de l'activité au sein de laquelle vous travaillez, par exemple ACT-001 (pas son nom).",
+    },
+    {
+      label: "Activiteit",
+      hint: "De code van de activiteit waarbinnen u werkt, bijvoorbeeld ACT-001 (niet de naam).",
+    },
+    {
+      label: "Activity",
+      hint: "The code of the activity you work in, for example ACT-001 (not its name).",
+    },
   ),
   client: f({ label: "Client" }, { label: "Klant" }, { label: "Client" }),
   "client.name": f(

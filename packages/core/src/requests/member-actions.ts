@@ -4,9 +4,11 @@ import { isUploaded } from "../documents/documents";
 import type { Engine } from "../engine/engine";
 import type { Execution } from "../engine/execution";
 import { ConflictError, ValidationError } from "../errors";
+import { documentIdsOf } from "./amount";
+import { fixableFields } from "./checks/fixable";
 import { iban } from "./fields";
-import { parseWith } from "./messages";
-import { asRequest } from "./record";
+import { errorMap, parseWith } from "./messages";
+import { asRequest, type RequestData } from "./record";
 import { schemas } from "./schemas";
 import { ownRequest } from "./status-token";
 
@@ -52,6 +54,63 @@ export async function withdraw(deps: Deps, engine: Engine, id: string, token: st
     ({ execution } = await ownRequest(deps, id, token));
   }
   throw refused("request.not-withdrawable", "this request can no longer be withdrawn", execution);
+}
+
+const say = (language: RequestData["language"], issue: Record<string, unknown>) =>
+  String((errorMap(language) as (i: unknown) => unknown)(issue));
+
+/**
+ * The corrected fields, validated as the form's schema validates the whole request: only the
+ * fields the failed checks name may change; errors are reported at `corrections.<path>`.
+ */
+function corrected(data: RequestData, corrections: Record<string, unknown>) {
+  const offered = new Set(fixableFields(data.request, data.checks?.results ?? []));
+  const notOffered = Object.keys(corrections).filter((k) => !offered.has(k));
+  if (notOffered.length > 0) {
+    throw new ValidationError(
+      notOffered.map((k) => ({
+        path: `corrections.${k}`,
+        code: "field_not_offered",
+        message: say(data.language, {
+          code: "custom",
+          path: [k],
+          params: { code: "field_not_offered" },
+        }),
+      })),
+    );
+  }
+  const merged = parseWith(schemas.request, { ...data.request, ...corrections }, data.language);
+  if (!merged.success) {
+    throw new ValidationError(merged.errors.map((e) => ({ ...e, path: `corrections.${e.path}` })));
+  }
+  const values = merged.data as unknown as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(corrections).map((k) => [k, values[k]]));
+}
+
+/** Receipts of corrected expense lines that the request did not hold yet must be uploaded. */
+async function receiptsUploaded(
+  deps: Deps,
+  data: RequestData,
+  corrections: Record<string, unknown>,
+) {
+  const lines = corrections.lines as { documentId: string }[] | undefined;
+  if (!lines) return;
+  const known = new Set(documentIdsOf(data.request));
+  const checks = await Promise.all(
+    lines.map(async (l, i) =>
+      known.has(l.documentId) || (await isUploaded(deps, l.documentId)) ? undefined : i,
+    ),
+  );
+  const missing = checks.filter((i): i is number => i !== undefined);
+  if (missing.length > 0) {
+    throw new ValidationError(
+      missing.map((i) => ({
+        path: `corrections.lines.${i}.documentId`,
+        code: "document_not_uploaded",
+        message: lines[i]!.documentId,
+      })),
+    );
+  }
 }
 
 const ClaimedIban = z.strictObject({ iban: iban() });
@@ -104,10 +163,12 @@ export async function answerInfo(
       })),
     );
   }
+  const corrections = corrected(data, parsed.data.corrections ?? {});
+  await receiptsUploaded(deps, data, corrections);
   const result = await engine.signal(
     id,
     { state: "needs-info", visit: execution.visit },
-    { event: "info", comment: parsed.data.comment, documents },
+    { event: "info", comment: parsed.data.comment, documents, corrections },
   );
   if (result.outcome !== "applied") throw notWaiting(result.execution);
   return { status: "checking" };

@@ -266,9 +266,14 @@ const templates: Record<FieldErrorCode, Translated> = {
     en: "An amount goes only with an approval.",
   },
   empty_answer: {
-    fr: "Ajoutez un commentaire ou au moins un document.",
-    nl: "Voeg een opmerking of minstens één document toe.",
-    en: "Add a comment or at least one document.",
+    fr: "Corrigez un champ, ajoutez un commentaire ou au moins un document.",
+    nl: "Verbeter een veld, voeg een opmerking of minstens één document toe.",
+    en: "Correct a field, add a comment or at least one document.",
+  },
+  field_not_offered: {
+    fr: "{label} ne peut pas être modifié dans cette réponse.",
+    nl: "{label} kan in dit antwoord niet gewijzigd worden.",
+    en: "{label} cannot be changed in this answer.",
   },
   invalid_file_name: {
     fr: "{label} ne peut pas contenir de barre oblique (/ ou \\) : renommez le fichier.",
@@ -349,11 +354,11 @@ function render(classified: Classified, path: readonly PropertyKey[], language: 
   const label = path.length === 0 ? bodyWord[language] : quote(labelOf(path, language), language);
   // Unknown keys come from the caller: shown, since they name the mistake, but cut short.
   const field = quote(String(classified.params.field ?? "").slice(0, 40), language);
-  const text = interpolate(templateFor(classified, path)[language], {
-    ...classified.params,
-    label,
-    field,
-  });
+  const text = interpolate(
+    templateFor(classified, path)[language],
+    { ...classified.params, label, field },
+    language,
+  );
   return capitalise(text);
 }
 

@@ -1,6 +1,6 @@
 import type { Data } from "../engine/definition";
 import type { LoanRecord } from "../loans/notices";
-import type { CheckResult } from "./checks/context";
+import type { CheckReason, CheckResult } from "./checks/context";
 import type { Language, RequestStatus } from "./request-types";
 import type { Routing } from "./routing";
 import type { RequestBody } from "./schemas";
@@ -15,6 +15,22 @@ export interface Decision {
   round?: number;
 }
 
+export interface InfoQuestion {
+  at: string;
+  /** The approver who asked; absent when the checks asked. */
+  by?: string;
+  message?: string;
+  reasons?: CheckReason[];
+}
+
+export interface InfoAnswerRecord {
+  comment?: string;
+  documents?: string[];
+  corrected?: string[];
+  question?: InfoQuestion;
+  at: string;
+}
+
 /**
  * A request is the data of its workflow execution: one item holds both, so every change of
  * status is the same conditional write as the transition that causes it.
@@ -27,7 +43,11 @@ export interface RequestData extends Data {
   amountCents: number;
   checks?: { outcome: "pass" | "warn" | "fail"; results: CheckResult[] };
   infoRequest?: { message: string; requestedAt: string; by?: string };
-  infoAnswers?: { comment?: string; documents?: string[]; at: string }[];
+  /**
+   * The member's answers, in order, each with the question it answers (an approver's, or the
+   * failed checks' reasons); `corrected` names the fields the answer changed.
+   */
+  infoAnswers?: InfoAnswerRecord[];
   routing?: Routing;
   decisions?: Decision[];
   remindersSent?: number;

@@ -7,14 +7,7 @@ export const requestTypes = [
 ] as const;
 export type RequestType = (typeof requestTypes)[number];
 
-/** Languages of the form, the emails and the messages; French is the default. */
-export const languages = ["fr", "nl", "en"] as const;
-export type Language = (typeof languages)[number];
-export const defaultLanguage: Language = "fr";
-
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === "string" && (languages as readonly string[]).includes(value);
-}
+export { defaultLanguage, isLanguage, type Language, languages } from "../i18n/language";
 
 /** The funds of §5 a request is paid from. */
 export const fundNames = ["solidarity", "relaunch"] as const;

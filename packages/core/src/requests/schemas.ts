@@ -30,16 +30,24 @@ export function createSchemas(plan: PlanConfig) {
     size: z.number().int().min(1).max(plan.documents.maxBytes),
   });
 
-  /** `POST /api/requests/{id}/info`: the member's answer to a `needs-info`. */
+  /**
+   * `POST /api/requests/{id}/info`: the member's answer to a `needs-info`. `corrections` holds
+   * new values of the fields the failed checks name; they are validated against the request's
+   * own schema by `answerInfo`, which knows the request.
+   */
   const infoAnswer = z
     .strictObject({
       comment: multilineText(2000).optional(),
       documents: documentIds(0, plan.documents.maxPerRequest).optional(),
+      corrections: z.record(z.string(), z.unknown()).optional(),
     })
-    .refine((a) => a.comment !== undefined || (a.documents?.length ?? 0) > 0, {
-      ...custom("empty_answer"),
-      path: ["comment"],
-    });
+    .refine(
+      (a) =>
+        a.comment !== undefined ||
+        (a.documents?.length ?? 0) > 0 ||
+        Object.keys(a.corrections ?? {}).length > 0,
+      { ...custom("empty_answer"), path: ["comment"] },
+    );
 
   /** `POST /api/decisions`: an approver's decision; a refusal or a question says why. */
   const decision = z

@@ -1,30 +1,31 @@
-import { addSeconds } from "../clock";
 import { getActivity } from "../activities/register";
+import { addSeconds } from "../clock";
 import { getCommittee } from "../committees/committee";
+import { languageOf } from "../contacts/language";
 import { keys } from "../db/layout";
 import type { Deps } from "../deps";
+import { downloadLinks } from "../documents/documents";
 import type { Step, StepContext } from "../engine/definition";
 import { EntraideError } from "../errors";
 import { FundMovements } from "../funds/movements";
 import { getMember } from "../members/register";
+import { encodeReplyToken } from "../notifications/replies/reply-token";
+import type { TemplateName, TemplateParams } from "../notifications/templates/index";
 import { createPayout } from "../payouts/records";
 import type { PlanConfig } from "../plan/config";
-import { downloadLinks } from "../documents/documents";
-import type { TemplateName, TemplateParams } from "../notifications/templates/index";
 import { documentIdsOf } from "./amount";
-import { encodeReplyToken } from "../notifications/replies/reply-token";
 import { loadCheckContext } from "./check-context";
-import { runChecks } from "./checks/run-checks";
 import { isoDay } from "./checks/context";
 import { renderReason } from "./checks/reasons";
+import { runChecks } from "./checks/run-checks";
+import { decisionTokenKey } from "./decision-tokens";
 import { createLoanSteps } from "./loan-steps";
 import { notify } from "./notify";
-import { referenceNumberOf } from "./payment-reference";
+import { referenceNumberOf, } from "./payment-reference";
 import { createPayoutAccountSteps } from "./payout-account-steps";
 import { asRequest, type RequestData } from "./record";
 import { routeApproval } from "./routing";
 import { statusToken } from "./status-token";
-import { decisionTokenKey } from "./decision-tokens";
 
 type ApprovalParams = TemplateParams<"approval-request"> & { replyTo?: string };
 
@@ -75,6 +76,8 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
       memberName: member && `${member.firstName} ${member.lastName}`,
       amountCents: data.amountCents,
       dates: datesOf(r),
+      request: r,
+      answers: (data.infoAnswers ?? []).map((a) => ({ at: a.at, comment: a.comment })),
       description:
         "description" in r
           ? r.description
@@ -123,7 +126,11 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
     to: string,
     template: N,
     params: TemplateParams<N> & { replyTo?: string },
-  ) => notify(deps, { template, to, language: "fr", params, replyTo: params.replyTo });
+  ) =>
+    // Each approver reads it in the language the registers give them.
+    languageOf(deps, to).then((language) =>
+      notify(deps, { template, to, language, params, replyTo: params.replyTo }),
+    );
 
   /** The client's invitation to honour the cancellation costs, when they gave an email and the member consented. */
   const recoveryParams = async (id: string, data: RequestData) => {

@@ -60,6 +60,12 @@ export const historyLabels: Record<string, Translated> = {
     nl: "Overschrijving doorgegeven aan de bank",
     en: "Transfer sent to the bank",
   },
+  Paid: { fr: "Paiement effectué", nl: "Betaling uitgevoerd", en: "Payment made" },
+  PayoutFailed: {
+    fr: "Le virement a été renvoyé par la banque",
+    nl: "De overschrijving werd door de bank teruggestuurd",
+    en: "The transfer was returned by the bank",
+  },
   RepaymentRecorded: {
     fr: "Remboursement enregistré",
     nl: "Terugbetaling geregistreerd",

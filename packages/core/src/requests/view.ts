@@ -1,9 +1,17 @@
 import type { Deps } from "../deps";
 import { readHistory } from "../engine/store";
 import { coverage } from "../loans/notices";
+import { planConfig } from "../plan/config";
+import { isoDay } from "./checks/context";
+import { fixableValues } from "./checks/fixable";
 import { renderReason } from "./checks/reasons";
+import { referenceOf } from "./payment-reference";
 import { ownRequest } from "./status-token";
 import { historyLabels, nextSteps } from "./view-texts";
+
+/** The last day to answer a request for information, after which the request expires. */
+const answerBy = (requestedAt: string) =>
+  isoDay(new Date(Date.parse(requestedAt) + planConfig.needsInfo.expiresAfterSeconds * 1000));
 
 const OPEN_FOR_WITHDRAWAL = new Set(["received", "checking", "needs-info", "awaiting-approval"]);
 
@@ -19,6 +27,7 @@ export async function memberView(deps: Deps, id: string, token: string | undefin
   const history = (await readHistory(deps, id))
     .filter((e) => historyLabels[e.type])
     .map((e) => ({ at: e.at, type: e.type, label: historyLabels[e.type]![lang] }));
+  const round = data.round ?? 1;
   return {
     id,
     type: data.request.type,
@@ -29,7 +38,12 @@ export async function memberView(deps: Deps, id: string, token: string | undefin
     approvedAmountCents: data.approvedAmountCents,
     checks: (data.checks?.results ?? [])
       .filter((c) => c.outcome !== "warn")
-      .map((c) => ({ check: c.check, outcome: c.outcome, message: renderReason(c.reason, lang) })),
+      .map((c) => ({
+        check: c.check,
+        outcome: c.outcome,
+        reason: c.reason,
+        message: renderReason(c.reason, lang),
+      })),
     history,
     nextStep: nextSteps[status]?.[lang] ?? "",
     actions: {
@@ -37,9 +51,24 @@ export async function memberView(deps: Deps, id: string, token: string | undefin
       answerInfo: status === "needs-info",
       correctIban: status === "payout-failed" || status === "confirming-iban",
     },
+    /** Why the request was refused, in the approver's words (never who refused it). */
+    rejection: data.rejection && { reason: data.rejection.reason, at: data.rejection.at },
+    /** What approvers wrote when approving, e.g. why they granted less than asked. */
+    approvalComments: (data.decisions ?? [])
+      .filter((d) => d.decision === "approve" && d.comment && (d.round ?? 1) === round)
+      .map((d) => ({ comment: d.comment!, amountCents: d.amountCents, at: d.at })),
     infoRequest: data.infoRequest && {
       message: data.infoRequest.message,
+      /** An approver's question, or (when the checks asked) the failed checks' reasons. */
+      question: data.infoRequest.by ? data.infoRequest.message : undefined,
+      reasons: data.infoRequest.by
+        ? []
+        : (data.checks?.results ?? []).filter((c) => c.outcome === "fail").map((c) => c.reason),
       requestedAt: data.infoRequest.requestedAt,
+      answerBy: answerBy(data.infoRequest.requestedAt),
+      /** The fields the failed checks name, with their current values, to correct in the answer. */
+      fields:
+        status === "needs-info" ? fixableValues(data.request, data.checks?.results ?? []) : {},
     },
     payout: data.payout && {
       status: data.payout.status,
@@ -53,6 +82,9 @@ export async function memberView(deps: Deps, id: string, token: string | undefin
       ),
       outstandingCents: data.loan.principalCents - data.loan.repaidCents,
       overdue: (data.loan.overdue ?? []).length > 0,
+      /** Where and how to repay: the cooperative's account and the communication to give. */
+      repayTo: deps.config.debtor?.iban,
+      paymentReference: referenceOf(id),
     },
   };
 }

@@ -8,11 +8,13 @@ import {
 import { ALL_ERRORS, TIMEOUT_ERROR } from "../engine/retry";
 import { planConfig } from "../plan/config";
 import { exported, recovered, repayment } from "../requests/after-payout";
+import { requestAmountCents } from "../requests/amount";
 import { loanWatchDays } from "../requests/loan-steps";
 import { applyDecision, type DecisionPayload } from "../requests/decisions";
 import { abandonAt } from "../requests/payout-account-steps";
 import { asRequest, type RequestData } from "../requests/record";
 import type { RequestType } from "../requests/request-types";
+import type { RequestBody } from "../requests/schemas";
 
 const DAY_SECONDS = seconds.days(1);
 
@@ -130,17 +132,41 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
         onCallback: (data, { payload, token, now }) => {
           if (payload.event !== "info")
             return withdraw(payload) ?? ownerAnswer(data, payload, token, now);
-          const request = asRequest(data).request;
+          const before = asRequest(data).request;
           const added = (payload.documents as string[] | undefined) ?? [];
+          // Validated by `answerInfo` against the request's schema and the failed checks.
+          const corrections = (payload.corrections as Record<string, unknown> | undefined) ?? {};
+          const request = {
+            ...before,
+            ...corrections,
+            documents: [...new Set([...(before.documents ?? []), ...added])],
+          } as RequestBody;
+          const corrected = Object.keys(corrections);
+          const asked = asRequest(data).infoRequest;
+          // What was asked, kept with its answer: approvers read the whole conversation.
+          const question = asked?.by
+            ? { by: asked.by, message: asked.message, at: asked.requestedAt }
+            : {
+                reasons: (asRequest(data).checks?.results ?? [])
+                  .filter((r) => r.outcome === "fail")
+                  .map((r) => r.reason),
+                at: asked?.requestedAt ?? now,
+              };
           return {
             data: {
-              request: {
-                ...request,
-                documents: [...new Set([...(request.documents ?? []), ...added])],
-              },
+              // The member's page shows the checks running at once, not the question answered.
+              status: "checking",
+              request,
+              amountCents: requestAmountCents(request),
               infoAnswers: [
                 ...(asRequest(data).infoAnswers ?? []),
-                { comment: payload.comment as string | undefined, documents: added, at: now },
+                {
+                  comment: payload.comment as string | undefined,
+                  documents: added,
+                  ...(corrected.length > 0 ? { corrected } : {}),
+                  question,
+                  at: now,
+                },
               ],
               infoRequest: undefined,
             },
@@ -227,6 +253,7 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
                   batchId: payload.batchId,
                 },
               },
+              events: [{ type: "Paid" }],
               next: "paid",
             };
           }
@@ -238,6 +265,7 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
                 payout: { ...payout, status: "payout-failed", failure: payload.reason },
                 payoutFailedAt: now,
               },
+              events: [{ type: "PayoutFailed" }],
               next: "payout-failed",
             };
           }

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
-import { CommitteeName, setCommittee } from "@entraide/core/committees/committee";
+import { CommitteeName, setCommitteeOf } from "@entraide/core/committees/committee";
 import { keys } from "@entraide/core/db/layout";
 import { readItem } from "@entraide/core/db/records";
 import type { Deps } from "@entraide/core/deps";
@@ -31,7 +31,7 @@ export async function loadDemoData(deps: Deps): Promise<{ loaded: boolean }> {
     "members",
     "backups",
   ])) {
-    await setCommittee(deps, {
+    await setCommitteeOf(deps, {
       committee: CommitteeName.parse(cells.committee),
       members: splitList(cells.members),
       backups: splitList(cells.backups),

@@ -1,4 +1,4 @@
-import type { Translated } from "@entraide/core/requests/i18n";
+import { formatDate, formatEuros, type Translated } from "@entraide/core/requests/i18n";
 import { fieldTexts, optionTexts } from "@entraide/core/requests/labels";
 import { type Language, languages, requestTypes } from "@entraide/core/requests/request-types";
 import { electronicFormatIBAN, friendlyFormatIBAN } from "ibantools";
@@ -7,7 +7,7 @@ import { fieldId } from "../lib/errors";
 import { say } from "../lib/ui-text";
 import { fileField } from "../lib/upload";
 import type { Draft } from "./draft";
-import { commonSpecs, type Spec, typeSpecs } from "./specs";
+import { commonSpecs, type Spec, specsOf, typeSpecs } from "./specs";
 
 type Texts = Record<string, Translated<{ label: string; hint?: string }>>;
 const texts = fieldTexts as Texts;
@@ -48,7 +48,9 @@ function field(
 ) {
   const id = fieldId(path);
   const text = fieldText(key, ctx.language);
-  const hint = o.hint ?? (isAmount(key) ? say("eurosHint", ctx.language) : text.hint);
+  const base = o.hint ?? (isAmount(key) ? say("eurosHint", ctx.language) : text.hint);
+  const rule = planHint(key, ctx.language);
+  const hint = [base, rule].filter(Boolean).join(" ") || undefined;
   const hintId = hint ? `${id}-hint` : undefined;
   const describedBy = [hintId, o.extra?.id].filter(Boolean).join(" ") || undefined;
   return h(
@@ -59,6 +61,37 @@ function field(
     control(id, describedBy),
     o.extra ?? null,
   );
+}
+
+const { rules, loan } = __PLAN_LIMITS__;
+
+/** The plan's window, cap or rule a field is checked against, said before the member sends. */
+export function planHint(key: string, l: Language): string | undefined {
+  const window = {
+    from: formatDate(rules.planWindow.from, l),
+    to: formatDate(rules.planWindow.to, l),
+  };
+  switch (key) {
+    case "workDays":
+    case "workDays.date":
+      return key === "workDays" ? say("windowHint", l, window) : undefined;
+    case "cancellationDate":
+      return say("cancellationHint", l, { from: formatDate(rules.crisisStart, l) });
+    case "requestedAmountCents":
+      return say("aidCapHint", l, {
+        max: formatEuros(rules.aidCapCents, l),
+        days: rules.aidPeriodDays,
+      });
+    case "lines":
+      return say("expensesCapHint", l, { max: formatEuros(rules.expensesCapCents, l) });
+    case "amountCents":
+      return say("rangeHint", l, {
+        min: formatEuros(loan.amountCents.min, l),
+        max: formatEuros(loan.amountCents.max, l),
+      });
+    default:
+      return undefined;
+  }
 }
 
 /** An input bound to `get`/`put` (the draft). */
@@ -349,7 +382,11 @@ function workDaysField(ctx: FormContext): HTMLElement {
       "aria-describedby": `${fieldId("workDays")}-hint`,
     },
     h("legend", {}, text.label, h("span", { class: "req", "aria-hidden": "true" }, " *")),
-    h("p", { class: "hint", id: `${fieldId("workDays")}-hint` }, text.hint ?? ""),
+    h(
+      "p",
+      { class: "hint", id: `${fieldId("workDays")}-hint` },
+      [text.hint, planHint("workDays", language)].filter(Boolean).join(" "),
+    ),
     rows,
     h(
       "button",
@@ -420,7 +457,11 @@ function linesField(ctx: FormContext): HTMLElement {
     "fieldset",
     { class: "field list", id: fieldId("lines"), "aria-describedby": `${fieldId("lines")}-hint` },
     h("legend", {}, text.label, h("span", { class: "req", "aria-hidden": "true" }, " *")),
-    h("p", { class: "hint", id: `${fieldId("lines")}-hint` }, text.hint ?? ""),
+    h(
+      "p",
+      { class: "hint", id: `${fieldId("lines")}-hint` },
+      [text.hint, planHint("lines", language)].filter(Boolean).join(" "),
+    ),
     rows,
     h(
       "button",
@@ -492,4 +533,9 @@ export function formContent(ctx: FormContext): HTMLElement[] {
       typeSpecs[draft.type].map((s) => render(s, ctx)),
     ),
   ];
+}
+
+/** The controls of the fields named by `keys` only (a needs-info answer), in the form's order. */
+export function fieldsOf(keys: readonly string[], ctx: FormContext): HTMLElement[] {
+  return ctx.draft.type ? specsOf(ctx.draft.type, keys).map((s) => render(s, ctx)) : [];
 }

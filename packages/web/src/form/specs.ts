@@ -78,3 +78,9 @@ export const typeSpecs: Record<RequestType, Spec[]> = {
     { path: "documents", kind: "documents", min: 1 },
   ],
 };
+
+/** The specs of `type`'s fields, or of those whose top-level key is in `keys` only. */
+export function specsOf(type: RequestType, keys?: readonly string[]): Spec[] {
+  const all = [...commonSpecs, ...typeSpecs[type]];
+  return keys ? all.filter((s) => keys.includes(s.path.split(".")[0] as string)) : all;
+}

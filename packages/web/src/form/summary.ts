@@ -1,6 +1,5 @@
-import { formatDate, formatEuros, type Translated } from "@entraide/core/requests/i18n";
-import { optionTexts } from "@entraide/core/requests/labels";
 import type { Language } from "@entraide/core/requests/request-types";
+import { showValue } from "@entraide/core/requests/show";
 import { h } from "../lib/dom";
 import { say } from "../lib/ui-text";
 import type { Draft } from "./draft";
@@ -8,7 +7,6 @@ import { fieldText } from "./render";
 import { commonSpecs, typeSpecs } from "./specs";
 
 type Out = Record<string, unknown>;
-const options = optionTexts as unknown as Record<string, Record<string, Translated>>;
 
 /** The checked body, as the member will recognise it: labels, euros, dates, file names. */
 export function summaryList(body: Out, draft: Draft, language: Language): HTMLElement {
@@ -16,13 +14,7 @@ export function summaryList(body: Out, draft: Draft, language: Language): HTMLEl
   const add = (key: string, value: string) => rows.push([fieldText(key, language).label, value]);
   const get = (path: string) =>
     path.split(".").reduce<unknown>((o, k) => (o as Out | undefined)?.[k], body);
-  const show = (key: string, value: unknown): string => {
-    if (value === undefined || value === "") return say("none", language);
-    if (/Cents$/.test(key) && typeof value === "number") return formatEuros(value, language);
-    if (/(^|\.)(date|cancellationDate)$/i.test(key) && typeof value === "string")
-      return formatDate(value, language);
-    return options[key]?.[String(value)]?.[language] ?? String(value);
-  };
+  const show = (key: string, value: unknown) => showValue(key, value, language);
   add("type", show("type", body.type));
   for (const spec of [...commonSpecs, ...(draft.type ? typeSpecs[draft.type] : [])]) {
     if (spec.kind === "workDays") {

@@ -1,4 +1,5 @@
 import { parseEuros } from "@entraide/core/money/euros";
+import { type ReasonCode, renderReason } from "@entraide/core/requests/checks/reasons";
 import { quote } from "@entraide/core/requests/i18n";
 import { labelOf } from "@entraide/core/requests/labels";
 import type { FieldError } from "@entraide/core/requests/messages";
@@ -7,7 +8,7 @@ import { electronicFormatIBAN, isSEPACountry, isValidIBAN } from "ibantools";
 import { type Issue, toFieldError } from "../lib/errors";
 import { say } from "../lib/ui-text";
 import type { Draft } from "./draft";
-import { commonSpecs, typeSpecs } from "./specs";
+import { specsOf } from "./specs";
 
 const MEMBER_NUMBER = new RegExp(__PLAN_LIMITS__.memberNumber);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -21,7 +22,11 @@ type Out = Record<string, unknown>;
  * builds the body of `POST /api/requests`. Messages are the API's (`messages.ts`); every other
  * rule is the API's, whose 400 errors the form shows the same way.
  */
-export function collect(draft: Draft, language: Language): { body: Out; errors: FieldError[] } {
+export function collect(
+  draft: Draft,
+  language: Language,
+  keys?: readonly string[],
+): { body: Out; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const fail = (issue: Issue): undefined => {
     errors.push(toFieldError(issue, language));
@@ -123,7 +128,7 @@ export function collect(draft: Draft, language: Language): { body: Out; errors: 
     target[parts[parts.length - 1] as string] = value;
   };
 
-  for (const spec of [...commonSpecs, ...typeSpecs[draft.type]]) {
+  for (const spec of specsOf(draft.type, keys)) {
     const path = spec.path.split(".");
     const raw = draft.values[spec.path] ?? "";
     switch (spec.kind) {
@@ -179,7 +184,36 @@ export function collect(draft: Draft, language: Language): { body: Out; errors: 
         break;
     }
   }
+  planRules(body, errors, language);
   return { body, errors };
+}
+
+/**
+ * The plan's window and caps, checked before sending with the words the server's checks use,
+ * so that a request the checks would send back to the member is corrected here instead.
+ */
+function planRules(body: Out, errors: FieldError[], l: Language) {
+  const { planWindow, aidCapCents, expensesCapCents } = __PLAN_LIMITS__.rules;
+  const reason = (path: string, code: ReasonCode, params: Record<string, string | number>) =>
+    errors.push({ path, code: "invalid_value", message: renderReason({ code, params }, l) });
+  const days = (body.workDays as { date?: string }[] | undefined) ?? [];
+  for (const [i, day] of days.entries()) {
+    if (day.date && (day.date < planWindow.from || day.date > planWindow.to))
+      reason(`workDays.${i}.date`, "work_date_outside_window", {
+        date: day.date,
+        fromDate: planWindow.from,
+        toDate: planWindow.to,
+      });
+  }
+  if (body.type === "emergency-aid" && Number(body.requestedAmountCents) > aidCapCents)
+    reason("requestedAmountCents", "aid_above_cap", {
+      amountCents: Number(body.requestedAmountCents),
+      capCents: aidCapCents,
+    });
+  const lines = (body.lines as { amountCents?: number }[] | undefined) ?? [];
+  const total = lines.reduce((sum, line) => sum + (line.amountCents ?? 0), 0);
+  if (body.type === "incurred-expenses" && total > expensesCapCents)
+    reason("lines", "expenses_total_above_cap", { amountCents: total, capCents: expensesCapCents });
 }
 
 function workDays(

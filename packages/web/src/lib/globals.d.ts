@@ -9,4 +9,11 @@ declare const __PLAN_LIMITS__: {
   options: { basis: string[]; category: string[]; purpose: string[] };
   /** `MEMBER_NUMBER.source` of `requests/fields.ts`. */
   memberNumber: string;
+  rules: {
+    crisisStart: string;
+    planWindow: { from: string; to: string };
+    aidCapCents: number;
+    aidPeriodDays: number;
+    expensesCapCents: number;
+  };
 };

@@ -1,3 +1,4 @@
+import { negotiateLanguage } from "@entraide/core/i18n/language";
 import type { Translated } from "@entraide/core/requests/i18n";
 import {
   defaultLanguage,
@@ -18,13 +19,19 @@ function stored(): string | null {
   }
 }
 
-/** The language asked by `?lang=`, else remembered, else `fallback`, else French. */
+/** The first of the browser's languages that we speak, if any. */
+export const browserLanguage = () => negotiateLanguage(navigator.languages);
+
+/**
+ * The language asked by `?lang=` or chosen earlier with the switch, else the browser's, else
+ * `fallback` (the reader's language in our registers), else French.
+ */
 export function pageLanguage(fallback?: Language): Language {
   const asked = new URLSearchParams(location.search).get("lang");
   if (isLanguage(asked)) return asked;
   const remembered = stored();
   if (isLanguage(remembered)) return remembered;
-  return fallback ?? defaultLanguage;
+  return browserLanguage() ?? fallback ?? defaultLanguage;
 }
 
 export function hasChosenLanguage(): boolean {

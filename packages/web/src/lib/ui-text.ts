@@ -1,3 +1,4 @@
+import { formatMessage } from "@entraide/core/i18n/message";
 import type { Translated } from "@entraide/core/requests/i18n";
 import type { Language, RequestStatus } from "@entraide/core/requests/request-types";
 
@@ -68,9 +69,9 @@ export const ui = {
     "Wait until the files are uploaded.",
   ),
   errorsTitle: t3(
-    "Votre demande contient {n} erreur(s) :",
-    "Uw aanvraag bevat {n} fout(en):",
-    "Your request has {n} error(s):",
+    "{n, plural, one {Votre demande contient une erreur :} other {Votre demande contient # erreurs :}}",
+    "{n, plural, one {Uw aanvraag bevat één fout:} other {Uw aanvraag bevat # fouten:}}",
+    "{n, plural, one {Your request has one error:} other {Your request has # errors:}}",
   ),
   review: t3("Vérifier ma demande", "Mijn aanvraag nakijken", "Review my request"),
   summaryTitle: t3("Vérifiez avant d'envoyer", "Nakijken vóór verzenden", "Check before sending"),
@@ -102,7 +103,11 @@ export const ui = {
   no: t3("non", "nee", "no"),
   fullDay: t3("journée complète", "volledige dag", "full day"),
   hoursN: t3("{n} h", "{n} u", "{n} h"),
-  cachetsN: t3("{n} cachet(s)", "{n} cachet(s)", "{n} cachet(s)"),
+  cachetsN: t3(
+    "{n, plural, one {# cachet} other {# cachets}}",
+    "{n, plural, one {# cachet} other {# cachets}}",
+    "{n, plural, one {# cachet} other {# cachets}}",
+  ),
   // Status page
   statusTitle: t3("Suivi de votre demande", "Opvolging van uw aanvraag", "Your request"),
   loading: t3("Chargement…", "Laden…", "Loading…"),
@@ -145,6 +150,17 @@ export const ui = {
     "De bank heeft de overschrijving teruggestuurd: geef een ander IBAN op",
     "The bank returned the transfer: give another IBAN",
   ),
+  fixFields: t3("Corrigez ces champs", "Verbeter deze velden", "Correct these fields"),
+  keptDocument: t3(
+    "Justificatif déjà envoyé",
+    "Reeds verzonden bewijsstuk",
+    "Receipt already sent",
+  ),
+  answerBy: t3(
+    "Répondez au plus tard le {date} ; sans réponse, la demande expire.",
+    "Antwoord uiterlijk op {date}; zonder antwoord vervalt de aanvraag.",
+    "Answer by {date} at the latest; without an answer the request expires.",
+  ),
   answerSent: t3(
     "Votre réponse est envoyée.",
     "Uw antwoord is verstuurd.",
@@ -180,9 +196,9 @@ export const ui = {
   noDecisions: t3("Aucune pour l'instant.", "Nog geen.", "None yet."),
   approver: t3("Vous décidez en tant que {who}.", "U beslist als {who}.", "You decide as {who}."),
   approvals: t3(
-    "Approbations nécessaires : {n}.",
-    "Vereiste goedkeuringen: {n}.",
-    "Approvals needed: {n}.",
+    "{n, plural, one {Une approbation suffit.} other {# approbations de personnes différentes sont nécessaires.}}",
+    "{n, plural, one {Eén goedkeuring volstaat.} other {# goedkeuringen van verschillende personen zijn nodig.}}",
+    "{n, plural, one {One approval is enough.} other {# approvals by different people are needed.}}",
   ),
   approveAmount: t3(
     "Montant accordé (facultatif, s'il est inférieur)",
@@ -216,6 +232,103 @@ export const ui = {
     "{decision} door {by} op {at}.",
     "{decision} by {by} on {at}.",
   ),
+  total: t3("Total", "Totaal", "Total"),
+  windowHint: t3(
+    "Des jours entre le {from} et le {to} : la période que couvre le plan.",
+    "Dagen tussen {from} en {to}: de periode die het plan dekt.",
+    "Days between {from} and {to}: the period the plan covers.",
+  ),
+  cancellationHint: t3(
+    "Le {from} ou après, et pas dans le futur.",
+    "Op {from} of later, en niet in de toekomst.",
+    "On {from} or later, and not in the future.",
+  ),
+  aidCapHint: t3(
+    "Au plus {max} ; une aide accordée au plus par période de {days} jours.",
+    "Hoogstens {max}; hoogstens één toegekende hulp per periode van {days} dagen.",
+    "At most {max}; at most one aid granted per {days} days.",
+  ),
+  expensesCapHint: t3(
+    "Au plus {max} au total.",
+    "Hoogstens {max} in totaal.",
+    "At most {max} in total.",
+  ),
+  rangeHint: t3("Entre {min} et {max}.", "Tussen {min} en {max}.", "Between {min} and {max}."),
+  rejectionReason: t3("Motif du refus", "Reden van de weigering", "Reason for the rejection"),
+  approverComments: t3(
+    "Commentaire du responsable",
+    "Opmerking van de verantwoordelijke",
+    "The approver's comment",
+  ),
+  grantedAmount: t3(
+    "Montant accordé : {amount}.",
+    "Toegekend bedrag: {amount}.",
+    "Amount granted: {amount}.",
+  ),
+  repayTo: t3("Compte de remboursement", "Rekening voor de terugbetaling", "Account to repay to"),
+  paymentReference: t3(
+    "Communication structurée à indiquer",
+    "Te vermelden gestructureerde mededeling",
+    "Structured communication to give",
+  ),
+  requestDetails: t3("La demande", "De aanvraag", "The request"),
+  schedulePreview: t3(
+    "Échéancier s'il est versé aujourd'hui",
+    "Aflossingsplan bij uitbetaling vandaag",
+    "Schedule if paid out today",
+  ),
+  schedulePreviewHint: t3(
+    "Calculé comme si le prêt était versé le {date} ; les dates réelles suivent le versement.",
+    "Berekend alsof de lening op {date} wordt uitbetaald; de echte data volgen de uitbetaling.",
+    "Worked out as if the loan were paid out on {date}; the real dates follow the payout.",
+  ),
+  conversation: t3(
+    "Échanges avec le membre",
+    "Uitwisseling met het lid",
+    "Exchanges with the member",
+  ),
+  askedBy: t3(
+    "Question de {by}, le {at} :",
+    "Vraag van {by}, op {at}:",
+    "Question from {by}, on {at}:",
+  ),
+  askedByChecks: t3(
+    "Vérifications non passées, le {at} :",
+    "Niet geslaagde controles, op {at}:",
+    "Checks not passed, on {at}:",
+  ),
+  answeredAt: t3(
+    "Réponse du membre, le {at} :",
+    "Antwoord van het lid, op {at}:",
+    "The member's answer, on {at}:",
+  ),
+  correctedFields: t3(
+    "Champs corrigés : {fields}.",
+    "Verbeterde velden: {fields}.",
+    "Fields corrected: {fields}.",
+  ),
+  addedDocuments: t3("Documents ajoutés :", "Toegevoegde documenten:", "Documents added:"),
+  noComment: t3("(sans commentaire)", "(zonder opmerking)", "(no comment)"),
+  outcomeRejected: t3(
+    "Votre refus est enregistré : la demande est refusée et le membre en est informé avec votre motif.",
+    "Uw weigering is geregistreerd: de aanvraag is geweigerd en het lid krijgt uw reden.",
+    "Your rejection is recorded: the request is rejected and the member is told your reason.",
+  ),
+  outcomeInfo: t3(
+    "Votre question est envoyée au membre ; la demande vous reviendra avec sa réponse.",
+    "Uw vraag is naar het lid gestuurd; de aanvraag komt terug met het antwoord.",
+    "Your question is sent to the member; the request comes back to you with the answer.",
+  ),
+  outcomeApproved: t3(
+    "Votre approbation est enregistrée : la demande est accordée pour {amount} et le paiement sera programmé.",
+    "Uw goedkeuring is geregistreerd: de aanvraag is toegekend voor {amount} en de betaling wordt gepland.",
+    "Your approval is recorded: the request is granted for {amount} and the payment will be scheduled.",
+  ),
+  outcomeWaiting: t3(
+    "Votre approbation est enregistrée ({approvals} sur {required}) : la demande attend encore {left, plural, one {une approbation} other {# approbations}}.",
+    "Uw goedkeuring is geregistreerd ({approvals} van {required}): de aanvraag wacht nog op {left, plural, one {één goedkeuring} other {# goedkeuringen}}.",
+    "Your approval is recorded ({approvals} of {required}): the request still awaits {left, plural, one {one approval} other {# approvals}}.",
+  ),
   badDecisionLink: t3(
     "Ce lien de décision n'est pas valable. Utilisez le lien complet reçu par e-mail.",
     "Deze beslissingslink is niet geldig. Gebruik de volledige link uit de e-mail.",
@@ -237,9 +350,7 @@ export function say(
   language: Language,
   params: Record<string, string | number> = {},
 ): string {
-  return ui[key][language].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return formatMessage(ui[key][language], params, language);
 }
 
 export const statusTexts: Record<RequestStatus, Translated> = {
@@ -269,4 +380,23 @@ export const statusTexts: Record<RequestStatus, Translated> = {
 
 export function statusText(status: string, language: Language): string {
   return (statusTexts as Record<string, Translated>)[status]?.[language] ?? status;
+}
+
+/** What a decision made was, for "… by x on date" (past participles, not the buttons' verbs). */
+export const decidedTexts: Record<string, Translated> = {
+  approve: t3("Approuvée", "Goedgekeurd", "Approved"),
+  reject: t3("Refusée", "Geweigerd", "Rejected"),
+  "request-info": t3("Informations demandées", "Informatie gevraagd", "Information requested"),
+  expired: t3("Lien expiré", "Link verlopen", "Link expired"),
+};
+
+const outcomeWords: Record<string, Translated> = {
+  pass: t3("Réussi :", "Geslaagd:", "Passed:"),
+  fail: t3("Échoué :", "Mislukt:", "Failed:"),
+  warn: t3("Attention :", "Let op:", "Warning:"),
+};
+
+/** A check's outcome in words, so that colour is never the only sign. */
+export function outcomeWord(outcome: string, language: Language): string {
+  return outcomeWords[outcome]?.[language] ?? outcome;
 }

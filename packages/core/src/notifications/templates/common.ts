@@ -2,6 +2,8 @@ import type { CheckResult } from "../../requests/checks/context";
 import { renderReason } from "../../requests/checks/reasons";
 import { optionTexts } from "../../requests/labels";
 import type { Language, RequestType } from "../../requests/request-types";
+import type { RequestBody } from "../../requests/schemas";
+import { detailRows } from "../../requests/show";
 import { day, euros, moment } from "../format";
 import { type Block, block } from "../layout";
 import { decisionActions, decisionUrl, statusUrl } from "../links";
@@ -20,6 +22,10 @@ export interface RequestSummary {
   amountCents: number;
   /** The request's dates (work days, expense dates, cancellation date), ISO `YYYY-MM-DD`. */
   dates: readonly string[];
+  /** The request itself: when given, every field is shown labelled instead of bare dates. */
+  request?: RequestBody;
+  /** The member's answers to earlier questions, oldest first. */
+  answers?: readonly { at: string; comment?: string }[];
   /** The member's own words (cancellation reason, description): escaped like every value. */
   description?: string;
   checks: readonly CheckResult[];
@@ -50,6 +56,7 @@ const summaryWords: Words<{
   amount: string;
   dates: string;
   description: string;
+  answer: string;
   checks: string;
   documents: string;
   outcome: Record<CheckResult["outcome"], string>;
@@ -64,6 +71,7 @@ const summaryWords: Words<{
     amount: "Montant demandé",
     dates: "Dates",
     description: "Explication du membre",
+    answer: "Réponse du membre",
     checks: "Vérifications",
     documents: "Documents (liens valables peu de temps)",
     outcome: { pass: "OK", warn: "Attention", fail: "Échec" },
@@ -79,6 +87,7 @@ const summaryWords: Words<{
     amount: "Gevraagd bedrag",
     dates: "Data",
     description: "Toelichting van het lid",
+    answer: "Antwoord van het lid",
     checks: "Controles",
     documents: "Documenten (links kort geldig)",
     outcome: { pass: "OK", warn: "Let op", fail: "Mislukt" },
@@ -94,6 +103,7 @@ const summaryWords: Words<{
     amount: "Amount requested",
     dates: "Dates",
     description: "The member's explanation",
+    answer: "The member's answer",
     checks: "Checks",
     documents: "Documents (short-lived links)",
     outcome: { pass: "OK", warn: "Warning", fail: "Failed" },
@@ -122,11 +132,17 @@ export function summaryBlocks(s: RequestSummary, language: Language): Block[] {
       [w.type, typeLabel(s.type, language)],
       [w.member, memberLabel(s)],
       [w.amount, euros(s.amountCents, language)],
-      ...(s.dates.length > 0
-        ? [[w.dates, s.dates.map((d) => day(d, language)).join(", ")] as const]
-        : []),
+      // Each field labelled as the form labels it; older callers give only the dates.
+      ...(s.request
+        ? detailRows(s.request, language)
+        : s.dates.length > 0
+          ? [[w.dates, s.dates.map((d) => day(d, language)).join(", ")] as const]
+          : []),
     ]),
     ...(s.description ? [block.quote(w.description, s.description)] : []),
+    ...(s.answers ?? [])
+      .filter((a) => a.comment)
+      .map((a) => block.quote(`${w.answer} (${moment(a.at, language)})`, a.comment!)),
     ...(checks.length > 0
       ? [
           block.list(

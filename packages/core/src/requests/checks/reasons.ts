@@ -9,7 +9,7 @@ const t = (fr: string, nl: string, en: string): Translated => ({ fr, nl, en });
  * `needs-info` email); warnings speak to approvers and may name other members and requests,
  * so they must never be shown to the member.
  */
-const reasonTexts = {
+export const reasonTexts = {
   member_known: t(
     "Membre {memberNumber} inscrit au registre.",
     "Lid {memberNumber} staat in het register.",
@@ -67,9 +67,9 @@ const reasonTexts = {
     "The cancellation date ({cancellationDate}) is in the future: give the date the client cancelled.",
   ),
   work_dates_ok: t(
-    "{count} jour(s) de travail dans la période du plan.",
-    "{count} werkdag(en) binnen de periode van het plan.",
-    "{count} work day(s) within the plan period.",
+    "{count, plural, one {# jour de travail} other {# jours de travail}} dans la période du plan.",
+    "{count, plural, one {# werkdag} other {# werkdagen}} binnen de periode van het plan.",
+    "{count, plural, one {# work day} other {# work days}} within the plan period.",
   ),
   work_date_outside_window: t(
     "Le jour de travail du {date} est hors de la période du plan ({fromDate} – {toDate}) : retirez-le.",
@@ -82,9 +82,9 @@ const reasonTexts = {
     "A work day ({date}) precedes the cancellation of {cancellationDate}.",
   ),
   expense_dates_ok: t(
-    "Les {count} dépense(s) précèdent l'annulation.",
-    "De {count} uitgave(n) gaan aan de annulering vooraf.",
-    "The {count} expense(s) precede the cancellation.",
+    "{count, plural, one {La dépense précède} other {Les # dépenses précèdent}} l'annulation.",
+    "{count, plural, one {De uitgave gaat} other {De # uitgaven gaan}} aan de annulering vooraf.",
+    "{count, plural, one {The expense precedes} other {The # expenses precede}} the cancellation.",
   ),
   expense_after_cancellation: t(
     "La dépense n° {line} ({date}) est postérieure à l'annulation du {cancellationDate} : seules les dépenses engagées avant l'annulation sont remboursées.",
@@ -97,9 +97,9 @@ const reasonTexts = {
     "{dailyCents} gross per day, under the cap of {capCents}.",
   ),
   daily_rate_above_cap: t(
-    "{dailyCents} brut par jour sur {days} jour(s) : au-dessus du plafond de {capCents}.",
-    "{dailyCents} bruto per dag over {days} dag(en): boven het plafond van {capCents}.",
-    "{dailyCents} gross per day over {days} day(s): above the cap of {capCents}.",
+    "{dailyCents} brut par jour sur {days, plural, one {# jour} other {# jours}} : au-dessus du plafond de {capCents}.",
+    "{dailyCents} bruto per dag over {days, plural, one {# dag} other {# dagen}}: boven het plafond van {capCents}.",
+    "{dailyCents} gross per day over {days, plural, one {# day} other {# days}}: above the cap of {capCents}.",
   ),
   amount_within_cap: t(
     "{amountCents}, dans le plafond de {capCents}.",
@@ -137,9 +137,9 @@ const reasonTexts = {
     "The grace period ({months} months) must be between {min} and {max} months.",
   ),
   documents_ok: t(
-    "{count} document(s) lisible(s) et conforme(s).",
-    "{count} leesba(a)r(e) en conform(e) document(en).",
-    "{count} readable, conforming document(s).",
+    "{count, plural, =0 {Aucun document requis.} one {# document lisible et conforme.} other {# documents lisibles et conformes.}}",
+    "{count, plural, =0 {Geen document vereist.} one {# leesbaar en conform document.} other {# leesbare en conforme documenten.}}",
+    "{count, plural, =0 {No document required.} one {# readable, conforming document.} other {# readable, conforming documents.}}",
   ),
   documents_missing: t(
     "Joignez au moins {minimum} document (contrat, devis ou correspondance avec le client).",
@@ -178,9 +178,9 @@ const reasonTexts = {
   ),
   no_duplicate: t("Aucune demande en double.", "Geen dubbele aanvraag.", "No duplicate request."),
   overlapping_claim: t(
-    "Une autre demande ({requestId}) couvre déjà le même client pour {count} jour(s) communs, dont le {date} : retirez ces jours.",
-    "Een andere aanvraag ({requestId}) dekt al dezelfde klant voor {count} gemeenschappelijke dag(en), waaronder {date}: verwijder die dagen.",
-    "Another request ({requestId}) already covers the same client for {count} shared day(s), including {date}: remove those days.",
+    "Une autre demande ({requestId}) couvre déjà le même client pour {count, plural, one {# jour commun} other {# jours communs}}, dont le {date} : retirez ces jours.",
+    "Een andere aanvraag ({requestId}) dekt al dezelfde klant voor {count, plural, one {# gemeenschappelijke dag} other {# gemeenschappelijke dagen}}, waaronder {date}: verwijder die dagen.",
+    "Another request ({requestId}) already covers the same client for {count, plural, one {# shared day} other {# shared days}}, including {date}: remove those days.",
   ),
   duplicate_order: t(
     "Une autre demande ({requestId}) porte déjà sur la commande {orderReference} de ce client.",
@@ -208,9 +208,9 @@ const reasonTexts = {
     "No document already used elsewhere.",
   ),
   document_reused: t(
-    "Un document identique (même empreinte SHA-256) figure dans {count} autre(s) demande(s) : {requestIds}.",
-    "Een identiek document (zelfde SHA-256) staat in {count} andere aanvra(a)g(en): {requestIds}.",
-    "An identical document (same SHA-256) appears in {count} other request(s): {requestIds}.",
+    "Un document identique (même empreinte SHA-256) figure dans {count, plural, one {# autre demande} other {# autres demandes}} : {requestIds}.",
+    "Een identiek document (zelfde SHA-256) staat in {count, plural, one {# andere aanvraag} other {# andere aanvragen}}: {requestIds}.",
+    "An identical document (same SHA-256) appears in {count, plural, one {# other request} other {# other requests}}: {requestIds}.",
   ),
   document_repeated: t(
     "Le même fichier est joint plusieurs fois à cette demande.",
@@ -223,9 +223,9 @@ const reasonTexts = {
     "IBAN used by this member only.",
   ),
   iban_shared: t(
-    "Cet IBAN est aussi utilisé par {count} autre(s) membre(s) : {memberNumbers}.",
-    "Dit IBAN wordt ook gebruikt door {count} ander(e) lid/leden: {memberNumbers}.",
-    "This IBAN is also used by {count} other member(s): {memberNumbers}.",
+    "Cet IBAN est aussi utilisé par {count, plural, one {# autre membre} other {# autres membres}} : {memberNumbers}.",
+    "Dit IBAN wordt ook gebruikt door {count, plural, one {# ander lid} other {# andere leden}}: {memberNumbers}.",
+    "This IBAN is also used by {count, plural, one {# other member} other {# other members}}: {memberNumbers}.",
   ),
   iban_change_requested: t(
     "Après un virement refusé, le membre demande d'être payé sur un autre compte (se terminant par {ibanEnd}), confirmé depuis l'adresse du registre.",
@@ -243,9 +243,9 @@ const reasonTexts = {
     "No earlier rejected request.",
   ),
   earlier_rejection: t(
-    "Ce membre a déjà eu {count} demande(s) refusée(s).",
-    "Dit lid kreeg al {count} aanvra(a)g(en) geweigerd.",
-    "This member already had {count} request(s) rejected.",
+    "Ce membre a déjà eu {count, plural, one {# demande refusée} other {# demandes refusées}}.",
+    "Dit lid kreeg al {count, plural, one {# aanvraag} other {# aanvragen}} geweigerd.",
+    "This member already had {count, plural, one {# request} other {# requests}} rejected.",
   ),
   amount_usual: t(
     "Montant habituel pour ce type de demande.",
@@ -262,7 +262,7 @@ const reasonTexts = {
 export type ReasonCode = keyof typeof reasonTexts;
 export const reasonCodes = Object.keys(reasonTexts) as ReasonCode[];
 
-function formatParam(name: string, value: string | number, language: Language): string {
+function formatParam(name: string, value: string | number, language: Language): string | number {
   if (typeof value === "number" && name.endsWith("Cents")) return formatEuros(value, language);
   if (typeof value === "number" && name.endsWith("Bytes")) {
     const mb = formatNumber(Math.round((value / (1024 * 1024)) * 10) / 10, language);
@@ -271,7 +271,8 @@ function formatParam(name: string, value: string | number, language: Language): 
   if (typeof value === "string" && (name === "date" || name.endsWith("Date"))) {
     return formatDate(value, language);
   }
-  return typeof value === "number" ? formatNumber(value, language) : value;
+  // Counts stay numbers: the message's plural forms choose by them and write them.
+  return value;
 }
 
 /** A check's reason in words, amounts in euros and dates spelt out for `language`. */
@@ -282,5 +283,5 @@ export function renderReason(reason: CheckReason, language: Language): string {
       formatParam(name, value, language),
     ]),
   );
-  return interpolate(reasonTexts[reason.code][language], params);
+  return interpolate(reasonTexts[reason.code][language], params, language);
 }

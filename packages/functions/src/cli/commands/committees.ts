@@ -1,5 +1,6 @@
-import { CommitteeName, setCommittee } from "@entraide/core/committees/committee";
-import { Argument, type Command } from "commander";
+import { CommitteeName, setCommitteeOf } from "@entraide/core/committees/committee";
+import { languages } from "@entraide/core/i18n/language";
+import { Argument, type Command, Option } from "commander";
 import { type Cli, defineCommand } from "../define";
 
 export function registerCommittees(program: Command, cli: Cli): void {
@@ -12,14 +13,24 @@ export function registerCommittees(program: Command, cli: Cli): void {
     configure: (command) =>
       command
         .addArgument(new Argument("<committee>", "the committee").choices(CommitteeName.options))
-        .argument("<email...>", "the members' emails (the credit committee needs two)")
-        .option("--backup <email...>", "the backups' emails"),
+        .argument(
+          "<email...>",
+          "the members' emails (the credit committee needs two); email:nl gives one's language",
+        )
+        .option("--backup <email...>", "the backups' emails (email:nl as well)")
+        .addOption(
+          new Option(
+            "--language <language>",
+            "the language the listed people read mail in, for those who give none",
+          ).choices(languages),
+        ),
     run: async (ctx, [committee, members], options) => {
       const { deps } = await ctx.target();
-      const result = await setCommittee(deps, {
+      const result = await setCommitteeOf(deps, {
         committee: committee as CommitteeName,
         members: members as string[],
         backups: (options.backup as string[] | undefined) ?? [],
+        language: options.language as (typeof languages)[number] | undefined,
       });
       const { backups } = result.committee;
       if (backups.length === 0)

@@ -1,0 +1,50 @@
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { keys } from "../db/layout";
+import { upsertRecord } from "../db/records";
+import type { Deps } from "../deps";
+import { defaultLanguage, isLanguage, type Language } from "../i18n/language";
+
+/**
+ * The language each person who receives mail reads (administrators, backups, committee members,
+ * finance): one register, set by the activities import (`anne@x.be:nl`) and `committees set
+ * --language`, read by every email, page and reply answer they get. Members have theirs in
+ * the members register and on their request.
+ */
+
+/**
+ * `anne@x.be:nl` → `{ email: "anne@x.be", language: "nl" }`. Without one of our languages
+ * after the colon, the entry stays whole, so that the email check refuses it and names it.
+ */
+export function parseAddress(entry: string): { email: string; language?: Language } {
+  const match = /^(.*):([A-Za-z]{2})$/.exec(entry.trim());
+  const language = match?.[2]?.toLowerCase();
+  if (!match || !isLanguage(language)) return { email: entry.trim() };
+  return { email: (match[1] ?? "").trim(), language };
+}
+
+/** The language `email` reads, French when none was ever given. */
+export async function languageOf(deps: Deps, email: string): Promise<Language> {
+  const { Item } = await deps.clients.ddb.send(
+    new GetCommand({ TableName: deps.config.table, Key: keys.contact(email.toLowerCase()) }),
+  );
+  return isLanguage(Item?.language) ? Item.language : defaultLanguage;
+}
+
+/** Records the language of each address that gives one; the others keep theirs. */
+export async function setLanguages(
+  deps: Deps,
+  entries: { email: string; language?: Language }[],
+  options: { dryRun?: boolean } = {},
+): Promise<void> {
+  for (const { email, language } of entries) {
+    if (!language) continue;
+    const address = email.toLowerCase();
+    await upsertRecord(deps, {
+      key: keys.contact(address),
+      kind: "contact",
+      label: address,
+      data: { email: address, language },
+      dryRun: options.dryRun,
+    });
+  }
+}

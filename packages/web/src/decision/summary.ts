@@ -1,0 +1,159 @@
+import { type Installment, loanSchedule } from "@entraide/core/loans/schedule";
+import { formatDate, formatEuros } from "@entraide/core/requests/i18n";
+import { fieldTexts, labelOf } from "@entraide/core/requests/labels";
+import type { Language, RequestType } from "@entraide/core/requests/request-types";
+import { showValue } from "@entraide/core/requests/show";
+import { specsOf } from "../form/specs";
+import { h } from "../lib/dom";
+import { facts, section } from "../lib/page";
+import { dataTable } from "../lib/table";
+import { say } from "../lib/ui-text";
+
+export interface Document {
+  documentId?: string;
+  name: string;
+  url: string;
+}
+
+type Details = Record<string, unknown>;
+const TABLES = new Set(["workDays", "lines"]);
+/** The fields that are the amount asked, shown once as such. */
+const ASKED = new Set(["grossAmountCents", "requestedAmountCents", "amountCents"]);
+const label = (key: string, l: Language) => labelOf(key.split("."), l);
+
+export const shown = showValue;
+
+/** A link to a document the decision page signed for this approver, or its name alone. */
+export function documentLink(doc: Document | undefined, l: Language): Node | string {
+  if (!doc) return say("none", l);
+  return h("a", { href: doc.url, rel: "noreferrer", target: "_blank" }, doc.name);
+}
+
+function workDaysTable(days: Details[], l: Language) {
+  return dataTable(
+    "work-days",
+    label("workDays", l),
+    [
+      { title: label("workDays.date", l) },
+      { title: label("workDays.hours", l), num: true },
+      { title: label("workDays.cachets", l), num: true },
+    ],
+    days.map((d) => [
+      shown("date", d.date, l),
+      d.hours === undefined
+        ? d.cachets === undefined
+          ? say("fullDay", l)
+          : ""
+        : shown("hours", d.hours, l),
+      d.cachets === undefined ? "" : shown("cachets", d.cachets, l),
+    ]),
+  );
+}
+
+function linesTable(lines: Details[], documents: Document[], l: Language) {
+  const total = lines.reduce((sum, line) => sum + Number(line.amountCents ?? 0), 0);
+  return dataTable(
+    "expense-lines",
+    label("lines", l),
+    [
+      { title: label("lines.date", l) },
+      { title: label("lines.description", l) },
+      { title: label("lines.amountCents", l), num: true },
+      { title: label("lines.documentId", l) },
+    ],
+    [
+      ...lines.map((line) => [
+        shown("date", line.date, l),
+        String(line.description ?? ""),
+        shown("amountCents", line.amountCents, l),
+        documentLink(
+          documents.find((d) => d.documentId === line.documentId),
+          l,
+        ),
+      ]),
+      [h("strong", {}, say("total", l)), "", h("strong", {}, formatEuros(total, l)), ""],
+    ],
+  );
+}
+
+/** The loan's installments if it were paid out today: what the member would repay, and when. */
+function schedulePreview(details: Details, today: string, l: Language) {
+  let schedule: Installment[];
+  try {
+    schedule = loanSchedule({
+      principalCents: Number(details.amountCents),
+      termMonths: Number(details.termMonths),
+      graceMonths: Number(details.graceMonths),
+      disbursedOn: today,
+    });
+  } catch {
+    return null;
+  }
+  return section(
+    "schedule-title",
+    say("schedulePreview", l),
+    h("p", { class: "hint" }, say("schedulePreviewHint", l, { date: formatDate(today, l) })),
+    dataTable(
+      "schedule-preview",
+      say("schedulePreview", l),
+      [
+        { title: say("installment", l) },
+        { title: say("dueDate", l) },
+        { title: say("amountDue", l), num: true },
+      ],
+      schedule.map((i) => [
+        String(i.number),
+        formatDate(i.dueDate, l),
+        formatEuros(i.amountCents, l),
+      ]),
+    ),
+  );
+}
+
+/**
+ * What the member asked, laid out for the approver: the scalar fields as labelled values in
+ * the request's order, the work days and the expense lines as tables (receipts linked), and
+ * for a loan the schedule it would have.
+ */
+export function requestSummary(
+  type: RequestType,
+  details: Details,
+  documents: Document[],
+  l: Language,
+  today: string,
+): HTMLElement[] {
+  const rows: [string, string | Node][] = [];
+  // In the form's order; the amount asked is shown once, above.
+  const order = specsOf(type).map((s) => s.path.split(".")[0] as string);
+  const keys = Object.keys(details)
+    .filter((k) => k in fieldTexts && !TABLES.has(k) && !ASKED.has(k))
+    .sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  for (const key of keys) {
+    const value = details[key];
+    if (key === "client" && value && typeof value === "object") {
+      const client = value as { name?: string; email?: string };
+      rows.push([label("client.name", l), client.name ?? ""]);
+      if (client.email) rows.push([label("client.email", l), client.email]);
+      continue;
+    }
+    rows.push([label(key, l), shown(key, value, l)]);
+  }
+  return [
+    section("details-title", say("requestDetails", l), facts(rows)),
+    Array.isArray(details.workDays)
+      ? section(
+          "work-days-title",
+          label("workDays", l),
+          workDaysTable(details.workDays as Details[], l),
+        )
+      : null,
+    Array.isArray(details.lines)
+      ? section(
+          "lines-title",
+          label("lines", l),
+          linesTable(details.lines as Details[], documents, l),
+        )
+      : null,
+    type === "relaunch-loan" ? schedulePreview(details, today, l) : null,
+  ].filter((e): e is HTMLElement => e !== null);
+}

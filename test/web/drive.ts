@@ -1,0 +1,182 @@
+import { expect } from "vitest";
+import { eventually, type OpenPage, PDF, type WebStack } from "./browser";
+
+export { eventually };
+
+/** Steps a member or an approver takes in the browser, against the stack given to `useStack`. */
+let web: WebStack;
+export function useStack(stack: WebStack): void {
+  web = stack;
+}
+
+/** The request's status as the API tells its member. */
+export async function statusOf(link: string): Promise<string> {
+  const hash = new URLSearchParams(new URL(link).hash.slice(1));
+  const answer = await fetch(`${web.base}/api/requests/${hash.get("id")}`, {
+    headers: { authorization: `Bearer ${hash.get("token")}` },
+  });
+  return ((await answer.json()) as { status: string }).status;
+}
+
+export const waitForStatus = (link: string, wanted: string) =>
+  eventually(`status ${wanted}`, async () =>
+    (await statusOf(link)) === wanted ? true : undefined,
+  );
+
+/** The newest decision link for `action` emailed to `to` (read from the local SES inbox). */
+export async function decisionLink(
+  to: string,
+  action: string,
+  requestLink?: string,
+): Promise<string> {
+  // The request's own email: its status says awaiting-approval a moment before the email is sent.
+  const requestId =
+    requestLink && new URLSearchParams(new URL(requestLink).hash.slice(1)).get("id");
+  return eventually(`a decision email to ${to}`, async () => {
+    const store = (await (await fetch(`${web.stack.urls.inbox}/store`)).json()) as {
+      emails: {
+        destination: { to: string[] };
+        subject: string;
+        body: { text?: string; html?: string };
+      }[];
+    };
+    const links = store.emails
+      .filter(
+        (e) =>
+          e.destination.to.some((t) => t.includes(to)) &&
+          (!requestId || e.subject.includes(requestId)),
+      )
+      .flatMap(
+        (e) =>
+          `${e.body.text ?? ""} ${e.body.html ?? ""}`.match(
+            /https?:\/\/[^\s"'<>]*decision\.html#token=[^\s"'<>&]+&(?:amp;)?action=[a-z-]+/g,
+          ) ?? [],
+      )
+      .map((l) => l.replace(/&amp;/g, "&"))
+      .filter((l) => l.endsWith(`action=${action}`));
+    return links.at(-1);
+  });
+}
+
+/** Chooses a PDF in the file control `selector` and waits until it is uploaded (or says why not). */
+export async function attach(page: OpenPage, selector: string, name = "proof.pdf") {
+  await page.setInputFiles(selector, { name, mimeType: "application/pdf", buffer: PDF });
+  const field = page.locator(selector).locator("xpath=ancestor::div[contains(@class,'field')][1]");
+  await page.waitForFunction(
+    ([sel, n]) => {
+      const box = document.querySelector(sel as string)?.closest(".field");
+      return (
+        box?.querySelector(".files")?.textContent?.includes(n as string) ||
+        box?.querySelector(".field-error-text")
+      );
+    },
+    [selector, name],
+    { timeout: 20_000 },
+  );
+  expect(await field.locator(".upload-status").textContent()).toContain(name);
+  expect(await field.locator(".field-error-text").count(), String(page.problems)).toBe(0);
+}
+
+export async function fillMember(
+  page: OpenPage,
+  member: { number: string; email: string; iban: string },
+) {
+  await page.fill("#f-memberNumber", member.number);
+  await page.fill("#f-email", member.email);
+  await page.fill("#f-iban", member.iban);
+}
+
+export const camille = {
+  number: "M0001",
+  email: "camille.dubois@example.org",
+  iban: "BE21 0012 3456 7803",
+};
+export const pieter = {
+  number: "M0002",
+  email: "pieter.janssens@example.org",
+  iban: "BE35 3101 2345 6737",
+};
+export const sarah = {
+  number: "M0003",
+  email: "sarah.oconnor@example.org",
+  iban: "BE74063445566707",
+};
+
+export const fillers: Record<string, (page: OpenPage) => Promise<void>> = {
+  "cancelled-contract": async (page) => {
+    await page.check("#f-type");
+    await fillMember(page, camille);
+    await page.fill("#f-activityId", "ACT-001");
+    await page.fill("#f-client-name", "Théâtre du Parc");
+    await page.check("#f-basis");
+    await page.fill("#f-reference", "CDD-2020-17");
+    await page.fill("#f-workDays-0-date", "2020-04-10");
+    await page.click("#f-workDays-add");
+    await page.fill("#f-workDays-1-date", "2020-04-11");
+    await page.fill("#f-workDays-1-hours", "4,5");
+    await page.fill("#f-grossAmountCents", "1 200,50");
+    await page.fill("#f-cancellationDate", "2020-03-20");
+    await page.fill("#f-cancellationReason", "Fermeture des salles (confinement).");
+    await attach(page, "#f-documents", "contrat.pdf");
+  },
+  "incurred-expenses": async (page) => {
+    await page.check("#f-type-incurred-expenses");
+    await fillMember(page, pieter);
+    await page.fill("#f-activityId", "ACT-002");
+    await page.fill("#f-client-name", "Fietsfestival");
+    await page.fill("#f-orderReference", "BO-2020-4");
+    await page.fill("#f-cancellationDate", "2020-03-25");
+    await page.fill("#f-lines-0-date", "2020-03-02");
+    await page.fill("#f-lines-0-description", "Pièces détachées");
+    await page.fill("#f-lines-0-amountCents", "350,20");
+    await attach(page, "#f-lines-0-documentId", "ticket.pdf");
+  },
+  "emergency-aid": async (page) => {
+    await page.check("#f-type-emergency-aid");
+    await fillMember(page, camille);
+    await page.check("#f-category");
+    await page.fill("#f-description", "Loyer impayé depuis l'annulation de la tournée.");
+    await page.fill("#f-incomeBeforeCents", "1 800");
+    await page.fill("#f-incomeAfterCents", "0");
+    await page.fill("#f-householdSize", "2");
+    await page.fill("#f-requestedAmountCents", "900");
+    await attach(page, "#f-documents", "bail.pdf");
+  },
+  "relaunch-loan": async (page) => {
+    await page.check("#f-type-relaunch-loan");
+    await fillMember(page, sarah);
+    await page.fill("#f-activityId", "ACT-001");
+    await page.check("#f-purpose");
+    await page.fill("#f-description", "Nouveau matériel son pour la reprise.");
+    await page.fill("#f-amountCents", "3000");
+    await page.fill("#f-termMonths", "12");
+    await page.fill("#f-graceMonths", "2");
+    await attach(page, "#f-documents", "devis.pdf");
+  },
+};
+
+/** An emergency aid without documents (they are optional for it): no upload involved. */
+export async function fillAidWithoutDocuments(page: OpenPage) {
+  await page.check("#f-type-emergency-aid");
+  await fillMember(page, camille);
+  await page.check("#f-category-food");
+  await page.fill("#f-description", "Plus de revenus depuis l'annulation des concerts.");
+  await page.fill("#f-incomeBeforeCents", "2100");
+  await page.fill("#f-incomeAfterCents", "150,50");
+  await page.fill("#f-householdSize", "3");
+  await page.fill("#f-requestedAmountCents", "800");
+}
+
+/** Fills, reviews and sends a request; returns the status link the page shows. */
+export async function submit(
+  fill: string | ((page: OpenPage) => Promise<void>),
+  width = 1280,
+): Promise<{ page: OpenPage; link: string }> {
+  const page = await web.open("/?lang=fr", width);
+  await (typeof fill === "string" ? fillers[fill]! : fill)(page);
+  await page.click("#review");
+  await page.click("#send");
+  await page.waitForSelector("#success:not([hidden])", { timeout: 20_000 });
+  const link = (await page.getAttribute("#status-link", "href")) ?? "";
+  return { page, link };
+}
