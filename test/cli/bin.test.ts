@@ -132,3 +132,38 @@ describe("the entraide bin", () => {
     expect(stderr).toContain("start the local stack with `npm start` first");
   });
 });
+
+describe("what the bin says when something is wrong", () => {
+  it("finance export without a batch asks for the batch first, and without --format for the format", async () => {
+    // Act
+    const bare = await entraide(["finance", "export"]);
+    const noFormat = await entraide(["finance", "export", "ENT-SOL-20200402040000-9F3A1C2B"]);
+    // Assess
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toMatch(/missing required argument 'batch'/);
+    expect(noFormat.code).toBe(2);
+    expect(noFormat.stderr).toContain("--format csv or --format sepa");
+  });
+
+  it("under --json an error is JSON on stdout, with the exit code of a failure", async () => {
+    // Act
+    const missing = await entraide(["members", "import", join(dataDir, "no-such.csv"), "--json"]);
+    const toStdout = await entraide(["finance", "export", "ENT-X", "--format", "csv", "--json"]);
+    // Assess
+    expect(missing.code).not.toBe(0);
+    expect(JSON.parse(missing.stdout)).toEqual({
+      error: { code: "usage", message: expect.stringContaining("check the path") },
+    });
+    expect(missing.stdout).not.toContain("ENOENT:");
+    expect(toStdout.code).toBe(2);
+    expect(JSON.parse(toStdout.stdout).error.message).toContain("--json needs --out");
+  });
+
+  it("--help lists mail receive and executions reopen-payout", async () => {
+    // Act
+    const { stdout } = await entraide(["--help"]);
+    // Assess
+    expect(stdout).toContain("mail receive <file>");
+    expect(stdout).toContain("executions reopen-payout <id>");
+  });
+});

@@ -3,6 +3,21 @@ import { ValidationError } from "@entraide/core/errors";
 /** A mistake in how a command was called (bad argument, unreadable file): exit code 2. */
 export class UsageError extends Error {
   override name = "UsageError";
+  readonly code = "usage";
+}
+
+/** A file the command was given that cannot be read, said in words (not "ENOENT"). */
+export function unreadable(file: string, error: unknown): UsageError {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  const why =
+    code === "ENOENT"
+      ? `there is no file ${file}: check the path`
+      : code === "EACCES"
+        ? `cannot read ${file}: you may not read it (check its permissions)`
+        : code === "EISDIR"
+          ? `${file} is a folder: give a file`
+          : `cannot read ${file}: ${(error as Error)?.message ?? String(error)}`;
+  return new UsageError(why);
 }
 
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;

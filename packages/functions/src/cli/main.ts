@@ -62,7 +62,14 @@ export async function main(
   } catch (error) {
     // Commander has already printed its own message (or the help) on stderr.
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    streams.stderr(`error: ${describeError(error, cli.local).replace(/\s*\n\s*/g, " ")}\n`);
+    const message = describeError(error, cli.local).replace(/\s*\n\s*/g, " ");
+    // Under --json a program reads stdout: the error is JSON there too, and the exit code says it failed.
+    if (argv.includes("--json")) {
+      const code = (error as { code?: unknown })?.code;
+      streams.stdout(
+        `${JSON.stringify({ error: { code: typeof code === "string" ? code : "error", message } }, null, 2)}\n`,
+      );
+    } else streams.stderr(`error: ${message}\n`);
     if (env.ENTRAIDE_DEBUG) streams.stderr(`${(error as Error)?.stack}\n`);
     return exitCodeOf(error);
   }

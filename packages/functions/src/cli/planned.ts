@@ -23,6 +23,7 @@ const SPEC_COMMANDS = [
   "executions reopen-payout <id>",
   "dlq list",
   "dlq redrive",
+  "mail receive <file>  (an approver's reply, as SES would deliver it)",
   "committees set <solidarity|credit> <email...> [--backup <email...>]",
   "clock advance <duration>  (local stack only)",
 ];

@@ -9,8 +9,12 @@ import { processStreams, type Streams } from "./output";
  * process still writes after the export), and keeps the export's backpressure when it is the
  * process's own; `discard` removes a file a failed export left half-written.
  */
-export function exportSink(file: string | undefined, streams: Streams): { out: Writable; discard(): Promise<void> } {
-  if (file) return { out: createWriteStream(file), discard: () => unlink(file).catch(() => undefined) };
+export function exportSink(
+  file: string | undefined,
+  streams: Streams,
+): { out: Writable; discard(): Promise<void> } {
+  if (file)
+    return { out: createWriteStream(file), discard: () => unlink(file).catch(() => undefined) };
   const discard = async () => undefined;
   if (streams === processStreams) {
     const out = new Writable({

@@ -14,6 +14,19 @@ const summaryLine = (e: ExecutionSummary) =>
   `${e.id}  ${e.workflow} v${e.version}  ${e.status}  in ${e.state}${e.data?.status ? ` (${e.data.status})` : ""}  started ${e.startedAt}` +
   (e.error ? `  ${e.error.error}: ${e.error.cause}` : "");
 
+/** An execution's data as indented `key: value` lines, for a person (JSON with --json). */
+function readable(value: unknown, indent: string): string[] {
+  if (value === null || typeof value !== "object") return [`${indent}${JSON.stringify(value)}`];
+  const entries = Array.isArray(value)
+    ? value.map((v, i) => [`- ${i + 1}`, v] as const)
+    : Object.entries(value);
+  return entries.flatMap(([key, v]) =>
+    v !== null && typeof v === "object" && Object.keys(v).length > 0
+      ? [`${indent}${key}:`, ...readable(v, `${indent}  `)]
+      : [`${indent}${key}: ${typeof v === "string" ? v : JSON.stringify(v)}`],
+  );
+}
+
 const eventLine = (e: HistoryEvent) =>
   `${String(e.seq).padStart(4)}  ${e.at}  ${e.type}${e.state ? ` (${e.state})` : ""}` +
   (e.detail && Object.keys(e.detail).length > 0 ? `  ${JSON.stringify(e.detail)}` : "");
@@ -63,7 +76,8 @@ export function registerExecutions(program: Command, cli: Cli): void {
         data: { execution, history },
         text: [
           summaryLine(execution),
-          `data: ${JSON.stringify(execution.data)}`,
+          "data:",
+          ...readable(execution.data, "  "),
           "history:",
           ...history.map(eventLine),
         ].join("\n"),

@@ -8,7 +8,7 @@ import { formatCents } from "@entraide/core/money/cents";
 import { createEngine } from "@entraide/core/workflows/index";
 import { type Command, Option } from "commander";
 import { type Cli, defineCommand } from "../define";
-import { EXIT } from "../errors";
+import { EXIT, UsageError } from "../errors";
 import { exportSink } from "../sink";
 
 const euros = (cents: number) => `${formatCents(cents)} euros`;
@@ -25,13 +25,16 @@ export function registerFinance(program: Command, cli: Cli): void {
     name: "create",
     description: "gather a fund's scheduled payouts into a new batch, ready to export",
     configure: (command) =>
-      command.addOption(new Option("--fund <fund>", "the fund").choices(FundName.options).makeOptionMandatory()),
+      command.addOption(
+        new Option("--fund <fund>", "the fund").choices(FundName.options).makeOptionMandatory(),
+      ),
     run: async (ctx, _args, options) => {
       const { deps } = await ctx.target();
       const fund = options.fund as FundName;
       const { batch: created, skipped } = await createBatch(deps, fund, {
         onProgress: (claimed) => {
-          if (claimed > 0 && claimed % 500 === 0) ctx.output.note(`batch create: ${claimed} payouts claimed`);
+          if (claimed > 0 && claimed % 500 === 0)
+            ctx.output.note(`batch create: ${claimed} payouts claimed`);
         },
       });
       for (const s of skipped) ctx.output.note(`payout ${s.payoutId} left out: ${s.reason}`);
@@ -52,11 +55,15 @@ export function registerFinance(program: Command, cli: Cli): void {
 
   defineCommand(finance, cli, {
     name: "export",
-    description: "write a batch as the finance CSV or a SEPA pain.001.001.03 file (stdout without --out)",
+    description:
+      "write a batch as the finance CSV or a SEPA pain.001.001.03 file (stdout without --out)",
     configure: (command) =>
       command
         .argument("<batch>", "the batch id, as `finance batch create` printed it")
-        .addOption(new Option("--format <format>", "csv or sepa").choices(["csv", "sepa"]).makeOptionMandatory())
+        // Checked in the command, so a missing <batch> is what a bare `finance export` reports first.
+        .addOption(
+          new Option("--format <format>", "csv or sepa (required)").choices(["csv", "sepa"]),
+        )
         .option("--out <file>", "write to this file instead of stdout")
         .addOption(
           new Option("--delimiter <delimiter>", "CSV separator: ; (Belgian and French Excel) or ,")
@@ -66,16 +73,33 @@ export function registerFinance(program: Command, cli: Cli): void {
     run: async (ctx, [batchId], options) => {
       const { deps } = await ctx.target();
       const file = options.out as string | undefined;
+      if (!options.format)
+        throw new UsageError("give the file's format: --format csv or --format sepa");
+      if (options.json && file === undefined)
+        throw new UsageError("--json needs --out <file>: without it, stdout holds the bank file");
       const sink = exportSink(file, cli.streams);
       try {
-        const summary = await exportBatch(deps, String(batchId), options.format as ExportFormat, sink.out, {
-          delimiter: options.delimiter as ";" | ",",
-          onProgress: ctx.output.progress("export"),
-        });
+        const summary = await exportBatch(
+          deps,
+          String(batchId),
+          options.format as ExportFormat,
+          sink.out,
+          {
+            delimiter: options.delimiter as ";" | ",",
+            onProgress: ctx.output.progress("export"),
+          },
+        );
         // Only once the file is whole: members then see their payout under way.
         const told = await markBatchExported(deps, createEngine(deps), String(batchId));
         return {
-          data: { batchId, format: options.format, out: file ?? "stdout", count: summary.count, totalCents: summary.totalCents, requestsTold: told },
+          data: {
+            batchId,
+            format: options.format,
+            out: file ?? "stdout",
+            count: summary.count,
+            totalCents: summary.totalCents,
+            requestsTold: told,
+          },
           text: `batch ${batchId}: ${summary.count} payouts, ${euros(summary.totalCents)} written to ${file ?? "stdout"}`,
           stdoutTaken: file === undefined,
         };
@@ -88,7 +112,8 @@ export function registerFinance(program: Command, cli: Cli): void {
 
   defineCommand(finance, cli, {
     name: "mark-paid",
-    description: "record that the bank paid a batch: its payouts become paid and each member is told (safe to run again)",
+    description:
+      "record that the bank paid a batch: its payouts become paid and each member is told (safe to run again)",
     configure: (command) => command.argument("<batch>", "the batch id"),
     run: async (ctx, [batchId], _options) => {
       const { deps } = await ctx.target();
@@ -97,36 +122,55 @@ export function registerFinance(program: Command, cli: Cli): void {
       });
       const lines = [
         `batch ${report.batch.batchId} (${report.batch.status}): ${report.paid} payouts paid now, ${report.alreadyPaid} already paid, ${report.unpaid.length} not paid`,
-        ...report.unpaid.map((u) => `  payout ${u.payoutId} not paid: it is ${u.status}${u.batchId && u.batchId !== batchId ? ` in batch ${u.batchId}` : ""}`),
-        `members' requests told: ${Object.entries(report.signals)
-          .filter(([, n]) => n > 0)
-          .map(([outcome, n]) => `${n} ${outcome}`)
-          .join(", ") || "none"}`,
+        ...report.unpaid.map(
+          (u) =>
+            `  payout ${u.payoutId} not paid: it is ${u.status}${u.batchId && u.batchId !== batchId ? ` in batch ${u.batchId}` : ""}`,
+        ),
+        `members' requests told: ${
+          Object.entries(report.signals)
+            .filter(([, n]) => n > 0)
+            .map(([outcome, n]) => `${n} ${outcome}`)
+            .join(", ") || "none"
+        }`,
         ...report.signalProblems.map((s) => `  request ${describeSignal(s)}`),
       ];
       if (report.signalProblems.length > 0) {
-        ctx.output.note("some requests were not told of their payment: check them with `executions show <id>`");
+        ctx.output.note(
+          "some requests were not told of their payment: check them with `executions show <id>`",
+        );
       }
-      return { data: report, text: lines.join("\n"), exitCode: report.signalProblems.length > 0 ? EXIT.failure : EXIT.ok };
+      return {
+        data: report,
+        text: lines.join("\n"),
+        exitCode: report.signalProblems.length > 0 ? EXIT.failure : EXIT.ok,
+      };
     },
   });
 
   defineCommand(finance, cli, {
     name: "payout-failed",
-    description: "record that a payout did not reach the member (rejected or returned by the bank); the member is asked for a new IBAN",
+    description:
+      "record that a payout did not reach the member (rejected or returned by the bank); the member is asked for a new IBAN",
     configure: (command) =>
       command
         .argument("<payout>", "the payout id (the request id)")
         .requiredOption("--reason <text>", "what the bank said, e.g. 'IBAN closed'"),
     run: async (ctx, [payoutId], options) => {
       const { deps } = await ctx.target();
-      const report = await markPayoutFailed(deps, createEngine(deps), String(payoutId), String(options.reason));
+      const report = await markPayoutFailed(
+        deps,
+        createEngine(deps),
+        String(payoutId),
+        String(options.reason),
+      );
       const signalled = !UNDELIVERED.includes(report.signal.outcome);
       return {
         data: report,
         text:
           `payout ${payoutId}: ${report.alreadyFailed ? "already failed" : `${report.previousStatus} -> payout-failed`}` +
-          (report.reversedCents > 0 ? `, ${euros(report.reversedCents)} paid back into the reservation` : "") +
+          (report.reversedCents > 0
+            ? `, ${euros(report.reversedCents)} paid back into the reservation`
+            : "") +
           (report.leftBatch
             ? `\nit left batch ${report.batchId}: export that batch again and send the new file before marking it paid`
             : "") +

@@ -1,10 +1,10 @@
-import { type FundLine, fundReport } from "@entraide/core/finance/report";
 import { writeFile } from "node:fs/promises";
+import { type FundLine, fundReport } from "@entraide/core/finance/report";
 import { formatCents } from "@entraide/core/money/cents";
 import { reportCsv } from "@entraide/core/reports/csv";
 import { assemblyFigures } from "@entraide/core/reports/figures";
 import { reportHtml } from "@entraide/core/reports/html";
-import { languages, type Language } from "@entraide/core/requests/request-types";
+import { type Language, languages } from "@entraide/core/requests/request-types";
 import { type Command, Option } from "commander";
 import { argumentParser, type Cli, defineCommand } from "../define";
 
@@ -39,15 +39,30 @@ export function defineFundsReport(funds: Command, cli: Cli): Command {
     configure: (command) =>
       command
         .addOption(
-          new Option("--format <format>", "text, or csv: every figure of the assembly report (`;`, decimal comma) for a spreadsheet")
+          new Option(
+            "--format <format>",
+            "text, or csv: every figure of the assembly report (`;`, decimal comma) for a spreadsheet",
+          )
             .choices(["text", "csv"])
             .default("text"),
         )
         .option("--html <file>", "write the assembly report, one printable HTML page, to this file")
         .option("--out <file>", "with --format csv: write to this file instead of stdout")
-        .addOption(new Option("--language <language>", "language of the assembly report").choices(languages).default("fr"))
-        .option("--from <date>", "first day of the period (default: the plan window's)", argumentParser(isoDay))
-        .option("--to <date>", "last day of the period (default: the plan window's)", argumentParser(isoDay)),
+        .addOption(
+          new Option("--language <language>", "language of the assembly report")
+            .choices(languages)
+            .default("fr"),
+        )
+        .option(
+          "--from <date>",
+          "first day of the period (default: the plan window's)",
+          argumentParser(isoDay),
+        )
+        .option(
+          "--to <date>",
+          "last day of the period (default: the plan window's)",
+          argumentParser(isoDay),
+        ),
     run: async (ctx, _args, options) => {
       const { deps } = await ctx.target();
       const language = options.language as Language;
@@ -55,7 +70,10 @@ export function defineFundsReport(funds: Command, cli: Cli): Command {
         const lines = await fundReport(deps);
         return { data: lines, text: lines.map(text).join("\n\n") };
       }
-      const figures = await assemblyFigures(deps, { from: options.from as string | undefined, to: options.to as string | undefined });
+      const figures = await assemblyFigures(deps, {
+        from: options.from as string | undefined,
+        to: options.to as string | undefined,
+      });
       const written: string[] = [];
       if (options.html !== undefined) {
         await writeFile(String(options.html), reportHtml(figures, language));
@@ -69,7 +87,11 @@ export function defineFundsReport(funds: Command, cli: Cli): Command {
       const summary = `assembly report ${figures.from} – ${figures.to} (${language})${written.length > 0 ? ` written to ${written.join(" and ")}` : ""}`;
       if (csv !== undefined && options.out === undefined) {
         cli.streams.stdout(csv);
-        return { data: { from: figures.from, to: figures.to, language }, text: summary, stdoutTaken: true };
+        return {
+          data: { from: figures.from, to: figures.to, language },
+          text: summary,
+          stdoutTaken: true,
+        };
       }
       return { data: figures, text: summary };
     },

@@ -1,8 +1,8 @@
 import { FundName, remainingCents, setEnvelope } from "@entraide/core/funds/fund";
 import { resumeAwaitingFunds } from "@entraide/core/funds/resume";
-import { createEngine } from "@entraide/core/workflows/index";
 import { formatCents } from "@entraide/core/money/cents";
 import { parseEuros } from "@entraide/core/money/euros";
+import { createEngine } from "@entraide/core/workflows/index";
 import { Argument, type Command } from "commander";
 import { argumentParser, type Cli, defineCommand } from "../define";
 import { defineFundsReport } from "./funds-report";

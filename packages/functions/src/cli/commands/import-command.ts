@@ -5,7 +5,7 @@ import type { ImportReport } from "@entraide/core/imports/report";
 import type { ImportOptions } from "@entraide/core/imports/run";
 import type { Command } from "commander";
 import { type Cli, defineCommand } from "../define";
-import { EXIT, UsageError } from "../errors";
+import { EXIT, UsageError, unreadable } from "../errors";
 
 /** `<register> import <csv> [--dry-run]`: the members and activities imports share it. */
 export function defineImportCommand(
@@ -67,9 +67,7 @@ async function readImportFile(file: string): Promise<Uint8Array> {
     return await readFile(file);
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(
-      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-    );
+    throw unreadable(file, error);
   }
 }
 

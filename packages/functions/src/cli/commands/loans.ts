@@ -1,11 +1,15 @@
 import { readFile } from "node:fs/promises";
 import { loanSchedules, schedulesCsv } from "@entraide/core/finance/loans-report";
-import { importRepayments, REPAYMENT_COLUMNS, type RepaymentReport } from "@entraide/core/finance/repayments";
+import {
+  importRepayments,
+  REPAYMENT_COLUMNS,
+  type RepaymentReport,
+} from "@entraide/core/finance/repayments";
 import { formatCents } from "@entraide/core/money/cents";
 import { createEngine } from "@entraide/core/workflows/index";
 import { type Command, Option } from "commander";
 import { type Cli, defineCommand } from "../define";
-import { EXIT, UsageError } from "../errors";
+import { EXIT, UsageError, unreadable } from "../errors";
 
 function describeImport(report: RepaymentReport): string {
   const lines = report.lines
@@ -26,11 +30,19 @@ export function registerLoans(program: Command, cli: Cli): void {
 
   defineCommand(loans, cli, {
     name: "schedules",
-    description: "every installment of every loan: loan, member, due date, amount, paid, outstanding, days late",
+    description:
+      "every installment of every loan: loan, member, due date, amount, paid, outstanding, days late",
     configure: (command) =>
       command
-        .addOption(new Option("--format <format>", "text, or csv for a spreadsheet").choices(["text", "csv"]).default("text"))
-        .option("--overdue", "only installments past their due date and not covered, the latest first"),
+        .addOption(
+          new Option("--format <format>", "text, or csv for a spreadsheet")
+            .choices(["text", "csv"])
+            .default("text"),
+        )
+        .option(
+          "--overdue",
+          "only installments past their due date and not covered, the latest first",
+        ),
     run: async (ctx, _args, options) => {
       const { deps } = await ctx.target();
       const lines = await loanSchedules(deps, { overdue: options.overdue === true });
@@ -50,10 +62,14 @@ export function registerLoans(program: Command, cli: Cli): void {
   const repayments = loans.command("repayments").description("loan repayments");
   defineCommand(repayments, cli, {
     name: "import",
-    description: "record loan repayments from a CSV file; importing the same file again changes nothing",
+    description:
+      "record loan repayments from a CSV file; importing the same file again changes nothing",
     configure: (command) =>
       command
-        .argument("<csv>", `UTF-8 CSV file, "," or ";" separated, with the header ${REPAYMENT_COLUMNS.join(",")}`)
+        .argument(
+          "<csv>",
+          `UTF-8 CSV file, "," or ";" separated, with the header ${REPAYMENT_COLUMNS.join(",")}`,
+        )
         .option("--dry-run", "report what the import would do, and send nothing")
         .addHelpText(
           "after",
@@ -64,15 +80,22 @@ export function registerLoans(program: Command, cli: Cli): void {
       try {
         content = await readFile(String(file));
       } catch (error) {
-        throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+        throw unreadable(String(file), error);
       }
       const { deps } = await ctx.target();
       const report = await importRepayments(deps, createEngine(deps), content, {
         dryRun: options.dryRun === true,
         onProgress: ctx.output.progress("repayments import"),
       });
-      if (report.counts.refused > 0) ctx.output.note(`${report.counts.refused} lines refused: fix them and import the file again`);
-      return { data: report, text: describeImport(report), exitCode: report.counts.refused > 0 ? EXIT.failure : EXIT.ok };
+      if (report.counts.refused > 0)
+        ctx.output.note(
+          `${report.counts.refused} lines refused: fix them and import the file again`,
+        );
+      return {
+        data: report,
+        text: describeImport(report),
+        exitCode: report.counts.refused > 0 ? EXIT.failure : EXIT.ok,
+      };
     },
   });
 }

@@ -4,7 +4,7 @@ import { decide } from "@entraide/core/requests/decide";
 import { createEngine } from "@entraide/core/workflows/index";
 import type { Command } from "commander";
 import { type Cli, defineCommand } from "../define";
-import { UsageError } from "../errors";
+import { UsageError, unreadable } from "../errors";
 
 /** Reply emails are small; a bigger file is certainly not one. */
 const MAX_EML_BYTES = 10 * 1024 * 1024;
@@ -49,8 +49,6 @@ async function readEml(file: string): Promise<Buffer> {
     return await readFile(file);
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(
-      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-    );
+    throw unreadable(file, error);
   }
 }
