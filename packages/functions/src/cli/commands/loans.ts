@@ -9,7 +9,7 @@ import { formatCents } from "@entraide/core/money/cents";
 import { createEngine } from "@entraide/core/workflows/index";
 import { type Command, Option } from "commander";
 import { type Cli, defineCommand } from "../define";
-import { EXIT, UsageError, unreadable } from "../errors";
+import { EXIT, unreadable } from "../errors";
 
 function describeImport(report: RepaymentReport): string {
   const lines = report.lines
