@@ -50,6 +50,36 @@ export const historyLabels: Record<string, Translated> = {
     nl: "Wacht op beschikbare middelen",
     en: "Waiting for funds",
   },
+  IbanClaimReceived: {
+    fr: "Nouvel IBAN reçu, à confirmer depuis l’adresse du registre",
+    nl: "Nieuw IBAN ontvangen, te bevestigen vanaf het adres uit het register",
+    en: "New IBAN received, to be confirmed from the register's address",
+  },
+  IbanConfirmed: {
+    fr: "Nouvel IBAN confirmé",
+    nl: "Nieuw IBAN bevestigd",
+    en: "New IBAN confirmed",
+  },
+  PayoutReturned: {
+    fr: "Le virement payé a été renvoyé par la banque",
+    nl: "De betaalde overschrijving werd door de bank teruggestuurd",
+    en: "The paid transfer was returned by the bank",
+  },
+  PayoutAbandoned: {
+    fr: "Montant retourné au fonds faute d’IBAN",
+    nl: "Bedrag teruggegaan naar het fonds zonder IBAN",
+    en: "Amount returned to the fund for lack of an IBAN",
+  },
+  PayoutReopened: {
+    fr: "Demande rouverte : le montant est à nouveau réservé",
+    nl: "Aanvraag heropend: het bedrag is opnieuw gereserveerd",
+    en: "Request reopened: the amount is reserved again",
+  },
+  Disputed: {
+    fr: "Bloquée : le membre inscrit dit ne pas en être à l’origine",
+    nl: "Geblokkeerd: het ingeschreven lid zegt het niet te zijn",
+    en: "Frozen: the registered member says it was not them",
+  },
   PayoutRescheduled: {
     fr: "Paiement reprogrammé",
     nl: "Betaling opnieuw gepland",
@@ -131,6 +161,21 @@ export const nextSteps: Record<string, Translated> = {
     fr: "Le virement a échoué : vérifiez votre IBAN.",
     nl: "De overschrijving is mislukt: controleer uw IBAN.",
     en: "The transfer failed: check your IBAN.",
+  },
+  "confirming-iban": {
+    fr: "Confirmez le nouveau compte depuis le lien envoyé à l’adresse de notre registre des membres.",
+    nl: "Bevestig de nieuwe rekening via de link die naar het adres in ons ledenregister werd gestuurd.",
+    en: "Confirm the new account from the link sent to the address in our members register.",
+  },
+  "payout-abandoned": {
+    fr: "Sans nouvel IBAN à temps, le montant est retourné au fonds : contactez la coopérative pour rouvrir la demande.",
+    nl: "Zonder nieuw IBAN op tijd ging het bedrag terug naar het fonds: neem contact op met de coöperatie om de aanvraag te heropenen.",
+    en: "Without a new IBAN in time, the amount went back to the fund: contact the cooperative to reopen the request.",
+  },
+  disputed: {
+    fr: "La demande est bloquée : le membre inscrit dit ne pas en être à l’origine. Nos équipes vérifient.",
+    nl: "De aanvraag is geblokkeerd: het ingeschreven lid zegt ze niet te hebben ingediend. Onze teams kijken het na.",
+    en: "The request is frozen: the registered member says they did not make it. Our teams are checking.",
   },
   repaying: {
     fr: "Remboursez selon l’échéancier ci-dessous.",
