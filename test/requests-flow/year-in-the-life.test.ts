@@ -206,18 +206,24 @@ describe("a year in the life, on the local clock", () => {
     ]);
     for (const admin of admins)
       expect((await received(admin)).map(brief)).toEqual([`Demande à approuver [${contract}]`]);
-    for (const member of solidarity)
-      expect((await received(member)).map(brief)).toEqual([
-        `Demande à approuver [${aid}]`,
-        `Rappel 1/3 : demande à approuver [${aid}]`,
-        `Rappel 2/3 : demande à approuver [${aid}]`,
-        `Rappel 3/3 : demande à approuver [${aid}]`,
-      ]);
+    // Each approver reads in the language the registers give them (solidarite.marc: Dutch).
+    expect((await received(solidarity[0]!)).map(brief)).toEqual([
+      `Demande à approuver [${aid}]`,
+      `Rappel 1/3 : demande à approuver [${aid}]`,
+      `Rappel 2/3 : demande à approuver [${aid}]`,
+      `Rappel 3/3 : demande à approuver [${aid}]`,
+    ]);
+    expect((await received(solidarity[1]!)).map(brief)).toEqual([
+      `Aanvraag ter goedkeuring [${aid}]`,
+      `Herinnering 1/3: aanvraag ter goedkeuring [${aid}]`,
+      `Herinnering 2/3: aanvraag ter goedkeuring [${aid}]`,
+      `Herinnering 3/3: aanvraag ter goedkeuring [${aid}]`,
+    ]);
     expect((await received(BACKUP)).map(brief)).toEqual([
       `Suppléance : demande à approuver [${aid}]`,
     ]);
-    for (const member of credit)
-      expect((await received(member)).map(brief)).toEqual([`Demande à approuver [${loan}]`]);
+    expect((await received(credit[0]!)).map(brief)).toEqual([`Demande à approuver [${loan}]`]);
+    expect((await received(credit[1]!)).map(brief)).toEqual([`Request to approve [${loan}]`]);
     expect((await listRecoveries(f.stack)).find((l) => l.requestId === contract)).toMatchObject({
       recoveredCents: 90_000,
       outstandingCents: 0,
