@@ -4,7 +4,7 @@ import { depsFromConfig } from "../../packages/core/src/deps";
 import { planConfig } from "../../packages/core/src/plan/config";
 import type { Language } from "../../packages/core/src/requests/request-types";
 import { advanceClockOffset } from "../../packages/functions/src/local/clock-offset";
-import { admins, contractBody, member } from "../requests-flow/support";
+import { admins, contractBody, member, postUpload } from "../requests-flow/support";
 import { artifacts, axeViolations, eventually, PDF, startWebStack, type WebStack } from "./browser";
 
 /**
@@ -43,11 +43,8 @@ async function submitContract(): Promise<{ id: string; token: string }> {
     contentType: "application/pdf",
     size: PDF.length,
   });
-  await fetch(created.body.uploadUrl, {
-    method: "PUT",
-    body: new Uint8Array(PDF),
-    headers: { "content-type": "application/pdf" },
-  });
+  const posted = await postUpload(created.body.upload, new Uint8Array(PDF), "application/pdf");
+  expect(posted.ok, `upload answered ${posted.status}`).toBe(true);
   const submitted = await api(
     "POST",
     "/api/requests",
