@@ -99,6 +99,7 @@ describe("statuses a person understands", () => {
       "Approved",
       "FundsReserved",
       "Exported",
+      "Paid",
     ]);
   }, 120_000);
 });
