@@ -30,7 +30,7 @@ describe("posting", () => {
     expect((await s.listed()).posts.map((p) => p.title)).not.toContain(body.title);
     const confirmation = (await s.mails(body.title)).at(-1)!;
     expect(confirmation.destination.to).toEqual([camille.email]);
-    const [, token] = await s.linkIn(body.title, /board\.html#confirm=([A-Za-z0-9_-]{43})/);
+    const [, token] = await s.linkIn(body.title, /board\.html#view=confirm&token=([A-Za-z0-9_-]{43})/);
     const view = await s.api.call("GET", "/api/board/confirmations/current", { token });
     expect(view.body).toMatchObject({ open: true, content: { title: body.title } });
     expect((await s.listed()).posts.map((p) => p.title)).not.toContain(body.title);
@@ -257,7 +257,7 @@ describe("moderation", () => {
     expect(reported.status).toBe(200);
     await s.harness.drain();
     const mail = (await s.mails(post.title)).find((m) => m.destination.to.includes(moderator))!;
-    const [, token] = mail.body.text!.match(/moderate=([A-Za-z0-9_-]{43})&decision=hide/)!;
+    const [, token] = mail.body.text!.match(/moderate&token=([A-Za-z0-9_-]{43})&decision=hide/)!;
     // GET shows (a scanner following the link decides nothing)
     const view = await s.api.call("GET", "/api/board/moderation/current", { token });
     expect(view.body).toMatchObject({ open: true, reports: [{ reason: "commercial" }] });

@@ -214,7 +214,7 @@ const boardManage = (t: FreeText) => ({
   manageToken: statusToken,
   expiresAt: "2020-04-30T09:00:00Z",
 });
-const manageLink = `${publicUrl}/board.html#manage=post-51c2&token=${statusToken}`;
+const manageLink = `${publicUrl}/board.html#view=manage&id=post-51c2&token=${statusToken}`;
 
 const decisionLinks = [
   `${publicUrl}/decision.html#token=${token}&action=approve`,
@@ -342,7 +342,7 @@ export function visible(name: TemplateName, language: Language, t: FreeText = pl
     ],
     "board-confirm": [
       t.clientName,
-      `${publicUrl}/board.html#confirm=${token}`,
+      `${publicUrl}/board.html#view=confirm&token=${token}`,
       moment("2020-04-02T09:00:00Z", language),
     ],
     "board-published": [t.clientName, manageLink, day("2020-04-30T09:00:00Z", language)],
@@ -358,9 +358,9 @@ export function visible(name: TemplateName, language: Language, t: FreeText = pl
     "board-moderation": [
       t.clientName,
       t.description,
-      `${publicUrl}/board.html#moderate=${token}&decision=hide`,
-      `${publicUrl}/board.html#moderate=${token}&decision=keep`,
-      `${publicUrl}/board.html#moderate=${token}&decision=warn`,
+      `${publicUrl}/board.html#view=moderate&token=${token}&decision=hide`,
+      `${publicUrl}/board.html#view=moderate&token=${token}&decision=keep`,
+      `${publicUrl}/board.html#view=moderate&token=${token}&decision=warn`,
       moment("2020-04-30T09:00:00Z", language),
     ],
   };

@@ -9,13 +9,14 @@ import type { ModerationDecision } from "./post";
 const page = (publicUrl: string, params: Record<string, string>) =>
   `${publicUrl.replace(/\/+$/, "")}/board.html#${new URLSearchParams(params).toString()}`;
 
-export const confirmUrl = (publicUrl: string, token: string) => page(publicUrl, { confirm: token });
+export const confirmUrl = (publicUrl: string, token: string) =>
+  page(publicUrl, { view: "confirm", token });
 
 export const manageUrl = (publicUrl: string, postId: string, token: string, action?: "renew") =>
-  page(publicUrl, { manage: postId, token, ...(action ? { action } : {}) });
+  page(publicUrl, { view: "manage", id: postId, token, ...(action ? { action } : {}) });
 
 export const moderateUrl = (publicUrl: string, token: string, decision: ModerationDecision) =>
-  page(publicUrl, { moderate: token, decision });
+  page(publicUrl, { view: "moderate", token, decision });
 
 /**
  * A post's management token, derived from its id under the deployment's secret (like the

@@ -45,6 +45,7 @@ const confirmWords: Words<{
   heading: string;
   intro: string;
   button: string;
+  post: string;
   until: (w: string) => string;
   notYou: string;
 }> = {
@@ -54,6 +55,7 @@ const confirmWords: Words<{
     intro:
       "Une annonce a été déposée avec votre numéro de membre. Elle ne sera publiée que si vous la confirmez. Seuls votre prénom et la région seront visibles ; personne ne verra votre adresse.",
     button: "Voir et publier mon annonce",
+    post: "Votre annonce",
     until: (w) => `Ce lien est valable jusqu'au ${w}.`,
     notYou: "Si ce n'est pas vous, ignorez cet e-mail : rien ne sera publié.",
   },
@@ -63,6 +65,7 @@ const confirmWords: Words<{
     intro:
       "Er werd een zoekertje geplaatst met uw lidnummer. Het wordt pas gepubliceerd als u het bevestigt. Alleen uw voornaam en de regio zijn zichtbaar; niemand ziet uw adres.",
     button: "Mijn zoekertje bekijken en publiceren",
+    post: "Uw zoekertje",
     until: (w) => `Deze link is geldig tot ${w}.`,
     notYou: "Was u het niet? Negeer deze e-mail: er wordt niets gepubliceerd.",
   },
@@ -72,6 +75,7 @@ const confirmWords: Words<{
     intro:
       "A post was made with your member number. It is published only if you confirm it. Only your first name and the region are shown; nobody sees your address.",
     button: "See and publish my post",
+    post: "Your post",
     until: (w) => `This link works until ${w}.`,
     notYou: "If this was not you, ignore this email: nothing will be published.",
   },
@@ -89,7 +93,7 @@ export function boardConfirm(
       heading: w.heading,
       blocks: [
         block.p(w.intro),
-        block.quote(w.heading, p.title),
+        block.quote(w.post, p.title),
         block.actions([{ label: w.button, url: confirmUrl(p.publicUrl, p.token) }]),
         block.note(w.until(moment(p.expiresAt, language))),
         block.note(w.notYou),
@@ -276,7 +280,7 @@ const answerWords: Words<{
       `${name} a répondu à votre annonce sur le tableau d'entraide. La coopérative vous transmet son message ; votre adresse ne lui a pas été communiquée.`,
     message: "Son message",
     reply:
-      "Pour lui répondre, répondez simplement à cet e-mail : votre réponse partira directement vers son adresse, et elle verra alors la vôtre. Vous n'êtes pas obligé·e de répondre.",
+      "Pour lui répondre, répondez simplement à cet e-mail : votre réponse ira directement à cette personne, qui verra alors votre adresse. Vous n'êtes pas obligé·e de répondre.",
     safety:
       "Ne communiquez jamais de code bancaire ni de mot de passe. En cas d'abus, signalez l'annonce ou écrivez à la coopérative.",
   },
