@@ -1,5 +1,6 @@
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listPosts } from "../../packages/core/src/board/records";
 import { keys } from "../../packages/core/src/db/layout";
 import { getExecution } from "../../packages/core/src/engine/store";
 import { planConfig } from "../../packages/core/src/plan/config";
@@ -30,7 +31,10 @@ describe("posting", () => {
     expect((await s.listed()).posts.map((p) => p.title)).not.toContain(body.title);
     const confirmation = (await s.mails(body.title)).at(-1)!;
     expect(confirmation.destination.to).toEqual([camille.email]);
-    const [, token] = await s.linkIn(body.title, /board\.html#view=confirm&token=([A-Za-z0-9_-]{43})/);
+    const [, token] = await s.linkIn(
+      body.title,
+      /board\.html#view=confirm&token=([A-Za-z0-9_-]{43})/,
+    );
     const view = await s.api.call("GET", "/api/board/confirmations/current", { token });
     expect(view.body).toMatchObject({ open: true, content: { title: body.title } });
     expect((await s.listed()).posts.map((p) => p.title)).not.toContain(body.title);
@@ -284,6 +288,26 @@ describe("moderation", () => {
 });
 
 describe("listing", () => {
+  it("pages newest first with a cursor, and a filter that matches little reads a bounded page", async () => {
+    const older = await s.publish();
+    const newer = await s.publish();
+    const first = await listPosts(s.stack, {}, { limit: 1 });
+    expect(first.posts.map((p) => p.id)).toEqual([newer.id]);
+    const second = await listPosts(s.stack, {}, { limit: 1, cursor: first.cursor });
+    expect(second.posts.map((p) => p.id)).toEqual([older.id]);
+    // Nothing is in English: each page reads one post, says so with a cursor, and the walk ends.
+    let page = await listPosts(s.stack, { language: "en" }, { maxRead: 1 });
+    let pages = 1;
+    expect(page.posts).toEqual([]);
+    expect(page.cursor).toBeDefined();
+    while (page.cursor) {
+      page = await listPosts(s.stack, { language: "en" }, { maxRead: 1, cursor: page.cursor });
+      expect(page.posts).toEqual([]);
+      pages++;
+    }
+    expect(pages).toBeGreaterThanOrEqual(2);
+  });
+
   it("filters by kind and region, and pages with a cursor", async () => {
     const need = await s.publish({ kind: "need", region: "wallonia", category: "childcare" });
     const needs = await s.listed("?kind=need&region=wallonia");

@@ -39,7 +39,10 @@ export async function boardStack() {
     const posted = await api.call("POST", "/api/board/posts", { body });
     if (posted.status !== 202) throw new Error(`post refused: ${JSON.stringify(posted.body)}`);
     await harness.drain();
-    const [, token] = await linkIn(body.title, /board\.html#view=confirm&token=([A-Za-z0-9_-]{43})/);
+    const [, token] = await linkIn(
+      body.title,
+      /board\.html#view=confirm&token=([A-Za-z0-9_-]{43})/,
+    );
     const confirmed = await api.call("POST", "/api/board/confirmations", { token });
     if (confirmed.status !== 200) throw new Error(`confirm: ${JSON.stringify(confirmed.body)}`);
     await harness.drain();

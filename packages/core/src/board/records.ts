@@ -113,14 +113,17 @@ export interface PostPage {
 
 /**
  * Published posts, newest first, one page at a time: a query of the `byStatus` index's
- * published partition, never a scan. Filters are applied by DynamoDB to the page it reads.
+ * published partition, never a scan. Filters are applied by DynamoDB to what it reads, and a
+ * page reads at most `maxRead` posts: a filter that matches little answers a short page with a
+ * cursor, never a walk of the whole board.
  */
 export async function listPosts(
   deps: Deps,
   filter: PostFilter,
-  options: { limit?: number; cursor?: string } = {},
+  options: { limit?: number; cursor?: string; maxRead?: number } = {},
 ): Promise<PostPage> {
   const limit = options.limit ?? 50;
+  const maxRead = options.maxRead ?? 1000;
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {
     ":p": keys.boardPostStatusPartition("published"),
@@ -132,32 +135,42 @@ export async function listPosts(
     values[`:${field}`] = value;
     conditions.push(`#${field} = :${field}`);
   }
+  const filtering = conditions.length > 0;
   const posts: PublicPost[] = [];
   let start = decodeCursor(options.cursor);
-  // A filter may leave a page short: read on until the page is full or the partition ends.
+  let read = 0;
   do {
+    // Unfiltered, a page is one read of `limit` items; filtered, reads of up to 200 at a time.
+    const batch = Math.min(filtering ? 200 : limit - posts.length, maxRead - read);
     const page = await deps.clients.ddb.send(
       new QueryCommand({
         TableName: deps.config.table,
         IndexName: indexes.byStatus.name,
         KeyConditionExpression: `${indexes.byStatus.pk} = :p`,
-        FilterExpression: conditions.length > 0 ? conditions.join(" AND ") : undefined,
-        ExpressionAttributeNames: conditions.length > 0 ? names : undefined,
+        FilterExpression: filtering ? conditions.join(" AND ") : undefined,
+        ExpressionAttributeNames: filtering ? names : undefined,
         ExpressionAttributeValues: values,
         ScanIndexForward: false,
-        Limit: limit - posts.length,
+        Limit: batch,
         ExclusiveStartKey: start,
       }),
     );
-    posts.push(...(page.Items ?? []).map(toPost));
+    read += page.ScannedCount ?? batch;
+    for (const item of page.Items ?? []) {
+      if (posts.length === limit) {
+        // More matched than the page holds: the next page starts after the last one shown.
+        const last = posts.at(-1)!;
+        return { posts, cursor: cursorAfter(`${last.publishedAt}#${last.id}`) };
+      }
+      posts.push(toPost(item));
+    }
     start = page.LastEvaluatedKey;
-  } while (start && posts.length < limit);
-  return { posts, cursor: start ? encodeCursor(start) : undefined };
+  } while (start && posts.length < limit && read < maxRead);
+  return { posts, cursor: start ? cursorAfter(String(start[indexes.byStatus.sk])) : undefined };
 }
 
 /** A cursor names the last post read (its date and id); the page rebuilds the key from them. */
-const encodeCursor = (key: Record<string, unknown>) =>
-  Buffer.from(String(key[indexes.byStatus.sk])).toString("base64url");
+const cursorAfter = (sortKey: string) => Buffer.from(sortKey).toString("base64url");
 
 /** Anything but our own cursor back starts from the beginning, never reaches DynamoDB as is. */
 function decodeCursor(cursor: string | undefined): Record<string, unknown> | undefined {
