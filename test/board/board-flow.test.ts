@@ -4,6 +4,8 @@ import { listPosts } from "../../packages/core/src/board/records";
 import { keys } from "../../packages/core/src/db/layout";
 import { getExecution } from "../../packages/core/src/engine/store";
 import { planConfig } from "../../packages/core/src/plan/config";
+import { openApiDocument } from "../../packages/core/src/requests/openapi";
+import { routes } from "../../packages/functions/src/http/routes";
 import { inbox } from "../notifications/inbox";
 import { boardStack, camille, moderator, postBody } from "./support";
 
@@ -250,6 +252,46 @@ describe("expiry and erasure", () => {
     const execution = await getExecution(s.stack, post.id);
     expect(execution?.data).toMatchObject({ status: "erased", content: null, memberNumber: null });
   }, 60_000);
+});
+
+it("erases a relayed message 90 days after it was relayed", async () => {
+  const post = await s.publish();
+  await s.api.call("POST", `/api/board/posts/${post.id}/answers`, {
+    body: {
+      language: "fr",
+      name: "Flo",
+      email: "flo.erase@example.net",
+      message: "Bonjour, je suis intéressée",
+    },
+  });
+  await s.harness.drain();
+  const messages = async () =>
+    (
+      await s.stack.clients.ddb.send(
+        new QueryCommand({
+          TableName: s.stack.config.table,
+          KeyConditionExpression: "pk = :pk AND begins_with(sk, :m)",
+          ExpressionAttributeValues: { ":pk": keys.boardPost(post.id).pk, ":m": "MSG#" },
+        }),
+      )
+    ).Items ?? [];
+  expect(await messages()).toHaveLength(1);
+  await s.harness.advance(89 * DAY);
+  expect(await messages()).toHaveLength(1);
+  await s.harness.advance(2 * DAY);
+  expect(await messages()).toEqual([]);
+}, 60_000);
+
+it("documents every board route in the OpenAPI document", () => {
+  const paths = Object.keys(openApiDocument().paths);
+  const board = Object.keys(routes).filter((k) => k.includes("/api/board/"));
+  expect(board.length).toBeGreaterThan(0);
+  for (const key of board) {
+    const [method, path] = key.split(" ") as [string, string];
+    const doc = (openApiDocument().paths as Record<string, Record<string, unknown>>)[path];
+    expect(paths, key).toContain(path);
+    expect(doc?.[method.toLowerCase()], key).toBeDefined();
+  }
 });
 
 describe("moderation", () => {

@@ -171,7 +171,8 @@ const w = {
   } satisfies Record<Language, Translated>,
 };
 
-const fragment = takeFragment("entraide.board");
+const STORAGE_KEY = "entraide.board";
+const fragment = takeFragment(STORAGE_KEY);
 let filter: Record<string, string> = {};
 let page: PostPage = { posts: [] };
 type View = "board" | "post" | "confirm" | "manage" | "moderate";
@@ -530,7 +531,35 @@ function postFacts(content: {
   ];
 }
 
+/** Back to the board: the private link's fragment, kept for reloads, is forgotten. */
+function backLink() {
+  return h(
+    "p",
+    {},
+    h(
+      "a",
+      {
+        href: "board.html",
+        onclick: () => {
+          try {
+            sessionStorage.removeItem(STORAGE_KEY);
+          } catch {
+            // Nothing kept, nothing to forget.
+          }
+        },
+      },
+      say(w.back),
+    ),
+  );
+}
+
 function tokenView(): Node[] {
+  const parts: Node[] = tokenParts();
+  parts.push(backLink());
+  return parts;
+}
+
+function tokenParts(): Node[] {
   const parts: Node[] = [];
   const n = noticeEl();
   if (n) parts.push(n);
@@ -634,7 +663,6 @@ function tokenView(): Node[] {
   }
   return parts;
 }
-
 
 async function act(method: "POST", path: string, body: unknown, success: Translated) {
   const answer = await api<ApiError>(method, path, { token: fragment.token, body: body ?? {} });
