@@ -23,7 +23,7 @@ describe("posting", () => {
   it("publishes a post only once the register's address confirms it, with first name and region only", async () => {
     // Prepare
     const body = postBody({
-      text: "Cours en ligne. Écrivez à camille@exemple.org ou au 0470 12 34 56, voir https://exemple.org/x",
+      text: "Cours en ligne.\nÉcrivez à camille@exemple.org ou au 0470 12 34 56, voir https://exemple.org/x",
     });
     // Act
     const posted = await s.api.call("POST", "/api/board/posts", { body });
@@ -82,7 +82,7 @@ describe("posting", () => {
       "text",
       "banned_word",
     ],
-    ["an invisible override", { title: "Cours \u202e de guitare" }, "title", "control"],
+    ["an invisible override", { title: "Cours \u202e de guitare" }, "title", "text_bidi_control"],
     ["a huge text", { text: "x".repeat(20_000) }, "text", "too_long"],
     ["an unknown field", { price: 10 }, "price", "unknown_field"],
     ["an unknown category", { category: "crypto" }, "category", "invalid_option"],

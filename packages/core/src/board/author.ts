@@ -104,8 +104,7 @@ export async function confirmationView(deps: Deps, token: string | undefined) {
 /** The register's address confirms the post: it goes to screening and publication. */
 export async function confirmPost(deps: Deps, engine: Engine, token: string | undefined) {
   const record = token ? await readToken(deps, token) : undefined;
-  if (record?.key !== "confirm")
-    throw new TokenError("token.invalid", "this link is not valid");
+  if (record?.key !== "confirm") throw new TokenError("token.invalid", "this link is not valid");
   await completeCallback(engine, deps, token!, { event: "confirm" });
   return { status: "publishing" };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { email, language, memberNumber, text } from "../requests/fields";
+import { email, language, memberNumber, multilineText, text } from "../requests/fields";
 import {
   moderationDecisions,
   POST_LIMITS,
@@ -18,7 +18,7 @@ export const PostContent = z.strictObject({
   region: z.enum(postRegions),
   language: language(),
   title: text(POST_LIMITS.title, 3),
-  text: text(POST_LIMITS.text, 10),
+  text: multilineText(POST_LIMITS.text, 10),
 });
 export type PostContent = z.infer<typeof PostContent>;
 
@@ -34,11 +34,10 @@ export const Answer = z.strictObject({
   language: language(),
   name: text(POST_LIMITS.name),
   email: email(),
-  message: text(POST_LIMITS.message, 10),
+  message: multilineText(POST_LIMITS.message, 10),
 });
 export type Answer = z.infer<typeof Answer>;
 
 export const Report = z.strictObject({ language: language(), reason: z.enum(reportReasons) });
 export const ManageAction = z.strictObject({ action: z.enum(["renew", "close"]) });
 export const ModerationAnswer = z.strictObject({ decision: z.enum(moderationDecisions) });
-

@@ -1,6 +1,7 @@
 import { DeleteCommand, GetCommand } from "@aws-sdk/lib-dynamodb";
 import { addSeconds } from "../clock";
 import { getCommittee } from "../committees/committee";
+import { languageOf } from "../contacts/language";
 import { keys } from "../db/layout";
 import type { Deps } from "../deps";
 import type { Step, StepContext } from "../engine/definition";
@@ -138,11 +139,13 @@ export function createBoardSteps(deps: Deps, plan: PlanConfig): Record<string, S
       const reasons = [...new Set((post.reports ?? []).map((r) => r.reason))];
       for (const email of committee.members) {
         const token = await ctx.issueToken(`moderator:${email}`, { meta: { email } });
+        // The moderator's own language, from the contacts register (`committees set … :nl`).
+        const language = await languageOf(deps, email);
         await ctx.effect(`board-moderation:${email}`, () =>
           notify(deps, {
             template: "board-moderation",
             to: email,
-            language: "fr",
+            language,
             params: {
               title: post.content!.title,
               text: post.content!.text,

@@ -11,11 +11,6 @@ const refusals: Record<ScreenProblem | "not_a_member", Translated> = {
     nl: "{label} mag geen tags of code bevatten: schrijf gewone tekst.",
     en: "{label} may not contain tags or code: write plain text.",
   },
-  control: {
-    fr: "{label} contient des caractères invisibles : retapez-le.",
-    nl: "{label} bevat onzichtbare tekens: typ het opnieuw.",
-    en: "{label} contains invisible characters: type it again.",
-  },
   banned_word: {
     fr: "{label} contient un mot refusé sur le tableau d'entraide.",
     nl: "{label} bevat een woord dat niet toegelaten is op het solidariteitsbord.",
