@@ -329,6 +329,25 @@ describe("moderation", () => {
   });
 });
 
+it("keeps at most 20 reports of a post, whoever floods the report button", async () => {
+  const post = await s.publish();
+  const statuses: number[] = [];
+  for (let i = 0; i < 25; i++) {
+    const r = await s.api.call("POST", `/api/board/posts/${post.id}/reports`, {
+      body: { language: "fr", reason: "other" },
+    });
+    statuses.push(r.status);
+  }
+  await s.harness.drain();
+  expect(statuses.every((c) => c === 200)).toBe(true);
+  const execution = await getExecution(s.stack, post.id);
+  expect((execution?.data.reports as unknown[]).length).toBe(20);
+  // The moderators were told once, not 25 times.
+  expect(
+    (await s.mails(post.title)).filter((m) => m.destination.to.includes(moderator)),
+  ).toHaveLength(1);
+});
+
 describe("listing", () => {
   it("pages newest first with a cursor, and a filter that matches little reads a bounded page", async () => {
     const older = await s.publish();

@@ -33,23 +33,29 @@ const authorAction = (payload: Data): CallbackOutcome | undefined => {
   return undefined;
 };
 
+/** Reports a post keeps: enough for the moderators to read, bounded whoever floods the button. */
+const MAX_REPORTS = 20;
+
 /** Anyone may report a post; the first report opens a moderation, later ones join it. */
 const report = (
   data: Data,
   payload: Data,
   now: string,
   next?: string,
-): CallbackOutcome | undefined =>
-  payload.event === "report"
-    ? {
-        data: {
-          reports: [...(asPost(data).reports ?? []), { reason: payload.reason, at: now }],
-          ...(next ? { status: "in-moderation" } : {}),
-        },
-        events: [{ type: "PostReported", detail: { reason: payload.reason } }],
-        next,
-      }
-    : undefined;
+): CallbackOutcome | undefined => {
+  if (payload.event !== "report") return undefined;
+  const reports = asPost(data).reports ?? [];
+  return {
+    data: {
+      ...(reports.length < MAX_REPORTS
+        ? { reports: [...reports, { reason: payload.reason, at: now }] }
+        : {}),
+      ...(next ? { status: "in-moderation" } : {}),
+    },
+    events: [{ type: "PostReported", detail: { reason: payload.reason } }],
+    next,
+  };
+};
 
 const nextAfter: Record<ModerationDecision, string> = {
   hide: "hiding",
