@@ -341,7 +341,7 @@ it("keeps at most 20 reports of a post, whoever floods the report button", async
   await s.harness.drain();
   expect(statuses.every((c) => c === 200)).toBe(true);
   const execution = await getExecution(s.stack, post.id);
-  expect((execution?.data.reports as unknown[]).length).toBe(20);
+  expect(execution?.data.reports).toHaveLength(20);
   // The moderators were told once, not 25 times.
   expect(
     (await s.mails(post.title)).filter((m) => m.destination.to.includes(moderator)),
