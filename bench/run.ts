@@ -10,13 +10,14 @@
  * the assembly report on a year of 100,000 requests (bench/reports.ts, against the CSV export).
  *
  * Flags: --requests 1000 --levels 16,64 --calibrate 8 --baseline-seconds 3 --export-rows 100000
- * --report-requests 100000 --idle-timeout 30000 --skip-web --skip-bundles --skip-exports --skip-report
+ * --report-requests 100000 --idle-timeout 30000 --skip-web --skip-bundles --skip-exports --skip-report --skip-board
  */
 import { writeFile } from "node:fs/promises";
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { startEmulators } from "../packages/functions/src/local/emulators";
+import { benchBoard } from "./board";
 import { benchExports } from "./exports";
 import { benchReport } from "./reports";
 import { REQUEST_TYPES } from "./e2e/bodies";
@@ -48,6 +49,7 @@ const { values: flags } = parseArgs({
     "skip-exports": { type: "boolean", default: false },
     "report-requests": { type: "string", default: "100000" },
     "skip-report": { type: "boolean", default: false },
+    "skip-board": { type: "boolean", default: false },
   },
 });
 const REQUESTS = Number(flags.requests);
@@ -221,6 +223,8 @@ try {
   const report = flags["skip-report"]
     ? undefined
     : await benchReport(endpoints, Number(flags["report-requests"]), exportsFigures?.csv.seconds);
+  if (!flags["skip-board"]) log("board: 10,000 published posts, listing and answering");
+  const board = flags["skip-board"] ? undefined : await benchBoard(endpoints);
 
   const results = {
     measuredAt: new Date().toISOString(),
@@ -233,6 +237,7 @@ try {
     bundles,
     exports: exportsFigures,
     report,
+    board,
   };
   await writeFile(
     fileURLToPath(new URL("./results.json", import.meta.url)),

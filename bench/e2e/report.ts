@@ -172,6 +172,26 @@ members each with an activity of their own, so the duplicate checks pass as they
     out(`| ${rep.seconds} | ${rep.ratioToCsvExport ?? "–"} | ${rep.peakRssMb} (${rep.startRssMb}) | ${rep.counterItems} | ${rep.htmlKb} | ${rep.csvKb} | ${yes(rep.seconds <= 5)} |`);
     out();
   }
+  if (r.board) {
+    const b = r.board;
+    out(`### Board (bench/board.ts, ${b.posts} published posts)`);
+    out();
+    out("| figure | measured | ratio |");
+    out("|---|---|---|");
+    out(
+      `| first page (30 posts, ${b.firstPage.dynamoCalls} DynamoDB call) | ${b.firstPage.medianMs} ms median, ${b.firstPage.p95Ms} ms p95 | ${b.firstPage.vsGetItem} × a bare GetItem |`,
+    );
+    out(
+      `| filtered page (a filter that matches nothing: reads ≤ 1,000 posts) | ${b.filteredPage.medianMs} ms | ${b.filteredPage.vsFirstPage} × the first page |`,
+    );
+    out(
+      `| every page through the API | ${b.walk.pages} pages, ${b.walk.postsRead} posts, ${b.walk.seconds} s | ${b.walk.vsRawQueries} × the same raw Query pages |`,
+    );
+    out(
+      `| an answer, until the author's relayed email (${b.answer.dynamoCallsWithRelay} DynamoDB calls) | ${b.answer.medianMs} ms median | ${b.answer.vsBareTransaction} × a bare TransactWriteItems |`,
+    );
+    out();
+  }
   return `${lines.join("\n")}\n`;
 }
 

@@ -126,7 +126,12 @@ export function fixtures(t: FreeText): Fixtures {
     "payout-failed-reminder": { ...status, amountCents: 50_000, abandonOn: "2020-05-02" },
     "payout-abandoned": { ...status, amountCents: 50_000 },
     "request-disputed": { requestId: "req-7f3a", memberNumber: "M0001", during: "confirming-iban" },
-    "iban-changed": { ...status, amountCents: 50_000, iban: "BE68539007547034", previousIban: "BE21001234567803" },
+    "iban-changed": {
+      ...status,
+      amountCents: 50_000,
+      iban: "BE68539007547034",
+      previousIban: "BE21001234567803",
+    },
     "owner-notice": {
       publicUrl,
       requestId: "req-7f3a",
@@ -183,8 +188,33 @@ export function fixtures(t: FreeText): Fixtures {
       ],
       expiresAt: "2020-04-09T06:00:00Z",
     },
+    // The board: the post's title and text, the answerer's name and message are typed by people.
+    "board-confirm": { title: t.clientName, publicUrl, token, expiresAt: "2020-04-02T09:00:00Z" },
+    "board-published": boardManage(t),
+    "board-reminder": boardManage(t),
+    "board-expired": { title: t.clientName },
+    "board-hidden": { title: t.clientName },
+    "board-warned": { title: t.clientName },
+    "board-answer": { title: t.clientName, name: t.memberName, message: t.reply },
+    "board-moderation": {
+      title: t.clientName,
+      text: t.description,
+      publicUrl,
+      token,
+      reasons: ["commercial", "other"],
+      expiresAt: "2020-04-30T09:00:00Z",
+    },
   };
 }
+
+const boardManage = (t: FreeText) => ({
+  title: t.clientName,
+  publicUrl,
+  postId: "post-51c2",
+  manageToken: statusToken,
+  expiresAt: "2020-04-30T09:00:00Z",
+});
+const manageLink = `${publicUrl}/board.html#view=manage&id=post-51c2&token=${statusToken}`;
 
 const decisionLinks = [
   `${publicUrl}/decision.html#token=${token}&action=approve`,
@@ -235,12 +265,29 @@ export function visible(name: TemplateName, language: Language, t: FreeText = pl
       "ENTRAIDE req-7f3a",
     ],
     "payout-failed": ["req-7f3a", euros(50_000, language), "7034", t.reason, statusLink],
-    "payout-failed-reminder": ["req-7f3a", euros(50_000, language), day("2020-05-02", language), statusLink],
+    "payout-failed-reminder": [
+      "req-7f3a",
+      euros(50_000, language),
+      day("2020-05-02", language),
+      statusLink,
+    ],
     "payout-abandoned": ["req-7f3a", euros(50_000, language), statusLink],
     "request-disputed": ["req-7f3a", "M0001"],
     "iban-changed": ["req-7f3a", euros(50_000, language), "7034", "7803", statusLink],
-    "owner-notice": ["req-7f3a", euros(50_000, language), "someone@else.example", "7034", day("2020-05-02", language), `${publicUrl}/confirm.html#token=${encodeURIComponent(token)}`],
-    "iban-confirmation": ["req-7f3a", euros(50_000, language), "7034", `${publicUrl}/confirm.html#token=${encodeURIComponent(token)}`],
+    "owner-notice": [
+      "req-7f3a",
+      euros(50_000, language),
+      "someone@else.example",
+      "7034",
+      day("2020-05-02", language),
+      `${publicUrl}/confirm.html#token=${encodeURIComponent(token)}`,
+    ],
+    "iban-confirmation": [
+      "req-7f3a",
+      euros(50_000, language),
+      "7034",
+      `${publicUrl}/confirm.html#token=${encodeURIComponent(token)}`,
+    ],
     "loan-schedule": [
       "req-7f3a",
       euros(100_000, language),
@@ -292,6 +339,29 @@ export function visible(name: TemplateName, language: Language, t: FreeText = pl
       "https://files.example.org/exports/b.csv?X-Amz-Signature=1",
       "https://files.example.org/exports/b.xml?X-Amz-Signature=2",
       moment("2020-04-09T06:00:00Z", language),
+    ],
+    "board-confirm": [
+      t.clientName,
+      `${publicUrl}/board.html#view=confirm&token=${token}`,
+      moment("2020-04-02T09:00:00Z", language),
+    ],
+    "board-published": [t.clientName, manageLink, day("2020-04-30T09:00:00Z", language)],
+    "board-reminder": [
+      t.clientName,
+      `${manageLink}&action=renew`,
+      day("2020-04-30T09:00:00Z", language),
+    ],
+    "board-expired": [t.clientName],
+    "board-hidden": [t.clientName],
+    "board-warned": [t.clientName],
+    "board-answer": [t.clientName, t.memberName, t.reply],
+    "board-moderation": [
+      t.clientName,
+      t.description,
+      `${publicUrl}/board.html#view=moderate&token=${token}&decision=hide`,
+      `${publicUrl}/board.html#view=moderate&token=${token}&decision=keep`,
+      `${publicUrl}/board.html#view=moderate&token=${token}&decision=warn`,
+      moment("2020-04-30T09:00:00Z", language),
     ],
   };
   return shown[name];

@@ -122,6 +122,22 @@ export const keys = {
   /** What the report needs of one loan (principal, repaid, installments), all of a fund's in one partition. */
   loanSummary: (fund: string, requestId: string) => ({ pk: `LOANS#${fund}`, sk: `LOAN#${requestId}` }),
   loanSummaryPartition: (fund: string) => `LOANS#${fund}`,
+  /** A post of the mutual-aid board (its public part: what the board shows). */
+  boardPost: (postId: string) => ({ pk: `BOARD#${postId}`, sk: "POST" }),
+  /** GSI keys of a post: the board lists one status (published), newest first, without a scan. */
+  boardPostStatus: (status: string, publishedAt: string, postId: string) => ({
+    gsi1pk: `BOARD#${status}`,
+    gsi1sk: `${publishedAt}#${postId}`,
+  }),
+  boardPostStatusPartition: (status: string) => `BOARD#${status}`,
+  /** A message relayed to a post's author, kept under the post until it is erased. */
+  boardMessage: (postId: string, messageId: string) => ({
+    pk: `BOARD#${postId}`,
+    sk: `MSG#${messageId}`,
+  }),
+  boardMessagePrefix: (postId: string) => ({ pk: `BOARD#${postId}`, skPrefix: "MSG#" }),
+  /** A counter of actions by one sender (or on one post) within one window: the rate limits. */
+  rateCounter: (scope: string, window: string) => ({ pk: `RATE#${scope}`, sk: window }),
   /** GSI keys of a due item: when it is due, then which execution, so ties stay distinct. */
   due: (dueAt: string, id: string) => ({ duePk: DUE_PARTITION, dueSk: `${dueAt}#${id}` }),
 } as const;

@@ -129,6 +129,28 @@ export const PlanConfigSchema = z
     downloads: z.strictObject({
       linkValiditySeconds: duration.max(S3_PRESIGN_MAX_SECONDS, "S3 links last at most 7 days"),
     }),
+    /** The mutual-aid board between members (offers and needs). */
+    board: z
+      .strictObject({
+        /** Words a post or an answer may not contain (compared without case or accents). */
+        bannedWords: z.array(z.string().min(2)),
+        /** A published post expires after this, unless renewed. */
+        expiresAfterSeconds: duration,
+        /** The author is reminded this long before expiry, with a renew link. */
+        reminderBeforeExpirySeconds: duration,
+        /** A post not confirmed from the register's address within this is dropped. */
+        confirmWithinSeconds: duration,
+        /** Closed, expired or hidden posts and relayed messages are erased after this. */
+        eraseAfterSeconds: duration,
+        limits: z.strictObject({
+          postsPerMemberPerDay: z.number().int().positive(),
+          answersPerSenderPerHour: z.number().int().positive(),
+          answersPerPostPerDay: z.number().int().positive(),
+        }),
+      })
+      .refine((b) => b.reminderBeforeExpirySeconds < b.expiresAfterSeconds, {
+        message: "the reminder must come before the expiry",
+      }),
   })
   .refine((p) => p.planWindow.from <= p.planWindow.to, {
     message: "the plan window must start before it ends",
@@ -214,6 +236,14 @@ const defaults: PlanConfig = {
     accountingRetentionSeconds: seconds.days(7 * 365 + 2),
   },
   downloads: { linkValiditySeconds: seconds.days(7) },
+  board: {
+    bannedWords: ["arnaque", "escroquerie", "oplichting", "scam", "viagra", "casino"],
+    expiresAfterSeconds: seconds.days(30),
+    reminderBeforeExpirySeconds: seconds.days(7),
+    confirmWithinSeconds: seconds.days(2),
+    eraseAfterSeconds: seconds.days(90),
+    limits: { postsPerMemberPerDay: 5, answersPerSenderPerHour: 5, answersPerPostPerDay: 20 },
+  },
 };
 
 function merge(base: unknown, patch: unknown): unknown {

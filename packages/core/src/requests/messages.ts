@@ -350,8 +350,17 @@ function templateFor({ code, params }: Classified, path: readonly PropertyKey[])
   return templates[code];
 }
 
-function render(classified: Classified, path: readonly PropertyKey[], language: Language): string {
-  const label = path.length === 0 ? bodyWord[language] : quote(labelOf(path, language), language);
+/** Labels of another body's fields (the board's), looked up before the request form's. */
+export type FieldLabels = (path: readonly PropertyKey[], language: Language) => string | undefined;
+
+function render(
+  classified: Classified,
+  path: readonly PropertyKey[],
+  language: Language,
+  labels?: FieldLabels,
+): string {
+  const name = labels?.(path, language) ?? labelOf(path, language);
+  const label = path.length === 0 ? bodyWord[language] : quote(name, language);
   // Unknown keys come from the caller: shown, since they name the mistake, but cut short.
   const field = quote(String(classified.params.field ?? "").slice(0, 40), language);
   const text = interpolate(
@@ -366,11 +375,15 @@ const bodyWord: Translated = { fr: "la demande", nl: "de aanvraag", en: "the req
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** zod's per-parse error map: every message in `language`, whatever schema raised it. */
-export function errorMap(language: Language): z.core.$ZodErrorMap {
-  return (issue) => render(classify(issue, language), issue.path ?? [], language);
+export function errorMap(language: Language, labels?: FieldLabels): z.core.$ZodErrorMap {
+  return (issue) => render(classify(issue, language), issue.path ?? [], language, labels);
 }
 
-function toFieldErrors(issue: z.core.$ZodIssue, language: Language): FieldError[] {
+function toFieldErrors(
+  issue: z.core.$ZodIssue,
+  language: Language,
+  labels?: FieldLabels,
+): FieldError[] {
   if (issue.code === "unrecognized_keys") {
     // zod reports all unknown keys of an object as one issue; the form wants one per field.
     return issue.keys.map((key) => {
@@ -379,7 +392,7 @@ function toFieldErrors(issue: z.core.$ZodIssue, language: Language): FieldError[
       return {
         path: path.join("."),
         code: "unknown_field",
-        message: render(classified, path, language),
+        message: render(classified, path, language, labels),
       };
     });
   }
@@ -396,13 +409,14 @@ export function parseWith<S extends z.ZodType>(
   schema: S,
   body: unknown,
   language: Language,
+  labels?: FieldLabels,
 ): ParseResult<z.output<S>> {
-  const result = schema.safeParse(body, { error: errorMap(language), reportInput: true });
+  const result = schema.safeParse(body, { error: errorMap(language, labels), reportInput: true });
   if (result.success) return { success: true, data: result.data };
   return {
     success: false,
     language,
-    errors: result.error.issues.flatMap((issue) => toFieldErrors(issue, language)),
+    errors: result.error.issues.flatMap((issue) => toFieldErrors(issue, language, labels)),
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import pkg from "../../../../package.json" with { type: "json" };
+import { boardPaths } from "../board/openapi";
 import { ConfirmationAnswer } from "./confirmations";
 import { schemas } from "./schemas";
 
@@ -128,6 +129,7 @@ export function openApiDocument() {
           },
         },
       },
+      ...boardPaths({ json, errors, bearer }),
       "/api/health": {
         get: { summary: "Liveness and versions", responses: { "200": { description: "ok" } } },
       },

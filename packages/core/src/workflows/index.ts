@@ -1,3 +1,5 @@
+import { createBoardSteps } from "../board/steps";
+import { boardPostWorkflow, boardRelayWorkflow } from "../board/workflow";
 import type { Deps } from "../deps";
 import type { WorkflowDefinition } from "../engine/definition";
 import { Engine, type EngineOptions } from "../engine/engine";
@@ -11,19 +13,20 @@ import { relaunchLoanWorkflow } from "./relaunch-loan";
 
 /** Every deployed workflow definition, all versions an execution may still be on. */
 export function workflows(table: string): WorkflowDefinition[] {
-  return [
+  const requests: WorkflowDefinition[] = [
     cancelledContractWorkflow,
     incurredExpensesWorkflow,
     emergencyAidWorkflow,
     relaunchLoanWorkflow,
   ].map((w) => w(table));
+  return [...requests, boardPostWorkflow(planConfig), boardRelayWorkflow(planConfig)];
 }
 
 export function createEngine(deps: Deps, options: Partial<EngineOptions> = {}): Engine {
   return new Engine({
     deps,
     workflows: workflows(deps.config.table),
-    steps: createRequestSteps(deps, planConfig),
+    steps: { ...createRequestSteps(deps, planConfig), ...createBoardSteps(deps, planConfig) },
     transitionWrites: reportCounterWrites(deps.config.table, planConfig),
     ...options,
   });

@@ -15,6 +15,17 @@ export const routes = {
   "GET /api/confirmations/current": "packages/functions/src/http/get-confirmation.handler",
   "POST /api/confirmations": "packages/functions/src/http/post-confirmation.handler",
   "GET /api/openapi.json": "packages/functions/src/http/openapi.handler",
+  "GET /api/board/posts": "packages/functions/src/http/board-list-posts.handler",
+  "POST /api/board/posts": "packages/functions/src/http/board-submit-post.handler",
+  "POST /api/board/posts/{id}/answers": "packages/functions/src/http/board-answer-post.handler",
+  "POST /api/board/posts/{id}/reports": "packages/functions/src/http/board-report-post.handler",
+  "GET /api/board/posts/{id}/manage": "packages/functions/src/http/board-get-manage.handler",
+  "POST /api/board/posts/{id}/manage": "packages/functions/src/http/board-post-manage.handler",
+  "GET /api/board/confirmations/current":
+    "packages/functions/src/http/board-get-confirmation.handler",
+  "POST /api/board/confirmations": "packages/functions/src/http/board-post-confirmation.handler",
+  "GET /api/board/moderation/current": "packages/functions/src/http/board-get-moderation.handler",
+  "POST /api/board/moderation": "packages/functions/src/http/board-post-moderation.handler",
 } as const satisfies Record<string, string>;
 
 export type RouteKey = keyof typeof routes;

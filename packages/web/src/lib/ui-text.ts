@@ -112,6 +112,7 @@ export const ui = {
   statusTitle: t3("Suivi de votre demande", "Opvolging van uw aanvraag", "Your request"),
   loading: t3("Chargement…", "Laden…", "Loading…"),
   confirmTitle: t3("Confirmation", "Bevestiging", "Confirmation"),
+  boardTitle: t3("Tableau d'entraide", "Solidariteitsbord", "Mutual-aid board"),
   notFound: t3(
     "Ce lien de suivi n'est pas valable. Utilisez le lien complet reçu par e-mail.",
     "Deze link is niet geldig. Gebruik de volledige link uit de e-mail.",

@@ -4,6 +4,16 @@ import { approvalEscalation } from "./approval-escalation";
 import { approvalReminder } from "./approval-reminder";
 import { approvalRequest } from "./approval-request";
 import { batchReady } from "./batch-ready";
+import {
+  boardAnswer,
+  boardConfirm,
+  boardExpired,
+  boardHidden,
+  boardModeration,
+  boardPublished,
+  boardReminder,
+  boardWarned,
+} from "./board";
 import { infoNeeded } from "./info-needed";
 import { infoReminder } from "./info-reminder";
 import { installmentOverdue } from "./installment-overdue";
@@ -62,6 +72,15 @@ export const templates = {
   "recovery-reminder": recoveryReminder,
   // to finance
   "batch-ready": batchReady,
+  // the mutual-aid board: to the author (register address), and to the moderators
+  "board-confirm": boardConfirm,
+  "board-published": boardPublished,
+  "board-reminder": boardReminder,
+  "board-expired": boardExpired,
+  "board-hidden": boardHidden,
+  "board-warned": boardWarned,
+  "board-answer": boardAnswer,
+  "board-moderation": boardModeration,
 } as const;
 
 export type TemplateName = keyof typeof templates;

@@ -1,0 +1,44 @@
+import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import type { z } from "zod";
+import type { Deps } from "../deps";
+import type { TransactItem } from "../engine/definition";
+import { ValidationError } from "../errors";
+import { languageOf } from "../requests/i18n";
+import { parseWith } from "../requests/messages";
+import type { Language } from "../requests/request-types";
+import { boardLabel } from "./post";
+import { type ScreenProblem, screenProblems } from "./screen";
+import { boardRefusal, rateLimited } from "./texts";
+
+/**
+ * Parses a board body in its own language, then screens its free texts: any problem is a 400
+ * with field messages, before anything is stored or sent.
+ */
+export function parseBoard<S extends z.ZodType>(
+  schema: S,
+  body: unknown,
+  screened: readonly string[],
+  bannedWords: readonly string[],
+): { data: z.output<S>; language: Language } {
+  const language = languageOf(body);
+  const parsed = parseWith(schema, body, language, boardLabel);
+  if (!parsed.success) throw new ValidationError(parsed.errors);
+  const data = parsed.data as Record<string, unknown>;
+  const problems: { path: string; code: ScreenProblem }[] = screened.flatMap((path) =>
+    screenProblems(String(data[path] ?? ""), bannedWords).map((code) => ({ path, code })),
+  );
+  if (problems.length > 0) throw boardRefusal(problems, language);
+  return { data: parsed.data, language };
+}
+
+/** Writes `items` as one transaction; a refused counter among them is a 429, nothing written. */
+export async function writeCounted(deps: Deps, items: TransactItem[], language: Language) {
+  try {
+    await deps.clients.ddb.send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (error) {
+    const reasons = error instanceof TransactionCanceledException ? error.CancellationReasons : [];
+    if (reasons?.some((r) => r.Code === "ConditionalCheckFailed")) throw rateLimited(language);
+    throw error;
+  }
+}

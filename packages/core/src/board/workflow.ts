@@ -1,0 +1,180 @@
+import { addSeconds } from "../clock";
+import {
+  type CallbackOutcome,
+  type Data,
+  defineWorkflow,
+  type RetryRule,
+} from "../engine/definition";
+import { ALL_ERRORS, TIMEOUT_ERROR } from "../engine/retry";
+import { type PlanConfig, planConfig } from "../plan/config";
+import { asPost } from "./data";
+import { moderationDecisions, type ModerationDecision } from "./post";
+
+export const BOARD_POST_WORKFLOW = "board-post";
+export const BOARD_RELAY_WORKFLOW = "board-relay";
+/** A post's screening refused it (a banned word added to the plan since it was sent). */
+export const POST_REFUSED = "board.refused";
+
+const transient: RetryRule[] = [
+  {
+    errors: [ALL_ERRORS],
+    intervalSeconds: 2,
+    maxAttempts: 5,
+    backoffRate: 2,
+    maxDelaySeconds: 60,
+    jitter: "full",
+  },
+];
+
+/** What the author may do to a post on the board, from its management link. */
+const authorAction = (payload: Data): CallbackOutcome | undefined => {
+  if (payload.event === "renew") return { next: "renewing" };
+  if (payload.event === "close") return { next: "closing" };
+  return undefined;
+};
+
+/** Reports a post keeps: enough for the moderators to read, bounded whoever floods the button. */
+const MAX_REPORTS = 20;
+
+/** Anyone may report a post; the first report opens a moderation, later ones join it. */
+const report = (
+  data: Data,
+  payload: Data,
+  now: string,
+  next?: string,
+): CallbackOutcome | undefined => {
+  if (payload.event !== "report") return undefined;
+  const reports = asPost(data).reports ?? [];
+  return {
+    data: {
+      ...(reports.length < MAX_REPORTS
+        ? { reports: [...reports, { reason: payload.reason, at: now }] }
+        : {}),
+      ...(next ? { status: "in-moderation" } : {}),
+    },
+    events: [{ type: "PostReported", detail: { reason: payload.reason } }],
+    next,
+  };
+};
+
+const nextAfter: Record<ModerationDecision, string> = {
+  hide: "hiding",
+  keep: "published",
+  warn: "warning",
+};
+
+/** A moderator's decision, through their own token (never a plain signal). */
+const moderate = (
+  data: Data,
+  payload: Data,
+  token: { key: string; meta: Data },
+  now: string,
+): CallbackOutcome | undefined => {
+  const decision = payload.decision as ModerationDecision;
+  if (!token.key.startsWith("moderator:") || !moderationDecisions.includes(decision))
+    return undefined;
+  const by = String(token.meta.email);
+  return {
+    data: {
+      moderation: [...(asPost(data).moderation ?? []), { decision, by, at: now }],
+      ...(decision === "hide" ? {} : { status: "published" }),
+    },
+    events: [{ type: "PostModerated", detail: { decision, by } }],
+    next: nextAfter[decision],
+  };
+};
+
+/**
+ * The life of a post on the mutual-aid board: confirmed from the register's address, screened,
+ * published for `board.expiresAfterSeconds` (renewable, reminded before), closed, expired, or
+ * hidden by the moderators after a report; erased `board.eraseAfterSeconds` after it left.
+ */
+export function boardPostWorkflow(plan: PlanConfig = planConfig) {
+  const board = plan.board;
+  const expiry = (d: Data) => asPost(d).expiresAt;
+  return defineWorkflow({
+    name: BOARD_POST_WORKFLOW,
+    version: 1,
+    startAt: "awaiting-confirmation",
+    states: {
+      "awaiting-confirmation": {
+        type: "callback",
+        onEnter: "board-ask-confirmation",
+        retry: transient,
+        timeoutSeconds: board.confirmWithinSeconds,
+        catch: [{ errors: [TIMEOUT_ERROR], next: "dropping" }],
+        onCallback: (_data, { payload }) =>
+          payload.event === "confirm"
+            ? {
+                data: { status: "screening" },
+                events: [{ type: "PostConfirmed" }],
+                next: "screening",
+              }
+            : undefined,
+      },
+      screening: {
+        type: "task",
+        step: "board-screen",
+        retry: transient,
+        catch: [{ errors: [POST_REFUSED], next: "dropping" }],
+        next: "publishing",
+      },
+      publishing: { type: "task", step: "board-publish", retry: transient, next: "published" },
+      published: {
+        type: "callback",
+        retry: transient,
+        deadline: expiry,
+        timers: [
+          {
+            name: "expiry-reminder",
+            afterSeconds: board.expiresAfterSeconds - board.reminderBeforeExpirySeconds,
+            step: "board-remind",
+          },
+        ],
+        catch: [{ errors: [TIMEOUT_ERROR], next: "expiring" }],
+        onCallback: (data, { payload, now }) =>
+          authorAction(payload) ?? report(data, payload, now, "moderation"),
+      },
+      renewing: { type: "task", step: "board-renew", retry: transient, next: "published" },
+      moderation: {
+        type: "callback",
+        onEnter: "board-ask-moderators",
+        retry: transient,
+        deadline: expiry,
+        catch: [{ errors: [TIMEOUT_ERROR], next: "expiring" }],
+        onCallback: (data, { payload, token, now }) =>
+          moderate(data, payload, token, now) ??
+          (payload.event === "close" ? { next: "closing" } : report(data, payload, now)),
+      },
+      hiding: { type: "task", step: "board-hide", retry: transient, next: "kept" },
+      warning: { type: "task", step: "board-warn", retry: transient, next: "published" },
+      closing: { type: "task", step: "board-close", retry: transient, next: "kept" },
+      expiring: { type: "task", step: "board-expire", retry: transient, next: "kept" },
+      // Off the board; what is left of it waits out the erasure delay, then goes.
+      kept: { type: "wait", seconds: board.eraseAfterSeconds, next: "erasing" },
+      erasing: { type: "task", step: "board-erase", retry: transient, next: "erased" },
+      // Never published (not confirmed in time, or refused): nothing to keep.
+      dropping: { type: "task", step: "board-drop", retry: transient, next: "erased" },
+      erased: { type: "succeed" },
+    },
+  });
+}
+
+/** One relayed answer: sent once, then the message is kept for the erasure delay and erased. */
+export function boardRelayWorkflow(plan: PlanConfig = planConfig) {
+  return defineWorkflow({
+    name: BOARD_RELAY_WORKFLOW,
+    version: 1,
+    startAt: "relaying",
+    states: {
+      relaying: { type: "task", step: "board-relay", retry: transient, next: "kept" },
+      kept: { type: "wait", seconds: plan.board.eraseAfterSeconds, next: "erasing" },
+      erasing: { type: "task", step: "board-forget-message", retry: transient, next: "erased" },
+      erased: { type: "succeed" },
+    },
+  });
+}
+
+/** When a post published (or renewed) `now` expires. */
+export const expiryFrom = (now: string, plan: PlanConfig = planConfig) =>
+  addSeconds(now, plan.board.expiresAfterSeconds);
