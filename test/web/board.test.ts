@@ -193,6 +193,8 @@ describe("the board in the browser", () => {
     );
     const before = (await listed()).find((p) => p.title === title)!.expiresAt;
     await advanceClockOffset(depsFromConfig(web.stack.config), 5 * DAY);
+    // The running stack reads the offset on its scheduler's tick (every 2 s): let a few pass.
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
     const page = await web.open(manage.replace(web.stack.config.publicUrl, ""), 360);
     await page.waitForSelector("#renew");
     await look(page, "board-manage-360");
