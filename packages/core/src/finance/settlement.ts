@@ -93,7 +93,12 @@ export async function markBatchPaid(
   const settle = async (payout: Payout) => {
     const outcome = await transact(deps, [
       // The batch too: a payout that failed and was batched again is the new batch's to settle.
-      movePayout(deps.config.table, payout, { from: "batched", to: "paid", set: { paidAt }, expect: { batchId } }),
+      movePayout(deps.config.table, payout, {
+        from: "batched",
+        to: "paid",
+        set: { paidAt },
+        expect: { batchId },
+      }),
       FundMovements.consume(deps.config.table, payout.fund, payout.amountCents, paidAt).item,
     ]);
     let when = paidAt;
@@ -135,13 +140,21 @@ export async function markBatchPaid(
  * is of its current content: what is marked paid is then exactly what the bank file holds. A
  * batch already settling or paid (a second run, a run after a crash) goes on as it is.
  *
- * @throws ConflictError `batch.not-exported` when the batch was never exported, or changed since.
+ * @throws ConflictError `batch.not-exported` when the batch was never exported, or changed since;
+ * `batch.empty` when all its payouts failed and left it.
  */
 async function startSettling(deps: Deps, batchId: string): Promise<BatchRecord> {
   for (let attempt = 0; attempt < BUSY_ATTEMPTS; attempt++) {
     const batch = await getBatch(deps, batchId);
     if (batch.status !== "open") return batch;
-    if (batch.payoutCount > 0 && batch.exportedRevision !== batch.revision) {
+    // Every payout failed and left it: there is nothing to pay, and no file can say otherwise.
+    if (batch.payoutCount === 0)
+      throw new ConflictError(
+        "batch.empty",
+        `batch ${batchId} has no payouts left (they all failed and left it): there is nothing to mark paid`,
+        { revision: batch.revision },
+      );
+    if (batch.exportedRevision !== batch.revision) {
       throw new ConflictError(
         "batch.not-exported",
         batch.exportedRevision === undefined
@@ -221,8 +234,17 @@ function failureWrites(
   set: Record<string, string>,
 ) {
   const table = deps.config.table;
-  const move = movePayout(table, payout, { from: payout.status, to: "payout-failed", set, expect: payout.batchId ? { batchId: payout.batchId } : {} });
-  if (payout.status === "paid") return [move, FundMovements.unconsume(table, payout.fund, payout.amountCents, set.failedAt).item];
+  const move = movePayout(table, payout, {
+    from: payout.status,
+    to: "payout-failed",
+    set,
+    expect: payout.batchId ? { batchId: payout.batchId } : {},
+  });
+  if (payout.status === "paid")
+    return [
+      move,
+      FundMovements.unconsume(table, payout.fund, payout.amountCents, set.failedAt).item,
+    ];
   if (!batch) return [move];
   return [
     move,
