@@ -87,9 +87,9 @@ export const reasonTexts = {
     "{count, plural, one {The expense precedes} other {The # expenses precede}} the cancellation.",
   ),
   expense_after_cancellation: t(
-    "La dépense n° {line} ({date}) est postérieure à l'annulation du {cancellationDate} : seules les dépenses engagées avant l'annulation sont remboursées.",
-    "Uitgave nr. {line} ({date}) valt na de annulering van {cancellationDate}: alleen uitgaven vóór de annulering worden terugbetaald.",
-    "Expense no. {line} ({date}) is after the cancellation of {cancellationDate}: only expenses made before the cancellation are refunded.",
+    "La dépense n° {line} ({date}) ne précède pas l'annulation du {cancellationDate} : seules les dépenses engagées avant le jour de l'annulation sont remboursées.",
+    "Uitgave nr. {line} ({date}) gaat niet vooraf aan de annulering van {cancellationDate}: alleen uitgaven vóór de dag van de annulering worden terugbetaald.",
+    "Expense no. {line} ({date}) does not precede the cancellation of {cancellationDate}: only expenses made before the day of the cancellation are refunded.",
   ),
   daily_rate_ok: t(
     "{dailyCents} brut par jour, sous le plafond de {capCents}.",
