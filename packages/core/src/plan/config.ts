@@ -43,6 +43,13 @@ export const PlanConfigSchema = z
         ...typeCommon,
         /** Gross per work day above which approvers see a warning (not a block). */
         dailyWarnAboveCents: positiveCents,
+        /** How hours and cachets weigh in the daily cap: hours per day, days per cachet. */
+        workDay: z.strictObject({
+          hoursPerDay: z.number().positive().max(24),
+          daysPerCachet: z.number().positive().max(1),
+        }),
+        /** Who decides for a member who invoices through the cooperative without an Activity. */
+        approversWithoutActivity: z.enum(approverGroups),
       }),
       "incurred-expenses": z.strictObject({
         ...typeCommon,
@@ -157,6 +164,8 @@ const defaults: PlanConfig = {
       fourEyesAboveCents: 500_000,
       usualMaxCents: 300_000,
       dailyWarnAboveCents: 60_000,
+      workDay: { hoursPerDay: 8, daysPerCachet: 1 },
+      approversWithoutActivity: "solidarity-committee",
     },
     "incurred-expenses": {
       fund: "solidarity",
