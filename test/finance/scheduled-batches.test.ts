@@ -2,8 +2,8 @@ import { GetObjectCommand } from "@aws-sdk/client-s3";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Deps } from "../../packages/core/src/deps";
 import { createScheduledBatches } from "../../packages/core/src/finance/publish";
-import { handler } from "../../packages/functions/src/cron/create-batches";
 import { useDeps } from "../../packages/functions/src/context";
+import { handler } from "../../packages/functions/src/cron/create-batches";
 import { createTestStack, type TestStack } from "../support/stack";
 import { approve, resetFund } from "./support/ledger";
 import { DEBTOR, validateAgainstXsd } from "./support/sepa";
@@ -29,12 +29,19 @@ describe("scheduled payout batches", () => {
     const again = await handler();
 
     // Assess
-    expect(batches).toEqual([{ batchId: expect.stringMatching(/^ENT-SOL-/), payoutCount: 2, totalCents: 20_003 }]);
+    expect(batches).toEqual([
+      { batchId: expect.stringMatching(/^ENT-SOL-/), payoutCount: 2, totalCents: 20_003 },
+    ]);
     expect(again.batches).toEqual([]);
     const { batchId } = batches[0]!;
     const read = async (Key: string) =>
-      (await stack.clients.s3.send(new GetObjectCommand({ Bucket: stack.config.bucket, Key }))).Body!.transformToString();
-    expect(await validateAgainstXsd(await read(`exports/${batchId}.xml`))).toEqual({ valid: true, errors: [] });
+      (
+        await stack.clients.s3.send(new GetObjectCommand({ Bucket: stack.config.bucket, Key }))
+      ).Body!.transformToString();
+    expect(await validateAgainstXsd(await read(`exports/${batchId}.xml`))).toEqual({
+      valid: true,
+      errors: [],
+    });
     expect((await read(`exports/${batchId}.csv`)).split("\r\n")).toHaveLength(4);
   });
 
@@ -54,7 +61,9 @@ describe("scheduled payout batches", () => {
     const download = await fetch(csv.url);
     expect(download.status).toBe(200);
     expect(await download.text()).toContain(published!.batch.batchId);
-    const store = (await (await fetch(`${stack.config.endpoints.ses}/store`)).json()) as { emails: { subject: string; destination: { to: string[] }; body: { text?: string } }[] };
+    const store = (await (await fetch(`${stack.config.endpoints.ses}/store`)).json()) as {
+      emails: { subject: string; destination: { to: string[] }; body: { text?: string } }[];
+    };
     const email = store.emails.find((e) => e.subject.includes(published!.batch.batchId))!;
     expect(email.destination.to).toEqual(["finance@smart.test"]);
     expect(email.body.text).toContain(csv.url);

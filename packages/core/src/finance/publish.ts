@@ -10,10 +10,10 @@ import { languageOf } from "../contacts/language";
 import type { Deps } from "../deps";
 import { EntraideError } from "../errors";
 import { FundName } from "../funds/fund";
-import { assemblyFigures } from "../reports/figures";
-import { reportHtml } from "../reports/html";
 import { sendEmail } from "../notifications/send";
 import { render } from "../notifications/templates/index";
+import { assemblyFigures } from "../reports/figures";
+import { reportHtml } from "../reports/html";
 import { type BatchRecord, createBatch } from "./batches";
 import { debtorAccount, type ExportFormat, exportBatch } from "./exports";
 
@@ -39,11 +39,21 @@ async function putAndSign(
   length: number,
 ): Promise<string> {
   await deps.clients.s3.send(
-    new PutObjectCommand({ Bucket: deps.config.bucket, Key: file.key, Body: body, ContentLength: length, ContentType: file.contentType }),
+    new PutObjectCommand({
+      Bucket: deps.config.bucket,
+      Key: file.key,
+      Body: body,
+      ContentLength: length,
+      ContentType: file.contentType,
+    }),
   );
   return getSignedUrl(
     deps.clients.s3,
-    new GetObjectCommand({ Bucket: deps.config.bucket, Key: file.key, ResponseContentDisposition: `${file.disposition}; filename="${file.name}"` }),
+    new GetObjectCommand({
+      Bucket: deps.config.bucket,
+      Key: file.key,
+      ResponseContentDisposition: `${file.disposition}; filename="${file.name}"`,
+    }),
     { expiresIn: LINK_SECONDS },
   );
 }
@@ -54,15 +64,31 @@ async function putAndSign(
  * (a fund that does not balance) must not hold payouts back: the batches go out without it and
  * the reason is logged.
  */
-async function publishReport(deps: Deps): Promise<{ name: string; key: string; url: string } | undefined> {
+async function publishReport(
+  deps: Deps,
+): Promise<{ name: string; key: string; url: string } | undefined> {
   try {
-    const html = reportHtml(await assemblyFigures(deps), await languageOf(deps, deps.config.financeEmail ?? ""));
+    const html = reportHtml(
+      await assemblyFigures(deps),
+      await languageOf(deps, deps.config.financeEmail ?? ""),
+    );
     const name = `rapport-fonds-${deps.clock.now().toISOString().slice(0, 10)}.html`;
     const key = `${bucketLayout.exports.prefix}${name}`;
-    const url = await putAndSign(deps, { key, name, contentType: "text/html; charset=utf-8", disposition: "inline" }, html, Buffer.byteLength(html));
+    const url = await putAndSign(
+      deps,
+      { key, name, contentType: "text/html; charset=utf-8", disposition: "inline" },
+      html,
+      Buffer.byteLength(html),
+    );
     return { name, key, url };
   } catch (error) {
-    console.error(JSON.stringify({ message: "the fund report was not published with the batches", code: (error as { code?: string }).code, error: (error as Error).name }));
+    console.error(
+      JSON.stringify({
+        message: "the fund report was not published with the batches",
+        code: (error as { code?: string }).code,
+        error: (error as Error).name,
+      }),
+    );
     return undefined;
   }
 }
@@ -81,7 +107,12 @@ export async function publishBatch(deps: Deps, batch: BatchRecord): Promise<Publ
       const key = `${bucketLayout.exports.prefix}${name}`;
       const path = join(dir, name);
       await exportBatch(deps, batch.batchId, format, createWriteStream(path));
-      const url = await putAndSign(deps, { key, name, contentType, disposition: "attachment" }, createReadStream(path), (await stat(path)).size);
+      const url = await putAndSign(
+        deps,
+        { key, name, contentType, disposition: "attachment" },
+        createReadStream(path),
+        (await stat(path)).size,
+      );
       files.push({ name, key, url });
     }
     const expiresAt = new Date(deps.clock.now().getTime() + LINK_SECONDS * 1000).toISOString();
@@ -123,7 +154,10 @@ export async function createScheduledBatches(deps: Deps): Promise<PublishedBatch
         fund,
         payoutCount: batch.payoutCount,
         totalCents: batch.totalCents,
-        downloads: [...done.files, ...(reportFile ? [reportFile] : [])].map(({ name, url }) => ({ name, url })),
+        downloads: [...done.files, ...(reportFile ? [reportFile] : [])].map(({ name, url }) => ({
+          name,
+          url,
+        })),
         expiresAt: done.expiresAt,
       },
       // Finance reads it in the language the contacts register gives its address.

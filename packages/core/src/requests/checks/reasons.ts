@@ -30,6 +30,11 @@ export const reasonTexts = {
     "Het lid werkt in activiteit {activityId}.",
     "The member works in activity {activityId}.",
   ),
+  activity_none: t(
+    "Le membre facture via la coopérative sans activité.",
+    "Het lid factureert via de coöperatie zonder activiteit.",
+    "The member invoices through the cooperative without an Activity.",
+  ),
   activity_unknown: t(
     "L'activité {activityId} est inconnue : vérifiez son identifiant.",
     "Activiteit {activityId} is onbekend: controleer de code.",
