@@ -2,6 +2,7 @@ import { GetObjectCommand } from "@aws-sdk/client-s3";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Deps } from "../../packages/core/src/deps";
 import { createScheduledBatches } from "../../packages/core/src/finance/publish";
+import { loadPlanConfig } from "../../packages/core/src/plan/config";
 import { useDeps } from "../../packages/functions/src/context";
 import { handler } from "../../packages/functions/src/cron/create-batches";
 import { createTestStack, type TestStack } from "../support/stack";
@@ -67,5 +68,21 @@ describe("scheduled payout batches", () => {
     const email = store.emails.find((e) => e.subject.includes(published!.batch.batchId))!;
     expect(email.destination.to).toEqual(["finance@smart.test"]);
     expect(email.body.text).toContain(csv.url);
+  });
+
+  it("signs the links for as long as the plan's downloads.linkValiditySeconds says", async () => {
+    // Prepare
+    await approve(stack, 4);
+    const plan = loadPlanConfig({ downloads: { linkValiditySeconds: 3_600 } });
+
+    // Act
+    const [published] = await createScheduledBatches(withDebtor, plan);
+
+    // Assess
+    for (const file of published!.files)
+      expect(new URL(file.url).searchParams.get("X-Amz-Expires")).toBe("3600");
+    expect(Date.parse(published!.expiresAt) - stack.clock.now().getTime()).toBeLessThanOrEqual(
+      3_600_000,
+    );
   });
 });

@@ -12,13 +12,11 @@ import { EntraideError } from "../errors";
 import { FundName } from "../funds/fund";
 import { sendEmail } from "../notifications/send";
 import { render } from "../notifications/templates/index";
+import { type PlanConfig, planConfig } from "../plan/config";
 import { assemblyFigures } from "../reports/figures";
 import { reportHtml } from "../reports/html";
 import { type BatchRecord, createBatch } from "./batches";
 import { debtorAccount, type ExportFormat, exportBatch } from "./exports";
-
-/** SigV4 presigned URLs live at most 7 days. */
-export const LINK_SECONDS = 7 * 24 * 3600;
 
 const FILES: { format: ExportFormat; extension: string; contentType: string }[] = [
   { format: "csv", extension: "csv", contentType: "text/csv; charset=utf-8" },
@@ -31,9 +29,10 @@ export interface PublishedBatch {
   expiresAt: string;
 }
 
-/** Puts a file in the bucket and signs a download link for it, valid {@link LINK_SECONDS}. */
+/** Puts a file in the bucket and signs a download link for it, valid `expiresIn` seconds. */
 async function putAndSign(
   deps: Deps,
+  expiresIn: number,
   file: { key: string; name: string; contentType: string; disposition: "attachment" | "inline" },
   body: Readable | string,
   length: number,
@@ -54,7 +53,7 @@ async function putAndSign(
       Key: file.key,
       ResponseContentDisposition: `${file.disposition}; filename="${file.name}"`,
     }),
-    { expiresIn: LINK_SECONDS },
+    { expiresIn },
   );
 }
 
@@ -66,6 +65,7 @@ async function putAndSign(
  */
 async function publishReport(
   deps: Deps,
+  plan: PlanConfig,
 ): Promise<{ name: string; key: string; url: string } | undefined> {
   try {
     const html = reportHtml(
@@ -76,6 +76,7 @@ async function publishReport(
     const key = `${bucketLayout.exports.prefix}${name}`;
     const url = await putAndSign(
       deps,
+      plan.downloads.linkValiditySeconds,
       { key, name, contentType: "text/html; charset=utf-8", disposition: "inline" },
       html,
       Buffer.byteLength(html),
@@ -95,10 +96,15 @@ async function publishReport(
 
 /**
  * Writes a batch's CSV and SEPA files to the bucket under `exports/` and signs a download link
- * for each, valid 7 days. Each file is exported to a temporary file first (S3 needs its length;
+ * for each, valid the plan's `downloads.linkValiditySeconds` [7 days]. Each file is exported to a temporary file first (S3 needs its length;
  * memory stays constant whatever the batch's size).
  */
-export async function publishBatch(deps: Deps, batch: BatchRecord): Promise<PublishedBatch> {
+export async function publishBatch(
+  deps: Deps,
+  batch: BatchRecord,
+  plan: PlanConfig = planConfig,
+): Promise<PublishedBatch> {
+  const seconds = plan.downloads.linkValiditySeconds;
   const dir = await mkdtemp(join(tmpdir(), "entraide-batch-"));
   try {
     const files = [];
@@ -109,13 +115,14 @@ export async function publishBatch(deps: Deps, batch: BatchRecord): Promise<Publ
       await exportBatch(deps, batch.batchId, format, createWriteStream(path));
       const url = await putAndSign(
         deps,
+        seconds,
         { key, name, contentType, disposition: "attachment" },
         createReadStream(path),
         (await stat(path)).size,
       );
       files.push({ name, key, url });
     }
-    const expiresAt = new Date(deps.clock.now().getTime() + LINK_SECONDS * 1000).toISOString();
+    const expiresAt = new Date(deps.clock.now().getTime() + seconds * 1000).toISOString();
     return { batch, files, expiresAt };
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -129,7 +136,10 @@ export async function publishBatch(deps: Deps, batch: BatchRecord): Promise<Publ
  *
  * @throws EntraideError `finance.no-debtor` or `finance.no-email` (the schedule's alarm fires).
  */
-export async function createScheduledBatches(deps: Deps): Promise<PublishedBatch[]> {
+export async function createScheduledBatches(
+  deps: Deps,
+  plan: PlanConfig = planConfig,
+): Promise<PublishedBatch[]> {
   debtorAccount(deps);
   const to = deps.config.financeEmail;
   if (!to) {
@@ -143,9 +153,9 @@ export async function createScheduledBatches(deps: Deps): Promise<PublishedBatch
   for (const fund of FundName.options) {
     const { batch } = await createBatch(deps, fund);
     if (!batch) continue;
-    const done = await publishBatch(deps, batch);
+    const done = await publishBatch(deps, batch, plan);
     // One report per run, after the first batch so that it counts its reservations as they are.
-    report ??= publishReport(deps);
+    report ??= publishReport(deps, plan);
     const reportFile = await report;
     const email = render(
       "batch-ready",
