@@ -135,6 +135,7 @@ export async function loadCheckContext(
       email: member.email,
       iban: member.iban,
       language: member.language,
+      country: member.country,
     },
     activity,
     documents: present,

@@ -51,6 +51,11 @@ export const reasonTexts = {
     "Het IBAN is ongeldig of niet betaalbaar via SEPA-overschrijving: geef een andere rekening op.",
     "The IBAN is invalid or cannot receive a SEPA transfer: give another account.",
   ),
+  iban_other_country: t(
+    "Le compte est dans un autre pays ({country}) que celui du membre ({memberCountry}).",
+    "De rekening ligt in een ander land ({country}) dan dat van het lid ({memberCountry}).",
+    "The account is in another country ({country}) than the member's ({memberCountry}).",
+  ),
   iban_differs_from_register: t(
     "L'IBAN diffère de celui du registre des membres.",
     "Het IBAN verschilt van dat in het ledenregister.",
