@@ -3,6 +3,7 @@ import { SqsEventSource } from "aws-cdk-lib/aws-lambda-event-sources";
 import { Schedule, ScheduleExpression } from "aws-cdk-lib/aws-scheduler";
 import { LambdaInvoke } from "aws-cdk-lib/aws-scheduler-targets";
 import { Function as Lambda, type StackContext, use } from "sst/constructs";
+import { schedules } from "../packages/functions/src/cron/schedules";
 import { Data } from "./data";
 import { Documents } from "./documents";
 import { Email } from "./email";
@@ -74,16 +75,14 @@ export function Workers({ stack, app }: StackContext) {
       email.sendEmail(),
     ],
   });
-  // EventBridge Scheduler keeps 06:00 in Brussels across daylight saving time.
-  new Schedule(stack, "CreateBatchesSchedule", {
-    description: "Payout batches, Monday and Thursday 06:00 Europe/Brussels",
-    schedule: ScheduleExpression.cron({
-      minute: "0",
-      hour: "6",
-      weekDay: "MON,THU",
-      timeZone: TimeZone.EUROPE_BRUSSELS,
-    }),
-    target: new LambdaInvoke(batches, { retryAttempts: 3, maxEventAge: Duration.hours(2) }),
+  // One schedule per time of day of the plan's batch slots; EventBridge Scheduler keeps that
+  // time in the plan's time zone across daylight saving time.
+  schedules.createBatches.runs.forEach((run, i) => {
+    new Schedule(stack, i === 0 ? "CreateBatchesSchedule" : `CreateBatchesSchedule${i + 1}`, {
+      description: `Payout batches, ${run.cron.weekDay} ${run.cron.hour.padStart(2, "0")}:${run.cron.minute.padStart(2, "0")} ${run.timeZone}`,
+      schedule: ScheduleExpression.cron({ ...run.cron, timeZone: TimeZone.of(run.timeZone) }),
+      target: new LambdaInvoke(batches, { retryAttempts: 3, maxEventAge: Duration.hours(2) }),
+    });
   });
 
   const erasure = lambda("Erasure", {

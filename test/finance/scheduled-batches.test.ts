@@ -2,8 +2,9 @@ import { GetObjectCommand } from "@aws-sdk/client-s3";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Deps } from "../../packages/core/src/deps";
 import { createScheduledBatches } from "../../packages/core/src/finance/publish";
-import { handler } from "../../packages/functions/src/cron/create-batches";
+import { loadPlanConfig } from "../../packages/core/src/plan/config";
 import { useDeps } from "../../packages/functions/src/context";
+import { handler } from "../../packages/functions/src/cron/create-batches";
 import { createTestStack, type TestStack } from "../support/stack";
 import { approve, resetFund } from "./support/ledger";
 import { DEBTOR, validateAgainstXsd } from "./support/sepa";
@@ -29,12 +30,19 @@ describe("scheduled payout batches", () => {
     const again = await handler();
 
     // Assess
-    expect(batches).toEqual([{ batchId: expect.stringMatching(/^ENT-SOL-/), payoutCount: 2, totalCents: 20_003 }]);
+    expect(batches).toEqual([
+      { batchId: expect.stringMatching(/^ENT-SOL-/), payoutCount: 2, totalCents: 20_003 },
+    ]);
     expect(again.batches).toEqual([]);
     const { batchId } = batches[0]!;
     const read = async (Key: string) =>
-      (await stack.clients.s3.send(new GetObjectCommand({ Bucket: stack.config.bucket, Key }))).Body!.transformToString();
-    expect(await validateAgainstXsd(await read(`exports/${batchId}.xml`))).toEqual({ valid: true, errors: [] });
+      (
+        await stack.clients.s3.send(new GetObjectCommand({ Bucket: stack.config.bucket, Key }))
+      ).Body!.transformToString();
+    expect(await validateAgainstXsd(await read(`exports/${batchId}.xml`))).toEqual({
+      valid: true,
+      errors: [],
+    });
     expect((await read(`exports/${batchId}.csv`)).split("\r\n")).toHaveLength(4);
   });
 
@@ -54,9 +62,27 @@ describe("scheduled payout batches", () => {
     const download = await fetch(csv.url);
     expect(download.status).toBe(200);
     expect(await download.text()).toContain(published!.batch.batchId);
-    const store = (await (await fetch(`${stack.config.endpoints.ses}/store`)).json()) as { emails: { subject: string; destination: { to: string[] }; body: { text?: string } }[] };
+    const store = (await (await fetch(`${stack.config.endpoints.ses}/store`)).json()) as {
+      emails: { subject: string; destination: { to: string[] }; body: { text?: string } }[];
+    };
     const email = store.emails.find((e) => e.subject.includes(published!.batch.batchId))!;
     expect(email.destination.to).toEqual(["finance@smart.test"]);
     expect(email.body.text).toContain(csv.url);
+  });
+
+  it("signs the links for as long as the plan's downloads.linkValiditySeconds says", async () => {
+    // Prepare
+    await approve(stack, 4);
+    const plan = loadPlanConfig({ downloads: { linkValiditySeconds: 3_600 } });
+
+    // Act
+    const [published] = await createScheduledBatches(withDebtor, plan);
+
+    // Assess
+    for (const file of published!.files)
+      expect(new URL(file.url).searchParams.get("X-Amz-Expires")).toBe("3600");
+    expect(Date.parse(published!.expiresAt) - stack.clock.now().getTime()).toBeLessThanOrEqual(
+      3_600_000,
+    );
   });
 });

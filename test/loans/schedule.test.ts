@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addMonthsClamped, loanSchedule } from "../../packages/core/src/loans/schedule";
+import { loadPlanConfig, planConfig } from "../../packages/core/src/plan/config";
 
 const terms = fc.record({
   principalCents: fc.integer({ min: 50_000, max: 2_500_000 }),
@@ -128,5 +129,32 @@ describe("loan schedule", () => {
 
     // Assess
     expect(schedule).toThrow();
+  });
+
+  it.each([
+    { name: "48 months under the default plan", plan: planConfig, termMonths: 48, ok: false },
+    {
+      name: "48 months under a plan of up to 60",
+      plan: loadPlanConfig({ types: { "relaunch-loan": { termMonths: { min: 6, max: 60 } } } }),
+      termMonths: 48,
+      ok: true,
+    },
+    {
+      name: "6 months under a plan of at least 12",
+      plan: loadPlanConfig({ types: { "relaunch-loan": { termMonths: { min: 12, max: 36 } } } }),
+      termMonths: 6,
+      ok: false,
+    },
+  ])("takes its ranges from the plan: $name", ({ plan, termMonths, ok }) => {
+    // Act
+    const schedule = () =>
+      loanSchedule(
+        { principalCents: 480_000, termMonths, graceMonths: 0, disbursedOn: "2020-06-15" },
+        plan,
+      );
+
+    // Assess
+    if (ok) expect(schedule()).toHaveLength(termMonths);
+    else expect(schedule).toThrow();
   });
 });

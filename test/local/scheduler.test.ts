@@ -4,13 +4,14 @@ import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { OffsetClock } from "../../packages/core/src/clock";
 import { keys } from "../../packages/core/src/db/layout";
-import { schedules } from "../../packages/functions/src/cron/schedules";
+import { loadPlanConfig } from "../../packages/core/src/plan/config";
+import { batchRuns, schedules } from "../../packages/functions/src/cron/schedules";
 import { refreshClockOffset } from "../../packages/functions/src/local/local-clock";
 import { nextEvery, nextWeekly, wallClock } from "../../packages/functions/src/local/next-run";
 import { type Scheduler, startScheduler } from "../../packages/functions/src/local/scheduler";
 import { createTestStack } from "../support/stack";
 
-const batches = schedules.createBatches.local.weekly;
+const batches = schedules.createBatches.runs[0]!.weekly;
 const DAY = 86_400_000;
 
 describe("weekly schedule in Europe/Brussels", () => {
@@ -155,5 +156,44 @@ describe("local clock", () => {
     expect(withoutItem).toBe(0);
     expect(clock.offsetMs).toBe(3_600_000);
     expect(clock.now().getTime() - Date.now()).toBeGreaterThan(3_599_000);
+  });
+});
+
+describe("payout batch runs from the plan", () => {
+  it("follow the plan's payouts.batchSchedule: one run per time of day, in its time zone", () => {
+    // Prepare
+    const plan = loadPlanConfig({
+      payouts: {
+        batchSchedule: {
+          timeZone: "Europe/Paris",
+          slots: [
+            { weekday: "friday", time: "07:30" },
+            { weekday: "tuesday", time: "07:30" },
+            { weekday: "wednesday", time: "18:05" },
+          ],
+        },
+      },
+    });
+
+    // Act
+    const runs = batchRuns(plan);
+
+    // Assess
+    expect(runs.map((r) => [r.expression, r.timeZone, r.weekly.days])).toEqual([
+      ["cron(30 7 ? * TUE,FRI *)", "Europe/Paris", [2, 5]],
+      ["cron(5 18 ? * WED *)", "Europe/Paris", [3]],
+    ]);
+    expect(nextWeekly(new Date("2024-01-03T12:00:00Z"), runs[0]!.weekly).toISOString()).toBe(
+      "2024-01-05T06:30:00.000Z",
+    );
+  });
+
+  it("refuses a plan whose batch time zone does not exist", () => {
+    // Act
+    const load = () =>
+      loadPlanConfig({ payouts: { batchSchedule: { timeZone: "Europe/Atlantis" } } });
+
+    // Assess
+    expect(load).toThrow(/payouts\.batchSchedule\.timeZone/);
   });
 });

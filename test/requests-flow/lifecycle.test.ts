@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { idFromKey } from "../../packages/core/src/engine/engine";
 import { getExecution, readHistory } from "../../packages/core/src/engine/store";
 import { DAY_MS } from "../engine/fixtures";
 import {
@@ -64,6 +65,24 @@ describe("requests end to end on the API", () => {
     expect(first.status).toBe(201);
     expect(again).toEqual({ status: 200, body: first.body });
     expect(other.status).toBe(409);
+  });
+
+  it("the same idempotency key with a body of another type is a conflict and starts nothing", async () => {
+    // Prepare
+    const doc = await f.upload(pdf);
+    const key = crypto.randomUUID();
+    const contract = contractBody([doc]);
+    const first = await f.submit(contract, key);
+    // Act
+    const loan = await f.submit(loanBody([doc]), key);
+    const again = await f.submit(contract, key);
+    // Assess
+    expect(first.status).toBe(201);
+    expect(loan.status).toBe(409);
+    expect(loan.body).toMatchObject({ error: { code: "idempotency.conflict" } });
+    expect(await getExecution(f.stack, idFromKey("relaunch-loan", key))).toBeUndefined();
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(first.body.id);
   });
 
   it("a failing check sends the member to needs-info; the answer runs the checks again", async () => {

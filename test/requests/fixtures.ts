@@ -49,7 +49,7 @@ export const validBodies = {
         documentId: docA,
       },
       {
-        date: "2020-03-20",
+        date: "2020-03-19",
         description: "Van rental deposit",
         amountCents: 20_000,
         documentId: docB,

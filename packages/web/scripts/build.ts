@@ -50,6 +50,8 @@ const limits = {
     aidCapCents: planConfig.types["emergency-aid"].capCents,
     aidPeriodDays: Math.round(planConfig.types["emergency-aid"].periodSeconds / 86_400),
     expensesCapCents: planConfig.types["incurred-expenses"].totalCapCents,
+    dailyCapCents: planConfig.types["cancelled-contract"].dailyWarnAboveCents,
+    workDay: planConfig.types["cancelled-contract"].workDay,
   },
 };
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { loadPlanConfig } from "../../../packages/core/src/plan/config";
+import type { CheckContext } from "../../../packages/core/src/requests/checks/context";
 import { amountCap } from "../../../packages/core/src/requests/checks/amount-cap";
 import { unusualAmount } from "../../../packages/core/src/requests/checks/unusual-amount";
 import type { RequestBody } from "../../../packages/core/src/requests/schemas";
@@ -82,6 +84,128 @@ describe("the amount-cap check", () => {
 
     // Assess
     expect(result).toMatchObject({ check: "amount-cap", outcome, reason: { code } });
+  });
+});
+
+describe("the daily cap counts hours and cachets as they are paid", () => {
+  type Day = { date: string; hours?: number; cachets?: number };
+  type CapRow = { name: string; workDays: Day[]; grossAmountCents: number; outcome: string };
+  const withPlan = (workDay: { hoursPerDay: number; daysPerCachet: number }) =>
+    context({
+      plan: loadPlanConfig({ types: { "cancelled-contract": { workDay } } }),
+    });
+  const rows = (ctx: CheckContext, table: CapRow[]) => table.map((row) => ({ ...row, ctx }));
+
+  it.each([
+    ...rows(context(), [
+      {
+        name: "a day of 2 hours at €150",
+        workDays: [{ date: "2020-04-01", hours: 2 }],
+        grossAmountCents: 15_000,
+        outcome: "pass",
+      },
+      {
+        name: "a day of 2 hours at €150.01",
+        workDays: [{ date: "2020-04-01", hours: 2 }],
+        grossAmountCents: 15_001,
+        outcome: "warn",
+      },
+      {
+        name: "a day of 8 hours at €600",
+        workDays: [{ date: "2020-04-01", hours: 8 }],
+        grossAmountCents: 60_000,
+        outcome: "pass",
+      },
+      {
+        name: "a day of 10 hours at €750",
+        workDays: [{ date: "2020-04-01", hours: 10 }],
+        grossAmountCents: 75_000,
+        outcome: "pass",
+      },
+      {
+        name: "a day of 10 hours at €750.01",
+        workDays: [{ date: "2020-04-01", hours: 10 }],
+        grossAmountCents: 75_001,
+        outcome: "warn",
+      },
+      {
+        name: "3 cachets at €1,800",
+        workDays: [{ date: "2020-04-01", cachets: 3 }],
+        grossAmountCents: 180_000,
+        outcome: "pass",
+      },
+      {
+        name: "3 cachets at €1,800.01",
+        workDays: [{ date: "2020-04-01", cachets: 3 }],
+        grossAmountCents: 180_001,
+        outcome: "warn",
+      },
+      {
+        name: "a full day and 4 hours at €900",
+        workDays: [{ date: "2020-04-01" }, { date: "2020-04-02", hours: 4 }],
+        grossAmountCents: 90_000,
+        outcome: "pass",
+      },
+      {
+        name: "a full day and 4 hours at €900.01",
+        workDays: [{ date: "2020-04-01" }, { date: "2020-04-02", hours: 4 }],
+        grossAmountCents: 90_001,
+        outcome: "warn",
+      },
+    ]),
+    ...rows(withPlan({ hoursPerDay: 10, daysPerCachet: 0.5 }), [
+      {
+        name: "5 hours of a 10-hour day at €300",
+        workDays: [{ date: "2020-04-01", hours: 5 }],
+        grossAmountCents: 30_000,
+        outcome: "pass",
+      },
+      {
+        name: "5 hours of a 10-hour day at €300.01",
+        workDays: [{ date: "2020-04-01", hours: 5 }],
+        grossAmountCents: 30_001,
+        outcome: "warn",
+      },
+      {
+        name: "3 half-day cachets at €900",
+        workDays: [{ date: "2020-04-01", cachets: 3 }],
+        grossAmountCents: 90_000,
+        outcome: "pass",
+      },
+      {
+        name: "3 half-day cachets at €900.01",
+        workDays: [{ date: "2020-04-01", cachets: 3 }],
+        grossAmountCents: 90_001,
+        outcome: "warn",
+      },
+    ]),
+  ])("$outcome for $name", ({ workDays, grossAmountCents, outcome, ctx }) => {
+    // Act
+    const result = amountCap.run(
+      requestOf("cancelled-contract", { workDays, grossAmountCents }),
+      ctx,
+    );
+
+    // Assess
+    expect(result).toMatchObject({ check: "amount-cap", outcome });
+  });
+
+  it("says the daily amount and the days the work is worth", () => {
+    // Act
+    const result = amountCap.run(
+      requestOf("cancelled-contract", {
+        workDays: [
+          { date: "2020-04-01" },
+          { date: "2020-04-02", hours: 2 },
+          { date: "2020-04-03", cachets: 2 },
+        ],
+        grossAmountCents: 195_000,
+      }),
+      context(),
+    );
+
+    // Assess: 1 + 0.25 + 2 days
+    expect(result.reason.params).toEqual({ dailyCents: 60_000, capCents: 60_000, days: 3.25 });
   });
 });
 

@@ -93,10 +93,16 @@ describe.each([
         code: "expense_dates_ok",
       },
       {
-        name: "a receipt on the cancellation day",
-        request: expenses(["2020-03-20"]),
+        name: "a receipt the day before the cancellation",
+        request: expenses(["2020-03-19"]),
         outcome: "pass",
         code: "expense_dates_ok",
+      },
+      {
+        name: "a receipt on the cancellation day",
+        request: expenses(["2020-03-20"]),
+        outcome: "fail",
+        code: "expense_after_cancellation",
       },
       {
         name: "a receipt after the cancellation",

@@ -35,6 +35,8 @@ export const keys = {
   callbackToken: (hash: string) => ({ pk: `TOKEN#${hash}`, sk: "TOKEN" }),
   effect: (key: string) => ({ pk: `EFFECT#${key}`, sk: "EFFECT" }),
   clock: () => ({ pk: "SYSTEM", sk: "CLOCK" }),
+  /** Which request type a submission's Idempotency-Key was first used for (requests/idempotency.ts). */
+  idempotencyKey: (key: string) => ({ pk: `IDEMKEY#${key}`, sk: "IDEMKEY" }),
   /** Marks that the demo data was loaded into a local stack, so it loads only once. */
   demo: () => ({ pk: "SYSTEM", sk: "DEMO" }),
   member: (memberNumber: string) => ({ pk: `MEMBER#${memberNumber}`, sk: "MEMBER" }),

@@ -5,9 +5,11 @@ import { readItem } from "../db/records";
 import type { Deps } from "../deps";
 import { ConflictError } from "../errors";
 import { formatCents } from "../money/cents";
+import { fundNames } from "../requests/request-types";
 import { envelopeAttribute } from "./movements";
 
-export const FundName = z.enum(["solidarity", "relaunch"], {
+/** The funds of §5, as `request-types.ts` names them (one list for every module). */
+export const FundName = z.enum(fundNames, {
   error: "must be solidarity or relaunch",
 });
 export type FundName = z.infer<typeof FundName>;

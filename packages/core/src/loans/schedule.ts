@@ -1,17 +1,21 @@
 import { z } from "zod";
+import { type PlanConfig, planConfig } from "../plan/config";
 
-/** A relaunch loan as the schedule needs it; ranges from PRODUCT.md §2 (relaunch-loan). */
-export const LoanTerms = z.object({
-  principalCents: z.number().int().min(50_000).max(2_500_000),
-  termMonths: z.number().int().min(6).max(36),
-  graceMonths: z.number().int().min(0).max(6),
-  /**
-   * The calendar day the loan was paid out, in the cooperative's time zone: the caller turns
-   * the payment instant into a local date, because "which day" depends on where you stand.
-   */
-  disbursedOn: z.iso.date(),
-});
-export type LoanTerms = z.input<typeof LoanTerms>;
+/** A relaunch loan as the schedule needs it, within the plan's ranges (§2 relaunch-loan). */
+export const loanTermsOf = (plan: PlanConfig) => {
+  const { amountCents, termMonths, graceMonths } = plan.types["relaunch-loan"];
+  return z.object({
+    principalCents: z.number().int().min(amountCents.min).max(amountCents.max),
+    termMonths: z.number().int().min(termMonths.min).max(termMonths.max),
+    graceMonths: z.number().int().min(graceMonths.min).max(graceMonths.max),
+    /**
+     * The calendar day the loan was paid out, in the cooperative's time zone: the caller turns
+     * the payment instant into a local date, because "which day" depends on where you stand.
+     */
+    disbursedOn: z.iso.date(),
+  });
+};
+export type LoanTerms = z.input<ReturnType<typeof loanTermsOf>>;
 
 export interface Installment {
   /** 1 for the first installment. */
@@ -22,7 +26,7 @@ export interface Installment {
 }
 
 /**
- * The repayment schedule of a 0% loan: `termMonths` equal monthly installments rounded down
+ * The repayment schedule of a 0% loan, with terms inside the plan's ranges: `termMonths` equal monthly installments rounded down
  * to the cent, the last one absorbing the remainder so that they add up to the principal
  * exactly. The first falls due one month after the grace period that follows disbursement
  * (disbursement + grace + 1 month), each next one a month later, on the disbursement's day
@@ -33,8 +37,8 @@ export interface Installment {
  * // [{ number: 1, dueDate: "2020-02-29", amountCents: 16_666 }, …,
  * //  { number: 6, dueDate: "2020-07-31", amountCents: 16_670 }]
  */
-export function loanSchedule(terms: LoanTerms): Installment[] {
-  const { principalCents, termMonths, graceMonths, disbursedOn } = LoanTerms.parse(terms);
+export function loanSchedule(terms: LoanTerms, plan: PlanConfig = planConfig): Installment[] {
+  const { principalCents, termMonths, graceMonths, disbursedOn } = loanTermsOf(plan).parse(terms);
   const regular = Math.floor(principalCents / termMonths);
   const last = principalCents - regular * (termMonths - 1);
   return Array.from({ length: termMonths }, (_, i) => ({

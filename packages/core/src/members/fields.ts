@@ -1,5 +1,6 @@
 import { electronicFormatIBAN, isValidIBAN } from "ibantools";
 import { z } from "zod";
+import type { PlanConfig } from "../plan/config";
 import { cleanText, textProblemReport } from "../text/hygiene";
 
 /**
@@ -35,7 +36,13 @@ export const Iban = z.string().transform((value, ctx) => {
 export const Language = z.enum(["fr", "nl", "en"], { error: "must be fr, nl or en" });
 export type Language = z.infer<typeof Language>;
 
-export const Country = z.enum(["BE", "FR"], { error: "must be BE or FR" });
+/** A country of the plan (`plan.countries` [BE, FR]): the register takes members of those only. */
+export const countryOf = (plan: PlanConfig) => {
+  const codes = plan.countries.map((c) => c.code);
+  return z.string().refine((code) => codes.includes(code), {
+    error: `must be one of the plan's countries: ${codes.join(", ")}`,
+  });
+};
 
 /** The longest name the registers accept: a payout's beneficiary name holds 200 characters. */
 export const NAME_MAX = 200;

@@ -1,8 +1,9 @@
 import { isValidBIC, isValidIBAN } from "ibantools";
 import { z } from "zod";
+import { fundNames } from "../requests/request-types";
 import { isSepaIdentifier } from "./sepa-text";
 
-export const Fund = z.enum(["solidarity", "relaunch"]);
+export const Fund = z.enum(fundNames);
 export type Fund = z.infer<typeof Fund>;
 
 export const PayoutRequestType = z.enum([

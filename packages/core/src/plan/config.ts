@@ -1,5 +1,7 @@
+import { isSEPACountry } from "ibantools";
 import { z } from "zod";
 import { seconds } from "../clock";
+import { languages } from "../i18n/language";
 import {
   approverGroups,
   documentContentTypes,
@@ -22,6 +24,15 @@ const range = (schema: z.ZodNumber) =>
     .strictObject({ min: schema, max: schema })
     .refine((r) => r.min <= r.max, "min must not exceed max");
 
+const isTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return zone.length > 0;
+  } catch {
+    return false;
+  }
+};
+
 /** S3 refuses presigned URLs valid for longer than seven days. */
 const S3_PRESIGN_MAX_SECONDS = seconds.days(7);
 
@@ -34,15 +45,43 @@ const typeCommon = {
   usualMaxCents: positiveCents,
 };
 
+/** A country members of the plan live in: ISO 3166 alpha-2, payable by SEPA transfer. */
+const countryCode = z
+  .string()
+  .regex(/^[A-Z]{2}$/, "an ISO 3166 country code such as BE")
+  .refine(isSEPACountry, "a country of the SEPA area (payouts are SEPA transfers)");
+
 export const PlanConfigSchema = z
   .strictObject({
     crisisStart: isoDate,
+    /**
+     * The countries whose members the plan serves, each with the languages its members may
+     * read (among those the system speaks): the members register accepts these countries only.
+     */
+    countries: z
+      .array(
+        z.strictObject({
+          code: countryCode,
+          languages: z.array(z.enum(languages)).min(1),
+        }),
+      )
+      .min(1)
+      .refine((list) => new Set(list.map((c) => c.code)).size === list.length, {
+        message: "each country is listed once",
+      }),
     planWindow: z.strictObject({ from: isoDate, to: isoDate }),
     types: z.strictObject({
       "cancelled-contract": z.strictObject({
         ...typeCommon,
         /** Gross per work day above which approvers see a warning (not a block). */
         dailyWarnAboveCents: positiveCents,
+        /** How hours and cachets weigh in the daily cap: hours per day, days per cachet. */
+        workDay: z.strictObject({
+          hoursPerDay: z.number().positive().max(24),
+          daysPerCachet: z.number().positive().max(1),
+        }),
+        /** Who decides for a member who invoices through the cooperative without an Activity. */
+        approversWithoutActivity: z.enum(approverGroups),
       }),
       "incurred-expenses": z.strictObject({
         ...typeCommon,
@@ -81,7 +120,7 @@ export const PlanConfigSchema = z
     payouts: z.strictObject({
       /** When batches are created automatically (§5), in the given time zone. */
       batchSchedule: z.strictObject({
-        timeZone: z.string().min(1),
+        timeZone: z.string().refine(isTimeZone, "an IANA time zone such as Europe/Brussels"),
         slots: z
           .array(
             z.strictObject({
@@ -171,6 +210,10 @@ type DeepPartial<T> = T extends readonly unknown[]
 
 const defaults: PlanConfig = {
   crisisStart: "2020-03-01",
+  countries: [
+    { code: "BE", languages: ["fr", "nl", "en"] },
+    { code: "FR", languages: ["fr", "en"] },
+  ],
   planWindow: { from: "2020-03-01", to: "2021-12-31" },
   types: {
     "cancelled-contract": {
@@ -179,6 +222,8 @@ const defaults: PlanConfig = {
       fourEyesAboveCents: 500_000,
       usualMaxCents: 300_000,
       dailyWarnAboveCents: 60_000,
+      workDay: { hoursPerDay: 8, daysPerCachet: 1 },
+      approversWithoutActivity: "solidarity-committee",
     },
     "incurred-expenses": {
       fund: "solidarity",

@@ -22,3 +22,10 @@ export function documentIdsOf(request: RequestBody): string[] {
   const ids = request.type === "incurred-expenses" ? request.lines.map((l) => l.documentId) : [];
   return [...new Set([...ids, ...(request.documents ?? [])])];
 }
+
+/** The documents the member marked as the correspondence with the client (negotiation, §2). */
+export function correspondenceIdsOf(request: RequestBody): ReadonlySet<string> {
+  return new Set(
+    request.type === "cancelled-contract" ? (request.correspondenceDocuments ?? []) : [],
+  );
+}

@@ -5,12 +5,12 @@ import {
   type BatchWriteCommandInput,
   QueryCommand,
 } from "@aws-sdk/lib-dynamodb";
-import { getActivity } from "../activities/register";
 import { keys } from "../db/layout";
 import type { Deps } from "../deps";
 import { inspectDocument } from "../documents/documents";
 import { getMember } from "../members/register";
 import type { PlanConfig } from "../plan/config";
+import { activityOf } from "./activity-of";
 import { documentIdsOf } from "./amount";
 import {
   type CheckContext,
@@ -98,7 +98,7 @@ export async function loadCheckContext(
   const { request } = data;
   const [member, activity, documents] = await Promise.all([
     getMember(deps, request.memberNumber),
-    "activityId" in request ? getActivity(deps, request.activityId) : undefined,
+    activityOf(deps, request),
     Promise.all(
       documentIdsOf(request).map((d) => inspectDocument(deps, d, plan.documents.maxBytes)),
     ),
@@ -135,6 +135,7 @@ export async function loadCheckContext(
       email: member.email,
       iban: member.iban,
       language: member.language,
+      country: member.country,
     },
     activity,
     documents: present,

@@ -7,7 +7,7 @@ import type { Execution } from "../engine/execution";
 import { getExecution } from "../engine/store";
 import { EntraideError, ValidationError } from "../errors";
 import { getMember } from "../members/register";
-import { documentIdsOf } from "./amount";
+import { correspondenceIdsOf, documentIdsOf } from "./amount";
 import { renderReason } from "./checks/reasons";
 import { conversationOf } from "./conversation";
 import { type DecisionTokenKind, isDecisionTokenKey } from "./decision-tokens";
@@ -43,9 +43,12 @@ export async function decisionView(deps: Deps, token: string | undefined) {
   if (closed) return closedView(execution, closed);
   const member = await getMember(deps, data.request.memberNumber);
   const documentIds = documentIdsOf(data.request);
+  const correspondence = correspondenceIdsOf(data.request);
   const documents = (await downloadLinks(deps, documentIds)).map((link, i) => ({
     documentId: documentIds[i],
     ...link,
+    // The member marked it as the correspondence a negotiation is justified by (§2).
+    ...(correspondence.has(documentIds[i]!) ? { correspondence: true } : {}),
   }));
   const results = (data.checks?.results ?? []).map((c) => ({
     check: c.check,
@@ -147,13 +150,24 @@ function detailsOf(request: ReturnType<typeof asRequest>["request"]) {
     iban: _i,
     documents: _d,
     clientConsent: _c,
-    ...details
+    // Shown on the documents themselves.
+    ...rest
   } = request;
+  const { correspondenceDocuments: _cd, ...details } = rest as typeof rest & {
+    correspondenceDocuments?: string[];
+  };
   return details;
 }
 
 function summaryOf(request: ReturnType<typeof asRequest>["request"]) {
-  const skip = new Set(["type", "language", "iban", "documents", "clientConsent"]);
+  const skip = new Set([
+    "type",
+    "language",
+    "iban",
+    "documents",
+    "clientConsent",
+    "correspondenceDocuments",
+  ]);
   return Object.entries(request)
     .filter(([k]) => !skip.has(k))
     .map(([label, value]) => ({

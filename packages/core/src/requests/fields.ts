@@ -23,6 +23,9 @@ export type CustomIssueCode =
   | "field_not_offered"
   | "invalid_file_name"
   | "invalid_content_type"
+  | "activity_and_without_activity"
+  | "correspondence_required"
+  | "correspondence_not_attached"
   | TextProblem
   // Also raised as a custom issue: a text of zero-width characters only is as good as blank.
   | "required";

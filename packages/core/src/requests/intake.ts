@@ -3,6 +3,7 @@ import { idFromKey, type Engine } from "../engine/engine";
 import { hashToken } from "../engine/tokens";
 import { EntraideError, ValidationError } from "../errors";
 import { isUploaded } from "../documents/documents";
+import { claimIdempotencyKey } from "./idempotency";
 import { documentIdsOf, requestAmountCents } from "./amount";
 import type { Translated } from "./i18n";
 import { parseRequest } from "./messages";
@@ -52,6 +53,7 @@ export async function submitRequest(
       })),
     );
   }
+  await claimIdempotencyKey(deps, idempotencyKey, request.type);
   const id = idFromKey(request.type, idempotencyKey);
   const token = statusToken(deps.config.tokenSecret, id);
   const input: RequestData = {

@@ -72,6 +72,20 @@ export const fieldTexts = {
       hint: "The code of the activity you work in, for example ACT-001 (not its name).",
     },
   ),
+  withoutActivity: f(
+    {
+      label: "Je facture via la coopérative sans activité",
+      hint: "Freelance occasionnel·le : vous utilisez seulement le service de facturation.",
+    },
+    {
+      label: "Ik factureer via de coöperatie zonder activiteit",
+      hint: "Occasionele freelancer: u gebruikt alleen de facturatiedienst.",
+    },
+    {
+      label: "I invoice through the cooperative without an Activity",
+      hint: "Occasional freelancer: you only use the invoicing service.",
+    },
+  ),
   client: f({ label: "Client" }, { label: "Klant" }, { label: "Client" }),
   "client.name": f(
     { label: "Nom du client" },
@@ -152,6 +166,20 @@ export const fieldTexts = {
     { label: "Documents", hint: "PDF, JPEG ou PNG, 10 Mo au plus chacun." },
     { label: "Documenten", hint: "PDF, JPEG of PNG, elk hoogstens 10 MB." },
     { label: "Documents", hint: "PDF, JPEG or PNG, 10 MB at most each." },
+  ),
+  correspondenceDocuments: f(
+    {
+      label: "Correspondance avec le client",
+      hint: "Pour une négociation : les documents qui sont vos échanges avec le client (e-mails, courriers).",
+    },
+    {
+      label: "Briefwisseling met de klant",
+      hint: "Bij een onderhandeling: de documenten die uw briefwisseling met de klant zijn (e-mails, brieven).",
+    },
+    {
+      label: "Correspondence with the client",
+      hint: "For a negotiation: the documents that are your exchanges with the client (emails, letters).",
+    },
   ),
   orderReference: f(
     { label: "Référence de la commande" },
@@ -282,6 +310,13 @@ export const optionTexts = {
       fr: "Négociation commerciale",
       nl: "Commerciële onderhandeling",
       en: "Commercial negotiation",
+    },
+  },
+  withoutActivity: {
+    true: {
+      fr: "Oui : facture via la coopérative sans activité",
+      nl: "Ja: factureert via de coöperatie zonder activiteit",
+      en: "Yes: invoices through the cooperative without an Activity",
     },
   },
   category: {

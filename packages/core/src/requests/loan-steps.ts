@@ -40,12 +40,15 @@ export function createLoanSteps(
         throw new EntraideError("loan.not-a-loan", "only relaunch loans are repaid");
       const disbursedOn = isoDay(new Date(data.payout?.paidAt ?? ctx.now.toISOString()));
       const principalCents = data.approvedAmountCents ?? data.amountCents;
-      const schedule = loanSchedule({
-        principalCents,
-        termMonths: data.request.termMonths,
-        graceMonths: data.request.graceMonths,
-        disbursedOn,
-      });
+      const schedule = loanSchedule(
+        {
+          principalCents,
+          termMonths: data.request.termMonths,
+          graceMonths: data.request.graceMonths,
+          disbursedOn,
+        },
+        plan,
+      );
       await toMember(ctx, data, "loan-schedule", {
         requestId: ctx.executionId,
         principalCents,

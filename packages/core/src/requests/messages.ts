@@ -295,6 +295,21 @@ const templates: Record<FieldErrorCode, Translated> = {
     nl: "{label} bevat een beschadigd teken (een half Unicode-teken): typ de tekst opnieuw of geef het bestand een andere naam.",
     en: "{label} contains a broken character (half of a Unicode character): type the text again or rename the file.",
   },
+  activity_and_without_activity: {
+    fr: "Indiquez une activité ou cochez que vous facturez via la coopérative sans activité, pas les deux.",
+    nl: "Vermeld een activiteit of vink aan dat u via de coöperatie factureert zonder activiteit, niet allebei.",
+    en: "Give an activity or tick that you invoice through the cooperative without an activity, not both.",
+  },
+  correspondence_required: {
+    fr: "Pour une négociation commerciale, marquez au moins un document comme la correspondance avec le client.",
+    nl: "Markeer bij een commerciële onderhandeling minstens één document als de briefwisseling met de klant.",
+    en: "For a commercial negotiation, mark at least one document as the correspondence with the client.",
+  },
+  correspondence_not_attached: {
+    fr: "Ce document marqué comme correspondance n'est pas joint à la demande : ajoutez-le aussi aux documents.",
+    nl: "Dit als briefwisseling gemarkeerde document is niet bij de aanvraag gevoegd: voeg het ook bij de documenten.",
+    en: "This document marked as correspondence is not attached to the request: add it to the documents too.",
+  },
   invalid_content_type: {
     fr: "Ce type de fichier n'est pas accepté : envoyez un PDF, un JPEG ou un PNG.",
     nl: "Dit bestandstype wordt niet aanvaard: stuur een PDF, JPEG of PNG.",

@@ -23,6 +23,8 @@ const LEFT_OUT = new Set([
   "language",
   "iban",
   "documents",
+  // Shown with the documents, as the approver's page and email mark them.
+  "correspondenceDocuments",
   "clientConsent",
   "description",
   "cancellationReason",

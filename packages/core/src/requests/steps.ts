@@ -1,4 +1,3 @@
-import { getActivity } from "../activities/register";
 import { addSeconds } from "../clock";
 import { getCommittee } from "../committees/committee";
 import { languageOf } from "../contacts/language";
@@ -13,7 +12,8 @@ import { encodeReplyToken } from "../notifications/replies/reply-token";
 import type { TemplateName, TemplateParams } from "../notifications/templates/index";
 import { createPayout } from "../payouts/records";
 import type { PlanConfig } from "../plan/config";
-import { documentIdsOf } from "./amount";
+import { activityOf } from "./activity-of";
+import { correspondenceIdsOf, documentIdsOf } from "./amount";
 import { loadCheckContext } from "./check-context";
 import { isoDay } from "./checks/context";
 import { renderReason } from "./checks/reasons";
@@ -21,7 +21,7 @@ import { runChecks } from "./checks/run-checks";
 import { decisionTokenKey } from "./decision-tokens";
 import { createLoanSteps } from "./loan-steps";
 import { notify } from "./notify";
-import { referenceNumberOf, } from "./payment-reference";
+import { referenceNumberOf } from "./payment-reference";
 import { createPayoutAccountSteps } from "./payout-account-steps";
 import { asRequest, type RequestData } from "./record";
 import { routeApproval } from "./routing";
@@ -68,7 +68,12 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
   const summary = async (id: string, data: RequestData) => {
     const r = data.request;
     const member = await getMember(deps, r.memberNumber);
-    const documents = await downloadLinks(deps, documentIdsOf(r));
+    const ids = documentIdsOf(r);
+    const correspondence = correspondenceIdsOf(r);
+    const documents = (await downloadLinks(deps, ids)).map((link, i) => ({
+      ...link,
+      correspondence: correspondence.has(ids[i]!),
+    }));
     return {
       requestId: id,
       type: r.type,
@@ -235,7 +240,7 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
       const r = data.request;
       const [member, activity, solidarity, credit] = await Promise.all([
         getMember(deps, r.memberNumber),
-        "activityId" in r ? getActivity(deps, r.activityId) : undefined,
+        activityOf(deps, r),
         getCommittee(deps, "solidarity"),
         getCommittee(deps, "credit"),
       ]);

@@ -158,7 +158,13 @@ async function run(
   if (batches) {
     jobs.push({
       name: "create-batches",
-      next: (after) => nextWeekly(after, schedules.createBatches.local.weekly),
+      // The earliest of the plan's batch runs.
+      next: (after) =>
+        new Date(
+          Math.min(
+            ...schedules.createBatches.runs.map((run) => nextWeekly(after, run.weekly).getTime()),
+          ),
+        ),
       run: (event) => invokeLocally("create-batches", batches, event),
     });
   }

@@ -13,6 +13,8 @@ export interface Document {
   documentId?: string;
   name: string;
   url: string;
+  /** Marked by the member as the correspondence a negotiation is justified by. */
+  correspondence?: boolean;
 }
 
 type Details = Record<string, unknown>;
@@ -26,7 +28,15 @@ export const shown = showValue;
 /** A link to a document the decision page signed for this approver, or its name alone. */
 export function documentLink(doc: Document | undefined, l: Language): Node | string {
   if (!doc) return say("none", l);
-  return h("a", { href: doc.url, rel: "noreferrer", target: "_blank" }, doc.name);
+  const link = h("a", { href: doc.url, rel: "noreferrer", target: "_blank" }, doc.name);
+  if (!doc.correspondence) return link;
+  return h(
+    "span",
+    {},
+    link,
+    " ",
+    h("strong", { class: "tag" }, `(${label("correspondenceDocuments", l)})`),
+  );
 }
 
 function workDaysTable(days: Details[], l: Language) {

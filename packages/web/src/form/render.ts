@@ -6,8 +6,10 @@ import { h } from "../lib/dom";
 import { fieldId } from "../lib/errors";
 import { say } from "../lib/ui-text";
 import { fileField } from "../lib/upload";
+import { correspondenceField, DOCUMENTS_CHANGED } from "./correspondence";
+import { dailyHint } from "./daily-hint";
 import type { Draft } from "./draft";
-import { commonSpecs, type Spec, specsOf, typeSpecs } from "./specs";
+import { commonSpecs, type Spec, specsOf, WITHOUT_ACTIVITY } from "./specs";
 
 type Texts = Record<string, Translated<{ label: string; hint?: string }>>;
 const texts = fieldTexts as Texts;
@@ -162,7 +164,7 @@ function scalar(spec: Spec, ctx: FormContext): HTMLElement {
             required: true,
           }),
         ctx,
-        { required: true },
+        { required: true, extra: path === "grossAmountCents" ? dailyHint(ctx) : undefined },
       );
     case "int":
       return field(
@@ -191,6 +193,29 @@ function scalar(spec: Spec, ctx: FormContext): HTMLElement {
         },
         ctx,
       );
+    case "flag": {
+      const id = fieldId(path);
+      const text = fieldText(path, language);
+      const box = h("input", {
+        type: "checkbox",
+        id,
+        "aria-describedby": `${id}-hint`,
+        checked: value === WITHOUT_ACTIVITY,
+      });
+      box.addEventListener("change", () => {
+        draft.values[path] = box.checked ? WITHOUT_ACTIVITY : "";
+        ctx.changed();
+        // The activity field goes away (or comes back) with the choice.
+        ctx.rerender(id);
+      });
+      return h(
+        "div",
+        { class: "field check" },
+        box,
+        h("label", { for: id }, text.label),
+        h("p", { class: "hint", id: `${id}-hint` }, text.hint ?? ""),
+      );
+    }
     case "consent": {
       const id = fieldId(path);
       const text = fieldText(path, language);
@@ -481,6 +506,7 @@ function linesField(ctx: FormContext): HTMLElement {
 function render(spec: Spec, ctx: FormContext): HTMLElement {
   if (spec.kind === "workDays") return workDaysField(ctx);
   if (spec.kind === "lines") return linesField(ctx);
+  if (spec.kind === "correspondence") return correspondenceField(ctx);
   if (spec.kind === "documents") {
     const text = fieldText("documents", ctx.language);
     return fileField({
@@ -495,6 +521,7 @@ function render(spec: Spec, ctx: FormContext): HTMLElement {
       onChange: (docs) => {
         ctx.draft.documents = docs;
         ctx.changed();
+        document.dispatchEvent(new Event(DOCUMENTS_CHANGED));
       },
     });
   }
@@ -530,12 +557,16 @@ export function formContent(ctx: FormContext): HTMLElement[] {
       "fieldset",
       { class: "group" },
       h("legend", {}, say("aboutRequest", language)),
-      typeSpecs[draft.type].map((s) => render(s, ctx)),
+      specsOf(draft.type, undefined, draft.values)
+        .filter((s) => !commonSpecs.includes(s))
+        .map((s) => render(s, ctx)),
     ),
   ];
 }
 
 /** The controls of the fields named by `keys` only (a needs-info answer), in the form's order. */
 export function fieldsOf(keys: readonly string[], ctx: FormContext): HTMLElement[] {
-  return ctx.draft.type ? specsOf(ctx.draft.type, keys).map((s) => render(s, ctx)) : [];
+  return ctx.draft.type
+    ? specsOf(ctx.draft.type, keys, ctx.draft.values).map((s) => render(s, ctx))
+    : [];
 }

@@ -9,6 +9,8 @@ export type Spec =
   | { path: string; kind: "int"; range: { min: number; max: number } }
   | { path: string; kind: "choice"; options: readonly string[] }
   | { path: "clientConsent"; kind: "consent" }
+  | { path: "withoutActivity"; kind: "flag" }
+  | { path: "correspondenceDocuments"; kind: "correspondence" }
   | { path: "workDays"; kind: "workDays" }
   | { path: "lines"; kind: "lines" }
   | { path: "documents"; kind: "documents"; min: number };
@@ -37,6 +39,7 @@ export const commonSpecs: Spec[] = [
 /** The fields of each type, in the order the form shows them. */
 export const typeSpecs: Record<RequestType, Spec[]> = {
   "cancelled-contract": [
+    { path: "withoutActivity", kind: "flag" },
     activity,
     clientName,
     clientEmail,
@@ -47,6 +50,7 @@ export const typeSpecs: Record<RequestType, Spec[]> = {
     { path: "cancellationDate", kind: "date" },
     { path: "cancellationReason", kind: "textarea", required: true, max: 2000 },
     { path: "documents", kind: "documents", min: 1 },
+    { path: "correspondenceDocuments", kind: "correspondence" },
     consent,
   ],
   "incurred-expenses": [
@@ -79,8 +83,21 @@ export const typeSpecs: Record<RequestType, Spec[]> = {
   ],
 };
 
-/** The specs of `type`'s fields, or of those whose top-level key is in `keys` only. */
-export function specsOf(type: RequestType, keys?: readonly string[]): Spec[] {
-  const all = [...commonSpecs, ...typeSpecs[type]];
+/** The draft's value of the "without an Activity" choice: the activity is then neither shown nor sent. */
+export const WITHOUT_ACTIVITY = "true";
+
+/**
+ * The specs of `type`'s fields, or of those whose top-level key is in `keys` only; without the
+ * activity when the member chose to invoice through the cooperative without one.
+ */
+export function specsOf(
+  type: RequestType,
+  keys?: readonly string[],
+  values: Record<string, string> = {},
+): Spec[] {
+  const noActivity = values.withoutActivity === WITHOUT_ACTIVITY && type === "cancelled-contract";
+  const all = [...commonSpecs, ...typeSpecs[type]].filter(
+    (s) => !(noActivity && s.path === "activityId"),
+  );
   return keys ? all.filter((s) => keys.includes(s.path.split(".")[0] as string)) : all;
 }

@@ -4,7 +4,7 @@ import { h } from "../lib/dom";
 import { say } from "../lib/ui-text";
 import type { Draft } from "./draft";
 import { fieldText } from "./render";
-import { commonSpecs, typeSpecs } from "./specs";
+import { commonSpecs, specsOf } from "./specs";
 
 type Out = Record<string, unknown>;
 
@@ -16,7 +16,7 @@ export function summaryList(body: Out, draft: Draft, language: Language): HTMLEl
     path.split(".").reduce<unknown>((o, k) => (o as Out | undefined)?.[k], body);
   const show = (key: string, value: unknown) => showValue(key, value, language);
   add("type", show("type", body.type));
-  for (const spec of [...commonSpecs, ...(draft.type ? typeSpecs[draft.type] : [])]) {
+  for (const spec of draft.type ? specsOf(draft.type, undefined, draft.values) : commonSpecs) {
     if (spec.kind === "workDays") {
       const days = (body.workDays as Out[]) ?? [];
       add(
@@ -41,6 +41,18 @@ export function summaryList(body: Out, draft: Draft, language: Language): HTMLEl
       );
     } else if (spec.kind === "documents") {
       add("documents", draft.documents.map((d) => d.name).join(", ") || say("none", language));
+    } else if (spec.kind === "correspondence") {
+      const marked = (body.correspondenceDocuments as string[] | undefined) ?? [];
+      if (marked.length > 0)
+        add(
+          spec.path,
+          draft.documents
+            .filter((d) => marked.includes(d.documentId))
+            .map((d) => d.name)
+            .join(", "),
+        );
+    } else if (spec.kind === "flag") {
+      if (body.withoutActivity) add("withoutActivity", say("yes", language));
     } else if (spec.kind === "consent") {
       add("clientConsent", say(body.clientConsent ? "yes" : "no", language));
     } else add(spec.path, show(spec.path, get(spec.path)));

@@ -7,8 +7,9 @@ import type { Language } from "@entraide/core/requests/request-types";
 import { electronicFormatIBAN, isSEPACountry, isValidIBAN } from "ibantools";
 import { type Issue, toFieldError } from "../lib/errors";
 import { say } from "../lib/ui-text";
+import { markedIds } from "./correspondence";
 import type { Draft } from "./draft";
-import { specsOf } from "./specs";
+import { specsOf, WITHOUT_ACTIVITY } from "./specs";
 
 const MEMBER_NUMBER = new RegExp(__PLAN_LIMITS__.memberNumber);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -128,7 +129,7 @@ export function collect(
     target[parts[parts.length - 1] as string] = value;
   };
 
-  for (const spec of specsOf(draft.type, keys)) {
+  for (const spec of specsOf(draft.type, keys, draft.values)) {
     const path = spec.path.split(".");
     const raw = draft.values[spec.path] ?? "";
     switch (spec.kind) {
@@ -166,6 +167,15 @@ export function collect(
       case "consent":
         if (draft.consent) set("clientConsent", true);
         break;
+      case "flag":
+        if (raw === WITHOUT_ACTIVITY) set(spec.path, true);
+        break;
+      case "correspondence": {
+        // Only a negotiation is justified by correspondence; the API says when none is marked.
+        const marked = markedIds(draft.values);
+        if (draft.values.basis === "negotiation" && marked.length > 0) set(spec.path, marked);
+        break;
+      }
       case "workDays":
         set("workDays", workDays(draft, { fail, required, date }));
         break;

@@ -15,5 +15,8 @@ declare const __PLAN_LIMITS__: {
     aidCapCents: number;
     aidPeriodDays: number;
     expensesCapCents: number;
+    /** The cancelled-contract daily cap and how hours and cachets weigh in it. */
+    dailyCapCents: number;
+    workDay: { hoursPerDay: number; daysPerCachet: number };
   };
 };

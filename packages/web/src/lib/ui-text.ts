@@ -244,6 +244,11 @@ export const ui = {
     "Op {from} of later, en niet in de toekomst.",
     "On {from} or later, and not in the future.",
   ),
+  dailyHint: t3(
+    "Soit {daily} brut par jour pour {days, plural, one {# jour} other {# jours}} de travail (les heures comptent pour une part d'une journée de {hoursPerDay} h, un cachet pour {cachetDays, plural, one {# jour} other {# jour}}) ; au-delà de {cap} par jour, la demande est signalée aux approbateurs.",
+    "Dat is {daily} bruto per dag voor {days, plural, one {# werkdag} other {# werkdagen}} (uren tellen als deel van een dag van {hoursPerDay} u, een cachet als {cachetDays, plural, one {# dag} other {# dag}}); boven {cap} per dag wordt de aanvraag aan de goedkeurders gemeld.",
+    "That is {daily} gross per day for {days, plural, one {# day} other {# days}} of work (hours count as a share of a {hoursPerDay}-hour day, a cachet as {cachetDays, plural, one {# day} other {# day}}); above {cap} per day, approvers are told.",
+  ),
   aidCapHint: t3(
     "Au plus {max} ; une aide accordée au plus par période de {days} jours.",
     "Hoogstens {max}; hoogstens één toegekende hulp per periode van {days} dagen.",

@@ -1,6 +1,6 @@
 import type { CheckResult } from "../../requests/checks/context";
 import { renderReason } from "../../requests/checks/reasons";
-import { optionTexts } from "../../requests/labels";
+import { labelOf, optionTexts } from "../../requests/labels";
 import type { Language, RequestType } from "../../requests/request-types";
 import type { RequestBody } from "../../requests/schemas";
 import { detailRows } from "../../requests/show";
@@ -29,8 +29,8 @@ export interface RequestSummary {
   /** The member's own words (cancellation reason, description): escaped like every value. */
   description?: string;
   checks: readonly CheckResult[];
-  /** Short-lived download links of the request's documents. */
-  documents: readonly { name: string; url: string }[];
+  /** Short-lived download links of the request's documents; which are the correspondence. */
+  documents: readonly { name: string; url: string; correspondence?: boolean }[];
 }
 
 /** What every email with decision links needs. */
@@ -155,7 +155,12 @@ export function summaryBlocks(s: RequestSummary, language: Language): Block[] {
       ? [
           block.links(
             w.documents,
-            s.documents.map((d) => ({ label: d.name, url: d.url })),
+            s.documents.map((d) => ({
+              label: d.correspondence
+                ? `${d.name} (${labelOf(["correspondenceDocuments"], language)})`
+                : d.name,
+              url: d.url,
+            })),
           ),
         ]
       : []),

@@ -1,13 +1,18 @@
 import { requestAmountCents } from "../amount";
-import type { RequestBody } from "../schemas";
+import type { CancelledContractRequest, RequestBody } from "../schemas";
+import { dailyGrossCents, workDayUnits } from "../work-days";
 import { allTypes, type Check, type CheckContext, type CheckResult, resultsOf } from "./context";
 
 const { pass, warn, fail } = resultsOf("amount-cap");
 
-/** Cancelled contracts: the gross per planned day above the cap only warns (§2). */
-function dailyRate(gross: number, days: number, ctx: CheckContext): CheckResult {
-  const capCents = ctx.plan.types["cancelled-contract"].dailyWarnAboveCents;
-  const dailyCents = Math.ceil(gross / days);
+/**
+ * Cancelled contracts: the gross per day of planned work above the cap only warns (§2). Hours
+ * and cachets count as they are paid (`work-days.ts`), not as full days.
+ */
+function dailyRate(request: CancelledContractRequest, ctx: CheckContext): CheckResult {
+  const { dailyWarnAboveCents: capCents, workDay } = ctx.plan.types["cancelled-contract"];
+  const days = workDayUnits(request.workDays, workDay);
+  const dailyCents = dailyGrossCents(request.grossAmountCents, request.workDays, workDay) ?? 0;
   const params = { dailyCents, capCents, days };
   return dailyCents > capCents
     ? warn("daily_rate_above_cap", params)
@@ -49,7 +54,7 @@ export const amountCap: Check = {
     const amountCents = requestAmountCents(request);
     switch (request.type) {
       case "cancelled-contract":
-        return dailyRate(request.grossAmountCents, request.workDays.length, ctx);
+        return dailyRate(request, ctx);
       case "incurred-expenses": {
         const capCents = types["incurred-expenses"].totalCapCents;
         const params = { amountCents, capCents };

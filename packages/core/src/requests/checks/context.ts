@@ -9,6 +9,8 @@ export interface MemberRecord {
   memberNumber: string;
   email: string;
   iban?: string;
+  /** The country the register gives the member (a country of the plan). */
+  country?: string;
   language?: Language;
 }
 

@@ -30,6 +30,11 @@ export const reasonTexts = {
     "Het lid werkt in activiteit {activityId}.",
     "The member works in activity {activityId}.",
   ),
+  activity_none: t(
+    "Le membre facture via la coopérative sans activité.",
+    "Het lid factureert via de coöperatie zonder activiteit.",
+    "The member invoices through the cooperative without an Activity.",
+  ),
   activity_unknown: t(
     "L'activité {activityId} est inconnue : vérifiez son identifiant.",
     "Activiteit {activityId} is onbekend: controleer de code.",
@@ -45,6 +50,11 @@ export const reasonTexts = {
     "L'IBAN n'est pas valide ou n'est pas payable par virement SEPA : indiquez un autre compte.",
     "Het IBAN is ongeldig of niet betaalbaar via SEPA-overschrijving: geef een andere rekening op.",
     "The IBAN is invalid or cannot receive a SEPA transfer: give another account.",
+  ),
+  iban_other_country: t(
+    "Le compte est dans un autre pays ({country}) que celui du membre ({memberCountry}).",
+    "De rekening ligt in een ander land ({country}) dan dat van het lid ({memberCountry}).",
+    "The account is in another country ({country}) than the member's ({memberCountry}).",
   ),
   iban_differs_from_register: t(
     "L'IBAN diffère de celui du registre des membres.",
@@ -87,9 +97,9 @@ export const reasonTexts = {
     "{count, plural, one {The expense precedes} other {The # expenses precede}} the cancellation.",
   ),
   expense_after_cancellation: t(
-    "La dépense n° {line} ({date}) est postérieure à l'annulation du {cancellationDate} : seules les dépenses engagées avant l'annulation sont remboursées.",
-    "Uitgave nr. {line} ({date}) valt na de annulering van {cancellationDate}: alleen uitgaven vóór de annulering worden terugbetaald.",
-    "Expense no. {line} ({date}) is after the cancellation of {cancellationDate}: only expenses made before the cancellation are refunded.",
+    "La dépense n° {line} ({date}) ne précède pas l'annulation du {cancellationDate} : seules les dépenses engagées avant le jour de l'annulation sont remboursées.",
+    "Uitgave nr. {line} ({date}) gaat niet vooraf aan de annulering van {cancellationDate}: alleen uitgaven vóór de dag van de annulering worden terugbetaald.",
+    "Expense no. {line} ({date}) does not precede the cancellation of {cancellationDate}: only expenses made before the day of the cancellation are refunded.",
   ),
   daily_rate_ok: t(
     "{dailyCents} brut par jour, sous le plafond de {capCents}.",

@@ -1,6 +1,16 @@
 import { z } from "zod";
 import type { PlanConfig } from "../../plan/config";
-import { activityId, cents, client, custom, isoDate, multilineText, text } from "../fields";
+import {
+  activityId,
+  type CustomIssueCode,
+  cents,
+  client,
+  custom,
+  documentIds,
+  isoDate,
+  multilineText,
+  text,
+} from "../fields";
 import { commonFields, documentsField } from "./common";
 
 /**
@@ -21,25 +31,49 @@ export type WorkDay = z.infer<typeof workDay>;
 
 export const basisValues = ["signed-contract", "quote", "negotiation"] as const;
 
-/** §2 cancelled-contract: work agreed with a client and cancelled by the crisis. */
+/**
+ * §2 cancelled-contract: work agreed with a client and cancelled by the crisis. A member who
+ * invoices through the cooperative without an Activity (occasional freelancers) says so with
+ * `withoutActivity` instead of giving an `activityId`. A promise justified by a negotiation
+ * marks which documents are the correspondence with the client.
+ */
 export const cancelledContract = (plan: PlanConfig) =>
-  z.strictObject({
-    type: z.literal("cancelled-contract"),
-    ...commonFields,
-    activityId: activityId(),
-    client: client(),
-    basis: z.enum(basisValues),
-    reference: text(100),
-    workDays: z
-      .array(workDay)
-      .min(1)
-      .max(366)
-      .refine(
-        (days) => new Set(days.map((d) => d.date)).size === days.length,
-        custom("duplicate_date"),
-      ),
-    grossAmountCents: cents(),
-    cancellationDate: isoDate(),
-    cancellationReason: multilineText(2000),
-    documents: documentsField(plan, 1),
-  });
+  z
+    .strictObject({
+      type: z.literal("cancelled-contract"),
+      ...commonFields,
+      activityId: activityId().optional(),
+      withoutActivity: z.literal(true).optional(),
+      client: client(),
+      basis: z.enum(basisValues),
+      reference: text(100),
+      workDays: z
+        .array(workDay)
+        .min(1)
+        .max(366)
+        .refine(
+          (days) => new Set(days.map((d) => d.date)).size === days.length,
+          custom("duplicate_date"),
+        ),
+      grossAmountCents: cents(),
+      cancellationDate: isoDate(),
+      cancellationReason: multilineText(2000),
+      documents: documentsField(plan, 1),
+      /** Which of `documents` are the correspondence with the client (required for a negotiation). */
+      correspondenceDocuments: documentIds(0, plan.documents.maxPerRequest).optional(),
+    })
+    .superRefine((r, ctx) => {
+      const issue = (path: (string | number)[], code: CustomIssueCode, input: unknown) =>
+        ctx.addIssue({ code: "custom", path, input, ...custom(code) });
+      if (r.activityId === undefined && r.withoutActivity !== true)
+        issue(["activityId"], "required", r.activityId);
+      if (r.activityId !== undefined && r.withoutActivity === true)
+        issue(["withoutActivity"], "activity_and_without_activity", r.withoutActivity);
+      const marked = r.correspondenceDocuments ?? [];
+      if (r.basis === "negotiation" && marked.length === 0)
+        issue(["correspondenceDocuments"], "correspondence_required", r.correspondenceDocuments);
+      marked.forEach((id, i) => {
+        if (!r.documents.includes(id))
+          issue(["correspondenceDocuments", i], "correspondence_not_attached", id);
+      });
+    });

@@ -1,0 +1,22 @@
+import { getActivity } from "../activities/register";
+import type { Deps } from "../deps";
+import type { RequestBody } from "./schemas";
+
+/**
+ * The Activity a request is made in, if any: emergency aid has none, and a cancelled contract
+ * of a member who invoices through the cooperative without an Activity has none either.
+ */
+export function activityIdOf(request: RequestBody): string | undefined {
+  return "activityId" in request ? request.activityId : undefined;
+}
+
+/** A member who invoices through the cooperative without an Activity (occasional freelancer, §2). */
+export function isWithoutActivity(request: RequestBody): boolean {
+  return request.type === "cancelled-contract" && request.withoutActivity === true;
+}
+
+/** The register's record of the request's Activity; undefined without one or when unknown. */
+export async function activityOf(deps: Deps, request: RequestBody) {
+  const activityId = activityIdOf(request);
+  return activityId === undefined ? undefined : getActivity(deps, activityId);
+}
