@@ -12,21 +12,13 @@ import { getExecution } from "../engine/store";
 import { ConflictError, ValidationError } from "../errors";
 import { parseWith } from "./messages";
 import { asRequest } from "./record";
+import { PASSING_STATES, signalWaiting } from "./signal-waiting";
 
 /** What the registered member answers from the link sent to the register's address. */
 export const ConfirmationAnswer = z.strictObject({ answer: z.enum(["confirm", "not-me"]) });
 
 /** Where the answer to a notice of a request made in one's name can still act. */
 const NOTICE_STATES = new Set(["needs-info", "awaiting-approval", "owner-hold"]);
-const PASSING = new Set([
-  "received",
-  "checking",
-  "after-checks",
-  "owner-check",
-  "notifying-owner",
-  "routing",
-  "approved",
-]);
 
 /** The tokens of this page: bound to the address in the members register. */
 const OWNER = "owner:";
@@ -48,7 +40,7 @@ export async function confirmationView(deps: Deps, token: string | undefined) {
   const current =
     execution.status === "running" &&
     (record.meta.purpose === "identity"
-      ? NOTICE_STATES.has(execution.state) || PASSING.has(execution.state)
+      ? NOTICE_STATES.has(execution.state) || PASSING_STATES.has(execution.state)
       : execution.state === record.state && execution.visit === record.visit);
   const open = !record.usedAt && !expired && current;
   return {
@@ -116,26 +108,19 @@ async function answerOwnerNotice(
   if (record.expiresAt && record.expiresAt <= now)
     throw new TokenError("token.expired", "this link has expired", { expiresAt: record.expiresAt });
   const payload = { event: answer === "confirm" ? "owner-confirm" : "not-me" };
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const execution = await getExecution(deps, record.executionId);
-    if (execution?.status === "running" && NOTICE_STATES.has(execution.state)) {
-      const result = await engine.signal(
-        execution.id,
-        { state: execution.state, visit: execution.visit },
-        payload,
-        { extra: [tokenUse(deps, token, payload)], from: { key: record.key, meta: record.meta } },
-      );
-      if (result.outcome === "applied") return { status: asRequest(result.execution!.data).status };
-      if (result.outcome === "refused") break;
-    } else if (execution?.status !== "running" || !PASSING.has(execution.state)) {
-      throw new ConflictError(
-        "request.not-disputable",
-        "this request has moved on and can no longer be stopped from this link: reply to the email to reach us",
-        { status: execution ? asRequest(execution.data).status : undefined },
-      );
-    } else {
-      await new Promise((r) => setTimeout(r, 150));
-    }
-  }
-  throw new ConflictError("request.busy", "this request kept changing: try again in a moment");
+  const result = await signalWaiting(
+    engine,
+    () => getExecution(deps, record.executionId),
+    NOTICE_STATES,
+    payload,
+    { extra: [tokenUse(deps, token, payload)], from: { key: record.key, meta: record.meta } },
+  );
+  if (result.outcome === "applied") return { status: asRequest(result.execution!.data).status };
+  if (result.outcome === "refused" || result.outcome === "busy")
+    throw new ConflictError("request.busy", "this request kept changing: try again in a moment");
+  throw new ConflictError(
+    "request.not-disputable",
+    "this request has moved on and can no longer be stopped from this link: reply to the email to reach us",
+    { status: result.execution ? asRequest(result.execution.data).status : undefined },
+  );
 }

@@ -10,17 +10,13 @@ import { iban } from "./fields";
 import { errorMap, parseWith } from "./messages";
 import { asRequest, type RequestData } from "./record";
 import { schemas } from "./schemas";
+import { signalWaiting } from "./signal-waiting";
 import { ownRequest } from "./status-token";
 
-/** The states in which a member may still withdraw; checks and routing pass through in moments. */
+/** The states in which a member may still withdraw. */
 const WITHDRAWABLE = new Set(["needs-info", "awaiting-approval"]);
-const PASSING = new Set(["received", "checking", "after-checks", "routing"]);
 /** The states that wait for the member to say where the money should go instead. */
 const WAITING_FOR_IBAN = new Set(["payout-failed", "confirming-iban"]);
-
-/** How long a withdrawal waits for checks in progress to reach a state it can act on. */
-const PASSING_POLLS = 20;
-const POLL_MS = 150;
 
 /** A member's action that could not be done now: the answer says where the request stands. */
 function refused(code: string, message: string, execution: Execution | undefined) {
@@ -36,24 +32,18 @@ function refused(code: string, message: string, execution: Execution | undefined
  * refused with where it stands, never kept for later.
  */
 export async function withdraw(deps: Deps, engine: Engine, id: string, token: string | undefined) {
-  let { execution } = await ownRequest(deps, id, token);
-  for (let attempt = 0; attempt < PASSING_POLLS; attempt++) {
-    if (execution.status === "running" && WITHDRAWABLE.has(execution.state)) {
-      const result = await engine.signal(
-        id,
-        { state: execution.state, visit: execution.visit },
-        { event: "withdraw" },
-      );
-      if (result.outcome === "applied") return { status: "withdrawn" };
-      if (result.outcome === "refused") break;
-    } else if (execution.status !== "running" || !PASSING.has(execution.state)) {
-      break;
-    } else {
-      await new Promise((r) => setTimeout(r, POLL_MS));
-    }
-    ({ execution } = await ownRequest(deps, id, token));
-  }
-  throw refused("request.not-withdrawable", "this request can no longer be withdrawn", execution);
+  const result = await signalWaiting(
+    engine,
+    async () => (await ownRequest(deps, id, token)).execution,
+    WITHDRAWABLE,
+    { event: "withdraw" },
+  );
+  if (result.outcome === "applied") return { status: "withdrawn" };
+  throw refused(
+    "request.not-withdrawable",
+    "this request can no longer be withdrawn",
+    result.execution,
+  );
 }
 
 const say = (language: RequestData["language"], issue: Record<string, unknown>) =>
