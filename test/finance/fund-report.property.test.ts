@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { keys } from "../../packages/core/src/db/layout";
+import { transact } from "../../packages/core/src/db/transact";
 import { balances, fundReport } from "../../packages/core/src/finance/report";
-import { transact } from "../../packages/core/src/finance/transact";
 import { FundMovements } from "../../packages/core/src/funds/movements";
 import { createTestStack, type TestStack } from "../support/stack";
 import { resetFund } from "./support/ledger";

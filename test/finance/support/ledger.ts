@@ -1,8 +1,8 @@
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { keys } from "../../../packages/core/src/db/layout";
+import { transact } from "../../../packages/core/src/db/transact";
 import type { Deps } from "../../../packages/core/src/deps";
 import { defineWorkflow } from "../../../packages/core/src/engine/definition";
-import { transact } from "../../../packages/core/src/finance/transact";
 import type { FundName } from "../../../packages/core/src/funds/fund";
 import { FundMovements } from "../../../packages/core/src/funds/movements";
 import type { Payout } from "../../../packages/core/src/payouts/payout";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { sniffDocumentType } from "../../../packages/core/src/documents/sniff";
 import type { DocumentMeta } from "../../../packages/core/src/requests/checks/context";
 import { documents } from "../../../packages/core/src/requests/checks/documents";
-import { sniffDocumentType } from "../../../packages/core/src/requests/sniff";
 import {
   context,
   docA,

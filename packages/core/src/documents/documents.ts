@@ -14,13 +14,13 @@ import { keys } from "../db/layout";
 import type { Deps } from "../deps";
 import type { DocumentMeta } from "../requests/checks/context";
 import type { DocumentContentType } from "../requests/request-types";
+import { attachmentDisposition, servedContentType, shownFileName } from "./file-name";
 import {
   expectedSniffedType,
   SNIFF_BYTES,
   type SniffedType,
   sniffDocumentType,
-} from "../requests/sniff";
-import { attachmentDisposition, servedContentType, shownFileName } from "./file-name";
+} from "./sniff";
 
 /** How long a browser has to upload a file, and an approver to open a document link. */
 const UPLOAD_SECONDS = 15 * 60;

@@ -1,5 +1,5 @@
-import type { SniffedType } from "../requests/sniff";
 import { hasVisibleCharacter } from "../text/hygiene";
+import type { SniffedType } from "./sniff";
 
 /** The content type a document is served with: what its bytes are, never what was declared. */
 export const servedContentType: Record<SniffedType, string> = {

@@ -2,12 +2,12 @@ import { DeleteObjectsCommand, GetObjectCommand, paginateListObjectsV2 } from "@
 import { DeleteCommand, PutCommand, paginateScan } from "@aws-sdk/lib-dynamodb";
 import { bucketLayout } from "../aws/bucket-layout";
 import { keys } from "../db/layout";
+import { byPrefix } from "../db/query";
 import { readItem } from "../db/records";
 import type { Deps } from "../deps";
 import type { Execution } from "../engine/execution";
 import { commit, getExecution } from "../engine/store";
 import { ConflictError, NotFoundError } from "../errors";
-import { byPrefix } from "../finance/query";
 import { type PlanConfig, planConfig } from "../plan/config";
 import { documentIdsOf } from "../requests/amount";
 import type { RequestData } from "../requests/record";

@@ -1,9 +1,9 @@
 import { indexes, keys } from "../db/layout";
+import { byStatus, queryItems } from "../db/query";
 import { readItem } from "../db/records";
 import type { Deps } from "../deps";
 import type { Execution } from "../engine/execution";
 import { ConflictError } from "../errors";
-import { byStatus, queryItems } from "../finance/query";
 import { type PlanConfig, planConfig } from "../plan/config";
 import type { RequestData } from "../requests/record";
 import { type ErasureReport, eraseMember } from "./erase";

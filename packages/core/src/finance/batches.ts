@@ -2,14 +2,14 @@ import { randomBytes } from "node:crypto";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { keys } from "../db/layout";
+import { byStatus, chunks } from "../db/query";
 import { readItem } from "../db/records";
+import { transact } from "../db/transact";
 import type { Deps } from "../deps";
 import { NotFoundError } from "../errors";
 import { addCents } from "../money/cents";
 import { Batch, type Fund, Payout } from "../payouts/payout";
 import { movePayout } from "../payouts/records";
-import { byStatus, chunks } from "./query";
-import { transact } from "./transact";
 
 /** `settling`: finance is marking it paid; nothing leaves it any more. */
 export const BatchStatus = z.enum(["open", "settling", "paid"]);

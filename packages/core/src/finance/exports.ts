@@ -1,6 +1,7 @@
 import type { Writable } from "node:stream";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { keys } from "../db/layout";
+import { byPrefix } from "../db/query";
 import type { Deps } from "../deps";
 import { ConflictError, EntraideError } from "../errors";
 import type { ExportSummary } from "../payouts/batch-check";
@@ -8,7 +9,6 @@ import { writePayoutCsv } from "../payouts/csv";
 import type { Payout } from "../payouts/payout";
 import { DebtorAccount, writeSepaCreditTransfers } from "../payouts/sepa";
 import { type BatchRecord, getBatch } from "./batches";
-import { byPrefix } from "./query";
 
 export type ExportFormat = "csv" | "sepa";
 

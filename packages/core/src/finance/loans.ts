@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { keys } from "../db/layout";
+import { byStatus } from "../db/query";
 import type { Deps } from "../deps";
 import type { Execution } from "../engine/execution";
 import { getExecution } from "../engine/store";
-import { byStatus } from "./query";
 
 /** The workflow whose executions are relaunch loans. */
 export const LOAN_WORKFLOW = "relaunch-loan";

@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import { keys } from "../db/layout";
+import { byStatus } from "../db/query";
 import { readItem } from "../db/records";
+import { transact } from "../db/transact";
 import type { Deps } from "../deps";
 import type { Engine } from "../engine/engine";
 import type { Execution } from "../engine/execution";
@@ -11,9 +13,7 @@ import { formatCents } from "../money/cents";
 import { planConfig } from "../plan/config";
 import type { RequestData } from "../requests/record";
 import type { RequestType } from "../requests/request-types";
-import { byStatus } from "./query";
 import { type SignalReport, sendSignal } from "./signals";
-import { transact } from "./transact";
 
 /** The request types whose client may owe the fund what it paid the member. */
 export const RECOVERY_WORKFLOWS = ["cancelled-contract", "incurred-expenses"];

@@ -1,10 +1,10 @@
 import { indexes, keys } from "../db/layout";
+import { queryItems } from "../db/query";
 import { readItem } from "../db/records";
 import type { Deps } from "../deps";
 import { EntraideError } from "../errors";
 import { Fund, FundName, remainingCents } from "../funds/fund";
 import { PayoutStatus } from "../payouts/payout";
-import { queryItems } from "./query";
 
 /** A fund's envelope, counters and remainder, checked to balance. */
 export type FundBalance = Omit<FundLine, "payouts">;

@@ -1,6 +1,8 @@
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { keys } from "../db/layout";
+import { chunks } from "../db/query";
 import { readItem } from "../db/records";
+import { transact } from "../db/transact";
 import type { Deps } from "../deps";
 import type { Engine } from "../engine/engine";
 import { getExecution } from "../engine/store";
@@ -10,9 +12,7 @@ import type { Payout, PayoutStatus } from "../payouts/payout";
 import { movePayout } from "../payouts/records";
 import { type BatchRecord, getBatch } from "./batches";
 import { batchPayouts } from "./exports";
-import { chunks } from "./query";
 import { type SignalOutcome, type SignalReport, sendSignal, UNDELIVERED } from "./signals";
-import { transact } from "./transact";
 
 /** The callback state of the request workflows that waits for the payout's fate. */
 export const PAYOUT_STATE = "payout";

@@ -1,9 +1,9 @@
 import { keys } from "../db/layout";
-import type { Deps } from "../deps";
+import { queryItems } from "../db/query";
 import { readItem } from "../db/records";
+import type { Deps } from "../deps";
 import { type FundBalance, fundBalances } from "../finance/report";
-import { queryItems } from "../finance/query";
-import { type FlowKind, flowAttribute, envelopeAttribute } from "../funds/movements";
+import { envelopeAttribute, type FlowKind, flowAttribute } from "../funds/movements";
 import { type PlanConfig, planConfig } from "../plan/config";
 import { type RequestType, requestTypes } from "../requests/request-types";
 import { type Counters, counter, OUTCOMES, type Outcome } from "./counters";

@@ -1,7 +1,7 @@
+import type { SniffedType } from "../../documents/sniff";
 import type { PlanConfig } from "../../plan/config";
 import type { DocumentContentType, Language, RequestStatus, RequestType } from "../request-types";
 import type { RequestBody } from "../schemas";
-import type { SniffedType } from "../sniff";
 import type { ReasonCode } from "./reasons";
 
 /** A member of the register (§9 members import), as far as the checks need it. */

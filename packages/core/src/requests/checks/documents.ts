@@ -1,5 +1,5 @@
+import { expectedSniffedType } from "../../documents/sniff";
 import { documentIdsOf } from "../amount";
-import { expectedSniffedType } from "../sniff";
 import { allTypes, type Check, type CheckContext, type CheckResult, resultsOf } from "./context";
 
 const { pass, fail } = resultsOf("documents");

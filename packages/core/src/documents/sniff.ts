@@ -1,4 +1,4 @@
-import type { DocumentContentType } from "./request-types";
+import type { DocumentContentType } from "../requests/request-types";
 
 export type SniffedType = "pdf" | "jpeg" | "png" | "unknown";
 

@@ -1,6 +1,6 @@
 import { paginateQuery, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
-import { indexes } from "../db/layout";
 import type { Deps } from "../deps";
+import { indexes } from "./layout";
 
 type Item = Record<string, unknown>;
 
