@@ -1,4 +1,4 @@
-import type { Language } from "../requests/request-types";
+import type { Language } from "../i18n/language";
 import { html, type SafeHtml, safeUrl } from "./html";
 
 /** A rendered email: what {@link sendEmail} sends. */

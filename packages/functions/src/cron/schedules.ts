@@ -1,5 +1,13 @@
 import { type PlanConfig, planConfig } from "@entraide/core/plan/config";
-import type { Weekly } from "../local/next-run";
+
+/** A weekly time of day in a time zone, e.g. Monday and Thursday 06:00 in Europe/Brussels. */
+export interface Weekly {
+  /** 0 = Sunday … 6 = Saturday. */
+  days: readonly number[];
+  hour: number;
+  minute: number;
+  timeZone: string;
+}
 
 const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 

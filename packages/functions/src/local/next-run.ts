@@ -1,11 +1,4 @@
-/** A weekly time of day in a time zone, e.g. Monday and Thursday 06:00 in Europe/Brussels. */
-export interface Weekly {
-  /** 0 = Sunday … 6 = Saturday. */
-  days: readonly number[];
-  hour: number;
-  minute: number;
-  timeZone: string;
-}
+import type { Weekly } from "../cron/schedules";
 
 /** The first instant strictly after `after` that falls on the weekly schedule, DST included. */
 export function nextWeekly(after: Date, weekly: Weekly): Date {
