@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import { formatIban, normaliseIban } from "../bank/iban";
 import type { RequestData } from "../requests/record";
 
 /** Fields of a request that say what kind of thing it is, never who: they stay as they are. */
@@ -30,8 +31,8 @@ export function personalStrings(value: unknown, key?: string): string[] {
 
 /** An IBAN as people write it: compact, and in groups of four. */
 export const ibanForms = (iban: string) => {
-  const compact = iban.replace(/\s+/g, "").toUpperCase();
-  return [compact, compact.replace(/(.{4})(?=.)/g, "$1 ")];
+  const compact = normaliseIban(iban);
+  return [compact, formatIban(compact)];
 };
 
 /** What of a request's data is personal: the request itself and every free text added later. */

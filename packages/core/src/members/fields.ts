@@ -1,5 +1,5 @@
-import { electronicFormatIBAN, isValidIBAN } from "ibantools";
 import { z } from "zod";
+import { isValidIban, normaliseIban } from "../bank/iban";
 import type { PlanConfig } from "../plan/config";
 import { cleanText, textProblemReport } from "../text/hygiene";
 
@@ -25,8 +25,8 @@ export const Email = z
 
 /** An IBAN in any human layout, validated (structure, country BBAN, mod-97) and stored in electronic format. */
 export const Iban = z.string().transform((value, ctx) => {
-  const electronic = electronicFormatIBAN(value) ?? "";
-  if (!isValidIBAN(electronic)) {
+  const electronic = normaliseIban(value);
+  if (!isValidIban(electronic)) {
     ctx.addIssue({ code: "custom", message: `invalid IBAN "${value}"` });
     return z.NEVER;
   }

@@ -1,5 +1,6 @@
-import { isValidBIC, isValidIBAN } from "ibantools";
+import { isValidBIC } from "ibantools";
 import { z } from "zod";
+import { ELECTRONIC_IBAN, isValidIban } from "../bank/iban";
 import { fundNames } from "../requests/request-types";
 import { isSepaIdentifier } from "./sepa-text";
 
@@ -21,8 +22,8 @@ export type PayoutStatus = z.infer<typeof PayoutStatus>;
 /** An IBAN in electronic format (no spaces, upper case) whose mod-97 check holds. */
 export const Iban = z
   .string()
-  .regex(/^[A-Z]{2}\d{2}[A-Z0-9]{1,30}$/, "IBAN in electronic format: upper case, no spaces")
-  .refine((iban) => isValidIBAN(iban), "IBAN check digits or length are wrong");
+  .regex(ELECTRONIC_IBAN, "IBAN in electronic format: upper case, no spaces")
+  .refine(isValidIban, "IBAN check digits or length are wrong");
 
 /** A BIC as the pain.001 schema accepts it (8 or 11 characters, upper case). */
 export const Bic = z

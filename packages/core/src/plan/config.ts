@@ -1,5 +1,5 @@
-import { isSEPACountry } from "ibantools";
 import { z } from "zod";
+import { isSepaCountry } from "../bank/iban";
 import { seconds } from "../clock";
 import { languages } from "../i18n/language";
 import {
@@ -49,7 +49,7 @@ const typeCommon = {
 const countryCode = z
   .string()
   .regex(/^[A-Z]{2}$/, "an ISO 3166 country code such as BE")
-  .refine(isSEPACountry, "a country of the SEPA area (payouts are SEPA transfers)");
+  .refine(isSepaCountry, "a country of the SEPA area (payouts are SEPA transfers)");
 
 export const PlanConfigSchema = z
   .strictObject({

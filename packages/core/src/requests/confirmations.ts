@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ibanEnd } from "../bank/iban";
 import type { Deps } from "../deps";
 import {
   completeCallback,
@@ -52,8 +53,8 @@ export async function confirmationView(deps: Deps, token: string | undefined) {
           amountCents: data.approvedAmountCents ?? data.amountCents,
           ibanEnd:
             record.meta.purpose === "identity"
-              ? data.request.iban.slice(-4)
-              : data.ibanClaim?.iban.slice(-4),
+              ? ibanEnd(data.request.iban)
+              : data.ibanClaim && ibanEnd(data.ibanClaim.iban),
           language: data.language,
         }
       : {}),

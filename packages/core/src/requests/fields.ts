@@ -1,5 +1,5 @@
-import { electronicFormatIBAN, isSEPACountry, isValidIBAN } from "ibantools";
 import { z } from "zod";
+import { ibanCountry, isSepaCountry, isValidIban, normaliseIban } from "../bank/iban";
 import { cleanText, type TextProblem } from "../text/hygiene";
 import { languages } from "./request-types";
 
@@ -82,9 +82,9 @@ export const iban = () =>
   z
     .string()
     .max(50)
-    .overwrite((s) => electronicFormatIBAN(s) ?? s)
-    .refine((s) => isValidIBAN(s), { ...custom("invalid_iban"), abort: true })
-    .refine((s) => isSEPACountry(s.slice(0, 2)), custom("iban_not_sepa"));
+    .overwrite(normaliseIban)
+    .refine((s) => isValidIban(s), { ...custom("invalid_iban"), abort: true })
+    .refine((s) => isSepaCountry(ibanCountry(s)), custom("iban_not_sepa"));
 
 export const documentId = () => z.uuid();
 

@@ -1,3 +1,4 @@
+import { ibanCountry, ibanEnd } from "../bank/iban";
 import { addSeconds } from "../clock";
 import { keys } from "../db/layout";
 import type { Deps } from "../deps";
@@ -118,13 +119,13 @@ export function createPayoutAccountSteps(
       const others = uses
         .map((u) => u.memberNumber as string)
         .filter((m) => m !== data.request.memberNumber);
-      const from = data.request.iban.slice(0, 2);
-      const to = claim.iban.slice(0, 2);
+      const from = ibanCountry(data.request.iban);
+      const to = ibanCountry(claim.iban);
       const warnings: CheckResult[] = [
         {
           check: "iban-change",
           outcome: "warn",
-          reason: { code: "iban_change_requested", params: { ibanEnd: claim.iban.slice(-4) } },
+          reason: { code: "iban_change_requested", params: { ibanEnd: ibanEnd(claim.iban) } },
         },
         ...(others.length > 0
           ? [
@@ -205,7 +206,7 @@ export function createPayoutAccountSteps(
             errorName: "PayoutNotFailed",
           },
         ],
-        events: [{ type: "PayoutRescheduled", detail: { ibanEnd: claim.iban.slice(-4) } }],
+        events: [{ type: "PayoutRescheduled", detail: { ibanEnd: ibanEnd(claim.iban) } }],
       };
     },
 
@@ -259,7 +260,7 @@ export function createPayoutAccountSteps(
             token,
             amountCents: data.amountCents,
             email: r.email.toLowerCase() !== member.email.toLowerCase() ? r.email : undefined,
-            ibanEnd: r.iban !== member.iban ? r.iban.slice(-4) : undefined,
+            ibanEnd: r.iban !== member.iban ? ibanEnd(r.iban) : undefined,
             holdUntil: addSeconds(sentAt, plan.identity.holdSeconds),
           },
         }),

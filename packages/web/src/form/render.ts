@@ -1,7 +1,7 @@
+import { formatIban, normaliseIban } from "@entraide/core/bank/iban";
 import { formatDate, formatEuros, type Translated } from "@entraide/core/requests/i18n";
 import { fieldTexts, optionTexts } from "@entraide/core/requests/labels";
 import { type Language, languages, requestTypes } from "@entraide/core/requests/request-types";
-import { electronicFormatIBAN, friendlyFormatIBAN } from "ibantools";
 import { h } from "../lib/dom";
 import { fieldId } from "../lib/errors";
 import { say } from "../lib/ui-text";
@@ -288,11 +288,8 @@ export function radios(
 function ibanField(ctx: FormContext): HTMLElement {
   const live = h("p", { class: "hint iban-live", id: `${fieldId("iban")}-live` });
   const show = (v: string) => {
-    const e = electronicFormatIBAN(v);
-    live.textContent =
-      e && e.length > 4
-        ? say("ibanLooksLike", ctx.language, { iban: friendlyFormatIBAN(e) ?? e })
-        : "";
+    const e = normaliseIban(v);
+    live.textContent = e.length > 4 ? say("ibanLooksLike", ctx.language, { iban: formatIban(e) }) : "";
   };
   const value = ctx.draft.values.iban ?? "";
   show(value);

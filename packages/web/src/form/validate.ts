@@ -1,10 +1,10 @@
+import { ibanProblem, normaliseIban } from "@entraide/core/bank/iban";
 import { parseEuros } from "@entraide/core/money/euros";
 import { type ReasonCode, renderReason } from "@entraide/core/requests/checks/reasons";
 import { quote } from "@entraide/core/requests/i18n";
 import { labelOf } from "@entraide/core/requests/labels";
 import type { FieldError } from "@entraide/core/requests/messages";
 import type { Language } from "@entraide/core/requests/request-types";
-import { electronicFormatIBAN, isSEPACountry, isValidIBAN } from "ibantools";
 import { type Issue, toFieldError } from "../lib/errors";
 import { say } from "../lib/ui-text";
 import { markedIds } from "./correspondence";
@@ -140,11 +140,9 @@ export function collect(
         if (spec.path === "memberNumber" && !MEMBER_NUMBER.test(value)) {
           fail({ code: "custom", path, params: { code: "invalid_member_number" } });
         } else if (spec.path === "iban") {
-          const iban = electronicFormatIBAN(value) ?? value;
-          if (!isValidIBAN(iban)) fail({ code: "custom", path, params: { code: "invalid_iban" } });
-          else if (!isSEPACountry(iban.slice(0, 2))) {
-            fail({ code: "custom", path, params: { code: "iban_not_sepa" } });
-          } else set(spec.path, iban);
+          const problem = ibanProblem(value);
+          if (problem) fail({ code: "custom", path, params: { code: problem } });
+          else set(spec.path, normaliseIban(value));
         } else set(spec.path, value);
         break;
       }

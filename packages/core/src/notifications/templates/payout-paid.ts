@@ -1,3 +1,4 @@
+import { ibanEnd } from "../../bank/iban";
 import type { Language } from "../../requests/request-types";
 import { day, euros } from "../format";
 import { block, type RenderedEmail, renderEmail } from "../layout";
@@ -48,7 +49,7 @@ const words: Words<{
 };
 
 /** The account number with all but its last four characters hidden. */
-export const maskIban = (iban: string) => `•••• ${iban.replace(/\s+/g, "").slice(-4)}`;
+export const maskIban = (iban: string) => `•••• ${ibanEnd(iban)}`;
 
 /** To the member once their payout's batch is marked paid. */
 export function payoutPaid(p: PayoutPaidParams, language: Language): RenderedEmail {

@@ -1,4 +1,4 @@
-import { electronicFormatIBAN, isSEPACountry, isValidIBAN } from "ibantools";
+import { ibanCountry, isSepaCountry, isValidIban, normaliseIban } from "../../bank/iban";
 import { allTypes, type Check, resultsOf } from "./context";
 
 const { pass, warn, fail } = resultsOf("iban");
@@ -12,11 +12,11 @@ export const iban: Check = {
   name: "iban",
   appliesTo: allTypes,
   run(request, { member }) {
-    const value = electronicFormatIBAN(request.iban) ?? request.iban;
-    if (!isValidIBAN(value) || !isSEPACountry(value.slice(0, 2))) return fail("iban_invalid");
-    const registered = member?.iban ? electronicFormatIBAN(member.iban) : undefined;
+    const value = normaliseIban(request.iban);
+    if (!isValidIban(value) || !isSepaCountry(ibanCountry(value))) return fail("iban_invalid");
+    const registered = member?.iban ? normaliseIban(member.iban) : undefined;
     if (registered && registered !== value) return warn("iban_differs_from_register");
-    const country = value.slice(0, 2);
+    const country = ibanCountry(value);
     if (member?.country && member.country !== country)
       return warn("iban_other_country", { country, memberCountry: member.country });
     return pass("iban_valid");
