@@ -49,7 +49,7 @@ export function Workers({ stack, app }: StackContext) {
   );
 
   const sweeper = lambda("Sweeper", {
-    handler: "packages/functions/src/cron/sweeper.handler",
+    handler: schedules.sweeper.handler,
     timeoutSeconds: 50,
     memorySize: 256,
     secrets: [secrets.tokenSecret],
@@ -59,12 +59,12 @@ export function Workers({ stack, app }: StackContext) {
   });
   new Schedule(stack, "SweeperSchedule", {
     description: "Fires due timers and re-drives executions whose message was lost",
-    schedule: ScheduleExpression.expression("rate(1 minute)"),
+    schedule: ScheduleExpression.expression(schedules.sweeper.expression),
     target: new LambdaInvoke(sweeper, { retryAttempts: 0, maxEventAge: Duration.minutes(1) }),
   });
 
   const batches = lambda("CreateBatches", {
-    handler: "packages/functions/src/cron/create-batches.handler",
+    handler: schedules.createBatches.handler,
     timeoutSeconds: 300,
     memorySize: 512,
     secrets: [secrets.tokenSecret, ...secrets.debtor],
@@ -80,13 +80,13 @@ export function Workers({ stack, app }: StackContext) {
   schedules.createBatches.runs.forEach((run, i) => {
     new Schedule(stack, i === 0 ? "CreateBatchesSchedule" : `CreateBatchesSchedule${i + 1}`, {
       description: `Payout batches, ${run.cron.weekDay} ${run.cron.hour.padStart(2, "0")}:${run.cron.minute.padStart(2, "0")} ${run.timeZone}`,
-      schedule: ScheduleExpression.cron({ ...run.cron, timeZone: TimeZone.of(run.timeZone) }),
+      schedule: ScheduleExpression.expression(run.expression, TimeZone.of(run.timeZone)),
       target: new LambdaInvoke(batches, { retryAttempts: 3, maxEventAge: Duration.hours(2) }),
     });
   });
 
   const erasure = lambda("Erasure", {
-    handler: "packages/functions/src/cron/erasure.handler",
+    handler: schedules.erasure.handler,
     timeoutSeconds: 900,
     memorySize: 512,
     secrets: [secrets.tokenSecret],
@@ -106,11 +106,10 @@ export function Workers({ stack, app }: StackContext) {
   new Schedule(stack, "ErasureSchedule", {
     description:
       "Scheduled erasure of personal data past its retention (spec §10), 03:00 Europe/Brussels",
-    schedule: ScheduleExpression.cron({
-      minute: "0",
-      hour: "3",
-      timeZone: TimeZone.EUROPE_BRUSSELS,
-    }),
+    schedule: ScheduleExpression.expression(
+      schedules.erasure.expression,
+      TimeZone.of(schedules.erasure.timeZone),
+    ),
     target: new LambdaInvoke(erasure, { retryAttempts: 0, maxEventAge: Duration.hours(2) }),
   });
 

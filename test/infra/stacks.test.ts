@@ -7,6 +7,7 @@ import { bucketLayout } from "../../packages/core/src/aws/bucket-layout";
 import { MAX_RECEIVE_COUNT } from "../../packages/core/src/aws/queue-policy";
 import { configToEnv, type RuntimeConfig } from "../../packages/core/src/config";
 import { tableDefinition, ttlAttribute } from "../../packages/core/src/db/layout";
+import { schedules } from "../../packages/functions/src/cron/schedules";
 import { routes } from "../../packages/functions/src/http/routes";
 import { Alarms } from "../../stacks/alarms";
 import { API_THROTTLE, Api } from "../../stacks/api";
@@ -328,6 +329,54 @@ describe.each(["test", "prod"])("the %s stage", (stageName) => {
       });
     });
 
+    test("every schedule the stacks deploy is one of cron/schedules.ts, on its handler", () => {
+      // Prepare: what cron/schedules.ts declares, and what the templates hold.
+      const declared = [
+        // A rate has no time zone; the CDK writes its default one.
+        {
+          handler: schedules.sweeper.handler,
+          expression: schedules.sweeper.expression,
+          timeZone: "Etc/UTC",
+        },
+        ...schedules.createBatches.runs.map((run) => ({
+          handler: schedules.createBatches.handler,
+          expression: run.expression,
+          timeZone: run.timeZone,
+        })),
+        {
+          handler: schedules.erasure.handler,
+          expression: schedules.erasure.expression,
+          timeZone: schedules.erasure.timeZone,
+        },
+      ];
+      const handlers = new Map(lambdas(s()).map((l) => [l.id, l.props.handler]));
+      // Act
+      const deployed = [Data, Queues, Documents, Email, Workers, Api, Web, Alarms].flatMap(
+        (stack) =>
+          [
+            ...ofType(s().template(stack), "AWS::Scheduler::Schedule"),
+            ...ofType(s().template(stack), "AWS::Events::Rule"),
+          ]
+            .filter(([, r]) => r.Properties?.ScheduleExpression !== undefined)
+            .map(([, r]) => {
+              const p = r.Properties as {
+                ScheduleExpression: string;
+                ScheduleExpressionTimezone?: string;
+                Target?: { Arn: { "Fn::GetAtt": [string, string] } };
+              };
+              return {
+                handler: handlers.get(p.Target?.Arn["Fn::GetAtt"][0] ?? ""),
+                expression: p.ScheduleExpression,
+                ...(p.ScheduleExpressionTimezone ? { timeZone: p.ScheduleExpressionTimezone } : {}),
+              };
+            }),
+      );
+      // Assess
+      const order = (a: { expression: string }, b: { expression: string }) =>
+        a.expression.localeCompare(b.expression);
+      expect(deployed.sort(order)).toEqual(declared.sort(order));
+    });
+
     test("the erasure runs every night at 03:00 in Brussels", () => {
       // Prepare
       const { erasure } = s().exports(Workers);
@@ -362,7 +411,9 @@ describe.each(["test", "prod"])("the %s stage", (stageName) => {
             ],
           },
           CorsConfiguration: {
-            CorsRules: [Match.objectLike({ AllowedMethods: ["POST"], AllowedOrigins: [publicUrl] })],
+            CorsRules: [
+              Match.objectLike({ AllowedMethods: ["POST"], AllowedOrigins: [publicUrl] }),
+            ],
           },
         }),
         DeletionPolicy: prod ? "Retain" : "Delete",

@@ -67,7 +67,7 @@ export const schedules = {
   erasure: {
     handler: "packages/functions/src/cron/erasure.handler",
     expression: "cron(0 3 * * ? *)",
-    timezone: "Europe/Brussels",
+    timeZone: "Europe/Brussels",
     local: {
       weekly: { days: [0, 1, 2, 3, 4, 5, 6], hour: 3, minute: 0, timeZone: "Europe/Brussels" },
     },
