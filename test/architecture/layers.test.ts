@@ -109,6 +109,30 @@ describe("layers", () => {
     expect(stale).toEqual([]);
   });
 
+  it("handlers and the CLI reach the domain folders that have an index.ts only through it", () => {
+    // Prepare: the folders whose index.ts is their public surface.
+    const surfaces = [
+      "activities",
+      "contacts",
+      "documents",
+      "finance",
+      "loans",
+      "members",
+      "payouts",
+      "recoveries",
+      "reports",
+    ].map((folder) => `packages/core/src/${folder}/`);
+
+    // Act
+    const deep = imports
+      .filter((i) => i.from.startsWith("packages/functions/src/"))
+      .filter((i) => surfaces.some((s) => i.to.startsWith(s) && i.to !== `${s}index`))
+      .map(edgeOf);
+
+    // Assess
+    expect(deep).toEqual([]);
+  });
+
   it("finds a new import from a lower layer to a higher one", () => {
     // Prepare: the money module reaching up into the engine, and a handler into the local server.
     const fake = [

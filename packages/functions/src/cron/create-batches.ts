@@ -1,5 +1,4 @@
-import { markBatchExported } from "@entraide/core/finance/exported";
-import { createScheduledBatches } from "@entraide/core/finance/publish";
+import { createScheduledBatches, markBatchExported } from "@entraide/core/finance/index";
 
 import { deps } from "../context";
 import { engine } from "../engine";

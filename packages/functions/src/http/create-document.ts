@@ -1,4 +1,4 @@
-import { createUpload } from "@entraide/core/documents/documents";
+import { createUpload } from "@entraide/core/documents/index";
 import { ValidationError } from "@entraide/core/errors";
 import { languageOf } from "@entraide/core/requests/i18n";
 import { parseWith } from "@entraide/core/requests/messages";

@@ -1,8 +1,13 @@
-import { createBatch } from "@entraide/core/finance/batches";
-import { markBatchExported } from "@entraide/core/finance/exported";
-import { type ExportFormat, exportBatch } from "@entraide/core/finance/exports";
-import { markBatchPaid, markPayoutFailed } from "@entraide/core/finance/settlement";
-import { type SignalReport, UNDELIVERED } from "@entraide/core/finance/signals";
+import {
+  createBatch,
+  type ExportFormat,
+  exportBatch,
+  markBatchExported,
+  markBatchPaid,
+  markPayoutFailed,
+  type SignalReport,
+  UNDELIVERED,
+} from "@entraide/core/finance/index";
 import { FundName } from "@entraide/core/funds/fund";
 import { formatCents } from "@entraide/core/money/cents";
 import { createEngine } from "@entraide/core/workflows/index";

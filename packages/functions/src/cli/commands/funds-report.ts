@@ -1,9 +1,7 @@
 import { writeFile } from "node:fs/promises";
-import { type FundLine, fundReport } from "@entraide/core/finance/report";
+import { type FundLine, fundReport } from "@entraide/core/finance/index";
 import { formatCents } from "@entraide/core/money/cents";
-import { reportCsv } from "@entraide/core/reports/csv";
-import { assemblyFigures } from "@entraide/core/reports/figures";
-import { reportHtml } from "@entraide/core/reports/html";
+import { assemblyFigures, reportCsv, reportHtml } from "@entraide/core/reports/index";
 import { type Language, languages } from "@entraide/core/requests/request-types";
 import { type Command, Option } from "commander";
 import { argumentParser, type Cli, defineCommand } from "../define";

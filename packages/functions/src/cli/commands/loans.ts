@@ -1,10 +1,11 @@
 import { readFile } from "node:fs/promises";
-import { loanSchedules, schedulesCsv } from "@entraide/core/finance/loans-report";
 import {
   importRepayments,
+  loanSchedules,
   REPAYMENT_COLUMNS,
   type RepaymentReport,
-} from "@entraide/core/finance/repayments";
+  schedulesCsv,
+} from "@entraide/core/finance/index";
 import { formatCents } from "@entraide/core/money/cents";
 import { createEngine } from "@entraide/core/workflows/index";
 import { type Command, Option } from "commander";

@@ -1,8 +1,4 @@
-import {
-  listRecoveries,
-  type RecoveryLine,
-  recordRecovery,
-} from "@entraide/core/finance/recoveries";
+import { listRecoveries, type RecoveryLine, recordRecovery } from "@entraide/core/finance/index";
 import { formatCents } from "@entraide/core/money/cents";
 import { parseEuros } from "@entraide/core/money/euros";
 import { createEngine } from "@entraide/core/workflows/index";

@@ -1,0 +1,2 @@
+/** The language each person who receives mail reads. */
+export { languageOf, parseAddress, setLanguages } from "./language";
