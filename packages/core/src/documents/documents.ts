@@ -12,9 +12,9 @@ import { bucketLayout } from "../aws/bucket-layout";
 import { addSeconds } from "../clock";
 import { keys } from "../db/layout";
 import type { Deps } from "../deps";
-import type { DocumentMeta } from "../requests/checks/context";
 import type { DocumentContentType } from "../requests/request-types";
 import { attachmentDisposition, servedContentType, shownFileName } from "./file-name";
+import type { DocumentMeta } from "./meta";
 import {
   expectedSniffedType,
   SNIFF_BYTES,

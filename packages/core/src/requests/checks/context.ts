@@ -1,8 +1,10 @@
-import type { SniffedType } from "../../documents/sniff";
+import type { DocumentMeta } from "../../documents/meta";
 import type { PlanConfig } from "../../plan/config";
-import type { DocumentContentType, Language, RequestStatus, RequestType } from "../request-types";
+import type { Language, RequestStatus, RequestType } from "../request-types";
 import type { RequestBody } from "../schemas";
 import type { ReasonCode } from "./reasons";
+
+export type { DocumentMeta };
 
 /** A member of the register (§9 members import), as far as the checks need it. */
 export interface MemberRecord {
@@ -21,20 +23,6 @@ export interface ActivityRecord {
   memberNumbers: string[];
   administrators: string[];
   backupAdministrators: string[];
-}
-
-/** What the upload step recorded of a document: its declared type and what its bytes are. */
-export interface DocumentMeta {
-  documentId: string;
-  fileName?: string;
-  /** The content type the browser declared at `POST /api/documents`. */
-  contentType: DocumentContentType;
-  /** The uploaded object's size in bytes. */
-  size: number;
-  /** {@link sniffDocumentType} of the uploaded bytes. */
-  sniffedType: SniffedType;
-  /** Hex SHA-256 of the uploaded bytes; none for an object too large to read (never hashed). */
-  sha256?: string;
 }
 
 /** Another request, reduced to what the duplicate and risk checks compare. */
