@@ -19,7 +19,7 @@ describe("the plan configuration", () => {
     expect(planConfig.types["relaunch-loan"]).toMatchObject({
       fund: "relaunch",
       approvers: "credit-committee",
-      fourEyesAboveCents: "always",
+      approval: { kind: "always-two" },
       amountCents: { min: 50_000, max: 2_500_000 },
     });
     expect(planConfig.types["emergency-aid"]).toMatchObject({

@@ -6,20 +6,27 @@ import type { Deps } from "../deps";
 import { ValidationError } from "../errors";
 import type { Language } from "../i18n/language";
 import { distinctEmails } from "../members/fields";
+import { type PlanConfig, planConfig } from "../plan/config";
 
-export const CommitteeName = z.enum(["solidarity", "credit", "moderators"], {
-  error: "must be solidarity, credit or moderators",
+/** The names of the plan's committees, in the plan's order. */
+export const committeeNamesOf = (plan: PlanConfig = planConfig): string[] =>
+  plan.committees.map((c) => c.name);
+
+/** A committee of the plan, by name. */
+export const CommitteeName = z.string().refine((name) => committeeNamesOf().includes(name), {
+  error: () => `must be a committee of the plan: ${committeeNamesOf().join(", ")}`,
 });
 export type CommitteeName = z.infer<typeof CommitteeName>;
 
-/** Loans always need two distinct approvers (spec §2), so the credit committee needs two members. */
-const MIN_MEMBERS: Record<CommitteeName, number> = { solidarity: 1, credit: 2, moderators: 1 };
+/** The fewest members the plan lets a committee have (loans need two credit approvers, §2). */
+const minMembersOf = (name: string) =>
+  planConfig.committees.find((c) => c.name === name)?.minMembers ?? 1;
 
 /** A committee that approves requests (or, the moderators, decides on reported board posts): its members, and backups who take over on escalation. */
 export const Committee = z
   .object({ committee: CommitteeName, members: distinctEmails(), backups: distinctEmails() })
   .superRefine((committee, ctx) => {
-    const min = MIN_MEMBERS[committee.committee];
+    const min = minMembersOf(committee.committee);
     if (committee.members.length < min) {
       ctx.addIssue({
         code: "custom",

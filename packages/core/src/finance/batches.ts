@@ -8,7 +8,8 @@ import { transact } from "../db/transact";
 import type { Deps } from "../deps";
 import { NotFoundError } from "../errors";
 import { addCents } from "../money/cents";
-import { Batch, type Fund, Payout } from "../payouts/payout";
+import type { FundName as Fund } from "../funds/fund";
+import { Batch, Payout } from "../payouts/payout";
 import { movePayout } from "../payouts/records";
 
 /** `settling`: finance is marking it paid; nothing leaves it any more. */
@@ -40,8 +41,9 @@ export interface CreatedBatch {
   skipped: SkippedPayout[];
 }
 
-// Fund codes keep the id within the 35 characters of a SEPA MsgId.
-const FUND_CODE: Record<Fund, string> = { solidarity: "SOL", relaunch: "REL" };
+// A fund's first three letters (SOL, REL…) keep the id within the 35 characters of a SEPA
+// MsgId; the batch record names its fund in full.
+const fundCode = (fund: Fund) => fund.replace(/-/g, "").slice(0, 3).toUpperCase();
 
 /** Claims written at once: fast for large batches, gentle on the table. */
 const CLAIM_CONCURRENCY = 8;
@@ -52,7 +54,7 @@ const CLAIM_CONCURRENCY = 8;
  */
 export function newBatchId(fund: Fund, now: Date): string {
   const stamp = now.toISOString().replace(/\D/g, "").slice(0, 14);
-  return `ENT-${FUND_CODE[fund]}-${stamp}-${randomBytes(4).toString("hex").toUpperCase()}`;
+  return `ENT-${fundCode(fund)}-${stamp}-${randomBytes(4).toString("hex").toUpperCase()}`;
 }
 
 /**

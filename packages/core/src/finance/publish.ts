@@ -9,7 +9,7 @@ import { bucketLayout } from "../aws/bucket-layout";
 import { languageOf } from "../contacts/language";
 import type { Deps } from "../deps";
 import { EntraideError } from "../errors";
-import { FundName } from "../funds/fund";
+import { fundNamesOf } from "../funds/fund";
 import { sendEmail } from "../notifications/send";
 import { render } from "../notifications/templates/index";
 import { type PlanConfig, planConfig } from "../plan/config";
@@ -150,7 +150,7 @@ export async function createScheduledBatches(
   }
   const published = [];
   let report: Promise<Awaited<ReturnType<typeof publishReport>>> | undefined;
-  for (const fund of FundName.options) {
+  for (const fund of fundNamesOf(plan)) {
     const { batch } = await createBatch(deps, fund);
     if (!batch) continue;
     const done = await publishBatch(deps, batch, plan);

@@ -3,7 +3,7 @@ import { queryItems } from "../db/query";
 import { readItem } from "../db/records";
 import type { Deps } from "../deps";
 import { EntraideError } from "../errors";
-import { Fund, FundName, remainingCents } from "../funds/fund";
+import { Fund, type FundName, fundNamesOf, remainingCents } from "../funds/fund";
 import { PayoutStatus } from "../payouts/payout";
 
 /** A fund's envelope, counters and remainder, checked to balance. */
@@ -69,7 +69,7 @@ const EMPTY: Omit<Fund, "fund"> = {
  */
 export async function fundBalances(deps: Deps): Promise<FundBalance[]> {
   return Promise.all(
-    FundName.options.map(async (name) => {
+    fundNamesOf().map(async (name) => {
       const item = await readItem(deps, keys.fund(name));
       const fund = item && Fund.parse(item);
       const figures = fund ?? { fund: name, ...EMPTY };

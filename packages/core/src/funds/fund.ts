@@ -5,12 +5,16 @@ import { readItem } from "../db/records";
 import type { Deps } from "../deps";
 import { ConflictError } from "../errors";
 import { formatCents } from "../money/cents";
-import { fundNames } from "../requests/request-types";
+import { type PlanConfig, planConfig } from "../plan/config";
 import { envelopeAttribute } from "./movements";
 
-/** The funds of §5, as `request-types.ts` names them (one list for every module). */
-export const FundName = z.enum(fundNames, {
-  error: "must be solidarity or relaunch",
+/** The names of the plan's funds (§5), in the plan's order: every list of funds reads this. */
+export const fundNamesOf = (plan: PlanConfig = planConfig): string[] =>
+  plan.funds.map((f) => f.name);
+
+/** A fund of the plan, by name (the one declaration every module uses). */
+export const FundName = z.string().refine((name) => fundNamesOf().includes(name), {
+  error: () => `must be a fund of the plan: ${fundNamesOf().join(", ")}`,
 });
 export type FundName = z.infer<typeof FundName>;
 

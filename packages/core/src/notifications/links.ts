@@ -3,6 +3,11 @@ export { statusUrl } from "../requests/status-token";
 export type DecisionAction = "approve" | "reject" | "request-info";
 export const decisionActions: readonly DecisionAction[] = ["approve", "reject", "request-info"];
 
+/** The vote page's link for a committee member; like a decision link, only its POST votes. */
+export function voteUrl(publicUrl: string, token: string): string {
+  return `${publicUrl.replace(/\/+$/, "")}/vote.html#token=${encodeURIComponent(token)}`;
+}
+
 /**
  * The decision page's link for one action. The token is in the fragment only: browsers never
  * send a fragment to a server, so it reaches no access log, and a scanner that fetches the

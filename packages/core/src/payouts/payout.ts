@@ -1,11 +1,9 @@
 import { isValidBIC } from "ibantools";
 import { z } from "zod";
 import { ELECTRONIC_IBAN, isValidIban } from "../bank/iban";
-import { fundNames } from "../requests/request-types";
+import { FundName } from "../funds/fund";
 import { isSepaIdentifier } from "./sepa-text";
 
-export const Fund = z.enum(fundNames);
-export type Fund = z.infer<typeof Fund>;
 
 export const PayoutRequestType = z.enum([
   "cancelled-contract",
@@ -52,7 +50,7 @@ export const Payout = z.object({
   payoutId: z.string().min(1),
   requestId: z.string().min(1),
   requestType: PayoutRequestType,
-  fund: Fund,
+  fund: FundName,
   memberNumber: z.string().min(1),
   beneficiaryName: z.string().trim().min(1).max(BENEFICIARY_NAME_MAX),
   iban: Iban,
@@ -73,7 +71,7 @@ export type Payout = z.infer<typeof Payout>;
  */
 export const Batch = z.object({
   batchId: SepaIdentifier,
-  fund: Fund,
+  fund: FundName,
   createdAt: z.iso.datetime({ offset: true }),
   /** A payout that fails while its batch is open leaves it: a batch may end up empty. */
   payoutCount: z.number().int().nonnegative(),

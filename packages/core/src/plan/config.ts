@@ -2,12 +2,8 @@ import { z } from "zod";
 import { isSepaCountry } from "../bank/iban";
 import { seconds } from "../clock";
 import { languages } from "../i18n/language";
-import {
-  approverGroups,
-  documentContentTypes,
-  fundNames,
-  type RequestType,
-} from "../requests/request-types";
+import { documentContentTypes, type RequestType } from "../requests/request-types";
+import { ApprovalPolicy, committeeOfGroup, PlanCommittee, PlanFund } from "./approvals";
 
 /**
  * The plan: every business default of PRODUCT.md §2–§6 in one validated object, so the next
@@ -36,11 +32,15 @@ const isTimeZone = (zone: string) => {
 /** S3 refuses presigned URLs valid for longer than seven days. */
 const S3_PRESIGN_MAX_SECONDS = seconds.days(7);
 
+/** An approver group: `activity-administrators`, or a plan committee as `<name>-committee`. */
+const approverGroup = z.string().min(1);
+
 const typeCommon = {
-  fund: z.enum(fundNames),
-  approvers: z.enum(approverGroups),
-  /** Two distinct approvers when the amount is strictly above this, or always. */
-  fourEyesAboveCents: z.union([cents, z.literal("always")]),
+  /** A fund of the plan's `funds`. */
+  fund: z.string().min(1),
+  approvers: approverGroup,
+  /** How many say yes, and who: one approver, four eyes above a threshold, two, or a vote. */
+  approval: ApprovalPolicy,
   /** Upper end of the usual amounts of the type: above it, approvers see a warning. */
   usualMaxCents: positiveCents,
 };
@@ -70,6 +70,20 @@ export const PlanConfigSchema = z
         message: "each country is listed once",
       }),
     planWindow: z.strictObject({ from: isoDate, to: isoDate }),
+    /** The funds requests are paid from; operations set each one's envelope (`funds set`). */
+    funds: z
+      .array(PlanFund)
+      .min(1)
+      .refine((list) => new Set(list.map((f) => f.name)).size === list.length, {
+        message: "each fund is listed once",
+      }),
+    /** The committees `committees set` fills: who approves, votes or moderates. */
+    committees: z
+      .array(PlanCommittee)
+      .min(1)
+      .refine((list) => new Set(list.map((c) => c.name)).size === list.length, {
+        message: "each committee is listed once",
+      }),
     types: z.strictObject({
       "cancelled-contract": z.strictObject({
         ...typeCommon,
@@ -81,7 +95,7 @@ export const PlanConfigSchema = z
           daysPerCachet: z.number().positive().max(1),
         }),
         /** Who decides for a member who invoices through the cooperative without an Activity. */
-        approversWithoutActivity: z.enum(approverGroups),
+        approversWithoutActivity: approverGroup,
       }),
       "incurred-expenses": z.strictObject({
         ...typeCommon,
@@ -198,6 +212,40 @@ export const PlanConfigSchema = z
   .refine((p) => p.crisisStart <= p.planWindow.to, {
     message: "the crisis must start before the plan window ends",
     path: ["crisisStart"],
+  })
+  .superRefine((p, ctx) => {
+    // Every name a type gives must be the plan's own: a typo fails the start, not a request.
+    const funds = new Set(p.funds.map((f) => f.name));
+    const committees = p.committees;
+    for (const [type, settings] of Object.entries(p.types)) {
+      if (!funds.has(settings.fund))
+        ctx.addIssue({
+          code: "custom",
+          path: ["types", type, "fund"],
+          message: `must be a fund of the plan: ${[...funds].join(", ")}`,
+        });
+      const groups: [string, string][] = [["approvers", settings.approvers]];
+      if ("approversWithoutActivity" in settings)
+        groups.push(["approversWithoutActivity", settings.approversWithoutActivity]);
+      for (const [field, group] of groups) {
+        if (committeeOfGroup(group, committees) === undefined)
+          ctx.addIssue({
+            code: "custom",
+            path: ["types", type, field],
+            message: `must be activity-administrators or an approving committee of the plan as <name>-committee`,
+          });
+      }
+      const policy = settings.approval;
+      if (
+        policy.kind === "committee-vote" &&
+        !committees.some((c) => c.name === policy.committee && c.role === "approvers")
+      )
+        ctx.addIssue({
+          code: "custom",
+          path: ["types", type, "approval", "committee"],
+          message: "must be an approving committee of the plan",
+        });
+    }
   });
 
 export type PlanConfig = z.infer<typeof PlanConfigSchema>;
@@ -215,11 +263,42 @@ const defaults: PlanConfig = {
     { code: "FR", languages: ["fr", "en"] },
   ],
   planWindow: { from: "2020-03-01", to: "2021-12-31" },
+  funds: [
+    {
+      name: "solidarity",
+      labels: { fr: "Fonds de solidarité", nl: "Solidariteitsfonds", en: "Solidarity fund" },
+    },
+    {
+      name: "relaunch",
+      labels: { fr: "Fonds de relance", nl: "Relancefonds", en: "Relaunch fund" },
+    },
+  ],
+  committees: [
+    {
+      name: "solidarity",
+      labels: { fr: "Comité de solidarité", nl: "Solidariteitscomité", en: "Solidarity committee" },
+      minMembers: 1,
+      role: "approvers",
+    },
+    {
+      // Loans always need two distinct approvers (spec §2), so the credit committee needs two.
+      name: "credit",
+      labels: { fr: "Comité de crédit", nl: "Kredietcomité", en: "Credit committee" },
+      minMembers: 2,
+      role: "approvers",
+    },
+    {
+      name: "moderators",
+      labels: { fr: "Modération du tableau", nl: "Moderatie van het prikbord", en: "Board moderators" },
+      minMembers: 1,
+      role: "moderators",
+    },
+  ],
   types: {
     "cancelled-contract": {
       fund: "solidarity",
       approvers: "activity-administrators",
-      fourEyesAboveCents: 500_000,
+      approval: { kind: "four-eyes", aboveCents: 500_000 },
       usualMaxCents: 300_000,
       dailyWarnAboveCents: 60_000,
       workDay: { hoursPerDay: 8, daysPerCachet: 1 },
@@ -228,14 +307,14 @@ const defaults: PlanConfig = {
     "incurred-expenses": {
       fund: "solidarity",
       approvers: "activity-administrators",
-      fourEyesAboveCents: 250_000,
+      approval: { kind: "four-eyes", aboveCents: 250_000 },
       usualMaxCents: 200_000,
       totalCapCents: 1_000_000,
     },
     "emergency-aid": {
       fund: "solidarity",
       approvers: "solidarity-committee",
-      fourEyesAboveCents: 100_000,
+      approval: { kind: "four-eyes", aboveCents: 100_000 },
       usualMaxCents: 80_000,
       capCents: 150_000,
       periodSeconds: seconds.days(90),
@@ -243,7 +322,7 @@ const defaults: PlanConfig = {
     "relaunch-loan": {
       fund: "relaunch",
       approvers: "credit-committee",
-      fourEyesAboveCents: "always",
+      approval: { kind: "always-two" },
       usualMaxCents: 1_000_000,
       amountCents: { min: 50_000, max: 2_500_000 },
       termMonths: { min: 6, max: 36 },
@@ -295,6 +374,8 @@ function merge(base: unknown, patch: unknown): unknown {
   if (patch === undefined) return base;
   const isPlainObject = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v);
   if (!isPlainObject(base) || !isPlainObject(patch)) return patch;
+  // A variant (an approval policy) replaces the default whole: its fields belong to its kind.
+  if ("kind" in (patch as object)) return patch;
   const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
   for (const [key, value] of Object.entries(patch as Record<string, unknown>)) {
     out[key] = merge(out[key], value);
@@ -303,7 +384,8 @@ function merge(base: unknown, patch: unknown): unknown {
 }
 
 /**
- * The defaults with `overrides` deep-merged over them (arrays replace), validated.
+ * The defaults with `overrides` deep-merged over them (arrays and objects with a `kind`
+ * replace), validated.
  * Throws naming each invalid field, so a bad deployment fails at start, not mid-request.
  *
  * @example loadPlanConfig({ types: { "emergency-aid": { capCents: 200_000 } } })
@@ -317,8 +399,22 @@ export function loadPlanConfig(overrides: PlanConfigOverrides = {}): PlanConfig 
   return parsed.data;
 }
 
-/** The plan with its defaults (PRODUCT.md §2–§6). */
-export const planConfig: PlanConfig = loadPlanConfig();
+/**
+ * The deployment's overrides: `ENTRAIDE_PLAN`, JSON of the same shape (a new fund, committee or
+ * approval policy is this, plus `funds set` / `committees set`).
+ */
+function overridesFromEnv(env: NodeJS.ProcessEnv): PlanConfigOverrides {
+  const text = env.ENTRAIDE_PLAN;
+  if (!text) return {};
+  try {
+    return JSON.parse(text) as PlanConfigOverrides;
+  } catch {
+    throw new Error("invalid plan configuration: ENTRAIDE_PLAN is not JSON");
+  }
+}
+
+/** The plan with its defaults (PRODUCT.md §2–§6) and the deployment's overrides. */
+export const planConfig: PlanConfig = loadPlanConfig(overridesFromEnv(process.env));
 
 /** The settings of one request type. */
 export type TypePlan<T extends RequestType> = PlanConfig["types"][T];

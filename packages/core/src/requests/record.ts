@@ -2,6 +2,7 @@ import type { Data } from "../engine/definition";
 import type { LoanRecord } from "../loans/notices";
 import type { CheckReason, CheckResult } from "./checks/context";
 import type { Language, RequestStatus } from "./request-types";
+import type { CommitteeVote } from "./votes";
 import type { Routing } from "./routing";
 import type { RequestBody } from "./schemas";
 
@@ -50,6 +51,8 @@ export interface RequestData extends Data {
   infoAnswers?: InfoAnswerRecord[];
   routing?: Routing;
   decisions?: Decision[];
+  /** The committee's vote, under a `committee-vote` approval policy (its latest round). */
+  vote?: CommitteeVote;
   remindersSent?: number;
   /** Which approval round this is: a request back from needs-info is decided afresh. */
   round?: number;

@@ -9,17 +9,8 @@ export type RequestType = (typeof requestTypes)[number];
 
 export { defaultLanguage, isLanguage, type Language, languages } from "../i18n/language";
 
-/** The funds of §5 a request is paid from. */
-export const fundNames = ["solidarity", "relaunch"] as const;
-export type FundName = (typeof fundNames)[number];
-
-/** Who decides a request of a given type (§2). */
-export const approverGroups = [
-  "activity-administrators",
-  "solidarity-committee",
-  "credit-committee",
-] as const;
-export type ApproverGroup = (typeof approverGroups)[number];
+/** Who decides a request of a given type (§2): `activity-administrators` or `<committee>-committee` of the plan. */
+export type ApproverGroup = string;
 
 /** Content types a document may have (§2: PDF, JPEG, PNG by their magic bytes). */
 export const documentContentTypes = ["application/pdf", "image/jpeg", "image/png"] as const;

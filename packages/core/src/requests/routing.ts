@@ -1,3 +1,4 @@
+import { committeeOfGroup, requiredApprovalsOf } from "../plan/approvals";
 import type { PlanConfig } from "../plan/config";
 import { isWithoutActivity } from "./activity-of";
 import { requestAmountCents } from "./amount";
@@ -5,7 +6,7 @@ import type { ActivityRecord } from "./checks/context";
 import type { ApproverGroup } from "./request-types";
 import type { RequestBody } from "./schemas";
 
-/** A committee of §4 (set with `committees set <solidarity|credit>`). */
+/** A committee of §4 (set with `committees set <name>`). */
 export interface Committee {
   members: string[];
   backups: string[];
@@ -17,7 +18,8 @@ export interface RoutingInput {
   memberEmail?: string;
   /** The request's activity (types approved by activity administrators). */
   activity?: ActivityRecord;
-  committees: { solidarity?: Committee; credit?: Committee };
+  /** The plan's committees by name, as set (those the request's group may name). */
+  committees: Partial<Record<string, Committee>>;
   plan: PlanConfig;
   /** The amount to decide on, when not the requested one (e.g. after a lower approval). */
   amountCents?: number;
@@ -29,7 +31,7 @@ interface RoutingBase {
   approvers: string[];
   /** Who is asked when the approvers do not answer (escalation, §4), never an approver. */
   backups: string[];
-  /** Distinct approvals needed: two above the type's threshold, and always for loans. */
+  /** Distinct approvals needed, by the type's approval policy (a committee vote: its chair's one). */
   requiredApprovals: 1 | 2;
 }
 
@@ -42,17 +44,22 @@ export type Routing =
     } & RoutingBase);
 
 function candidates(input: RoutingInput, group: ApproverGroup): Committee {
-  switch (group) {
-    case "activity-administrators":
-      return {
-        members: input.activity?.administrators ?? [],
-        backups: input.activity?.backupAdministrators ?? [],
-      };
-    case "solidarity-committee":
-      return input.committees.solidarity ?? { members: [], backups: [] };
-    case "credit-committee":
-      return input.committees.credit ?? { members: [], backups: [] };
-  }
+  const committee = committeeOfGroup(group, input.plan.committees);
+  if (committee === null)
+    return {
+      members: input.activity?.administrators ?? [],
+      backups: input.activity?.backupAdministrators ?? [],
+    };
+  return (committee && input.committees[committee]) || { members: [], backups: [] };
+}
+
+/** The group that decides a request: its type's, or the plan's for a contract without Activity. */
+export function approverGroupOf(request: RequestBody, plan: PlanConfig): ApproverGroup {
+  const policy = plan.types[request.type].approval;
+  if (policy.kind === "committee-vote") return `${policy.committee}-committee`;
+  return isWithoutActivity(request)
+    ? plan.types["cancelled-contract"].approversWithoutActivity
+    : plan.types[request.type].approvers;
 }
 
 /**
@@ -69,8 +76,7 @@ function candidates(input: RoutingInput, group: ApproverGroup): Committee {
 export function routeApproval(input: RoutingInput): Routing {
   const typePlan = input.plan.types[input.request.type];
   const amount = input.amountCents ?? requestAmountCents(input.request);
-  const threshold = typePlan.fourEyesAboveCents;
-  const requiredApprovals: 1 | 2 = threshold === "always" || amount > threshold ? 2 : 1;
+  const requiredApprovals = requiredApprovalsOf(typePlan.approval, amount);
 
   const norm = (email: string) => email.trim().toLowerCase();
   const excluded = new Set([input.request.email, input.memberEmail ?? ""].map(norm));
@@ -82,9 +88,7 @@ export function routeApproval(input: RoutingInput): Routing {
     return out;
   };
 
-  const group = isWithoutActivity(input.request)
-    ? input.plan.types["cancelled-contract"].approversWithoutActivity
-    : typePlan.approvers;
+  const group = approverGroupOf(input.request, input.plan);
   const pool = candidates(input, group);
   const approvers = eligible(pool.members);
   let backups = eligible(pool.backups).filter((b) => !approvers.includes(b));

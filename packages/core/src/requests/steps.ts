@@ -11,6 +11,7 @@ import { getMember } from "../members/register";
 import { encodeReplyToken } from "../notifications/replies/reply-token";
 import type { TemplateName, TemplateParams } from "../notifications/templates/index";
 import { createPayout } from "../payouts/records";
+import { committeeOfGroup } from "../plan/approvals";
 import type { PlanConfig } from "../plan/config";
 import { activityOf } from "./activity-of";
 import { correspondenceIdsOf, documentIdsOf } from "./amount";
@@ -20,11 +21,12 @@ import { renderReason } from "./checks/reasons";
 import { runChecks } from "./checks/run-checks";
 import { decisionTokenKey } from "./decision-tokens";
 import { createLoanSteps } from "./loan-steps";
+import { createVoteSteps, voteFor } from "./vote-steps";
 import { notify } from "./notify";
 import { referenceNumberOf } from "./payment-reference";
 import { createPayoutAccountSteps } from "./payout-account-steps";
 import { asRequest, type RequestData } from "./record";
-import { routeApproval } from "./routing";
+import { approverGroupOf, routeApproval } from "./routing";
 import { statusToken } from "./status-token";
 
 type ApprovalParams = TemplateParams<"approval-request"> & { replyTo?: string };
@@ -127,7 +129,9 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
       );
     }
   };
-  const toApprover = <N extends "approval-request" | "approval-reminder" | "approval-escalation">(
+  const toApprover = <
+    N extends "approval-request" | "approval-reminder" | "approval-escalation" | "vote-chair",
+  >(
     to: string,
     template: N,
     params: TemplateParams<N> & { replyTo?: string },
@@ -174,6 +178,14 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
         ),
     }),
     ...createLoanSteps(deps, plan, toMember),
+    ...createVoteSteps(deps, plan, {
+      summary,
+      replyAddress: (token) => replyAddress(deps.config.replyTo, token),
+      askChair: (ctx, data, chair, committee, tally) =>
+        askApprovers(ctx, data, [chair], "chair", "vote-chair", (to, p) =>
+          toApprover(to, "vote-chair", { ...p, committee, tally }),
+        ),
+    }),
     receive: async (d, ctx) => {
       const data = asRequest(d);
       await toMember(ctx, data, "request-received", {
@@ -235,20 +247,20 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
 
     // Routing is committed before any token or email exists, so a decision arriving while the
     // emails go out already knows how many approvals the request needs.
-    route: async (d) => {
+    route: async (d, ctx) => {
       const data = asRequest(d);
       const r = data.request;
-      const [member, activity, solidarity, credit] = await Promise.all([
+      const committee = committeeOfGroup(approverGroupOf(r, plan), plan.committees);
+      const [member, activity, members] = await Promise.all([
         getMember(deps, r.memberNumber),
         activityOf(deps, r),
-        getCommittee(deps, "solidarity"),
-        getCommittee(deps, "credit"),
+        committee ? getCommittee(deps, committee) : undefined,
       ]);
       const routing = routeApproval({
         request: r,
         memberEmail: member?.email,
         activity,
-        committees: { solidarity, credit },
+        committees: committee ? { [committee]: members } : {},
         plan,
       });
       if (routing.status === "needs-operations") {
@@ -257,13 +269,21 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
           `only ${routing.reason.params.eligible} eligible approvers, ${routing.reason.params.required} needed`,
         );
       }
+      const round = (data.round ?? 0) + 1;
+      const policy = plan.types[r.type].approval;
+      // A vote opens with its voters and deadline in the same commit, before any vote link exists.
+      const vote =
+        policy.kind === "committee-vote"
+          ? await voteFor(deps, policy, {
+              data,
+              approvers: routing.approvers,
+              registered: member?.email,
+              round,
+              now: ctx.now,
+            })
+          : undefined;
       return {
-        data: {
-          status: "awaiting-approval",
-          routing,
-          round: (data.round ?? 0) + 1,
-          remindersSent: 0,
-        },
+        data: { status: "awaiting-approval", routing, round, remindersSent: 0, vote },
         events: [
           {
             type: "ApprovalRequested",

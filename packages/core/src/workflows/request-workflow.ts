@@ -7,6 +7,7 @@ import {
 } from "../engine/definition";
 import { ALL_ERRORS, TIMEOUT_ERROR } from "../engine/retry";
 import { planConfig } from "../plan/config";
+import { committeeVoteStates } from "./committee-vote";
 import { exported, recovered, repayment } from "../requests/after-payout";
 import { requestAmountCents } from "../requests/amount";
 import { loanWatchDays } from "../requests/loan-steps";
@@ -91,6 +92,7 @@ const dispute = (token: { meta: Data }, now: string, during: string): CallbackOu
 export function requestWorkflow(type: RequestType, table: string, plan = planConfig) {
   const fund = plan.types[type].fund;
   const approvals = plan.approvals;
+  const policy = plan.types[type].approval;
   return defineWorkflow({
     name: type,
     version: 1,
@@ -115,7 +117,12 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
         retry: transient,
         next: "routing",
       },
-      routing: { type: "task", step: "route", retry: transient, next: "awaiting-approval" },
+      routing: {
+        type: "task",
+        step: "route",
+        retry: transient,
+        next: policy.kind === "committee-vote" ? "committee-vote" : "awaiting-approval",
+      },
       "needs-info": {
         type: "callback",
         onEnter: "ask-info",
@@ -194,6 +201,14 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
           ownerAnswer(data, payload, token, now) ??
           applyDecision(asRequest(data), payload as DecisionPayload, String(token.meta.email), now),
       },
+      ...(policy.kind === "committee-vote"
+        ? committeeVoteStates(
+            policy,
+            transient,
+            (data, { payload, token, now }) =>
+              withdraw(payload) ?? ownerAnswer(data, payload, token, now),
+          )
+        : {}),
       // Decided: a request told to the registered address waits for its answer or the delay.
       approved: {
         type: "choice",

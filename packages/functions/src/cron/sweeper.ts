@@ -1,7 +1,7 @@
 import { GRACE_SECONDS } from "@entraide/core/engine/queue";
 import { sweep } from "@entraide/core/engine/sweeper";
 import { resumeAwaitingFunds } from "@entraide/core/funds/resume";
-import { fundNames } from "@entraide/core/requests/request-types";
+import { fundNamesOf } from "@entraide/core/funds/fund";
 import { deps } from "../context";
 import { engine } from "../engine";
 import { logger } from "../logger";
@@ -13,7 +13,7 @@ import { logger } from "../logger";
 export async function handler(): Promise<{ sent: number; resumed: number }> {
   const result = await sweep(deps(), { graceSeconds: GRACE_SECONDS });
   let resumed = 0;
-  for (const fund of fundNames) {
+  for (const fund of fundNamesOf()) {
     resumed += (await resumeAwaitingFunds(deps(), engine(), fund)).resumed.length;
   }
   if (result.sent > 0 || resumed > 0) logger.info("sweeper", { ...result, resumed });

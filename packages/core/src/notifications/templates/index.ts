@@ -4,6 +4,7 @@ import { approvalEscalation } from "./approval-escalation";
 import { approvalReminder } from "./approval-reminder";
 import { approvalRequest } from "./approval-request";
 import { batchReady } from "./batch-ready";
+import { voteChair, voteOutcome, voteRequest } from "./committee-vote";
 import {
   boardAnswer,
   boardConfirm,
@@ -46,6 +47,10 @@ export const templates = {
   "approval-reminder": approvalReminder,
   "approval-escalation": approvalEscalation,
   "second-approval": secondApproval,
+  "vote-request": voteRequest,
+  "vote-chair": voteChair,
+  // to committee members and the applicants
+  "vote-outcome": voteOutcome,
   "reply-not-understood": replyNotUnderstood,
   "request-disputed": requestDisputed,
   // to members

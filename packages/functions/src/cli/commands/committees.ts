@@ -1,4 +1,4 @@
-import { CommitteeName, setCommitteeOf } from "@entraide/core/committees/committee";
+import { type CommitteeName, committeeNamesOf, setCommitteeOf } from "@entraide/core/committees/committee";
 import { languages } from "@entraide/core/i18n/language";
 import { Argument, type Command, Option } from "commander";
 import { type Cli, defineCommand } from "../define";
@@ -12,10 +12,10 @@ export function registerCommittees(program: Command, cli: Cli): void {
     description: "replace a committee's members (and backups, who take over on escalation)",
     configure: (command) =>
       command
-        .addArgument(new Argument("<committee>", "the committee").choices(CommitteeName.options))
+        .addArgument(new Argument("<committee>", "the committee").choices(committeeNamesOf()))
         .argument(
           "<email...>",
-          "the members' emails (the credit committee needs two); email:nl gives one's language",
+          "the members' emails (as many as the plan's minMembers; the first chairs a vote); email:nl gives one's language",
         )
         .option("--backup <email...>", "the backups' emails (email:nl as well)")
         .addOption(

@@ -8,7 +8,7 @@ import {
   type SignalReport,
   UNDELIVERED,
 } from "@entraide/core/finance/index";
-import { FundName } from "@entraide/core/funds/fund";
+import { type FundName, fundNamesOf } from "@entraide/core/funds/fund";
 import { formatCents } from "@entraide/core/money/cents";
 import { createEngine } from "@entraide/core/workflows/index";
 import { type Command, Option } from "commander";
@@ -31,7 +31,7 @@ export function registerFinance(program: Command, cli: Cli): void {
     description: "gather a fund's scheduled payouts into a new batch, ready to export",
     configure: (command) =>
       command.addOption(
-        new Option("--fund <fund>", "the fund").choices(FundName.options).makeOptionMandatory(),
+        new Option("--fund <fund>", "the fund").choices(fundNamesOf()).makeOptionMandatory(),
       ),
     run: async (ctx, _args, options) => {
       const { deps } = await ctx.target();

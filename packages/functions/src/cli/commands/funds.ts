@@ -1,4 +1,4 @@
-import { FundName, remainingCents, setEnvelope } from "@entraide/core/funds/fund";
+import { type FundName, fundNamesOf, remainingCents, setEnvelope } from "@entraide/core/funds/fund";
 import { resumeAwaitingFunds } from "@entraide/core/funds/resume";
 import { formatCents } from "@entraide/core/money/cents";
 import { parseEuros } from "@entraide/core/money/euros";
@@ -15,7 +15,7 @@ export function registerFunds(program: Command, cli: Cli): void {
       "set a fund's envelope (what the general assembly voted); reservations and payments are kept",
     configure: (command) =>
       command
-        .addArgument(new Argument("<fund>", "the fund").choices(FundName.options))
+        .addArgument(new Argument("<fund>", "the fund").choices(fundNamesOf()))
         .argument(
           "<euros>",
           "the envelope in euros, e.g. 150000 or 150000.50",
