@@ -41,6 +41,24 @@ export async function decisionView(deps: Deps, token: string | undefined) {
   const data = asRequest(execution.data);
   const closed = closedReasonOf(record, execution, deps.clock.now().toISOString());
   if (closed) return closedView(execution, closed);
+  const { request, checks } = await approverViewOf(deps, execution);
+  return {
+    open: true as const,
+    request,
+    conversation: conversationOf(data),
+    checks,
+    warnings: checks.filter((c) => c.outcome === "warn"),
+    decisions: data.decisions ?? [],
+    requiredApprovals: data.routing?.requiredApprovals ?? 1,
+    approver: record.meta.email,
+    /** The language the approver reads, from the registers: the page's default. */
+    approverLanguage: await languageOf(deps, String(record.meta.email)),
+  };
+}
+
+/** What those who decide on a request read of it (approvers, committee members). */
+export async function approverViewOf(deps: Deps, execution: Execution) {
+  const data = asRequest(execution.data);
   const member = await getMember(deps, data.request.memberNumber);
   const documentIds = documentIdsOf(data.request);
   const correspondence = correspondenceIdsOf(data.request);
@@ -57,7 +75,6 @@ export async function decisionView(deps: Deps, token: string | undefined) {
     message: renderReason(c.reason, "fr"),
   }));
   return {
-    open: true as const,
     request: {
       id: execution.id,
       type: data.request.type,
@@ -68,19 +85,12 @@ export async function decisionView(deps: Deps, token: string | undefined) {
       details: detailsOf(data.request),
       documents,
     },
-    conversation: conversationOf(data),
     checks: results,
-    warnings: results.filter((c) => c.outcome === "warn"),
-    decisions: data.decisions ?? [],
-    requiredApprovals: data.routing?.requiredApprovals ?? 1,
-    approver: record.meta.email,
-    /** The language the approver reads, from the registers: the page's default. */
-    approverLanguage: await languageOf(deps, String(record.meta.email)),
   };
 }
 
 /** A token of `kind` with its execution, or `token.invalid` for anything else. */
-async function decisionTokenOf(
+export async function decisionTokenOf(
   deps: Deps,
   token: string | undefined,
   kind: DecisionTokenKind,

@@ -19,6 +19,7 @@ export type CustomIssueCode =
   | "duplicate_document"
   | "comment_required"
   | "amount_only_on_approval"
+  | "vote_or_conflict"
   | "empty_answer"
   | "field_not_offered"
   | "invalid_file_name"

@@ -267,6 +267,12 @@ export const fieldTexts = {
   size: f({ label: "Taille du fichier" }, { label: "Bestandsgrootte" }, { label: "File size" }),
   comment: f({ label: "Commentaire" }, { label: "Opmerking" }, { label: "Comment" }),
   decision: f({ label: "Décision" }, { label: "Beslissing" }, { label: "Decision" }),
+  vote: f({ label: "Vote" }, { label: "Stem" }, { label: "Vote" }),
+  conflict: f(
+    { label: "Conflit d'intérêts" },
+    { label: "Belangenconflict" },
+    { label: "Conflict of interest" },
+  ),
 } satisfies Record<string, Translated<FieldText>>;
 
 export type FieldKey = keyof typeof fieldTexts;
@@ -331,6 +337,11 @@ export const optionTexts = {
     training: { fr: "Formation", nl: "Opleiding", en: "Training" },
     marketing: { fr: "Promotion", nl: "Promotie", en: "Marketing" },
     other: { fr: "Autre", nl: "Andere", en: "Other" },
+  },
+  vote: {
+    approve: { fr: "Pour", nl: "Voor", en: "For" },
+    reject: { fr: "Contre", nl: "Tegen", en: "Against" },
+    abstain: { fr: "Abstention", nl: "Onthouding", en: "Abstain" },
   },
   decision: {
     approve: { fr: "Approuver", nl: "Goedkeuren", en: "Approve" },

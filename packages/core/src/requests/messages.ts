@@ -260,6 +260,11 @@ const templates: Record<FieldErrorCode, Translated> = {
     nl: "Licht uw beslissing toe: een opmerking is verplicht om te weigeren of informatie te vragen.",
     en: "Explain your decision: a comment is required to reject or to ask for information.",
   },
+  vote_or_conflict: {
+    fr: "Votez ou déclarez un conflit d'intérêts, pas les deux.",
+    nl: "Stem of meld een belangenconflict, niet allebei.",
+    en: "Vote or declare a conflict of interest, not both.",
+  },
   amount_only_on_approval: {
     fr: "Un montant ne s'indique qu'avec une approbation.",
     nl: "Een bedrag vermeldt u alleen bij een goedkeuring.",

@@ -75,7 +75,26 @@ export function createSchemas(plan: PlanConfig) {
       }
     });
 
-  return { request, documentUpload, infoAnswer, decision };
+  /** `POST /api/votes`: a committee member's vote, or their declaration of a conflict of interest. */
+  const vote = z
+    .strictObject({
+      vote: z.enum(["approve", "reject", "abstain"]).optional(),
+      conflict: z.literal(true).optional(),
+      comment: multilineText(2000).optional(),
+    })
+    .superRefine((v, ctx) => {
+      if (v.vote === undefined && v.conflict === undefined)
+        ctx.addIssue({ code: "custom", path: ["vote"], input: v.vote, ...custom("required") });
+      if (v.vote !== undefined && v.conflict !== undefined)
+        ctx.addIssue({
+          code: "custom",
+          path: ["conflict"],
+          input: v.conflict,
+          ...custom("vote_or_conflict"),
+        });
+    });
+
+  return { request, documentUpload, infoAnswer, decision, vote };
 }
 
 /** The schemas for the default plan. */
@@ -90,3 +109,4 @@ export type RelaunchLoanRequest = RequestOf<"relaunch-loan">;
 export type DocumentUpload = z.infer<typeof schemas.documentUpload>;
 export type InfoAnswer = z.infer<typeof schemas.infoAnswer>;
 export type Decision = z.infer<typeof schemas.decision>;
+export type VoteInput = z.infer<typeof schemas.vote>;

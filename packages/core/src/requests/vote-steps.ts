@@ -92,7 +92,13 @@ export function createVoteSteps(
       const data = d as RequestData;
       const vote = data.vote!;
       const language = await languageOf(deps, vote.chair);
-      await helpers.askChair(ctx, data, vote.chair, labelOf(vote.committee, language), tallyOf(vote));
+      await helpers.askChair(
+        ctx,
+        data,
+        vote.chair,
+        labelOf(vote.committee, language),
+        tallyOf(vote),
+      );
       return {
         data: { status: "awaiting-approval" },
         events: [{ type: "Escalated", detail: { to: "chair", tally: tallyOf(vote) } }],
@@ -126,7 +132,13 @@ export function createVoteSteps(
               tally: tallyOf(vote),
               byChair,
               ...(withVotes
-                ? { votes: vote.votes.map(({ member, vote, comment }) => ({ member, vote, comment })) }
+                ? {
+                    votes: vote.votes.map(({ member, vote, comment }) => ({
+                      member,
+                      vote,
+                      comment,
+                    })),
+                  }
                 : {}),
             },
           });

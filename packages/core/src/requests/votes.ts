@@ -145,7 +145,8 @@ export function applyVote(
 ): CallbackOutcome {
   const vote = data.vote;
   const member = voter.toLowerCase();
-  if (!vote) throw new EntraideError("vote.closed", "this request is not under vote", { status: 409 });
+  if (!vote)
+    throw new EntraideError("vote.closed", "this request is not under vote", { status: 409 });
   const refuse = (code: string, message: string, status = 409) =>
     new EntraideError(code, message, { status, details: voteState(data) });
   if (vote.applicants.includes(member) || !vote.members.includes(member))
@@ -197,7 +198,9 @@ function concluded(
     };
   }
   if (verdict === "reject") {
-    const reasons = vote.votes.filter((v) => v.vote === "reject" && v.comment).map((v) => v.comment);
+    const reasons = vote.votes
+      .filter((v) => v.vote === "reject" && v.comment)
+      .map((v) => v.comment);
     return {
       data: {
         vote,
@@ -209,6 +212,10 @@ function concluded(
     };
   }
   if (verdict === "chair")
-    return { data: { vote }, events: [...events, { type: "VoteToChair", detail: { ...tally } }], next: "vote-chair" };
+    return {
+      data: { vote },
+      events: [...events, { type: "VoteToChair", detail: { ...tally } }],
+      next: "vote-chair",
+    };
   return { data: { vote }, events };
 }

@@ -43,7 +43,10 @@ export function committeeVoteStates(
         if (payload.event === "vote" || payload.event === "conflict")
           return applyVote(asRequest(data), payload as VotePayload, voter, now);
         // A reply to the vote email: its approve or reject is a vote.
-        if (payload.event === "decision" && ["approve", "reject"].includes(String(payload.decision)))
+        if (
+          payload.event === "decision" &&
+          ["approve", "reject"].includes(String(payload.decision))
+        )
           return applyVote(
             asRequest(data),
             {

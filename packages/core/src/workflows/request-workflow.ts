@@ -7,7 +7,6 @@ import {
 } from "../engine/definition";
 import { ALL_ERRORS, TIMEOUT_ERROR } from "../engine/retry";
 import { planConfig } from "../plan/config";
-import { committeeVoteStates } from "./committee-vote";
 import { exported, recovered, repayment } from "../requests/after-payout";
 import { requestAmountCents } from "../requests/amount";
 import { loanWatchDays } from "../requests/loan-steps";
@@ -16,6 +15,7 @@ import { abandonAt } from "../requests/payout-account-steps";
 import { asRequest, type RequestData } from "../requests/record";
 import type { RequestType } from "../requests/request-types";
 import type { RequestBody } from "../requests/schemas";
+import { committeeVoteStates } from "./committee-vote";
 
 const DAY_SECONDS = seconds.days(1);
 

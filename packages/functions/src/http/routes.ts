@@ -12,6 +12,8 @@ export const routes = {
   "POST /api/requests/{id}/withdraw": "packages/functions/src/http/withdraw-request.handler",
   "GET /api/decisions/current": "packages/functions/src/http/get-decision.handler",
   "POST /api/decisions": "packages/functions/src/http/post-decision.handler",
+  "GET /api/votes/current": "packages/functions/src/http/get-vote.handler",
+  "POST /api/votes": "packages/functions/src/http/post-vote.handler",
   "GET /api/confirmations/current": "packages/functions/src/http/get-confirmation.handler",
   "POST /api/confirmations": "packages/functions/src/http/post-confirmation.handler",
   "GET /api/openapi.json": "packages/functions/src/http/openapi.handler",

@@ -107,9 +107,11 @@ const outcomeWords: Words<{
     choice: { approve: "pour", reject: "contre", abstain: "abstention" },
   },
   nl: {
-    subject: (a) => (a ? "Stemming van het comité: goedgekeurd" : "Stemming van het comité: geweigerd"),
+    subject: (a) =>
+      a ? "Stemming van het comité: goedgekeurd" : "Stemming van het comité: geweigerd",
     heading: (c, a) => `${c}: aanvraag ${a ? "goedgekeurd" : "geweigerd"}`,
-    chair: "De stemming kwam niet op tijd tot een besluit; de voorzitter van het comité heeft beslist.",
+    chair:
+      "De stemming kwam niet op tijd tot een besluit; de voorzitter van het comité heeft beslist.",
     tally: (t) =>
       `${t.approve} voor, ${t.reject} tegen, ${t.abstain} onthouding(en); quorum ${t.quorum}.`,
     votes: "Stemmen",
@@ -156,27 +158,30 @@ export interface VoteChairParams extends ApprovalRequestParams {
   tally: Tally;
 }
 
-const chairWords: Words<{ subject: string; heading: string; intro: (c: string, t: string) => string }> =
-  {
-    fr: {
-      subject: "Présidence : demande à décider",
-      heading: "Le vote du comité n'a pas abouti : vous décidez",
-      intro: (c, t) =>
-        `Le vote du ${c} s'est clos sans décision (${t}). Comme président·e, vous décidez seul·e avec les liens ci-dessous.`,
-    },
-    nl: {
-      subject: "Voorzitter: aanvraag te beslissen",
-      heading: "De stemming van het comité gaf geen besluit: u beslist",
-      intro: (c, t) =>
-        `De stemming van ${c} eindigde zonder besluit (${t}). Als voorzitter beslist u alleen met de links hieronder.`,
-    },
-    en: {
-      subject: "Chair: request to decide",
-      heading: "The committee's vote reached no decision: you decide",
-      intro: (c, t) =>
-        `The vote of the ${c} closed without a decision (${t}). As its chair, you decide alone with the links below.`,
-    },
-  };
+const chairWords: Words<{
+  subject: string;
+  heading: string;
+  intro: (c: string, t: string) => string;
+}> = {
+  fr: {
+    subject: "Présidence : demande à décider",
+    heading: "Le vote du comité n'a pas abouti : vous décidez",
+    intro: (c, t) =>
+      `Le vote du ${c} s'est clos sans décision (${t}). Comme président·e, vous décidez seul·e avec les liens ci-dessous.`,
+  },
+  nl: {
+    subject: "Voorzitter: aanvraag te beslissen",
+    heading: "De stemming van het comité gaf geen besluit: u beslist",
+    intro: (c, t) =>
+      `De stemming van ${c} eindigde zonder besluit (${t}). Als voorzitter beslist u alleen met de links hieronder.`,
+  },
+  en: {
+    subject: "Chair: request to decide",
+    heading: "The committee's vote reached no decision: you decide",
+    intro: (c, t) =>
+      `The vote of the ${c} closed without a decision (${t}). As its chair, you decide alone with the links below.`,
+  },
+};
 
 /** To the committee's chair when the vote closed without a decision: the decision page's links. */
 export function voteChair(p: VoteChairParams, language: Language): RenderedEmail {
