@@ -274,3 +274,71 @@ describe("votes at the same instant", () => {
     expect(data.status).toBe("scheduled");
   });
 });
+
+describe("the vote link", () => {
+  it("shows the request, the tally and who voted what to a member, and never votes on a GET", async () => {
+    // Prepare
+    nextPeriod();
+    const id = (await f.submit(aidBody("M0005"))).body.id as string;
+    await f.vote(committee.chair, id, { vote: "approve", comment: "Oui" });
+    const token = await f.voteToken(committee.en, id);
+    // Act
+    const page = await f.api.call("GET", "/api/votes/current", { token });
+    const again = await f.api.call("GET", "/api/votes/current", { token });
+    const forged = await f.api.call("GET", "/api/votes/current", { token: "x".repeat(43) });
+    // Assess
+    expect(page.status).toBe(200);
+    expect(page.body).toMatchObject({
+      open: true,
+      member: committee.en,
+      memberLanguage: "en",
+      committee: "initiatives",
+      request: { id, amountCents: 60_000 },
+      tally: { approve: 1, cast: 1, quorum: 3, eligible: 5 },
+      votes: [{ member: committee.chair, vote: "approve" }],
+    });
+    expect(again.body.open).toBe(true);
+    expect(forged.status).toBe(404);
+    expect((await f.dataOf(id)).vote!.votes).toHaveLength(1);
+  });
+
+  it.each([
+    {
+      member: committee.chair,
+      body: { vote: "peut-être" },
+      path: "vote",
+      message: /^« Vote » doit valoir l'une de ces valeurs : approve, reject ou abstain\.$/,
+    },
+    { member: committee.nl, body: {}, path: "vote", message: /^Het veld ‘Stem’ is verplicht\.$/ },
+    {
+      member: committee.en,
+      body: { vote: "approve", conflict: true },
+      path: "conflict",
+      message: /^Vote or declare a conflict of interest, not both\.$/,
+    },
+    {
+      member: committee.fr,
+      body: { vote: "approve", comment: "x".repeat(2001) },
+      path: "comment",
+      message: /^« Commentaire » doit contenir au plus 2\s000 caractères\.$/,
+    },
+  ])(
+    "refuses $body with a 400 in the member's language ($path), storing nothing",
+    async ({ member, body, path, message }) => {
+      // Prepare
+      nextPeriod();
+      const id = (await f.submit(aidBody("M0006"))).body.id as string;
+      const before = await getExecution(f.stack, id);
+      // Act
+      const answer = await f.vote(member, id, body);
+      // Assess
+      expect(answer.status).toBe(400);
+      expect(answer.body.errors).toEqual([
+        expect.objectContaining({ path, message: expect.stringMatching(message) }),
+      ]);
+      expect((await getExecution(f.stack, id))!.rev).toBe(before!.rev);
+      // The link still works.
+      expect((await f.vote(member, id, { vote: "abstain" })).status).toBe(200);
+    },
+  );
+});

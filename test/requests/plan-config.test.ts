@@ -79,3 +79,112 @@ describe("the plan configuration", () => {
     );
   });
 });
+
+describe("funds, committees and approval policies in the plan", () => {
+  const voting = {
+    kind: "committee-vote",
+    committee: "solidarity",
+    quorum: 3,
+    majority: "simple",
+    votingSeconds: 10 * 86_400,
+    reminderEverySeconds: 3 * 86_400,
+  } as const;
+
+  it("keeps the defaults: two funds, three committees, the approvals as before", () => {
+    // Assess
+    expect(planConfig.funds.map((f) => f.name)).toEqual(["solidarity", "relaunch"]);
+    expect(planConfig.committees.map((c) => [c.name, c.minMembers, c.role])).toEqual([
+      ["solidarity", 1, "approvers"],
+      ["credit", 2, "approvers"],
+      ["moderators", 1, "moderators"],
+    ]);
+    expect(planConfig.types["cancelled-contract"].approval).toEqual({
+      kind: "four-eyes",
+      aboveCents: 500_000,
+    });
+  });
+
+  it("takes a committee vote for a type, replacing its policy whole", () => {
+    // Act
+    const plan = loadPlanConfig({ types: { "emergency-aid": { approval: voting } } });
+    // Assess
+    expect(plan.types["emergency-aid"].approval).toEqual(voting);
+  });
+
+  it.each([
+    {
+      name: "a type paid from a fund the plan does not have",
+      overrides: { types: { "emergency-aid": { fund: "initiatives" } } },
+      field: "types.emergency-aid.fund: must be a fund of the plan: solidarity, relaunch",
+    },
+    {
+      name: "approvers naming no committee of the plan",
+      overrides: { types: { "emergency-aid": { approvers: "initiatives-committee" } } },
+      field: "types.emergency-aid.approvers",
+    },
+    {
+      name: "a vote by a committee that does not approve",
+      overrides: {
+        types: { "emergency-aid": { approval: { ...voting, committee: "moderators" } } },
+      },
+      field: "types.emergency-aid.approval.committee",
+    },
+    {
+      name: "a majority below one half",
+      overrides: { types: { "emergency-aid": { approval: { ...voting, majority: "1/3" } } } },
+      field: "types.emergency-aid.approval.majority",
+    },
+    {
+      name: "reminders after the voting deadline",
+      overrides: {
+        types: { "emergency-aid": { approval: { ...voting, reminderEverySeconds: 11 * 86_400 } } },
+      },
+      field: "types.emergency-aid.approval.reminderEverySeconds",
+    },
+    {
+      name: "an unknown kind of approval",
+      overrides: { types: { "emergency-aid": { approval: { kind: "unanimity" } } } },
+      field: "types.emergency-aid.approval.kind",
+    },
+    {
+      name: "a fund listed twice",
+      overrides: {
+        funds: [
+          { name: "solidarity", labels: { fr: "a", nl: "b", en: "c" } },
+          { name: "solidarity", labels: { fr: "a", nl: "b", en: "c" } },
+          { name: "relaunch", labels: { fr: "a", nl: "b", en: "c" } },
+        ],
+      },
+      field: "funds: each fund is listed once",
+    },
+    {
+      name: "a fund without its Dutch label",
+      overrides: {
+        funds: [
+          { name: "solidarity", labels: { fr: "a", en: "c" } },
+          { name: "relaunch", labels: { fr: "a", nl: "b", en: "c" } },
+        ],
+      },
+      field: "funds.0.labels.nl",
+    },
+    {
+      name: "a committee of no members",
+      overrides: {
+        committees: [
+          {
+            name: "solidarity",
+            labels: { fr: "a", nl: "b", en: "c" },
+            minMembers: 0,
+            role: "approvers",
+          },
+        ],
+      },
+      field: "committees.0.minMembers",
+    },
+  ])("refuses $name, naming the field", ({ overrides, field }) => {
+    // Act
+    const load = () => loadPlanConfig(overrides as never);
+    // Assess
+    expect(load).toThrow(field);
+  });
+});
