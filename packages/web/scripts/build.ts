@@ -12,7 +12,7 @@ const SRC = join(WEB, "src");
 export const DIST = join(WEB, "dist");
 
 /** One bundle per page; the HTML and the stylesheet are copied as they are. */
-const ENTRIES = ["form", "status", "decision", "confirm", "board"];
+const ENTRIES = ["form", "status", "decision", "vote", "confirm", "board"];
 
 /**
  * `messages.ts` imports the zod schemas only for `parseRequest`'s default argument; the browser

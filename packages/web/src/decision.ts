@@ -7,7 +7,7 @@ import { formatEuros, formatList, formatMoment, quote } from "@entraide/core/req
 import { fieldTexts, labelOf, optionTexts } from "@entraide/core/requests/labels";
 import type { FieldError } from "@entraide/core/requests/messages";
 import type { Language, RequestType } from "@entraide/core/requests/request-types";
-import { type Document, documentLink, requestSummary } from "./decision/summary";
+import { type Document, documentLink, requestBlocks } from "./decision/summary";
 import { type ApiError, api, fieldErrors } from "./lib/api";
 import { type Check, checkList } from "./lib/checks";
 import { announce, byId, fill, focus, h } from "./lib/dom";
@@ -158,29 +158,7 @@ function draw(): void {
   const v = view;
   fill(
     frame.app,
-    facts([
-      [fieldTexts.type[l].label, optionTexts.type[v.request.type]?.[l] ?? v.request.type],
-      [say("member", l), v.request.memberName],
-      [say("amountAsked", l), formatEuros(v.request.amountCents, l)],
-    ]),
-    ...requestSummary(
-      v.request.type,
-      v.request.details,
-      v.request.documents,
-      l,
-      isoDay(new Date()),
-    ),
-    section(
-      "docs-title",
-      say("documents", l),
-      v.request.documents.length
-        ? h(
-            "ul",
-            { id: "documents" },
-            v.request.documents.map((d) => h("li", {}, documentLink(d, l))),
-          )
-        : h("p", {}, say("none", l)),
-    ),
+    ...requestBlocks(v.request, l, isoDay(new Date())),
     v.conversation.length ? conversation(v, l) : null,
     section("checks-title", say("checks", l), checkList("checks", v.checks, l)),
     v.warnings.length

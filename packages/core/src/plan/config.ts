@@ -414,7 +414,10 @@ function overridesFromEnv(env: NodeJS.ProcessEnv): PlanConfigOverrides {
 }
 
 /** The plan with its defaults (PRODUCT.md §2–§6) and the deployment's overrides. */
-export const planConfig: PlanConfig = loadPlanConfig(overridesFromEnv(process.env));
+export const planConfig: PlanConfig = loadPlanConfig(
+  // The pages bundle the plan's defaults too; a browser has no environment.
+  overridesFromEnv(typeof process === "undefined" ? {} : process.env),
+);
 
 /** The settings of one request type. */
 export type TypePlan<T extends RequestType> = PlanConfig["types"][T];

@@ -1,6 +1,6 @@
 import { type Installment, loanSchedule } from "@entraide/core/loans/schedule";
 import { formatDate, formatEuros } from "@entraide/core/requests/i18n";
-import { fieldTexts, labelOf } from "@entraide/core/requests/labels";
+import { fieldTexts, labelOf, optionTexts } from "@entraide/core/requests/labels";
 import type { Language, RequestType } from "@entraide/core/requests/request-types";
 import { showValue } from "@entraide/core/requests/show";
 import { specsOf } from "../form/specs";
@@ -166,4 +166,37 @@ export function requestSummary(
       : null,
     type === "relaunch-loan" ? schedulePreview(details, today, l) : null,
   ].filter((e): e is HTMLElement => e !== null);
+}
+
+/** What those who decide read of a request: its facts, its typed summary and its documents. */
+export function requestBlocks(
+  request: {
+    type: RequestType;
+    memberName: string;
+    amountCents: number;
+    details: Record<string, unknown>;
+    documents: Document[];
+  },
+  l: Language,
+  today: string,
+): (Node | null)[] {
+  return [
+    facts([
+      [fieldTexts.type[l].label, optionTexts.type[request.type]?.[l] ?? request.type],
+      [say("member", l), request.memberName],
+      [say("amountAsked", l), formatEuros(request.amountCents, l)],
+    ]),
+    ...requestSummary(request.type, request.details, request.documents, l, today),
+    section(
+      "docs-title",
+      say("documents", l),
+      request.documents.length
+        ? h(
+            "ul",
+            { id: "documents" },
+            request.documents.map((d) => h("li", {}, documentLink(d, l))),
+          )
+        : h("p", {}, say("none", l)),
+    ),
+  ];
 }

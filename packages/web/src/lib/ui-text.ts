@@ -346,6 +346,64 @@ export const ui = {
     "Deze beslissingslink is verlopen op {at}: u kunt er niet meer mee beslissen.",
     "This decision link expired on {at}: it can no longer be used to decide.",
   ),
+  // Vote page
+  voteTitle: t3("Vote du comité", "Stemming van het comité", "Committee vote"),
+  voteAs: t3(
+    "Vous votez en tant que {who}, membre du {committee}.",
+    "U stemt als {who}, lid van {committee}.",
+    "You vote as {who}, member of the {committee}.",
+  ),
+  voteRule: t3(
+    "La demande est décidée dès que {quorum} membres ont voté et qu'une majorité approuve ou refuse. Les abstentions comptent pour le quorum, pas pour la majorité. Date limite : {deadline}.",
+    "De aanvraag is beslist zodra {quorum} leden hebben gestemd en een meerderheid goedkeurt of weigert. Onthoudingen tellen mee voor het quorum, niet voor de meerderheid. Uiterste datum: {deadline}.",
+    "The request is decided once {quorum} members have voted and a majority approves or rejects. Abstentions count toward the quorum, not the majority. Deadline: {deadline}.",
+  ),
+  tally: t3("Votes à ce jour", "Stemmen tot nu toe", "Votes so far"),
+  tallyCounts: t3(
+    "{approve} pour, {reject} contre, {abstain, plural, one {# abstention} other {# abstentions}} ; {cast} sur un quorum de {quorum}.",
+    "{approve} voor, {reject} tegen, {abstain, plural, one {# onthouding} other {# onthoudingen}}; {cast} van een quorum van {quorum}.",
+    "{approve} for, {reject} against, {abstain, plural, one {# abstention} other {# abstentions}}; {cast} of a quorum of {quorum}.",
+  ),
+  votedBy: t3("{who} : {vote}, le {at}", "{who}: {vote}, op {at}", "{who}: {vote}, on {at}"),
+  noVotes: t3("Aucun vote pour l'instant.", "Nog geen stemmen.", "No votes yet."),
+  yourVote: t3("Votre vote", "Uw stem", "Your vote"),
+  conflictOfInterest: t3(
+    "J'ai un conflit d'intérêts : je ne vote pas sur cette demande",
+    "Ik heb een belangenconflict: ik stem niet over deze aanvraag",
+    "I have a conflict of interest: I do not vote on this request",
+  ),
+  voteCommentHint: t3(
+    "Facultatif : le comité le lira avec le résultat.",
+    "Optioneel: het comité leest het bij de uitslag.",
+    "Optional: the committee reads it with the outcome.",
+  ),
+  confirmVote: t3("Confirmer mon vote", "Mijn stem bevestigen", "Confirm my vote"),
+  voteRecorded: t3(
+    "Votre vote est enregistré. Statut de la demande : {status}.",
+    "Uw stem is geregistreerd. Status van de aanvraag: {status}.",
+    "Your vote is recorded. Status of the request: {status}.",
+  ),
+  conflictRecorded: t3(
+    "Votre conflit d'intérêts est noté : vous ne votez pas et ne comptez pas pour le quorum.",
+    "Uw belangenconflict is genoteerd: u stemt niet en telt niet mee voor het quorum.",
+    "Your conflict of interest is recorded: you do not vote and do not count toward the quorum.",
+  ),
+  voteClosed: t3(
+    "Ce lien ne permet plus de voter.",
+    "Met deze link kunt u niet meer stemmen.",
+    "This link can no longer be used to vote.",
+  ),
+  youVoted: t3("Vous avez voté : {vote}.", "U hebt gestemd: {vote}.", "You voted: {vote}."),
+  youDeclaredConflict: t3(
+    "Vous avez déclaré un conflit d'intérêts.",
+    "U hebt een belangenconflict gemeld.",
+    "You declared a conflict of interest.",
+  ),
+  badVoteLink: t3(
+    "Ce lien de vote n'est pas valable. Utilisez le lien complet reçu par e-mail.",
+    "Deze stemlink is niet geldig. Gebruik de volledige link uit de e-mail.",
+    "This vote link is not valid. Use the complete link from the email.",
+  ),
 } satisfies Record<string, Translated>;
 
 export type UiKey = keyof typeof ui;
