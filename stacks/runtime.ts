@@ -34,6 +34,7 @@ export function runtimeEnvironment(r: RuntimeResources): Record<string, string> 
     ENTRAIDE_REPLY_TO: r.settings.replyTo,
     ENTRAIDE_FINANCE_EMAIL: r.settings.financeEmail,
     ENTRAIDE_PUBLIC_URL: r.settings.publicUrl,
+    ENTRAIDE_PLAN: r.settings.plan,
     POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
     POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
   };

@@ -1,5 +1,6 @@
 import { RemovalPolicy } from "aws-cdk-lib";
 import { RetentionDays } from "aws-cdk-lib/aws-logs";
+import { loadPlanConfig } from "@entraide/core/plan/config";
 import { z } from "zod";
 
 /**
@@ -16,6 +17,18 @@ const StageSettings = z.object({
   opsEmail: z.string().email(),
   /** Who receives the payout batches; optional like in the runtime config. */
   financeEmail: z.string().email().optional(),
+  /** The plan's overrides (JSON: funds, committees, approval policies…), checked at synth. */
+  plan: z
+    .string()
+    .optional()
+    .superRefine((text, ctx) => {
+      if (text === undefined) return;
+      try {
+        loadPlanConfig(JSON.parse(text));
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
 });
 
 export interface Settings extends z.infer<typeof StageSettings> {
@@ -36,6 +49,7 @@ export function stageSettings(stage: string, env: NodeJS.ProcessEnv = process.en
     certificateArn: env.ENTRAIDE_CERTIFICATE_ARN,
     opsEmail: env.ENTRAIDE_OPS_EMAIL,
     financeEmail: env.ENTRAIDE_FINANCE_EMAIL || undefined,
+    plan: env.ENTRAIDE_PLAN || undefined,
   });
   if (!parsed.success) {
     const names = {
@@ -43,6 +57,7 @@ export function stageSettings(stage: string, env: NodeJS.ProcessEnv = process.en
       certificateArn: "ENTRAIDE_CERTIFICATE_ARN",
       opsEmail: "ENTRAIDE_OPS_EMAIL",
       financeEmail: "ENTRAIDE_FINANCE_EMAIL",
+      plan: "ENTRAIDE_PLAN",
     };
     const fields = parsed.error.issues.map(
       (i) => `${names[i.path[0] as keyof typeof names] ?? i.path.join(".")}: ${i.message}`,
