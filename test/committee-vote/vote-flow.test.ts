@@ -9,7 +9,8 @@ import { fundReport } from "../../packages/core/src/finance/report";
 import { handleInboundEmail } from "../../packages/core/src/notifications/replies/inbound";
 import { decide } from "../../packages/core/src/requests/decide";
 import { setNow, subjectsTo } from "../requests-flow/support";
-import { aidBody, applicants, committee, DAY_SECONDS } from "./plan";
+import { cliDataDir, runCli } from "../support/cli";
+import { aidBody, applicants, committee, committeeEntries, DAY_SECONDS } from "./plan";
 import { voteStack } from "./support";
 
 let f: Awaited<ReturnType<typeof voteStack>>;
@@ -341,4 +342,30 @@ describe("the vote link", () => {
       expect((await f.vote(member, id, { vote: "abstain" })).status).toBe(200);
     },
   );
+});
+
+describe("committees set and funds set, for the plan's own names", () => {
+  it("sets the third committee and fund from the CLI, and refuses a committee the plan does not have", async () => {
+    // Prepare
+    const env = { ENTRAIDE_DATA_DIR: await cliDataDir(f.stack) };
+    // Act
+    const committeeSet = await runCli(
+      ["committees", "set", "initiatives", ...committeeEntries, "--json"],
+      env,
+    );
+    const fundSet = await runCli(["funds", "set", "initiatives", "50000", "--json"], env);
+    const unknown = await runCli(["committees", "set", "culture", "a@x.be"], env);
+    // Assess
+    expect(committeeSet.code).toBe(0);
+    expect(JSON.parse(committeeSet.stdout)).toMatchObject({
+      committee: { committee: "initiatives", members: expect.arrayContaining([committee.chair]) },
+    });
+    expect(fundSet.code).toBe(0);
+    expect(JSON.parse(fundSet.stdout)).toMatchObject({
+      fund: "initiatives",
+      envelopeCents: 5_000_000,
+    });
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toMatch(/solidarity, credit, moderators, initiatives/);
+  });
 });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { EntraideError } from "../../packages/core/src/errors";
+import type { EntraideError } from "../../packages/core/src/errors";
 import type { RequestData } from "../../packages/core/src/requests/record";
 import {
   applyVote,

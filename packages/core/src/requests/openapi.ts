@@ -106,6 +106,33 @@ export function openApiDocument() {
           },
         },
       },
+      "/api/votes/current": {
+        get: {
+          summary: "What a committee member votes on, and the tally with who voted what",
+          security: bearer,
+          responses: {
+            "200": {
+              description:
+                "the request and the vote; for a used or closed link, or a member who voted (open: false), the request's id and the tally",
+            },
+            "404": { description: "invalid token" },
+          },
+        },
+      },
+      "/api/votes": {
+        post: {
+          summary: "Vote (approve, reject, abstain) or declare a conflict of interest",
+          security: bearer,
+          requestBody: { content: json(schemas.vote) },
+          responses: {
+            "200": { description: "recorded; the tally as it stands" },
+            "400": errors,
+            "403": { description: "an applicant of the request does not vote on it" },
+            "409": { description: "already voted, conflict declared, or the vote closed (details: the tally)" },
+            "410": { description: "token expired" },
+          },
+        },
+      },
       "/api/confirmations/current": {
         get: {
           summary: "What the registered member is asked to confirm (a new IBAN)",
