@@ -247,6 +247,27 @@ describe("a request decided by a committee vote, from a test plan with a third f
   });
 });
 
+describe("the applicant during the vote", () => {
+  it("may withdraw while the committee votes: the vote closes, a later vote is refused with the tally", async () => {
+    // Prepare
+    nextPeriod();
+    const submitted = await f.submit(aidBody("M0005"));
+    const id = submitted.body.id as string;
+    await f.vote(committee.chair, id, { vote: "approve" });
+    // Act
+    const withdrawn = await f.api.call("POST", `/api/requests/${id}/withdraw`, {
+      token: decodeURIComponent(f.tokenOf(submitted.body.statusUrl)),
+    });
+    await f.harness.drain();
+    const late = await f.vote(committee.nl, id, { vote: "approve" });
+    // Assess
+    expect(withdrawn.status).toBe(200);
+    expect(await statusOf(id)).toBe("withdrawn");
+    expect(late.status).toBe(409);
+    expect(late.body.error.details).toMatchObject({ status: "withdrawn", tally: { approve: 1 } });
+  });
+});
+
 describe("votes at the same instant", () => {
   it("every member voting at once, twice each: each vote counts exactly once, the others are told 409", async () => {
     // Prepare

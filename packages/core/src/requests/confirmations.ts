@@ -11,6 +11,7 @@ import {
 import type { Engine } from "../engine/engine";
 import { getExecution } from "../engine/store";
 import { ConflictError, ValidationError } from "../errors";
+import { VOTE_WAITING_STATES } from "../workflows/committee-vote";
 import { parseWith } from "./messages";
 import { asRequest } from "./record";
 import { PASSING_STATES, signalWaiting } from "./signal-waiting";
@@ -19,7 +20,12 @@ import { PASSING_STATES, signalWaiting } from "./signal-waiting";
 export const ConfirmationAnswer = z.strictObject({ answer: z.enum(["confirm", "not-me"]) });
 
 /** Where the answer to a notice of a request made in one's name can still act. */
-const NOTICE_STATES = new Set(["needs-info", "awaiting-approval", "owner-hold"]);
+const NOTICE_STATES = new Set([
+  "needs-info",
+  "awaiting-approval",
+  ...VOTE_WAITING_STATES,
+  "owner-hold",
+]);
 
 /** The tokens of this page: bound to the address in the members register. */
 const OWNER = "owner:";

@@ -1,6 +1,7 @@
 import type { Engine } from "../engine/engine";
 import type { Execution } from "../engine/execution";
 import type { Transition } from "../engine/store";
+import { VOTE_PASSING_STATES } from "../workflows/committee-vote";
 
 /** The states a request passes through in moments: checks, routing, the choice after approval. */
 export const PASSING_STATES: ReadonlySet<string> = new Set([
@@ -10,6 +11,7 @@ export const PASSING_STATES: ReadonlySet<string> = new Set([
   "owner-check",
   "notifying-owner",
   "routing",
+  ...VOTE_PASSING_STATES,
   "approved",
 ]);
 
