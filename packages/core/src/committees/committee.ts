@@ -7,13 +7,18 @@ import { ValidationError } from "../errors";
 import type { Language } from "../i18n/language";
 import { distinctEmails } from "../members/fields";
 
-export const CommitteeName = z.enum(["solidarity", "credit", "moderators"], {
-  error: "must be solidarity, credit or moderators",
+export const CommitteeName = z.enum(["solidarity", "credit", "moderators", "initiatives"], {
+  error: "must be solidarity, credit, moderators or initiatives",
 });
 export type CommitteeName = z.infer<typeof CommitteeName>;
 
 /** Loans always need two distinct approvers (spec §2), so the credit committee needs two members. */
-const MIN_MEMBERS: Record<CommitteeName, number> = { solidarity: 1, credit: 2, moderators: 1 };
+const MIN_MEMBERS: Record<CommitteeName, number> = {
+  solidarity: 1,
+  credit: 2,
+  moderators: 1,
+  initiatives: 1,
+};
 
 /** A committee that approves requests (or, the moderators, decides on reported board posts): its members, and backups who take over on escalation. */
 export const Committee = z

@@ -41,7 +41,11 @@ export interface CreatedBatch {
 }
 
 // Fund codes keep the id within the 35 characters of a SEPA MsgId.
-const FUND_CODE: Record<Fund, string> = { solidarity: "SOL", relaunch: "REL" };
+const FUND_CODE: Record<Fund, string> = {
+  solidarity: "SOL",
+  relaunch: "REL",
+  initiatives: "INI",
+};
 
 /** Claims written at once: fast for large batches, gentle on the table. */
 const CLAIM_CONCURRENCY = 8;

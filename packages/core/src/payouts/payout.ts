@@ -12,6 +12,7 @@ export const PayoutRequestType = z.enum([
   "incurred-expenses",
   "emergency-aid",
   "relaunch-loan",
+  "initiative-support",
 ]);
 export type PayoutRequestType = z.infer<typeof PayoutRequestType>;
 

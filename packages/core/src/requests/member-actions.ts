@@ -14,7 +14,7 @@ import { signalWaiting } from "./signal-waiting";
 import { ownRequest } from "./status-token";
 
 /** The states in which a member may still withdraw. */
-const WITHDRAWABLE = new Set(["needs-info", "awaiting-approval"]);
+const WITHDRAWABLE = new Set(["needs-info", "confirming-co-applicants", "awaiting-approval"]);
 /** The states that wait for the member to say where the money should go instead. */
 const WAITING_FOR_IBAN = new Set(["payout-failed", "confirming-iban"]);
 

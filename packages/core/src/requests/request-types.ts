@@ -4,13 +4,15 @@ export const requestTypes = [
   "incurred-expenses",
   "emergency-aid",
   "relaunch-loan",
+  // A members' project funded in tranches against milestone reports (press release §4).
+  "initiative-support",
 ] as const;
 export type RequestType = (typeof requestTypes)[number];
 
 export { defaultLanguage, isLanguage, type Language, languages } from "../i18n/language";
 
 /** The funds of §5 a request is paid from. */
-export const fundNames = ["solidarity", "relaunch"] as const;
+export const fundNames = ["solidarity", "relaunch", "initiatives"] as const;
 export type FundName = (typeof fundNames)[number];
 
 /** Who decides a request of a given type (§2). */
@@ -18,6 +20,7 @@ export const approverGroups = [
   "activity-administrators",
   "solidarity-committee",
   "credit-committee",
+  "initiatives-committee",
 ] as const;
 export type ApproverGroup = (typeof approverGroups)[number];
 
@@ -45,6 +48,17 @@ export const requestStatuses = [
   "disputed",
   "repaying",
   "repaid",
+  // initiative-support: the co-applicants confirm from their own addresses before the approval.
+  "confirming-co-applicants",
+  // A co-applicant said no, or did not answer by the deadline: the request stops there.
+  "co-applicant-declined",
+  "co-applicant-unconfirmed",
+  // Between tranches: the applicants report on the milestone, a committee member checks it.
+  "awaiting-report",
+  "report-checking",
+  "report-needs-info",
+  // The project ended: what was not paid went back to the fund.
+  "closed",
   "rejected",
   "withdrawn",
   "expired",
@@ -52,7 +66,13 @@ export const requestStatuses = [
 export type RequestStatus = (typeof requestStatuses)[number];
 
 /** Ends where nothing was granted: such a request claims nothing any more. */
-export const endedWithoutGrant: readonly RequestStatus[] = ["rejected", "withdrawn", "expired"];
+export const endedWithoutGrant: readonly RequestStatus[] = [
+  "rejected",
+  "withdrawn",
+  "expired",
+  "co-applicant-declined",
+  "co-applicant-unconfirmed",
+];
 
 /** Statuses reached only through a final approval. */
 export const grantedStatuses: readonly RequestStatus[] = [
@@ -64,4 +84,8 @@ export const grantedStatuses: readonly RequestStatus[] = [
   "payout-failed",
   "repaying",
   "repaid",
+  "awaiting-report",
+  "report-checking",
+  "report-needs-info",
+  "closed",
 ];

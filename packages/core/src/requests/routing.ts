@@ -17,7 +17,7 @@ export interface RoutingInput {
   memberEmail?: string;
   /** The request's activity (types approved by activity administrators). */
   activity?: ActivityRecord;
-  committees: { solidarity?: Committee; credit?: Committee };
+  committees: { solidarity?: Committee; credit?: Committee; initiatives?: Committee };
   plan: PlanConfig;
   /** The amount to decide on, when not the requested one (e.g. after a lower approval). */
   amountCents?: number;
@@ -52,6 +52,8 @@ function candidates(input: RoutingInput, group: ApproverGroup): Committee {
       return input.committees.solidarity ?? { members: [], backups: [] };
     case "credit-committee":
       return input.committees.credit ?? { members: [], backups: [] };
+    case "initiatives-committee":
+      return input.committees.initiatives ?? { members: [], backups: [] };
   }
 }
 
@@ -73,7 +75,11 @@ export function routeApproval(input: RoutingInput): Routing {
   const requiredApprovals: 1 | 2 = threshold === "always" || amount > threshold ? 2 : 1;
 
   const norm = (email: string) => email.trim().toLowerCase();
-  const excluded = new Set([input.request.email, input.memberEmail ?? ""].map(norm));
+  // Nobody decides on a request they are part of: a project's co-applicants neither.
+  const coApplicants = "coApplicants" in input.request ? (input.request.coApplicants ?? []) : [];
+  const excluded = new Set(
+    [input.request.email, input.memberEmail ?? "", ...coApplicants.map((c) => c.email)].map(norm),
+  );
   const eligible = (emails: string[]) => {
     const out: string[] = [];
     for (const email of emails.map(norm)) {

@@ -9,6 +9,8 @@ export const PASSING_STATES: ReadonlySet<string> = new Set([
   "after-checks",
   "owner-check",
   "notifying-owner",
+  "co-applicants",
+  "inviting-co-applicants",
   "routing",
   "approved",
 ]);

@@ -30,6 +30,7 @@ import {
 } from "./payout-account";
 import { payoutFailed } from "./payout-failed";
 import { payoutPaid } from "./payout-paid";
+import { coApplicantConfirmation, projectStopped, trancheCheck } from "./project";
 import { recoveryInvitation } from "./recovery-invitation";
 import { recoveryReminder } from "./recovery-reminder";
 import { replyNotUnderstood } from "./reply-not-understood";
@@ -48,6 +49,7 @@ export const templates = {
   "second-approval": secondApproval,
   "reply-not-understood": replyNotUnderstood,
   "request-disputed": requestDisputed,
+  "tranche-check": trancheCheck,
   // to members
   "request-received": requestReceived,
   "info-needed": infoNeeded,
@@ -60,9 +62,11 @@ export const templates = {
   "payout-failed-reminder": payoutFailedReminder,
   "payout-abandoned": payoutAbandoned,
   "iban-changed": ibanChanged,
+  "project-stopped": projectStopped,
   // to the address in the members register
   "iban-confirmation": ibanConfirmation,
   "owner-notice": ownerNotice,
+  "co-applicant-confirmation": coApplicantConfirmation,
   "loan-schedule": loanSchedule,
   "installment-reminder": installmentReminder,
   "installment-overdue": installmentOverdue,
