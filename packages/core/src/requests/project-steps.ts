@@ -37,7 +37,7 @@ export interface ProjectHelpers {
   payout(
     ctx: StepContext,
     data: RequestData,
-    ids: { payoutId: string; reference: string },
+    ids: { payoutId: string; reference: string; tranche?: Payout["tranche"] },
     amountCents: number,
   ): Promise<Payout>;
 }
@@ -52,7 +52,7 @@ const bodyOf = (data: RequestData) => data.request as InitiativeSupportRequest;
 export function projectGrant(data: RequestData, id: string) {
   const project = projectRecord(data);
   const first = project.tranches[0]!;
-  const ids = tranchePayoutIds(id, first.number);
+  const ids = tranchePayoutIds(id, first.number, project.tranches.length);
   return {
     ids,
     payoutCents: first.amountCents,
@@ -206,7 +206,7 @@ export function createProjectSteps(
       const data = asRequest(d);
       const project = projectRecord(data);
       const tranche = currentTranche(project);
-      const ids = tranchePayoutIds(ctx.executionId, tranche.number);
+      const ids = tranchePayoutIds(ctx.executionId, tranche.number, project.tranches.length);
       const payout = await h.payout(ctx, data, ids, tranche.amountCents);
       return {
         data: {

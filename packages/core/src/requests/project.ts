@@ -240,10 +240,11 @@ export const closedProject = (project: ProjectRecord, now: string): ProjectRecor
   releasedCents: unusedCents(project),
 });
 
-/** The payout's id and bank reference of tranche `number` of request `id` (EndToEndId ≤ 35). */
-export function tranchePayoutIds(id: string, number: number) {
+/** The payout's id and bank reference of tranche `number` of `of` of request `id` (EndToEndId ≤ 35). */
+export function tranchePayoutIds(id: string, number: number, of: number) {
   return {
     payoutId: `${id}-t${number}`,
     reference: `ENT${id.replace(/-/g, "").slice(0, 24).toUpperCase()}T${number}`,
+    tranche: { number, of },
   };
 }

@@ -166,7 +166,7 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
   const payoutOf = async (
     ctx: StepContext,
     data: RequestData,
-    ids: { payoutId: string; reference: string },
+    ids: { payoutId: string; reference: string; tranche?: Payout["tranche"] },
     amountCents: number,
   ): Promise<Payout> => {
     const r = data.request;
