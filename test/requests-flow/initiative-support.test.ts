@@ -1,11 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getExecution, readHistory } from "../../packages/core/src/engine/store";
 import { createBatch } from "../../packages/core/src/finance/batches";
+import { exportBatch } from "../../packages/core/src/finance/exports";
 import { markBatchPaid } from "../../packages/core/src/finance/settlement";
 import { getFund, remainingCents } from "../../packages/core/src/funds/fund";
 import { readItem } from "../../packages/core/src/db/records";
 import { keys } from "../../packages/core/src/db/layout";
 import { DAY_MS } from "../engine/fixtures";
+import { Collector, texts, validateAgainstXsd } from "../finance/support/sepa";
 import { exportedCsv, flowStack, pdf, setNow } from "./support";
 
 let f: Awaited<ReturnType<typeof flowStack>>;
@@ -70,10 +72,12 @@ const initiatives = async () => remainingCents((await getFund(f.stack, "initiati
 async function payBatch() {
   const { batch } = await createBatch(f.stack, "initiatives");
   const csv = await exportedCsv(f.stack, batch!.batchId);
+  const sepa = new Collector();
+  await exportBatch(f.stack, batch!.batchId, "sepa", sepa);
   const report = await markBatchPaid(f.stack, f.engine, batch!.batchId);
   // At-least-once: every step this payment starts is delivered twice.
   await f.harness.drain({ copies: () => 2 });
-  return { csv, report };
+  return { csv, sepa: sepa.text, report };
 }
 
 const confirm = async (id: string, answer: "confirm" | "not-me") => {
@@ -139,6 +143,10 @@ describe("initiative-support end to end", () => {
     expect(afterAsk.status).toBe("report-needs-info");
     expect(answered).toMatchObject({ status: 200, body: { status: "report-checking" } });
     expect(checked.status).toBe(200);
+    expect(await validateAgainstXsd(first.sepa)).toEqual({ valid: true, errors: [] });
+    expect(texts(first.sepa, "Ustrd")[0]).toContain(`${id} tranche 1/3`);
+    expect(texts(second.sepa, "Ustrd")[0]).toContain(`${id} tranche 2/3`);
+    expect(texts(third.sepa, "InstdAmt")).toEqual(["4000.00"]);
     expect(second.report.paid).toBe(1);
     expect(second.csv).toContain("tranche 2/3");
     expect(third.report.paid).toBe(1);
