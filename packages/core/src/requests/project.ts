@@ -88,6 +88,7 @@ export const currentTranche = (project: ProjectRecord) =>
 
 /** A tranche still to come after the one just paid. */
 export const hasNextTranche = (data: Data) => {
+  if (!isProject(data)) return false;
   const project = projectRecord(data);
   return project.current < project.tranches.length && currentTranche(project).status === "paid";
 };
