@@ -77,7 +77,7 @@ try {
   const calib = await startBenchStack({
     endpoints,
     workers: 1,
-    members: CALIBRATE * 2 + 4,
+    members: CALIBRATE * 3 + 4,
     sweepEveryMs: 60_000,
   });
   const claim = members(calib);
@@ -122,7 +122,7 @@ try {
     const stack = await startBenchStack({
       endpoints,
       workers: Math.ceil(concurrency / 10) + 1,
-      members: Math.ceil(REQUESTS / 2) + 4,
+      members: Math.ceil((REQUESTS * 3) / 5) + 4,
       sweepEveryMs: 60_000,
     });
     const result = await drive(

@@ -5,6 +5,7 @@ export const REQUEST_TYPES = [
   "incurred-expenses",
   "emergency-aid",
   "relaunch-loan",
+  "initiative-support",
 ] as const;
 export type BenchType = (typeof REQUEST_TYPES)[number];
 
@@ -21,7 +22,12 @@ export const DOCUMENTS: Record<BenchType, number> = {
   "incurred-expenses": 2,
   "emergency-aid": 0,
   "relaunch-loan": 1,
+  "initiative-support": 0,
 };
+
+/** A milestone `months` ahead of now, as a due date. */
+const monthsAhead = (months: number) =>
+  new Date(Date.now() + months * 30 * 86_400_000).toISOString().slice(0, 10);
 
 const unique = () => crypto.randomUUID().slice(0, 8);
 
@@ -106,6 +112,25 @@ export function bodyOf(
         termMonths: 24,
         graceMonths: 3,
         documents,
+      };
+    // A project of one member (no co-applicant to wait for): the committee approves, the first tranche is reserved.
+    case "initiative-support":
+      return {
+        type,
+        language: "en",
+        memberNumber: own.memberNumber,
+        email: own.email,
+        iban: own.iban,
+        title: `Repair café ${unique()}`,
+        description: "A repair café open two evenings a week for the neighbourhood.",
+        beneficiaries: "The neighbourhood and the bicycle couriers",
+        budgetLines: [{ label: "Tools", amountCents: 300_000 }],
+        requestedAmountCents: 300_000,
+        durationMonths: 6,
+        tranches: [
+          { milestone: "Workshop open", dueDate: monthsAhead(2), amountCents: 100_000 },
+          { milestone: "Six months open", dueDate: monthsAhead(6), amountCents: 200_000 },
+        ],
       };
   }
 }

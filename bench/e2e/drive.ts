@@ -175,7 +175,7 @@ export async function drive(
 
   const submitOne = async (i: number) => {
     const type = options.types[i % options.types.length]!;
-    const own = type === "emergency-aid" || type === "relaunch-loan" ? claimMember() : undefined;
+    const own = type === "cancelled-contract" || type === "incurred-expenses" ? undefined : claimMember();
     const documents: string[] = [];
     for (let d = 0; d < DOCUMENTS[type]; d++) documents.push(await upload());
     const body = bodyOf(type, i, own ?? ({} as BenchMember), documents);

@@ -31,7 +31,7 @@ const ADMINS = ["admin.spectacle@smart.example.org", "admin.production@smart.exa
  */
 export async function loadBenchRegisters(deps: Deps, count: number): Promise<BenchMember[]> {
   await loadDemoData(deps);
-  for (const fund of ["solidarity", "relaunch"] as const)
+  for (const fund of ["solidarity", "relaunch", "initiatives"] as const)
     await setEnvelope(deps, fund, 1_000_000_000_000);
   const members: BenchMember[] = Array.from({ length: count }, (_, i) => ({
     memberNumber: `B${String(i).padStart(5, "0")}`,

@@ -32,7 +32,7 @@ function section(r: Results): string {
 Path: documents uploaded (POST /api/documents + presigned PUT), POST /api/requests, the real worker handler behind local worker loops
 (batches of ≤ 10, partial batch responses), approval emails read from the SES emulator's store, POST /api/decisions with the token of
 the email's link (loans: two approvers, one after the other), until the member's approval notice, which the worker sends once funds are
-reserved (\`scheduled\`). Types in turn: cancelled-contract, incurred-expenses, emergency-aid, relaunch-loan. Aid and loans go to bench
+reserved (\`scheduled\`). Types in turn: cancelled-contract, incurred-expenses, emergency-aid, relaunch-loan, initiative-support. Aid, loans and projects go to bench
 members each with an activity of their own, so the duplicate checks pass as they would for real requests.`);
   out();
   out("### Throughput and latency");

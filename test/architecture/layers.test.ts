@@ -52,8 +52,6 @@ const knownViolations = new Set([
   "packages/core/src/documents/documents.ts -> packages/core/src/requests/request-types",
   "packages/core/src/documents/meta.ts -> packages/core/src/requests/request-types",
   "packages/core/src/documents/sniff.ts -> packages/core/src/requests/request-types",
-  "packages/core/src/funds/fund.ts -> packages/core/src/requests/request-types",
-  "packages/core/src/payouts/payout.ts -> packages/core/src/requests/request-types",
   "packages/core/src/plan/config.ts -> packages/core/src/requests/request-types",
 
   // Templates render a request (its fields, check reasons, labels, detail rows) and its links:

@@ -101,6 +101,7 @@ describe("finance CSV of a batch", () => {
       "2020-04-01T09:30:00.000Z",
       "B-2020-04-02-SOL",
       "ENT-00000001",
+      "Entraide emergency-aid req-1",
     ]);
   });
 

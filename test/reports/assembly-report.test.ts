@@ -41,6 +41,7 @@ describe("the assembly report of a seeded year", () => {
     const expected = await expectedFigures(seeded.stack, seeded.ids, planConfig, {
       solidarity: { month: YEAR_START.slice(0, 7), cents: 2_500_000_00 },
       relaunch: { month: YEAR_START.slice(0, 7), cents: 5_000_00 },
+      initiatives: { month: YEAR_START.slice(0, 7), cents: 150_000_00 },
     });
 
     // Act
@@ -72,7 +73,11 @@ describe("the assembly report of a seeded year", () => {
     expect(rows[0]).toEqual(["fund", "section", "group", "measure", "value", "unit"]);
     const shown = pageFigures(pages.fr!);
     expect(rows.length - 1).toBe(shown.size);
-    const funds: Record<string, string> = { "Fonds de solidarité": "solidarity", "Fonds de relance": "relaunch" };
+    const funds: Record<string, string> = {
+      "Fonds de solidarité": "solidarity",
+      "Fonds de relance": "relaunch",
+      "Fonds d'appui aux initiatives": "initiatives",
+    };
     for (const [fund, section, group, measure, value, unit] of rows.slice(1)) {
       const key = [funds[fund!], section, group, measure].filter((p) => p !== "").join(".");
       const cents = unit === "EUR" ? Math.round(Number(value!.replace(",", ".")) * 100) : Number(value);

@@ -77,6 +77,24 @@ export const validBodies = {
     graceMonths: 3,
     documents: [docC],
   },
+  "initiative-support": {
+    type: "initiative-support",
+    ...common,
+    coApplicants: [{ memberNumber: "M-004321", email: "bert@example.be" }],
+    title: "Atelier de réparation de vélos",
+    description: "Un atelier ouvert deux soirs par semaine dans le quartier.",
+    beneficiaries: "Les habitants du quartier et les coursiers à vélo",
+    budgetLines: [
+      { label: "Outils", amountCents: 300_000 },
+      { label: "Loyer du local", amountCents: 450_000 },
+    ],
+    requestedAmountCents: 750_000,
+    durationMonths: 12,
+    tranches: [
+      { milestone: "Local loué et outillé", dueDate: "2020-06-30", amountCents: 300_000 },
+      { milestone: "Six mois d'ouverture", dueDate: "2020-12-31", amountCents: 450_000 },
+    ],
+  },
 } satisfies Record<RequestBody["type"], Record<string, unknown>>;
 
 /** A parsed request of `type`, with fields replaced. */

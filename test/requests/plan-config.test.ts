@@ -90,13 +90,14 @@ describe("funds, committees and approval policies in the plan", () => {
     reminderEverySeconds: 3 * 86_400,
   } as const;
 
-  it("keeps the defaults: two funds, three committees, the approvals as before", () => {
+  it("keeps the defaults: three funds, four committees, the approvals as before", () => {
     // Assess
-    expect(planConfig.funds.map((f) => f.name)).toEqual(["solidarity", "relaunch"]);
+    expect(planConfig.funds.map((f) => f.name)).toEqual(["solidarity", "relaunch", "initiatives"]);
     expect(planConfig.committees.map((c) => [c.name, c.minMembers, c.role])).toEqual([
       ["solidarity", 1, "approvers"],
       ["credit", 2, "approvers"],
       ["moderators", 1, "moderators"],
+      ["initiatives", 1, "approvers"],
     ]);
     expect(planConfig.types["cancelled-contract"].approval).toEqual({
       kind: "four-eyes",
@@ -114,12 +115,13 @@ describe("funds, committees and approval policies in the plan", () => {
   it.each([
     {
       name: "a type paid from a fund the plan does not have",
-      overrides: { types: { "emergency-aid": { fund: "initiatives" } } },
-      field: "types.emergency-aid.fund: must be a fund of the plan: solidarity, relaunch",
+      overrides: { types: { "emergency-aid": { fund: "culture" } } },
+      field:
+        "types.emergency-aid.fund: must be a fund of the plan: solidarity, relaunch, initiatives",
     },
     {
       name: "approvers naming no committee of the plan",
-      overrides: { types: { "emergency-aid": { approvers: "initiatives-committee" } } },
+      overrides: { types: { "emergency-aid": { approvers: "culture-committee" } } },
       field: "types.emergency-aid.approvers",
     },
     {

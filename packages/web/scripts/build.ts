@@ -41,6 +41,7 @@ const withoutSchemas: Plugin = {
 const limits = {
   documents: planConfig.documents,
   loan: planConfig.types["relaunch-loan"],
+  initiative: planConfig.types["initiative-support"],
   options: { basis: basisValues, category: aidCategories, purpose: loanPurposes },
   memberNumber: MEMBER_NUMBER.source,
   /** The windows, caps and rules the checks apply, shown as hints and checked before sending. */

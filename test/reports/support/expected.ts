@@ -101,7 +101,8 @@ export async function expectedFigures(deps: Deps, ids: string[], plan: PlanConfi
     const { kept, merged } = mergeSmall(sizes, threshold);
     for (const k of kept.filter((k) => k.size > 0)) row(k.type, [k.type]);
     if (merged.length > 0) row(merged.map((m) => m.type).join("+"), merged.map((m) => m.type));
-    row("total", types);
+    // A fund nobody asked anything of says so, without a table of zeros.
+    if (raw(types).size > 0) row("total", types);
     // How long members waited.
     const durations = (section: string, to: (h: HistoryEvent[]) => HistoryEvent | undefined) => {
       const values = mine.flatMap((r) => {

@@ -42,6 +42,7 @@ export async function seedYear() {
   // The envelopes the assembly voted, set again on the year's first day so the chart starts there.
   await setEnvelope(stack, "solidarity", 2_500_000_00);
   await setEnvelope(stack, "relaunch", 5_000_00);
+  await setEnvelope(stack, "initiatives", 150_000_00);
   const doc = await f.upload(pdf);
   const ids: string[] = [];
   const paidForRecovery: string[] = [];

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { neutraliseCell } from "../csv/neutralise";
 import { formatCents } from "../money/cents";
 import { BatchCheck, type ExportSummary } from "./batch-check";
-import { Batch, type Payout } from "./payout";
+import { Batch, type Payout, remittanceOf } from "./payout";
 
 /**
  * `;` files are for Belgian and French Excel, whose list separator is `;` and whose decimal
@@ -38,6 +38,7 @@ export const PAYOUT_CSV_COLUMNS = [
   "approved at",
   "batch",
   "reference",
+  "remittance",
 ] as const;
 
 /**
@@ -64,9 +65,14 @@ export async function writePayoutCsv(
           neutraliseCell,
         ),
         formatCents(p.amountCents, decimal),
-        ...[p.fund, p.approvedBy.join(", "), p.approvedAt, batch.batchId, p.reference].map(
-          neutraliseCell,
-        ),
+        ...[
+          p.fund,
+          p.approvedBy.join(", "),
+          p.approvedAt,
+          batch.batchId,
+          p.reference,
+          remittanceOf(p),
+        ].map(neutraliseCell),
       ];
     }
     check.finish();

@@ -10,6 +10,7 @@ export const PayoutRequestType = z.enum([
   "incurred-expenses",
   "emergency-aid",
   "relaunch-loan",
+  "initiative-support",
 ]);
 export type PayoutRequestType = z.infer<typeof PayoutRequestType>;
 
@@ -61,8 +62,16 @@ export const Payout = z.object({
   approvedAt: z.iso.datetime({ offset: true }),
   batchId: SepaIdentifier.optional(),
   status: PayoutStatus,
+  /** Which payment of a grant paid in tranches this is (initiative-support). */
+  tranche: z
+    .object({ number: z.number().int().positive(), of: z.number().int().positive() })
+    .optional(),
 });
 export type Payout = z.infer<typeof Payout>;
+
+/** What the member's bank statement says the transfer is for: the request, and its tranche. */
+export const remittanceOf = (p: Payout) =>
+  `Entraide ${p.requestType} ${p.requestId}${p.tranche ? ` tranche ${p.tranche.number}/${p.tranche.of}` : ""}`;
 
 /**
  * Payouts of one fund exported together. `payoutCount` and `totalCents` are recorded when

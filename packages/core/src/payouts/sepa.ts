@@ -5,7 +5,7 @@ import { createCB } from "xmlbuilder2";
 import { z } from "zod";
 import { formatCents } from "../money/cents";
 import { BatchCheck, type ExportSummary } from "./batch-check";
-import { Batch, Bic, Iban, type Payout } from "./payout";
+import { Batch, Bic, Iban, type Payout, remittanceOf } from "./payout";
 import { toSepaText } from "./sepa-text";
 import { TransactionTemplate, type TransactionValues } from "./sepa-transaction";
 
@@ -35,7 +35,7 @@ export type SepaExportOptions = z.input<typeof SepaExportOptions> & {
   remittance?: (payout: Payout) => string;
 };
 
-const defaultRemittance = (p: Payout) => `Entraide ${p.requestType} ${p.requestId}`;
+const defaultRemittance = remittanceOf;
 
 /**
  * Streams a batch as a SEPA credit transfer initiation (pain.001.001.03) to `out`, in

@@ -113,6 +113,18 @@ export const PlanConfigSchema = z
         termMonths: range(z.number().int().positive()),
         graceMonths: range(z.number().int().nonnegative()),
       }),
+      "initiative-support": z.strictObject({
+        ...typeCommon,
+        /** What one project may ask for, in total over its tranches. */
+        amountCents: range(positiveCents),
+        durationMonths: range(z.number().int().positive()),
+        /** How many tranches a project is paid in (each against a milestone). */
+        tranches: range(z.number().int().positive()),
+        /** Co-applicants confirm from their own address within this, or the request stops. */
+        coApplicantConfirmSeconds: duration,
+        /** At most this many co-applicants besides the lead applicant. */
+        maxCoApplicants: z.number().int().nonnegative(),
+      }),
     }),
     needsInfo: z
       .strictObject({ expiresAfterSeconds: duration, reminderAfterSeconds: duration })
@@ -272,6 +284,14 @@ const defaults: PlanConfig = {
       name: "relaunch",
       labels: { fr: "Fonds de relance", nl: "Relancefonds", en: "Relaunch fund" },
     },
+    {
+      name: "initiatives",
+      labels: {
+        fr: "Fonds d'appui aux initiatives",
+        nl: "Fonds voor gemeenschapsinitiatieven",
+        en: "Community initiatives fund",
+      },
+    },
   ],
   committees: [
     {
@@ -292,6 +312,16 @@ const defaults: PlanConfig = {
       labels: { fr: "Modération du tableau", nl: "Moderatie van het prikbord", en: "Board moderators" },
       minMembers: 1,
       role: "moderators",
+    },
+    {
+      name: "initiatives",
+      labels: {
+        fr: "Comité des initiatives",
+        nl: "Initiatievencomité",
+        en: "Initiatives committee",
+      },
+      minMembers: 1,
+      role: "approvers",
     },
   ],
   types: {
@@ -327,6 +357,17 @@ const defaults: PlanConfig = {
       amountCents: { min: 50_000, max: 2_500_000 },
       termMonths: { min: 6, max: 36 },
       graceMonths: { min: 0, max: 6 },
+    },
+    "initiative-support": {
+      fund: "initiatives",
+      approvers: "initiatives-committee",
+      approval: { kind: "four-eyes", aboveCents: 1_000_000 },
+      usualMaxCents: 2_500_000,
+      amountCents: { min: 100_000, max: 5_000_000 },
+      durationMonths: { min: 1, max: 24 },
+      tranches: { min: 1, max: 4 },
+      coApplicantConfirmSeconds: seconds.days(7),
+      maxCoApplicants: 5,
     },
   },
   needsInfo: { expiresAfterSeconds: seconds.days(14), reminderAfterSeconds: seconds.days(7) },

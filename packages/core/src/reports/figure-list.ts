@@ -32,7 +32,8 @@ function* fundFigures(f: FundFigures): Generator<Omit<Figure, "key" | "fund">> {
   for (const [m, v] of Object.entries(f.undated)) if (v !== 0) yield* money("balances", "undated", m, v);
   for (const p of f.series) for (const m of MONEY) yield* money("series", periodGroup(p), m, p[m]);
   for (const [row, total] of [...f.types.map((r) => [r, false] as const), [f.total, true] as const]) {
-    if ((row.size === 0 && !total) || row.suppressed) continue;
+    // A fund nobody asked anything of has no table on the page, so no total either.
+    if (row.size === 0 || row.suppressed) continue;
     const g = rowGroup(row, total);
     yield* count("requests", g, "submitted", row.size);
     for (const o of OUTCOMES) yield* count("requests", g, o, row.outcomes[o]);

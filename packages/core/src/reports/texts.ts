@@ -14,6 +14,11 @@ export const reportTexts = {
   fund: {
     solidarity: { fr: "Fonds de solidarité", nl: "Solidariteitsfonds", en: "Solidarity fund" },
     relaunch: { fr: "Fonds de relance", nl: "Relancefonds", en: "Relaunch fund" },
+    initiatives: {
+      fr: "Fonds d'appui aux initiatives",
+      nl: "Steunfonds voor initiatieven",
+      en: "Initiatives fund",
+    },
   } as Record<string, Translated>,
   balances: { fr: "Situation du fonds", nl: "Stand van het fonds", en: "Where the fund stands" },
   envelope: { fr: "Enveloppe", nl: "Enveloppe", en: "Envelope" },

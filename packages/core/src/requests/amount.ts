@@ -14,6 +14,8 @@ export function requestAmountCents(request: RequestBody): number {
       return request.requestedAmountCents;
     case "relaunch-loan":
       return request.amountCents;
+    case "initiative-support":
+      return request.requestedAmountCents;
   }
 }
 

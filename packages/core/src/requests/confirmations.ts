@@ -11,10 +11,10 @@ import {
 import type { Engine } from "../engine/engine";
 import { getExecution } from "../engine/store";
 import { ConflictError, ValidationError } from "../errors";
-import { VOTE_WAITING_STATES } from "../workflows/committee-vote";
 import { parseWith } from "./messages";
 import { asRequest } from "./record";
 import { PASSING_STATES, signalWaiting } from "./signal-waiting";
+import { VOTE_WAITING_STATES } from "./votes";
 
 /** What the registered member answers from the link sent to the register's address. */
 export const ConfirmationAnswer = z.strictObject({ answer: z.enum(["confirm", "not-me"]) });

@@ -27,6 +27,9 @@ export type CustomIssueCode =
   | "activity_and_without_activity"
   | "correspondence_required"
   | "correspondence_not_attached"
+  | "tranches_sum"
+  | "tranche_dates_order"
+  | "duplicate_applicant"
   | TextProblem
   // Also raised as a custom issue: a text of zero-width characters only is as good as blank.
   | "required";

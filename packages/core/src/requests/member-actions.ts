@@ -4,7 +4,6 @@ import { isUploaded } from "../documents/documents";
 import type { Engine } from "../engine/engine";
 import type { Execution } from "../engine/execution";
 import { ConflictError, ValidationError } from "../errors";
-import { VOTE_WAITING_STATES } from "../workflows/committee-vote";
 import { documentIdsOf } from "./amount";
 import { fixableFields } from "./checks/fixable";
 import { iban } from "./fields";
@@ -13,9 +12,15 @@ import { asRequest, type RequestData } from "./record";
 import { schemas } from "./schemas";
 import { signalWaiting } from "./signal-waiting";
 import { ownRequest } from "./status-token";
+import { VOTE_WAITING_STATES } from "./votes";
 
 /** The states in which a member may still withdraw. */
-const WITHDRAWABLE = new Set(["needs-info", "awaiting-approval", ...VOTE_WAITING_STATES]);
+const WITHDRAWABLE = new Set([
+  "needs-info",
+  "confirming-co-applicants",
+  "awaiting-approval",
+  ...VOTE_WAITING_STATES,
+]);
 /** The states that wait for the member to say where the money should go instead. */
 const WAITING_FOR_IBAN = new Set(["payout-failed", "confirming-iban"]);
 

@@ -315,6 +315,21 @@ const templates: Record<FieldErrorCode, Translated> = {
     nl: "Dit als briefwisseling gemarkeerde document is niet bij de aanvraag gevoegd: voeg het ook bij de documenten.",
     en: "This document marked as correspondence is not attached to the request: add it to the documents too.",
   },
+  tranches_sum: {
+    fr: "Les montants des tranches doivent faire ensemble le montant demandé.",
+    nl: "De bedragen van de schijven moeten samen het gevraagde bedrag vormen.",
+    en: "The tranches' amounts must add up to the requested amount.",
+  },
+  tranche_dates_order: {
+    fr: "Chaque échéance doit tomber après celle de la tranche précédente.",
+    nl: "Elke vervaldatum moet na die van de vorige schijf vallen.",
+    en: "Each due date must come after the previous tranche's.",
+  },
+  duplicate_applicant: {
+    fr: "Ce membre figure déjà dans le projet : chaque membre n'y figure qu'une fois, avec sa propre adresse.",
+    nl: "Dit lid staat al in het project: elk lid staat er één keer in, met een eigen adres.",
+    en: "This member is already in the project: each member appears once, with their own address.",
+  },
   invalid_content_type: {
     fr: "Ce type de fichier n'est pas accepté : envoyez un PDF, un JPEG ou un PNG.",
     nl: "Dit bestandstype wordt niet aanvaard: stuur een PDF, JPEG of PNG.",

@@ -12,6 +12,7 @@ import type { PlanConfig } from "../plan/config";
 import { queryPrefix } from "./check-context";
 import type { CheckResult } from "./checks/context";
 import { notify } from "./notify";
+import { payoutCentsOf } from "./project";
 import { asRequest, type RequestData } from "./record";
 
 /** What the phase's steps need from the other steps of the request workflows. */
@@ -33,7 +34,8 @@ export function abandonAt(data: RequestData, plan: PlanConfig): string | undefin
     : undefined;
 }
 
-const amountOf = (data: RequestData) => data.approvedAmountCents ?? data.amountCents;
+/** What the payout under way is for: the approved amount, or a project's current tranche. */
+const amountOf = (data: RequestData) => payoutCentsOf(data);
 
 /**
  * The steps of a payout whose transfer came back: the member's new IBAN is a claim, confirmed

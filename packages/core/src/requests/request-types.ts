@@ -4,6 +4,8 @@ export const requestTypes = [
   "incurred-expenses",
   "emergency-aid",
   "relaunch-loan",
+  // A members' project funded in tranches against milestone reports (press release §4).
+  "initiative-support",
 ] as const;
 export type RequestType = (typeof requestTypes)[number];
 
@@ -36,6 +38,17 @@ export const requestStatuses = [
   "disputed",
   "repaying",
   "repaid",
+  // initiative-support: the co-applicants confirm from their own addresses before the approval.
+  "confirming-co-applicants",
+  // A co-applicant said no, or did not answer by the deadline: the request stops there.
+  "co-applicant-declined",
+  "co-applicant-unconfirmed",
+  // Between tranches: the applicants report on the milestone, a committee member checks it.
+  "awaiting-report",
+  "report-checking",
+  "report-needs-info",
+  // The project ended: what was not paid went back to the fund.
+  "closed",
   "rejected",
   "withdrawn",
   "expired",
@@ -43,7 +56,13 @@ export const requestStatuses = [
 export type RequestStatus = (typeof requestStatuses)[number];
 
 /** Ends where nothing was granted: such a request claims nothing any more. */
-export const endedWithoutGrant: readonly RequestStatus[] = ["rejected", "withdrawn", "expired"];
+export const endedWithoutGrant: readonly RequestStatus[] = [
+  "rejected",
+  "withdrawn",
+  "expired",
+  "co-applicant-declined",
+  "co-applicant-unconfirmed",
+];
 
 /** Statuses reached only through a final approval. */
 export const grantedStatuses: readonly RequestStatus[] = [
@@ -55,4 +74,8 @@ export const grantedStatuses: readonly RequestStatus[] = [
   "payout-failed",
   "repaying",
   "repaid",
+  "awaiting-report",
+  "report-checking",
+  "report-needs-info",
+  "closed",
 ];

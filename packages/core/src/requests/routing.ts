@@ -79,7 +79,11 @@ export function routeApproval(input: RoutingInput): Routing {
   const requiredApprovals = requiredApprovalsOf(typePlan.approval, amount);
 
   const norm = (email: string) => email.trim().toLowerCase();
-  const excluded = new Set([input.request.email, input.memberEmail ?? ""].map(norm));
+  // Nobody decides on a request they are part of: a project's co-applicants neither.
+  const coApplicants = "coApplicants" in input.request ? (input.request.coApplicants ?? []) : [];
+  const excluded = new Set(
+    [input.request.email, input.memberEmail ?? "", ...coApplicants.map((c) => c.email)].map(norm),
+  );
   const eligible = (emails: string[]) => {
     const out: string[] = [];
     for (const email of emails.map(norm)) {

@@ -5,6 +5,7 @@ import { documentContentTypes } from "./request-types";
 import { cancelledContract } from "./types/cancelled-contract";
 import { emergencyAid } from "./types/emergency-aid";
 import { incurredExpenses } from "./types/incurred-expenses";
+import { initiativeSupport } from "./types/initiative-support";
 import { relaunchLoan } from "./types/relaunch-loan";
 
 /**
@@ -17,6 +18,7 @@ export function createSchemas(plan: PlanConfig) {
     incurredExpenses(plan),
     emergencyAid(plan),
     relaunchLoan(plan),
+    initiativeSupport(plan),
   ]);
 
   /** `POST /api/documents`: what the browser is about to upload. */
@@ -106,6 +108,7 @@ export type CancelledContractRequest = RequestOf<"cancelled-contract">;
 export type IncurredExpensesRequest = RequestOf<"incurred-expenses">;
 export type EmergencyAidRequest = RequestOf<"emergency-aid">;
 export type RelaunchLoanRequest = RequestOf<"relaunch-loan">;
+export type InitiativeSupportRequest = RequestOf<"initiative-support">;
 export type DocumentUpload = z.infer<typeof schemas.documentUpload>;
 export type InfoAnswer = z.infer<typeof schemas.infoAnswer>;
 export type Decision = z.infer<typeof schemas.decision>;

@@ -1,7 +1,7 @@
 import type { Engine } from "../engine/engine";
 import type { Execution } from "../engine/execution";
 import type { Transition } from "../engine/store";
-import { VOTE_PASSING_STATES } from "../workflows/committee-vote";
+import { VOTE_PASSING_STATES } from "./votes";
 
 /** The states a request passes through in moments: checks, routing, the choice after approval. */
 export const PASSING_STATES: ReadonlySet<string> = new Set([
@@ -10,6 +10,8 @@ export const PASSING_STATES: ReadonlySet<string> = new Set([
   "after-checks",
   "owner-check",
   "notifying-owner",
+  "co-applicants",
+  "inviting-co-applicants",
   "routing",
   ...VOTE_PASSING_STATES,
   "approved",

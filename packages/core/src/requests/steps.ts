@@ -10,6 +10,7 @@ import { FundMovements } from "../funds/movements";
 import { getMember } from "../members/register";
 import { encodeReplyToken } from "../notifications/replies/reply-token";
 import type { TemplateName, TemplateParams } from "../notifications/templates/index";
+import type { Payout } from "../payouts/payout";
 import { createPayout } from "../payouts/records";
 import { committeeOfGroup } from "../plan/approvals";
 import type { PlanConfig } from "../plan/config";
@@ -25,6 +26,8 @@ import { createVoteSteps, voteFor } from "./vote-steps";
 import { notify } from "./notify";
 import { referenceNumberOf } from "./payment-reference";
 import { createPayoutAccountSteps } from "./payout-account-steps";
+import { paidTranche, payoutCentsOf, projectRecord } from "./project";
+import { createProjectSteps, projectGrant } from "./project-steps";
 import { asRequest, type RequestData } from "./record";
 import { approverGroupOf, routeApproval } from "./routing";
 import { statusToken } from "./status-token";
@@ -163,7 +166,32 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
     };
   };
 
+  /** The payout of an approved request (or of one tranche of a project), as finance pays it. */
+  const payoutOf = async (
+    ctx: StepContext,
+    data: RequestData,
+    ids: { payoutId: string; reference: string; tranche?: Payout["tranche"] },
+    amountCents: number,
+  ): Promise<Payout> => {
+    const r = data.request;
+    const member = await getMember(deps, r.memberNumber);
+    return {
+      ...ids,
+      requestId: ctx.executionId,
+      requestType: r.type,
+      fund: plan.types[r.type].fund,
+      memberNumber: r.memberNumber,
+      beneficiaryName: member ? `${member.firstName} ${member.lastName}` : r.email,
+      iban: r.iban,
+      amountCents,
+      approvedBy: data.approvedBy ?? [],
+      approvedAt: data.approvedAt ?? ctx.now.toISOString(),
+      status: "scheduled",
+    };
+  };
+
   return {
+    ...createProjectSteps(deps, plan, { statusLink, toMember, payout: payoutOf }),
     ...createPayoutAccountSteps(deps, plan, {
       statusLink,
       toMember,
@@ -334,27 +362,20 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
 
     grant: async (d, ctx) => {
       const data = asRequest(d);
-      const r = data.request;
-      const fund = plan.types[r.type].fund;
+      const fund = plan.types[data.request.type].fund;
+      // A project reserves all its tranches and pays its first; any other request pays at once.
+      const project = data.request.type === "initiative-support" ? projectGrant(data, ctx.executionId) : undefined;
       const amount = data.approvedAmountCents ?? data.amountCents;
-      const member = await getMember(deps, r.memberNumber);
-      const payout = {
+      const ids = project?.ids ?? {
         payoutId: ctx.executionId,
-        requestId: ctx.executionId,
-        requestType: r.type,
-        fund,
-        memberNumber: r.memberNumber,
-        beneficiaryName: member ? `${member.firstName} ${member.lastName}` : r.email,
-        iban: r.iban,
-        amountCents: amount,
         reference: `ENT${ctx.executionId.replace(/-/g, "").slice(0, 24).toUpperCase()}`,
-        approvedBy: data.approvedBy ?? [],
-        approvedAt: data.approvedAt ?? ctx.now.toISOString(),
-        status: "scheduled" as const,
       };
+      const reserved = project?.reserveCents ?? amount;
+      const payout = await payoutOf(ctx, data, ids, project?.payoutCents ?? amount);
       return {
         data: {
           status: "scheduled",
+          ...(project ? { project: project.project } : {}),
           payout: {
             payoutId: payout.payoutId,
             reference: payout.reference,
@@ -363,7 +384,7 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
           },
         },
         writes: [
-          FundMovements.reserve(table, fund, amount, ctx.now.toISOString()),
+          FundMovements.reserve(table, fund, reserved, ctx.now.toISOString()),
           createPayout(table, payout),
           {
             item: {
@@ -374,7 +395,7 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
             },
           },
         ],
-        events: [{ type: "FundsReserved", detail: { fund, amountCents: amount } }],
+        events: [{ type: "FundsReserved", detail: { fund, amountCents: reserved } }],
       };
     },
 
@@ -433,14 +454,19 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
 
     "notify-paid": async (d, ctx) => {
       const data = asRequest(d);
+      const paidAt = data.payout?.paidAt ?? ctx.now.toISOString();
       await toMember(ctx, data, "payout-paid", {
         requestId: ctx.executionId,
-        amountCents: data.approvedAmountCents ?? data.amountCents,
+        amountCents: payoutCentsOf(data),
         iban: data.request.iban,
-        paidOn: isoDay(new Date(data.payout?.paidAt ?? ctx.now.toISOString())),
+        paidOn: isoDay(new Date(paidAt)),
         reference: data.payout?.reference ?? "",
       });
-      return { data: { status: "paid" } };
+      const project =
+        data.request.type === "initiative-support"
+          ? { project: paidTranche(projectRecord(data), paidAt) }
+          : {};
+      return { data: { status: "paid", ...project } };
     },
 
     "invite-client": async (d, ctx) => {

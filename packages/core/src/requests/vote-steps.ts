@@ -27,7 +27,10 @@ export interface VoteStepHelpers {
 
 /** The applicants of a request: who asked, and the member's address in the register. */
 export function applicantsOf(data: RequestData, registered?: string): string[] {
-  return [data.request.email, ...(registered ? [registered] : [])];
+  // A project's co-applicants are applicants too: they neither vote nor count toward the quorum.
+  const r = data.request;
+  const coApplicants = "coApplicants" in r ? (r.coApplicants ?? []).map((c) => c.email) : [];
+  return [r.email, ...coApplicants, ...(registered ? [registered] : [])];
 }
 
 /** The steps of a committee vote: the emails to members, reminders, the chair, the outcome. */

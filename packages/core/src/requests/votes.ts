@@ -3,7 +3,14 @@ import { EntraideError } from "../errors";
 import type { CommitteeVotePolicy, Majority } from "../plan/approvals";
 import type { RequestData } from "./record";
 
-export type VoteChoice = "approve" | "reject" | "abstain";
+export type { Tally, VoteChoice } from "../committees/tally";
+
+import type { Tally, VoteChoice } from "../committees/tally";
+
+/** Where a vote waits for people (the members, then the chair): a member may still withdraw. */
+export const VOTE_WAITING_STATES = ["committee-vote", "vote-chair"] as const;
+/** What a decided vote passes through in moments, on its way to `approved` or `rejected`. */
+export const VOTE_PASSING_STATES = ["vote-decided", "vote-outcome"] as const;
 
 export interface CastVote {
   member: string;
@@ -33,17 +40,6 @@ export interface CommitteeVote {
   applicants: string[];
   votes: CastVote[];
   conflicts: { member: string; comment?: string; at: string }[];
-}
-
-export interface Tally {
-  approve: number;
-  reject: number;
-  abstain: number;
-  /** Votes cast, abstentions included: what the quorum counts. */
-  cast: number;
-  quorum: number;
-  /** Members who may still vote or have voted (conflicts and applicants excluded). */
-  eligible: number;
 }
 
 export function tallyOf(vote: CommitteeVote): Tally {

@@ -3,12 +3,13 @@ import { TIMEOUT_ERROR } from "../engine/retry";
 import type { CommitteeVotePolicy } from "../plan/approvals";
 import { applyDecision, type DecisionPayload } from "../requests/decisions";
 import { asRequest } from "../requests/record";
-import { applyVote, type VotePayload } from "../requests/votes";
+import {
+  applyVote,
+  VOTE_PASSING_STATES,
+  VOTE_WAITING_STATES,
+  type VotePayload,
+} from "../requests/votes";
 
-/** Where a vote waits for people (the members, then the chair): a member may still withdraw. */
-export const VOTE_WAITING_STATES = ["committee-vote", "vote-chair"] as const;
-/** What a decided vote passes through in moments, on its way to `approved` or `rejected`. */
-export const VOTE_PASSING_STATES = ["vote-decided", "vote-outcome"] as const;
 
 /**
  * The states of a committee vote (§4), for a type whose plan policy is `committee-vote`: one

@@ -9,6 +9,7 @@ import { createRequestSteps } from "../requests/steps";
 import { cancelledContractWorkflow } from "./cancelled-contract";
 import { emergencyAidWorkflow } from "./emergency-aid";
 import { incurredExpensesWorkflow } from "./incurred-expenses";
+import { initiativeSupportWorkflow } from "./initiative-support";
 import { relaunchLoanWorkflow } from "./relaunch-loan";
 
 /** Every deployed workflow definition, all versions an execution may still be on. */
@@ -18,6 +19,7 @@ export function workflows(table: string): WorkflowDefinition[] {
     incurredExpensesWorkflow,
     emergencyAidWorkflow,
     relaunchLoanWorkflow,
+    initiativeSupportWorkflow,
   ].map((w) => w(table));
   return [...requests, boardPostWorkflow(planConfig), boardRelayWorkflow(planConfig)];
 }

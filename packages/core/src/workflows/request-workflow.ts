@@ -12,6 +12,17 @@ import { requestAmountCents } from "../requests/amount";
 import { loanWatchDays } from "../requests/loan-steps";
 import { applyDecision, type DecisionPayload } from "../requests/decisions";
 import { abandonAt } from "../requests/payout-account-steps";
+import {
+  awaitingConfirmation,
+  closeProject,
+  coApplicantAnswer,
+  hasNextTranche,
+  isProject,
+  projectDeadline,
+  projectRecord,
+  trancheCheck,
+  trancheReport,
+} from "../requests/project";
 import { asRequest, type RequestData } from "../requests/record";
 import type { RequestType } from "../requests/request-types";
 import type { RequestBody } from "../requests/schemas";
@@ -109,13 +120,42 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
       "owner-check": {
         type: "choice",
         choices: [{ when: (d) => needsOwnerNotice(asRequest(d)), next: "notifying-owner" }],
-        default: "routing",
+        default: "co-applicants",
       },
       "notifying-owner": {
         type: "task",
         step: "notify-owner",
         retry: transient,
-        next: "routing",
+        next: "co-applicants",
+      },
+      // A project's other members confirm from their own addresses before anyone decides.
+      "co-applicants": {
+        type: "choice",
+        choices: [{ when: awaitingConfirmation, next: "inviting-co-applicants" }],
+        default: "routing",
+      },
+      "inviting-co-applicants": {
+        type: "task",
+        step: "invite-co-applicants",
+        retry: transient,
+        next: "confirming-co-applicants",
+      },
+      "confirming-co-applicants": {
+        type: "callback",
+        onEnter: "ask-co-applicants",
+        retry: transient,
+        deadline: (d) => projectRecord(d).confirmBy,
+        catch: [{ errors: [TIMEOUT_ERROR], next: "co-applicant-unconfirmed" }],
+        onCallback: (data, { payload, token, now }) =>
+          withdraw(payload) ??
+          coApplicantAnswer(data, payload, token, now) ??
+          ownerAnswer(data, payload, token, now),
+      },
+      "co-applicant-declined": { type: "task", step: "notify-project-stopped", retry: transient },
+      "co-applicant-unconfirmed": {
+        type: "task",
+        step: "notify-project-stopped",
+        retry: transient,
       },
       routing: {
         type: "task",
@@ -399,6 +439,8 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
       "after-paid": {
         type: "choice",
         choices: [
+          { when: hasNextTranche, next: "awaiting-report" },
+          { when: isProject, next: "closing-project" },
           { when: (d) => asRequest(d).request.type === "relaunch-loan", next: "repaying" },
           {
             when: (d) => {
@@ -443,6 +485,47 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
         catch: [{ errors: [TIMEOUT_ERROR], next: "done" }],
         onCallback: (data, { payload }) =>
           returned(payload) ?? recovered(asRequest(data), payload),
+      },
+      // A project between tranches: the applicants report on the milestone reached.
+      "awaiting-report": {
+        type: "callback",
+        onEnter: "open-tranche",
+        retry: transient,
+        deadline: projectDeadline,
+        catch: [{ errors: [TIMEOUT_ERROR], next: "closing-project" }],
+        onCallback: (data, { payload, now }) =>
+          trancheReport(data, payload, now) ?? closeProject(payload),
+      },
+      // One committee member checks the report, from the email's link or a reply.
+      "report-checking": {
+        type: "callback",
+        onEnter: "request-report-check",
+        retry: transient,
+        onCallback: (data, { payload, token, now }) =>
+          trancheCheck(data, payload as DecisionPayload, String(token.meta.email), now),
+      },
+      // The checker asked for more: the applicants answer with another report.
+      "report-needs-info": {
+        type: "callback",
+        onEnter: "ask-report-info",
+        retry: transient,
+        deadline: projectDeadline,
+        catch: [{ errors: [TIMEOUT_ERROR], next: "closing-project" }],
+        onCallback: (data, { payload, now }) =>
+          trancheReport(data, payload, now) ?? closeProject(payload),
+      },
+      "tranche-granting": {
+        type: "task",
+        step: "grant-tranche",
+        retry: transient,
+        next: "payout",
+      },
+      // Tranches never paid go back to the fund, once.
+      "closing-project": {
+        type: "task",
+        step: "close-project",
+        retry: transient,
+        next: "done",
       },
       rejected: { type: "task", step: "notify-rejected", retry: transient },
       withdrawn: { type: "task", step: "notify-withdrawn", retry: transient },

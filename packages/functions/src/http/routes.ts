@@ -10,6 +10,7 @@ export const routes = {
   "GET /api/requests/{id}": "packages/functions/src/http/get-request.handler",
   "POST /api/requests/{id}/info": "packages/functions/src/http/answer-info.handler",
   "POST /api/requests/{id}/withdraw": "packages/functions/src/http/withdraw-request.handler",
+  "POST /api/requests/{id}/report": "packages/functions/src/http/report-tranche.handler",
   "GET /api/decisions/current": "packages/functions/src/http/get-decision.handler",
   "POST /api/decisions": "packages/functions/src/http/post-decision.handler",
   "GET /api/votes/current": "packages/functions/src/http/get-vote.handler",

@@ -15,7 +15,7 @@ export type Spec =
   | { path: "lines"; kind: "lines" }
   | { path: "documents"; kind: "documents"; min: number };
 
-const { loan, options } = __PLAN_LIMITS__;
+const { loan, initiative, options } = __PLAN_LIMITS__;
 
 const activity: Spec = { path: "activityId", kind: "text", required: true, max: 64 };
 const clientName: Spec = { path: "client.name", kind: "text", required: true, max: 200 };
@@ -80,6 +80,14 @@ export const typeSpecs: Record<RequestType, Spec[]> = {
     { path: "termMonths", kind: "int", range: loan.termMonths },
     { path: "graceMonths", kind: "int", range: loan.graceMonths },
     { path: "documents", kind: "documents", min: 1 },
+  ],
+  "initiative-support": [
+    { path: "title", kind: "text", required: true, min: 3, max: 120 },
+    { ...description, max: 4000 },
+    { path: "beneficiaries", kind: "textarea", required: true, min: 3, max: 1000 },
+    { path: "requestedAmountCents", kind: "euros", range: initiative.amountCents },
+    { path: "durationMonths", kind: "int", range: initiative.durationMonths },
+    { path: "documents", kind: "documents", min: 0 },
   ],
 };
 

@@ -6,6 +6,12 @@ declare const __PLAN_LIMITS__: {
     termMonths: { min: number; max: number };
     graceMonths: { min: number; max: number };
   };
+  initiative: {
+    amountCents: { min: number; max: number };
+    durationMonths: { min: number; max: number };
+    tranches: { min: number; max: number };
+    maxCoApplicants: number;
+  };
   options: { basis: string[]; category: string[]; purpose: string[] };
   /** `MEMBER_NUMBER.source` of `requests/fields.ts`. */
   memberNumber: string;

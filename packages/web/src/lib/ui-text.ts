@@ -437,6 +437,33 @@ export const statusTexts: Record<RequestStatus, Translated> = {
   disputed: t3("Bloquée (contestée)", "Geblokkeerd (betwist)", "Frozen (disputed)"),
   repaying: t3("En remboursement", "Wordt terugbetaald", "Being repaid"),
   repaid: t3("Remboursée", "Terugbetaald", "Repaid"),
+  "confirming-co-applicants": t3(
+    "Confirmation des membres du projet",
+    "Bevestiging door de projectleden",
+    "Project members confirming",
+  ),
+  "co-applicant-declined": t3(
+    "Arrêtée : un membre a refusé",
+    "Gestopt: een lid weigerde",
+    "Stopped: a member declined",
+  ),
+  "co-applicant-unconfirmed": t3(
+    "Arrêtée : un membre n'a pas confirmé",
+    "Gestopt: een lid bevestigde niet",
+    "Stopped: a member did not confirm",
+  ),
+  "awaiting-report": t3(
+    "En attente du rapport d'étape",
+    "Wacht op het tussentijds verslag",
+    "Awaiting the milestone report",
+  ),
+  "report-checking": t3("Rapport en vérification", "Verslag wordt nagekeken", "Report being checked"),
+  "report-needs-info": t3(
+    "Précisions demandées sur le rapport",
+    "Meer uitleg gevraagd over het verslag",
+    "More information asked on the report",
+  ),
+  closed: t3("Projet clôturé", "Project afgesloten", "Project closed"),
   rejected: t3("Refusée", "Geweigerd", "Rejected"),
   withdrawn: t3("Retirée", "Ingetrokken", "Withdrawn"),
   expired: t3("Expirée", "Verlopen", "Expired"),

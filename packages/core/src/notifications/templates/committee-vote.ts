@@ -1,5 +1,5 @@
-import type { Language } from "../../requests/request-types";
-import type { Tally, VoteChoice } from "../../requests/votes";
+import type { Tally, VoteChoice } from "../../committees/tally";
+import type { Language } from "../../i18n/language";
 import { day } from "../format";
 import { block, type RenderedEmail, renderEmail } from "../layout";
 import { voteUrl } from "../links";

@@ -31,6 +31,7 @@ import {
 } from "./payout-account";
 import { payoutFailed } from "./payout-failed";
 import { payoutPaid } from "./payout-paid";
+import { coApplicantConfirmation, projectStopped, trancheCheck } from "./project";
 import { recoveryInvitation } from "./recovery-invitation";
 import { recoveryReminder } from "./recovery-reminder";
 import { replyNotUnderstood } from "./reply-not-understood";
@@ -53,6 +54,7 @@ export const templates = {
   "vote-outcome": voteOutcome,
   "reply-not-understood": replyNotUnderstood,
   "request-disputed": requestDisputed,
+  "tranche-check": trancheCheck,
   // to members
   "request-received": requestReceived,
   "info-needed": infoNeeded,
@@ -65,9 +67,11 @@ export const templates = {
   "payout-failed-reminder": payoutFailedReminder,
   "payout-abandoned": payoutAbandoned,
   "iban-changed": ibanChanged,
+  "project-stopped": projectStopped,
   // to the address in the members register
   "iban-confirmation": ibanConfirmation,
   "owner-notice": ownerNotice,
+  "co-applicant-confirmation": coApplicantConfirmation,
   "loan-schedule": loanSchedule,
   "installment-reminder": installmentReminder,
   "installment-overdue": installmentOverdue,

@@ -71,6 +71,12 @@ export const amountCap: Check = {
       }
       case "relaunch-loan":
         return loanTerms(request, ctx);
+      case "initiative-support": {
+        const { min, max } = types["initiative-support"].amountCents;
+        return amountCents < min || amountCents > max
+          ? fail("initiative_amount_out_of_range", { amountCents, minCents: min, maxCents: max })
+          : pass("amount_within_cap", { amountCents, capCents: max });
+      }
     }
   },
 };

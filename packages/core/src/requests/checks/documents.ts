@@ -10,6 +10,7 @@ const minimumDocuments = {
   "incurred-expenses": 0,
   "emergency-aid": 0,
   "relaunch-loan": 1,
+  "initiative-support": 0,
 } as const;
 
 function checkOne(documentId: string, ctx: CheckContext): CheckResult | undefined {

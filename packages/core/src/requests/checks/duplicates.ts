@@ -104,6 +104,9 @@ export const duplicates: Check = {
         return recentAid(request, ctx);
       case "relaunch-loan":
         return openLoan(request, ctx);
+      // A project is judged on its own by the committee; members may carry several.
+      case "initiative-support":
+        return pass("no_duplicate");
     }
   },
 };

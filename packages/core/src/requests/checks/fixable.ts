@@ -21,6 +21,7 @@ const fieldsOfReason: Partial<Record<ReasonCode, readonly string[]>> = {
   duplicate_order: ["orderReference"],
   aid_above_cap: ["requestedAmountCents"],
   loan_amount_out_of_range: ["amountCents"],
+  initiative_amount_out_of_range: ["requestedAmountCents", "tranches"],
   loan_term_out_of_range: ["termMonths"],
   loan_grace_out_of_range: ["graceMonths"],
 };

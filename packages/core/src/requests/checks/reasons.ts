@@ -136,6 +136,11 @@ export const reasonTexts = {
     "Het bedrag van de lening ({amountCents}) moet tussen {minCents} en {maxCents} liggen.",
     "The loan amount ({amountCents}) must be between {minCents} and {maxCents}.",
   ),
+  initiative_amount_out_of_range: t(
+    "Le montant demandé ({amountCents}) doit être compris entre {minCents} et {maxCents}.",
+    "Het gevraagde bedrag ({amountCents}) moet tussen {minCents} en {maxCents} liggen.",
+    "The amount requested ({amountCents}) must be between {minCents} and {maxCents}.",
+  ),
   loan_term_out_of_range: t(
     "La durée de remboursement ({months} mois) doit être comprise entre {min} et {max} mois.",
     "De looptijd ({months} maanden) moet tussen {min} en {max} maanden liggen.",

@@ -1,0 +1,58 @@
+import { z } from "zod";
+import type { Deps } from "../deps";
+import { isUploaded } from "../documents/documents";
+import type { Engine } from "../engine/engine";
+import { ConflictError, ValidationError } from "../errors";
+import { documentIds, multilineText } from "./fields";
+import { parseWith } from "./messages";
+import { planConfig } from "../plan/config";
+import { asRequest } from "./record";
+import { signalWaiting } from "./signal-waiting";
+import { ownRequest } from "./status-token";
+
+/** `POST /api/requests/{id}/report`: the applicants' report on the milestone just reached. */
+export const TrancheReportBody = z.strictObject({
+  report: multilineText(4000, 10),
+  documents: documentIds(0, planConfig.documents.maxPerRequest).optional(),
+});
+
+/** Where a project takes a report: the next tranche is due, or the checker asked for more. */
+const REPORTING = new Set(["awaiting-report", "report-needs-info"]);
+
+/**
+ * The applicants ask for the next tranche with a report and its documents (already uploaded),
+ * from the status link: one transition of the visit they saw, or a 409 saying where it stands.
+ */
+export async function reportTranche(
+  deps: Deps,
+  engine: Engine,
+  id: string,
+  token: string | undefined,
+  body: unknown,
+) {
+  const { data } = await ownRequest(deps, id, token);
+  const parsed = parseWith(TrancheReportBody, body, data.language);
+  if (!parsed.success) throw new ValidationError(parsed.errors);
+  const documents = parsed.data.documents ?? [];
+  const uploaded = await Promise.all(documents.map((d) => isUploaded(deps, d)));
+  const missing = documents.flatMap((d, i) => (uploaded[i] ? [] : [i]));
+  if (missing.length > 0)
+    throw new ValidationError(
+      missing.map((i) => ({
+        path: `documents.${i}`,
+        code: "document_not_uploaded",
+        message: documents[i]!,
+      })),
+    );
+  const result = await signalWaiting(
+    engine,
+    async () => (await ownRequest(deps, id, token)).execution,
+    REPORTING,
+    { event: "tranche-report", text: parsed.data.report, documents },
+  );
+  if (result.outcome === "applied") return { status: asRequest(result.execution!.data).status };
+  throw new ConflictError("request.not-awaiting-report", "this request is not waiting for a report", {
+    status: result.execution ? asRequest(result.execution.data).status : undefined,
+    state: result.execution?.state,
+  });
+}
