@@ -56,8 +56,8 @@ function candidates(input: RoutingInput, group: ApproverGroup): Committee {
 }
 
 /**
- * Who decides a request (§4): the approver group of its type (for a cancelled contract without
- * an Activity, the group the plan names [solidarity committee]), minus the member themself,
+ * Who decides a request (§4): the approver group of its type (for a cancelled contract or
+ * incurred expenses without an Activity, the group the plan names [solidarity committee]), minus the member themself,
  * with two distinct approvals above the type's four-eyes threshold. When the group has too
  * few eligible members, backups are promoted first (four eyes beat waiting); if that is not
  * enough, the answer is `needs-operations` so the workflow can route to operations.
@@ -82,9 +82,10 @@ export function routeApproval(input: RoutingInput): Routing {
     return out;
   };
 
-  const group = isWithoutActivity(input.request)
-    ? input.plan.types["cancelled-contract"].approversWithoutActivity
-    : typePlan.approvers;
+  const group =
+    isWithoutActivity(input.request) && "approversWithoutActivity" in typePlan
+      ? typePlan.approversWithoutActivity
+      : typePlan.approvers;
   const pool = candidates(input, group);
   const approvers = eligible(pool.members);
   let backups = eligible(pool.backups).filter((b) => !approvers.includes(b));
