@@ -4,7 +4,6 @@ import {
   artifacts,
   axeViolations,
   fieldErrors,
-  type OpenPage,
   startWebStack,
   type WebStack,
 } from "./browser";
