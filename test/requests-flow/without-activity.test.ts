@@ -191,6 +191,13 @@ describe("bad input on the new fields", () => {
       code: "invalid_option",
     },
     {
+      name: "the choice as a word",
+      of: "contract",
+      changes: { withoutActivity: "oui" },
+      path: "withoutActivity",
+      code: "invalid_option",
+    },
+    {
       name: "a negotiation without its correspondence",
       of: "contract",
       changes: { basis: "negotiation" },
