@@ -18,6 +18,12 @@ export const member = {
   email: "camille.dubois@example.org",
   iban: "BE21001234567803",
 };
+/** Pieter (M0002) invoices through the cooperative without an Activity: an occasional freelancer. */
+export const freelancer = {
+  memberNumber: "M0002",
+  email: "pieter.janssens@example.org",
+  iban: "BE35310123456737",
+};
 export const admins = ["admin.spectacle@smart.example.org", "admin.production@smart.example.org"];
 export const credit = ["credit.ines@smart.example.org", "credit.tom@smart.example.org"];
 export const solidarity = [
@@ -148,6 +154,27 @@ export function contractBody(documents: string[], changes: Record<string, unknow
     cancellationDate: "2020-03-13",
     cancellationReason: "Confinement : représentations annulées",
     documents,
+    clientConsent: true,
+    ...changes,
+  };
+}
+
+/** Incurred expenses of member M0001 in activity ACT-001: one receipt per document, before the cancellation. */
+export function expensesBody(receipts: string[], changes: Record<string, unknown> = {}) {
+  return {
+    type: "incurred-expenses",
+    language: "fr",
+    ...member,
+    activityId: "ACT-001",
+    client: { name: `Festival ${crypto.randomUUID().slice(0, 6)}`, email: "prog@festival.example" },
+    orderReference: `BC-${crypto.randomUUID().slice(0, 8)}`,
+    cancellationDate: "2020-04-10",
+    lines: receipts.map((documentId, i) => ({
+      date: `2020-04-0${i + 1}`,
+      description: `Achat de matériel n° ${i + 1}`,
+      amountCents: 12_000 + i * 500,
+      documentId,
+    })),
     clientConsent: true,
     ...changes,
   };

@@ -7,8 +7,10 @@ import { markBatchPaid } from "../../packages/core/src/finance/settlement";
 import {
   admins,
   contractBody,
+  expensesBody,
   exportedCsv,
   flowStack,
+  freelancer,
   pdf,
   solidarity,
   subjectsTo,
@@ -18,13 +20,6 @@ let f: Awaited<ReturnType<typeof flowStack>>;
 beforeAll(async () => {
   f = await flowStack();
 });
-
-/** Pieter (M0002) invoices through the cooperative without an Activity: an occasional freelancer. */
-const freelancer = {
-  memberNumber: "M0002",
-  email: "pieter.janssens@example.org",
-  iban: "BE35310123456737",
-};
 
 /** A cancelled contract of the freelancer, with work days no other test here claims. */
 const freelance = (documents: string[], changes: Record<string, unknown> = {}) => {
@@ -38,42 +33,61 @@ const freelance = (documents: string[], changes: Record<string, unknown> = {}) =
   };
 };
 
+/** Incurred expenses of the freelancer on a cancelled order: one receipt per document. */
+const freelanceExpenses = (receipts: string[], changes: Record<string, unknown> = {}) => {
+  const { activityId: _a, ...body } = expensesBody(receipts);
+  return { ...body, ...freelancer, withoutActivity: true, ...changes };
+};
+
+/**
+ * Files `body` with a client address of its own, has the solidarity committee approve it, and
+ * takes it through a batch as finance does (exported, then paid): what each step answered.
+ */
+async function fileAndPay(body: Record<string, unknown>) {
+  const client = `client-${crypto.randomUUID().slice(0, 8)}@example.org`;
+  const submitted = await f.submit({ ...body, client: { name: "Studio Nord", email: client } });
+  const id = submitted.body.id as string;
+  const awaiting = await f.view(id, submitted.body.statusUrl);
+  const decided = await f.decide(solidarity[0]!, id, { decision: "approve" });
+  const { batch } = await createBatch(f.stack, "solidarity");
+  const csv = await exportedCsv(f.stack, batch!.batchId);
+  await markBatchExported(f.stack, f.engine, batch!.batchId);
+  await f.harness.drain();
+  await markBatchPaid(f.stack, f.engine, batch!.batchId);
+  await f.harness.drain();
+  const paid = await f.view(id, submitted.body.statusUrl);
+  return { id, client, submitted, awaiting, decided, csv, paid };
+}
+
+/** What every request without an Activity shows once paid, whatever its type. */
+async function expectPaidWithoutActivity(run: Awaited<ReturnType<typeof fileAndPay>>) {
+  expect(run.submitted.status).toBe(201);
+  expect(run.awaiting.status).toBe("awaiting-approval");
+  expect(run.awaiting.checks).toContainEqual(
+    expect.objectContaining({ check: "activity", outcome: "pass" }),
+  );
+  expect(run.decided.status).toBe(200);
+  expect((await f.inbox(admins[0]!)).some((m) => m.subject.includes(run.id))).toBe(false);
+  expect(run.csv).toContain(run.id);
+  expect(run.paid).toMatchObject({ status: "paid", payout: { status: "paid" } });
+  expect(run.paid.history.map((h: { type: string }) => h.type)).toEqual(
+    expect.arrayContaining(["Approved", "FundsReserved", "Exported", "Paid"]),
+  );
+  expect(await subjectsTo(f.stack, run.client)).toEqual([
+    "Frais d'annulation de la prestation de Pieter Janssens",
+  ]);
+}
+
 describe("a cancelled contract of a member without an Activity", () => {
   it("is approved by the solidarity committee, batched, exported, paid, and its client invited", async () => {
     // Prepare
-    const doc = await f.upload(pdf);
-    const client = `client-${crypto.randomUUID().slice(0, 8)}@example.org`;
-    const body = freelance([doc], { client: { name: "Studio Nord", email: client } });
+    const body = freelance([await f.upload(pdf)]);
 
     // Act
-    const submitted = await f.submit(body);
-    const id = submitted.body.id as string;
-    const awaiting = await f.view(id, submitted.body.statusUrl);
-    const decided = await f.decide(solidarity[0]!, id, { decision: "approve" });
-    const { batch } = await createBatch(f.stack, "solidarity");
-    const csv = await exportedCsv(f.stack, batch!.batchId);
-    await markBatchExported(f.stack, f.engine, batch!.batchId);
-    await f.harness.drain();
-    await markBatchPaid(f.stack, f.engine, batch!.batchId);
-    await f.harness.drain();
-    const paid = await f.view(id, submitted.body.statusUrl);
+    const run = await fileAndPay(body);
 
     // Assess
-    expect(submitted.status).toBe(201);
-    expect(awaiting.status).toBe("awaiting-approval");
-    expect(awaiting.checks).toContainEqual(
-      expect.objectContaining({ check: "activity", outcome: "pass" }),
-    );
-    expect(decided.status).toBe(200);
-    expect((await f.inbox(admins[0]!)).some((m) => m.subject.includes(id))).toBe(false);
-    expect(csv).toContain(id);
-    expect(paid).toMatchObject({ status: "paid", payout: { status: "paid" } });
-    expect(paid.history.map((h: { type: string }) => h.type)).toEqual(
-      expect.arrayContaining(["Approved", "FundsReserved", "Exported", "Paid"]),
-    );
-    expect(await subjectsTo(f.stack, client)).toEqual([
-      "Frais d'annulation de la prestation de Pieter Janssens",
-    ]);
+    await expectPaidWithoutActivity(run);
   });
 
   it("shows the solidarity committee which documents are the negotiation's correspondence", async () => {
@@ -108,23 +122,126 @@ describe("a cancelled contract of a member without an Activity", () => {
     expect(mail?.body.text).toContain("echanges-client.pdf (Correspondance avec le client)");
     expect(mail?.body.text).not.toContain("devis.pdf (Correspondance");
   });
+});
 
+describe("incurred expenses of a member without an Activity", () => {
+  it("are approved by the solidarity committee, batched, exported, paid, and the client invited", async () => {
+    // Prepare
+    const body = freelanceExpenses([await f.upload(pdf), await f.upload(pdf)]);
+
+    // Act
+    const run = await fileAndPay(body);
+
+    // Assess
+    await expectPaidWithoutActivity(run);
+    expect(run.paid.payout).toMatchObject({ amountCents: 24_500 });
+  });
+
+  it("are sent back to the member when a receipt is dated on the cancellation day", async () => {
+    // Prepare
+    const receipts = [await f.upload(pdf), await f.upload(pdf)];
+    const body = freelanceExpenses(receipts, { cancellationDate: "2020-04-02" });
+
+    // Act
+    const submitted = await f.submit(body);
+    const view = await f.view(submitted.body.id, submitted.body.statusUrl);
+
+    // Assess
+    expect(submitted.status).toBe(201);
+    expect(view.checks).toContainEqual(
+      expect.objectContaining({ check: "expense-dates", outcome: "fail" }),
+    );
+  });
+});
+
+/** A body of each type the choice is offered on, for member Pieter without an Activity. */
+const bodies = {
+  contract: (doc: string, changes: Record<string, unknown>) => freelance([doc], changes),
+  expenses: (doc: string, changes: Record<string, unknown>) => freelanceExpenses([doc], changes),
+};
+
+describe("bad input on the new fields", () => {
   it.each([
     {
       name: "an activity and the choice together",
+      of: "contract",
       changes: { activityId: "ACT-001" },
       path: "withoutActivity",
       code: "activity_and_without_activity",
     },
     {
+      name: "an activity and the choice together",
+      of: "expenses",
+      changes: { activityId: "ACT-001" },
+      path: "withoutActivity",
+      code: "activity_and_without_activity",
+    },
+    {
+      name: "neither an activity nor the choice",
+      of: "expenses",
+      changes: { withoutActivity: undefined },
+      path: "activityId",
+      code: "required",
+    },
+    {
+      name: "the choice answered no",
+      of: "expenses",
+      changes: { withoutActivity: false },
+      path: "withoutActivity",
+      code: "invalid_option",
+    },
+    {
+      name: "the choice as a word",
+      of: "contract",
+      changes: { withoutActivity: "oui" },
+      path: "withoutActivity",
+      code: "invalid_option",
+    },
+    {
       name: "a negotiation without its correspondence",
+      of: "contract",
       changes: { basis: "negotiation" },
       path: "correspondenceDocuments",
       code: "correspondence_required",
     },
-  ])(
-    "refuses $name with a 400 in each language, and stores nothing",
-    async ({ changes, path, code }) => {
+    {
+      name: "correspondence that is not among the documents",
+      of: "contract",
+      changes: { basis: "negotiation", correspondenceDocuments: [crypto.randomUUID()] },
+      path: "correspondenceDocuments.0",
+      code: "correspondence_not_attached",
+    },
+    {
+      name: "a day of more than 24 hours",
+      of: "contract",
+      changes: { workDays: [{ date: "2020-05-04", hours: 24.25 }] },
+      path: "workDays.0.hours",
+      code: "too_big",
+    },
+    {
+      name: "hours not in quarters",
+      of: "contract",
+      changes: { workDays: [{ date: "2020-05-04", hours: 2.1 }] },
+      path: "workDays.0.hours",
+      code: "not_multiple_of",
+    },
+    {
+      name: "no cachet on a day of cachets",
+      of: "contract",
+      changes: { workDays: [{ date: "2020-05-04", cachets: 0 }] },
+      path: "workDays.0.cachets",
+      code: "too_small",
+    },
+    {
+      name: "hours and cachets on one day",
+      of: "contract",
+      changes: { workDays: [{ date: "2020-05-04", hours: 4, cachets: 1 }] },
+      path: "workDays.0.cachets",
+      code: "hours_and_cachets",
+    },
+  ] as const)(
+    "refuses $name ($of) with a 400 in each language, and stores nothing",
+    async ({ of, changes, path, code }) => {
       // Prepare
       const doc = await f.upload(pdf);
       const answers = [];
@@ -132,7 +249,8 @@ describe("a cancelled contract of a member without an Activity", () => {
       // Act
       for (const language of ["fr", "nl", "en"]) {
         const key = crypto.randomUUID();
-        const answer = await f.submit(freelance([doc], { language, ...changes }), key);
+        const body = JSON.parse(JSON.stringify(bodies[of](doc, { language, ...changes })));
+        const answer = await f.submit(body, key);
         const stored = await readItem(f.stack, keys.idempotencyKey(key));
         answers.push({ answer, stored });
       }

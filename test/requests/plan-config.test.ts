@@ -28,6 +28,18 @@ describe("the plan configuration", () => {
     });
   });
 
+  it("accepts approvers' document links of exactly seven days, S3's limit", () => {
+    // Act
+    const plan = loadPlanConfig({ documents: { linkValiditySeconds: 7 * 86_400 } });
+
+    // Assess
+    expect(plan.documents.linkValiditySeconds).toBe(604_800);
+    expect(planConfig.documents).toMatchObject({
+      linkValiditySeconds: 600,
+      uploadWindowSeconds: 900,
+    });
+  });
+
   it("merges overrides deeply and keeps the other defaults", () => {
     // Act
     const plan = loadPlanConfig({ types: { "emergency-aid": { capCents: 200_000 } } });
@@ -58,6 +70,28 @@ describe("the plan configuration", () => {
       name: "download links longer than S3 allows",
       overrides: { downloads: { linkValiditySeconds: 8 * 86_400 } },
       field: "downloads.linkValiditySeconds",
+    },
+    {
+      name: "approvers' document links longer than S3 allows",
+      overrides: { documents: { linkValiditySeconds: 7 * 86_400 + 1 } },
+      field: "documents.linkValiditySeconds",
+    },
+    {
+      name: "an upload window longer than S3 allows",
+      overrides: { documents: { uploadWindowSeconds: 8 * 86_400 } },
+      field: "documents.uploadWindowSeconds",
+    },
+    {
+      name: "document links that never open",
+      overrides: { documents: { linkValiditySeconds: 0 } },
+      field: "documents.linkValiditySeconds",
+    },
+    {
+      name: "an unknown group for expenses without an Activity",
+      overrides: {
+        types: { "incurred-expenses": { approversWithoutActivity: "board" as never } },
+      },
+      field: "types.incurred-expenses.approversWithoutActivity",
     },
     {
       name: "a cap in euros with decimals",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planConfig } from "../../packages/core/src/plan/config";
+import { loadPlanConfig, planConfig } from "../../packages/core/src/plan/config";
 import { type RoutingInput, routeApproval } from "../../packages/core/src/requests/routing";
 import { docA, requestOf } from "./fixtures";
 
@@ -63,6 +63,34 @@ describe("routeApproval", () => {
     expect(routing.group).toBe(group);
     expect(routing.approvers[0]).toBe(first);
   });
+
+  it.each([
+    { type: "cancelled-contract", plan: planConfig, group: "solidarity-committee" },
+    { type: "incurred-expenses", plan: planConfig, group: "solidarity-committee" },
+    {
+      type: "incurred-expenses",
+      plan: loadPlanConfig({
+        types: { "incurred-expenses": { approversWithoutActivity: "credit-committee" } },
+      }),
+      group: "credit-committee",
+    },
+  ] as const)(
+    "routes a $type without an Activity to the group its plan names ($group)",
+    ({ type, plan, group }) => {
+      // Prepare
+      const { activityId: _a, ...body } = requestOf(type);
+      const request = { ...body, withoutActivity: true } as typeof body & { withoutActivity: true };
+
+      // Act
+      const routing = route({ request, activity: undefined, plan });
+
+      // Assess
+      expect(routing).toMatchObject({ status: "routed", group });
+      expect(routing.approvers[0]).toBe(
+        group === "credit-committee" ? "c1@coop.example" : "s1@coop.example",
+      );
+    },
+  );
 
   it("never asks the member to approve their own request, whatever the case of the email", () => {
     // Prepare

@@ -155,6 +155,24 @@ export const fillers: Record<string, (page: OpenPage) => Promise<void>> = {
   },
 };
 
+/** Pieter's incurred expenses without an Activity; `receiptDate` is the receipt's date. */
+export async function fillFreelanceExpenses(
+  page: OpenPage,
+  receiptDate: string,
+  orderReference = "BO-7",
+) {
+  await page.check("#f-type-incurred-expenses");
+  await fillMember(page, pieter);
+  await page.check("#f-withoutActivity");
+  await page.fill("#f-client-name", "Fietsfestival");
+  await page.fill("#f-orderReference", orderReference);
+  await page.fill("#f-cancellationDate", "2020-03-25");
+  await page.fill("#f-lines-0-date", receiptDate);
+  await page.fill("#f-lines-0-description", "Pièces détachées");
+  await page.fill("#f-lines-0-amountCents", "350,20");
+  await attach(page, "#f-lines-0-documentId", "ticket.pdf");
+}
+
 /** An emergency aid without documents (they are optional for it): no upload involved. */
 export async function fillAidWithoutDocuments(page: OpenPage) {
   await page.check("#f-type-emergency-aid");

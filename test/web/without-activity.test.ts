@@ -1,7 +1,16 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { artifacts, axeViolations, type OpenPage, startWebStack, type WebStack } from "./browser";
-import { attach, decisionLink, fillMember, pieter, submit, useStack, waitForStatus } from "./drive";
+import {
+  attach,
+  decisionLink,
+  fillFreelanceExpenses,
+  fillMember,
+  pieter,
+  submit,
+  useStack,
+  waitForStatus,
+} from "./drive";
 
 let web: WebStack;
 beforeAll(async () => {
@@ -66,5 +75,15 @@ describe("the form for a member without an Activity", () => {
     // Assess
     expect(documents).toContain("echanges-client.pdf (Correspondance avec le client)");
     expect(documents).not.toContain("devis.pdf (Correspondance");
+  });
+
+  it("sends incurred expenses without an Activity to the solidarity committee", async () => {
+    // Act
+    const { link } = await submit((page) => fillFreelanceExpenses(page, "2020-03-02", "BO-NOACT"));
+    await waitForStatus(link, "awaiting-approval");
+    const approve = await decisionLink("solidarite.anne@smart.example.org", "approve", link);
+
+    // Assess
+    expect(approve).toMatch(/decision\.html#token=/);
   });
 });

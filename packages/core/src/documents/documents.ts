@@ -12,6 +12,7 @@ import { bucketLayout } from "../aws/bucket-layout";
 import { addSeconds } from "../clock";
 import { keys } from "../db/layout";
 import type { Deps } from "../deps";
+import { type PlanConfig, planConfig } from "../plan/config";
 import type { DocumentContentType } from "../requests/request-types";
 import { attachmentDisposition, servedContentType, shownFileName } from "./file-name";
 import type { DocumentMeta } from "./meta";
@@ -21,10 +22,6 @@ import {
   type SniffedType,
   sniffDocumentType,
 } from "./sniff";
-
-/** How long a browser has to upload a file, and an approver to open a document link. */
-const UPLOAD_SECONDS = 15 * 60;
-const DOWNLOAD_SECONDS = 10 * 60;
 
 export interface DocumentRecord {
   documentId: string;
@@ -42,13 +39,15 @@ const documentKey = (id: string) => `${bucketLayout.documents.prefix}${id}`;
 /**
  * Registers an upload and returns a presigned POST whose policy S3 itself enforces: exactly
  * the declared number of bytes (which the schema bounds by the plan's `maxBytes`) and exactly
- * the declared content type, to this document's key only, for 15 minutes. The browser sends
+ * the declared content type, to this document's key only, for the plan's upload window. The browser sends
  * `upload.fields` then the file as a `multipart/form-data` POST to `upload.url`.
  */
 export async function createUpload(
   deps: Deps,
   input: Omit<DocumentRecord, "documentId" | "createdAt" | "sniffedType">,
+  plan: PlanConfig = planConfig,
 ): Promise<{ documentId: string; upload: PresignedPost; expiresAt: string }> {
+  const seconds = plan.documents.uploadWindowSeconds;
   const documentId = randomUUID();
   const now = deps.clock.now().toISOString();
   await deps.clients.ddb.send(
@@ -63,9 +62,9 @@ export async function createUpload(
     // Each field is also a condition: the form must carry exactly this Content-Type.
     Fields: { "Content-Type": input.contentType },
     Conditions: [["content-length-range", input.size, input.size]],
-    Expires: UPLOAD_SECONDS,
+    Expires: seconds,
   });
-  return { documentId, upload, expiresAt: addSeconds(now, UPLOAD_SECONDS) };
+  return { documentId, upload, expiresAt: addSeconds(now, seconds) };
 }
 
 export async function getDocument(
@@ -181,30 +180,32 @@ async function recordSniffedType(deps: Deps, documentId: string, type: SniffedTy
 }
 
 /**
- * Short-lived links for an approver to read a request's kept documents: saved (never shown
- * inline) under a safe name, with the type their bytes are. A document never inspected is
- * served as the type it was declared, which the schema allows only among PDF, JPEG and PNG.
+ * Short-lived links (the plan's `documents.linkValiditySeconds`) for an approver to read a
+ * request's kept documents: saved (never shown inline) under a safe name, with the type their
+ * bytes are. A document never inspected is served as the type it was declared, which the
+ * schema allows only among PDF, JPEG and PNG.
  */
 export function downloadLinks(
   deps: Deps,
   documentIds: string[],
+  plan: PlanConfig = planConfig,
 ): Promise<{ name: string; url: string }[]> {
+  const expiresIn = plan.documents.linkValiditySeconds;
   return Promise.all(
     documentIds.map(async (id) => {
       const record = await getDocument(deps, id);
       const type =
         record?.sniffedType ?? (record ? expectedSniffedType(record.contentType) : "unknown");
       const name = shownFileName(record?.fileName ?? id, type);
-      return { name, url: await downloadUrl(deps, id, name, type) };
+      return { name, url: await downloadUrl(deps, { documentId: id, name, type }, expiresIn) };
     }),
   );
 }
 
 function downloadUrl(
   deps: Deps,
-  documentId: string,
-  name: string,
-  type: SniffedType,
+  { documentId, name, type }: { documentId: string; name: string; type: SniffedType },
+  expiresIn: number,
 ): Promise<string> {
   return getSignedUrl(
     deps.clients.s3,
@@ -214,6 +215,6 @@ function downloadUrl(
       ResponseContentType: servedContentType[type],
       ResponseContentDisposition: attachmentDisposition(name),
     }),
-    { expiresIn: DOWNLOAD_SECONDS },
+    { expiresIn },
   );
 }

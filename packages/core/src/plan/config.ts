@@ -31,6 +31,7 @@ const isTimeZone = (zone: string) => {
 
 /** S3 refuses presigned URLs valid for longer than seven days. */
 const S3_PRESIGN_MAX_SECONDS = seconds.days(7);
+const presignedLink = duration.max(S3_PRESIGN_MAX_SECONDS, "S3 links last at most 7 days");
 
 /** An approver group: `activity-administrators`, or a plan committee as `<name>-committee`. */
 const approverGroup = z.string().min(1);
@@ -43,6 +44,12 @@ const typeCommon = {
   approval: ApprovalPolicy,
   /** Upper end of the usual amounts of the type: above it, approvers see a warning. */
   usualMaxCents: positiveCents,
+};
+
+/** Types open to members who invoice through the cooperative without an Activity (§2). */
+const withoutActivity = {
+  /** Who decides for such a member: no Activity, so no activity administrators. */
+  approversWithoutActivity: approverGroup,
 };
 
 /** A country members of the plan live in: ISO 3166 alpha-2, payable by SEPA transfer. */
@@ -94,11 +101,11 @@ export const PlanConfigSchema = z
           hoursPerDay: z.number().positive().max(24),
           daysPerCachet: z.number().positive().max(1),
         }),
-        /** Who decides for a member who invoices through the cooperative without an Activity. */
-        approversWithoutActivity: approverGroup,
+        ...withoutActivity,
       }),
       "incurred-expenses": z.strictObject({
         ...typeCommon,
+        ...withoutActivity,
         totalCapCents: positiveCents,
       }),
       "emergency-aid": z.strictObject({
@@ -142,6 +149,10 @@ export const PlanConfigSchema = z
       maxBytes: z.number().int().positive(),
       allowedContentTypes: z.array(z.enum(documentContentTypes)).min(1),
       maxPerRequest: z.number().int().positive(),
+      /** How long a browser has to upload a file to its presigned form. */
+      uploadWindowSeconds: presignedLink,
+      /** How long a document link sent to an approver (email or decision page) opens it. */
+      linkValiditySeconds: presignedLink,
     }),
     payouts: z.strictObject({
       /** When batches are created automatically (§5), in the given time zone. */
@@ -192,7 +203,7 @@ export const PlanConfigSchema = z
       accountingRetentionSeconds: duration,
     }),
     downloads: z.strictObject({
-      linkValiditySeconds: duration.max(S3_PRESIGN_MAX_SECONDS, "S3 links last at most 7 days"),
+      linkValiditySeconds: presignedLink,
     }),
     /** The mutual-aid board between members (offers and needs). */
     board: z
@@ -339,6 +350,7 @@ const defaults: PlanConfig = {
       approvers: "activity-administrators",
       approval: { kind: "four-eyes", aboveCents: 250_000 },
       usualMaxCents: 200_000,
+      approversWithoutActivity: "solidarity-committee",
       totalCapCents: 1_000_000,
     },
     "emergency-aid": {
@@ -381,6 +393,8 @@ const defaults: PlanConfig = {
     maxBytes: 10 * 1024 * 1024,
     allowedContentTypes: ["application/pdf", "image/jpeg", "image/png"],
     maxPerRequest: 20,
+    uploadWindowSeconds: 15 * 60,
+    linkValiditySeconds: 10 * 60,
   },
   payouts: {
     batchSchedule: {

@@ -3,8 +3,8 @@ import type { Deps } from "../deps";
 import type { RequestBody } from "./schemas";
 
 /**
- * The Activity a request is made in, if any: emergency aid has none, and a cancelled contract
- * of a member who invoices through the cooperative without an Activity has none either.
+ * The Activity a request is made in, if any: emergency aid has none, and a cancelled contract or
+ * incurred expenses of a member who invoices through the cooperative without one have none either.
  */
 export function activityIdOf(request: RequestBody): string | undefined {
   return "activityId" in request ? request.activityId : undefined;
@@ -12,7 +12,7 @@ export function activityIdOf(request: RequestBody): string | undefined {
 
 /** A member who invoices through the cooperative without an Activity (occasional freelancer, §2). */
 export function isWithoutActivity(request: RequestBody): boolean {
-  return request.type === "cancelled-contract" && request.withoutActivity === true;
+  return "withoutActivity" in request && request.withoutActivity === true;
 }
 
 /** The register's record of the request's Activity; undefined without one or when unknown. */

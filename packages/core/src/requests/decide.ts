@@ -7,6 +7,7 @@ import type { Execution } from "../engine/execution";
 import { getExecution } from "../engine/store";
 import { EntraideError, ValidationError } from "../errors";
 import { getMember } from "../members/register";
+import { type PlanConfig, planConfig } from "../plan/config";
 import { correspondenceIdsOf, documentIdsOf } from "./amount";
 import { renderReason } from "./checks/reasons";
 import { conversationOf } from "./conversation";
@@ -36,12 +37,16 @@ export interface ClosedDecisionView {
  * expired or superseded token shows who decided what and when, and nothing private: no
  * member details, no summary, no document links, only the request's reference.
  */
-export async function decisionView(deps: Deps, token: string | undefined) {
+export async function decisionView(
+  deps: Deps,
+  token: string | undefined,
+  plan: PlanConfig = planConfig,
+) {
   const { record, execution } = await decisionTokenOf(deps, token, "approver");
   const data = asRequest(execution.data);
   const closed = closedReasonOf(record, execution, deps.clock.now().toISOString());
   if (closed) return closedView(execution, closed);
-  const { request, checks } = await approverViewOf(deps, execution);
+  const { request, checks } = await approverViewOf(deps, execution, plan);
   return {
     open: true as const,
     request,
@@ -57,12 +62,16 @@ export async function decisionView(deps: Deps, token: string | undefined) {
 }
 
 /** What those who decide on a request read of it (approvers, committee members). */
-export async function approverViewOf(deps: Deps, execution: Execution) {
+export async function approverViewOf(
+  deps: Deps,
+  execution: Execution,
+  plan: PlanConfig = planConfig,
+) {
   const data = asRequest(execution.data);
   const member = await getMember(deps, data.request.memberNumber);
   const documentIds = documentIdsOf(data.request);
   const correspondence = correspondenceIdsOf(data.request);
-  const documents = (await downloadLinks(deps, documentIds)).map((link, i) => ({
+  const documents = (await downloadLinks(deps, documentIds, plan)).map((link, i) => ({
     documentId: documentIds[i],
     ...link,
     // The member marked it as the correspondence a negotiation is justified by (§2).

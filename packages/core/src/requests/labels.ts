@@ -195,9 +195,9 @@ export const fieldTexts = {
     { label: "Expenses", hint: "One line per expense, each with its receipt (50 at most)." },
   ),
   "lines.date": f(
-    { label: "Date de la dépense", hint: "Au plus tard le jour de l'annulation." },
-    { label: "Datum van de uitgave", hint: "Uiterlijk op de dag van de annulering." },
-    { label: "Date of the expense", hint: "On the cancellation day at the latest." },
+    { label: "Date de la dépense", hint: "Avant le jour de l'annulation (la veille au plus tard)." },
+    { label: "Datum van de uitgave", hint: "Vóór de dag van de annulering (uiterlijk de dag ervoor)." },
+    { label: "Date of the expense", hint: "Before the day of the cancellation (the day before at the latest)." },
   ),
   "lines.description": f(
     { label: "Description de la dépense" },

@@ -57,14 +57,15 @@ function candidates(input: RoutingInput, group: ApproverGroup): Committee {
 export function approverGroupOf(request: RequestBody, plan: PlanConfig): ApproverGroup {
   const policy = plan.types[request.type].approval;
   if (policy.kind === "committee-vote") return `${policy.committee}-committee`;
-  return isWithoutActivity(request)
-    ? plan.types["cancelled-contract"].approversWithoutActivity
-    : plan.types[request.type].approvers;
+  const typePlan = plan.types[request.type];
+  return isWithoutActivity(request) && "approversWithoutActivity" in typePlan
+    ? typePlan.approversWithoutActivity
+    : typePlan.approvers;
 }
 
 /**
- * Who decides a request (§4): the approver group of its type (for a cancelled contract without
- * an Activity, the group the plan names [solidarity committee]), minus the member themself,
+ * Who decides a request (§4): the approver group of its type (for a cancelled contract or
+ * incurred expenses without an Activity, the group the plan names [solidarity committee]), minus the member themself,
  * with two distinct approvals above the type's four-eyes threshold. When the group has too
  * few eligible members, backups are promoted first (four eyes beat waiting); if that is not
  * enough, the answer is `needs-operations` so the workflow can route to operations.

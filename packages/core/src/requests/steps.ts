@@ -75,7 +75,7 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
     const member = await getMember(deps, r.memberNumber);
     const ids = documentIdsOf(r);
     const correspondence = correspondenceIdsOf(r);
-    const documents = (await downloadLinks(deps, ids)).map((link, i) => ({
+    const documents = (await downloadLinks(deps, ids, plan)).map((link, i) => ({
       ...link,
       correspondence: correspondence.has(ids[i]!),
     }));

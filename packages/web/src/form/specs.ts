@@ -54,6 +54,7 @@ export const typeSpecs: Record<RequestType, Spec[]> = {
     consent,
   ],
   "incurred-expenses": [
+    { path: "withoutActivity", kind: "flag" },
     activity,
     clientName,
     clientEmail,
@@ -103,9 +104,10 @@ export function specsOf(
   keys?: readonly string[],
   values: Record<string, string> = {},
 ): Spec[] {
-  const noActivity = values.withoutActivity === WITHOUT_ACTIVITY && type === "cancelled-contract";
-  const all = [...commonSpecs, ...typeSpecs[type]].filter(
-    (s) => !(noActivity && s.path === "activityId"),
-  );
+  const specs = [...commonSpecs, ...typeSpecs[type]];
+  // Only the types that offer the choice drop the activity for it.
+  const noActivity =
+    values.withoutActivity === WITHOUT_ACTIVITY && specs.some((s) => s.kind === "flag");
+  const all = specs.filter((s) => !(noActivity && s.path === "activityId"));
   return keys ? all.filter((s) => keys.includes(s.path.split(".")[0] as string)) : all;
 }

@@ -169,9 +169,12 @@ export function collect(
         if (raw === WITHOUT_ACTIVITY) set(spec.path, true);
         break;
       case "correspondence": {
-        // Only a negotiation is justified by correspondence; the API says when none is marked.
-        const marked = markedIds(draft.values);
-        if (draft.values.basis === "negotiation" && marked.length > 0) set(spec.path, marked);
+        // Only a negotiation is justified by correspondence, and needs some marked (§2).
+        if (draft.values.basis !== "negotiation") break;
+        const attached = new Set(draft.documents.map((d) => d.documentId));
+        const marked = markedIds(draft.values).filter((id) => attached.has(id));
+        if (marked.length > 0) set(spec.path, marked);
+        else fail({ code: "custom", path, params: { code: "correspondence_required" } });
         break;
       }
       case "workDays":
@@ -222,6 +225,17 @@ function planRules(body: Out, errors: FieldError[], l: Language) {
   const total = lines.reduce((sum, line) => sum + (line.amountCents ?? 0), 0);
   if (body.type === "incurred-expenses" && total > expensesCapCents)
     reason("lines", "expenses_total_above_cap", { amountCents: total, capCents: expensesCapCents });
+  // Receipts count only when dated strictly before the cancellation (the expense-dates check).
+  const cancellationDate = body.cancellationDate as string | undefined;
+  if (body.type === "incurred-expenses" && cancellationDate)
+    for (const [i, line] of (body.lines as { date?: string }[] | undefined)?.entries() ?? []) {
+      if (line.date && line.date >= cancellationDate)
+        reason(`lines.${i}.date`, "expense_after_cancellation", {
+          line: i + 1,
+          date: line.date,
+          cancellationDate,
+        });
+    }
 }
 
 function workDays(

@@ -1,17 +1,13 @@
 import { z } from "zod";
 import type { PlanConfig } from "../../plan/config";
+import { cents, client, custom, documentIds, isoDate, multilineText, text } from "../fields";
 import {
-  activityId,
-  type CustomIssueCode,
-  cents,
-  client,
-  custom,
-  documentIds,
-  isoDate,
-  multilineText,
-  text,
-} from "../fields";
-import { commonFields, documentsField } from "./common";
+  activityChoiceFields,
+  commonFields,
+  documentsField,
+  issueAdder,
+  refineActivityChoice,
+} from "./common";
 
 /**
  * A planned work day: a date alone is a full day; `hours` for a partial day; `cachets` for
@@ -42,8 +38,7 @@ export const cancelledContract = (plan: PlanConfig) =>
     .strictObject({
       type: z.literal("cancelled-contract"),
       ...commonFields,
-      activityId: activityId().optional(),
-      withoutActivity: z.literal(true).optional(),
+      ...activityChoiceFields,
       client: client(),
       basis: z.enum(basisValues),
       reference: text(100),
@@ -63,12 +58,8 @@ export const cancelledContract = (plan: PlanConfig) =>
       correspondenceDocuments: documentIds(0, plan.documents.maxPerRequest).optional(),
     })
     .superRefine((r, ctx) => {
-      const issue = (path: (string | number)[], code: CustomIssueCode, input: unknown) =>
-        ctx.addIssue({ code: "custom", path, input, ...custom(code) });
-      if (r.activityId === undefined && r.withoutActivity !== true)
-        issue(["activityId"], "required", r.activityId);
-      if (r.activityId !== undefined && r.withoutActivity === true)
-        issue(["withoutActivity"], "activity_and_without_activity", r.withoutActivity);
+      refineActivityChoice(r, ctx);
+      const issue = issueAdder(ctx);
       const marked = r.correspondenceDocuments ?? [];
       if (r.basis === "negotiation" && marked.length === 0)
         issue(["correspondenceDocuments"], "correspondence_required", r.correspondenceDocuments);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { PlanConfig } from "../../plan/config";
-import { activityId, cents, client, documentId, isoDate, text } from "../fields";
-import { commonFields, documentsField } from "./common";
+import { cents, client, documentId, isoDate, text } from "../fields";
+import { activityChoiceFields, commonFields, documentsField, refineActivityChoice } from "./common";
 
 /** One justified expense and its receipt. */
 export const expenseLine = z.strictObject({
@@ -12,16 +12,21 @@ export const expenseLine = z.strictObject({
 });
 export type ExpenseLine = z.infer<typeof expenseLine>;
 
-/** §2 incurred-expenses: expenses spent on a client order that was then cancelled. */
+/**
+ * §2 incurred-expenses: expenses spent on a client order that was then cancelled. A member who
+ * invoices through the cooperative without an Activity says so with `withoutActivity`.
+ */
 export const incurredExpenses = (plan: PlanConfig) =>
-  z.strictObject({
-    type: z.literal("incurred-expenses"),
-    ...commonFields,
-    activityId: activityId(),
-    client: client(),
-    orderReference: text(100),
-    cancellationDate: isoDate(),
-    lines: z.array(expenseLine).min(1).max(50),
-    /** Anything beyond the receipts, e.g. the client's cancellation. */
-    documents: documentsField(plan, 0).optional(),
-  });
+  z
+    .strictObject({
+      type: z.literal("incurred-expenses"),
+      ...commonFields,
+      ...activityChoiceFields,
+      client: client(),
+      orderReference: text(100),
+      cancellationDate: isoDate(),
+      lines: z.array(expenseLine).min(1).max(50),
+      /** Anything beyond the receipts, e.g. the client's cancellation. */
+      documents: documentsField(plan, 0).optional(),
+    })
+    .superRefine(refineActivityChoice);
