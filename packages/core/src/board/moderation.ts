@@ -6,8 +6,9 @@ import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { languageOf } from "../requests/i18n";
 import { parseWith } from "../requests/messages";
 import { asPost } from "./data";
+import { isModeratorTokenKey } from "./links";
 import { boardLabel, ModerationAnswer, Report } from "./post";
-import { getPost } from "./records";
+import { currentContent, getPost } from "./records";
 
 /**
  * Anyone reading the board may report a post: the first report opens a moderation (the
@@ -38,7 +39,7 @@ export async function reportPost(deps: Deps, engine: Engine, postId: string, bod
 async function moderatorToken(deps: Deps, token: string | undefined) {
   const record = token ? await readToken(deps, token) : undefined;
   const execution =
-    record?.key.startsWith("moderator:") && (await getExecution(deps, record.executionId));
+    isModeratorTokenKey(record?.key, "page") && (await getExecution(deps, record!.executionId));
   if (!record || !execution) throw new TokenError("token.invalid", "this link is not valid");
   return { record, execution };
 }
@@ -60,7 +61,7 @@ export async function moderationView(deps: Deps, token: string | undefined) {
     open,
     status: post.status,
     moderator: record.meta.email,
-    content: post.content,
+    content: await currentContent(deps, post),
     reports: post.reports ?? [],
     decisions: post.moderation ?? [],
   };
