@@ -74,6 +74,9 @@ describe("moderation by email reply", () => {
     const [, pageToken] = mail.body.text!.match(
       /moderate&token=([A-Za-z0-9_-]{43})&decision=keep/,
     )!;
+    // The page's link shows the post in Léa's language when her browser asks for none.
+    const view = await s.api.call("GET", "/api/board/moderation/current", { token: pageToken });
+    expect(view.body).toMatchObject({ open: true, moderatorLanguage: "nl" });
     // Act
     const first = await receive(
       reply(moderator, replyTo, "Verwijderen, dit is reclame."),

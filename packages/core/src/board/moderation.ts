@@ -1,3 +1,4 @@
+import { languageOf as readerLanguage } from "../contacts/language";
 import type { Deps } from "../deps";
 import { completeCallback, readToken, TokenError } from "../engine/callbacks";
 import type { Engine } from "../engine/engine";
@@ -61,6 +62,8 @@ export async function moderationView(deps: Deps, token: string | undefined) {
     open,
     status: post.status,
     moderator: record.meta.email,
+    /** The language the moderator reads, from the registers: the page's default. */
+    moderatorLanguage: await readerLanguage(deps, String(record.meta.email)),
     content: await currentContent(deps, post),
     reports: post.reports ?? [],
     decisions: post.moderation ?? [],
