@@ -1,8 +1,10 @@
-import type { ModerationDecision } from "../../board/post";
-import type { Language } from "../../requests/request-types";
+import type { Language } from "../../i18n/language";
 import { moment } from "../format";
 import { block, type RenderedEmail, renderEmail } from "../layout";
 import type { Words } from "./common";
+
+/** A moderator's decision (the board's `moderationDecisions`; notifications sit below the board). */
+type ModerationDecision = "hide" | "keep" | "warn";
 
 /** Why a moderator's reply decided nothing. */
 export type ModerationAnswerCode = "not-understood" | "decided" | "expired" | "unknown";
