@@ -248,6 +248,13 @@ export function fixtures(t: FreeText): Fixtures {
       reasons: ["commercial", "other"],
       expiresAt: "2020-04-30T09:00:00Z",
     },
+    "board-moderation-answer": {
+      code: "decided",
+      title: t.clientName,
+      decisions: [
+        { decision: "hide", by: "moderation.lea@smart.example.org", at: "2020-04-02T09:00:00Z" },
+      ],
+    },
   };
 }
 
@@ -433,6 +440,11 @@ export function visible(name: TemplateName, language: Language, t: FreeText = pl
       `${publicUrl}/board.html#view=moderate&token=${token}&decision=keep`,
       `${publicUrl}/board.html#view=moderate&token=${token}&decision=warn`,
       moment("2020-04-30T09:00:00Z", language),
+    ],
+    "board-moderation-answer": [
+      t.clientName,
+      "moderation.lea@smart.example.org",
+      moment("2020-04-02T09:00:00Z", language),
     ],
   };
   return shown[name];

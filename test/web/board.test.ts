@@ -207,6 +207,48 @@ describe("the board in the browser", () => {
     expect(Date.parse(after) - Date.parse(before)).toBeGreaterThan(4 * DAY);
   }, 60_000);
 
+  it("edits the post from its management link at 360 px: screened, masked, shown at once", async () => {
+    const manage = await link(
+      title,
+      /http\S+board\.html#view=manage&id=[0-9a-f-]{36}&token=[A-Za-z0-9_-]{43}/,
+    );
+    const page = await web.open(
+      manage.replace(web.stack.config.publicUrl, "").replace("board.html", "board.html?lang=fr"),
+      360,
+    );
+    await page.waitForSelector("#edit");
+    await page.click("#edit");
+    await page.waitForSelector("#f-title");
+    expect(await page.inputValue("#f-title")).toBe(title);
+    await look(page, "board-edit-form-360");
+    // A banned word: the field says why, nothing changes.
+    await page.fill("#f-text", "Garde d'enfants le mercredi, et soirée casino ensuite.");
+    await page.click("#save");
+    await page.waitForSelector(".error-summary");
+    expect((await fieldErrors(page))["f-text"]).toContain("contient un mot refusé");
+    await look(page, "board-edit-errors-360", 400);
+    expect((await listed()).find((p) => p.title === title)).toMatchObject({ region: "wallonia" });
+    // A good edit: another region, a phone number that the board masks.
+    await page.fill(
+      "#f-text",
+      "Je cherche quelqu'un pour garder ma fille le mercredi matin. Appelez le 0470 12 34 56.",
+    );
+    await page.selectOption("#f-region", "brussels");
+    await page.click("#save");
+    await page.waitForSelector(".notice.ok");
+    expect(await page.textContent(".notice.ok")).toContain("Votre annonce est modifiée");
+    expect(await page.textContent("main")).toContain("mercredi matin");
+    expect(await page.textContent("main")).not.toContain("0470");
+    // The refused save above is in the console: expected.
+    await look(page, "board-edited-360", 400);
+    const shown = (await listed()).find((p) => p.title === title) as unknown as Record<
+      string,
+      string
+    >;
+    expect(shown.region).toBe("brussels");
+    expect(shown.text).toContain("mercredi matin. Appelez le […]");
+  }, 60_000);
+
   it("a report reaches the moderators; one hides the post from the scanner-safe page", async () => {
     const other = `Donne des livres ${crypto.randomUUID().slice(0, 6)}`;
     const { confirm } = await postAndConfirm(

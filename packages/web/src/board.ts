@@ -12,10 +12,11 @@ import {
 } from "@entraide/core/board/options";
 import type { PostPage, PublicPost } from "@entraide/core/board/records";
 import type { Translated } from "@entraide/core/requests/i18n";
-import { type Language, languages } from "@entraide/core/requests/request-types";
+import { isLanguage, type Language, languages } from "@entraide/core/requests/request-types";
 import { type ApiError, api, fieldErrors } from "./lib/api";
 import { announce, focus, h } from "./lib/dom";
 import { clearErrors, showErrors } from "./lib/errors";
+import { browserLanguage, hasChosenLanguage } from "./lib/lang";
 import { facts, pageFrame } from "./lib/page";
 import { takeFragment } from "./lib/token";
 
@@ -118,6 +119,15 @@ const w = {
   status: t3("État", "Status", "Status"),
   renew: t3("Prolonger de 30 jours", "Met 30 dagen verlengen", "Renew for 30 days"),
   close: t3("Retirer l'annonce", "Zoekertje weghalen", "Remove the post"),
+  edit: t3("Modifier l'annonce", "Zoekertje wijzigen", "Edit the post"),
+  editTitle: t3("Modifier votre annonce", "Uw zoekertje wijzigen", "Edit your post"),
+  editHint: t3(
+    "Les changements sont visibles tout de suite. Les adresses, liens et numéros de téléphone dans le texte sont masqués ; la date de fin ne change pas.",
+    "De wijzigingen zijn meteen zichtbaar. Adressen, links en telefoonnummers in de tekst worden verborgen; de einddatum verandert niet.",
+    "Changes show at once. Addresses, links and phone numbers in the text are masked; the end date stays the same.",
+  ),
+  save: t3("Enregistrer", "Opslaan", "Save"),
+  edited: t3("Votre annonce est modifiée.", "Uw zoekertje is gewijzigd.", "Your post is updated."),
   renewed: t3("Votre annonce est prolongée.", "Uw zoekertje is verlengd.", "Your post is renewed."),
   closed: t3(
     "Votre annonce est retirée du tableau.",
@@ -183,6 +193,8 @@ let view: View = ["confirm", "manage", "moderate"].includes(fragment.view ?? "")
 let open: { postId: string; form: "answer" | "report" } | undefined;
 let notice: { text: string; error: boolean; postId?: string } | undefined;
 let detail: Record<string, unknown> | undefined;
+/** The management page shows the edit form instead of its buttons. */
+let editing = false;
 
 const frame = pageFrame("boardTitle", () => draw());
 const say = (t: Translated, vars: Record<string, string> = {}) =>
@@ -217,22 +229,28 @@ const categoryText = (v: string) => say(boardOptionTexts.category[v as "help"]);
 const regionText = (v: string) => say(boardOptionTexts.region[v as "online"]);
 const languageText = (v: string) => say(w.languageNames[v as Language]);
 
-function input(field: string, type: "text" | "email", max: number, autocomplete?: string) {
+function input(
+  field: string,
+  type: "text" | "email",
+  max: number,
+  autocomplete?: string,
+  value?: string,
+) {
   const id = `f-${field}`;
   return h(
     "div",
     { class: "field" },
     h("label", { for: id }, label(field)),
-    h("input", { id, name: field, type, maxlength: max, autocomplete, required: true }),
+    h("input", { id, name: field, type, maxlength: max, autocomplete, required: true, value }),
   );
 }
-function textarea(field: string, max: number) {
+function textarea(field: string, max: number, value?: string) {
   const id = `f-${field}`;
   return h(
     "div",
     { class: "field" },
     h("label", { for: id }, label(field)),
-    h("textarea", { id, name: field, rows: 6, maxlength: max, required: true }),
+    h("textarea", { id, name: field, rows: 6, maxlength: max, required: true, value }),
   );
 }
 const valuesOf = (form: HTMLFormElement) =>
@@ -611,17 +629,20 @@ function tokenParts(): Node[] {
           id: a,
           class: a === "renew" ? "primary" : "secondary",
           onclick: () =>
-            act(
-              "POST",
-              `/api/board/posts/${fragment.id}/manage`,
-              { action: a },
-              a === "renew" ? w.renewed : w.closed,
-            ),
+            a === "edit"
+              ? startEditing()
+              : act(
+                  "POST",
+                  `/api/board/posts/${fragment.id}/manage`,
+                  { action: a },
+                  a === "renew" ? w.renewed : w.closed,
+                ),
         },
-        say(a === "renew" ? w.renew : w.close),
+        say(a === "renew" ? w.renew : a === "edit" ? w.edit : w.close),
       ),
     );
-    if (actions.length > 0) parts.push(h("div", { class: "actions" }, actions));
+    if (editing && d.content) parts.push(editForm(d.content));
+    else if (actions.length > 0) parts.push(h("div", { class: "actions" }, actions));
   }
   if (view === "moderate") {
     if (d.content) parts.push(h("p", {}, say(w.moderateIntro)), ...postFacts(d.content));
@@ -664,6 +685,75 @@ function tokenParts(): Node[] {
   return parts;
 }
 
+function startEditing() {
+  editing = true;
+  notice = undefined;
+  draw();
+  focus(document.getElementById("f-title"));
+}
+
+/** The author's edit: the same fields and checks as posting, but offer or need stays. */
+function editForm(content: PublicPost) {
+  const form = h(
+    "form",
+    { novalidate: true, "aria-labelledby": "edit-title" },
+    h("h2", { id: "edit-title" }, say(w.editTitle)),
+    h("p", { class: "hint" }, say(w.editHint)),
+    input("title", "text", POST_LIMITS.title, undefined, content.title),
+    textarea("text", POST_LIMITS.text, content.text),
+    select("category", postCategories, categoryText, { value: content.category }),
+    select("region", postRegions, regionText, { value: content.region }),
+    select("language", languages, languageText, { value: content.language }),
+    h(
+      "div",
+      { class: "actions" },
+      h("button", { type: "submit", id: "save", class: "primary" }, say(w.save)),
+      h(
+        "button",
+        {
+          type: "button",
+          class: "secondary",
+          onclick: () => {
+            editing = false;
+            draw();
+          },
+        },
+        say(w.cancel),
+      ),
+    ),
+  );
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    clearErrors(form);
+    const answer = await api<ApiError>(
+      "POST",
+      `/api/board/posts/${encodeURIComponent(fragment.id ?? "")}/edits`,
+      { token: fragment.token, body: valuesOf(form) },
+    );
+    if (answer.status === 200) {
+      editing = false;
+      detail = answer.body as unknown as Record<string, unknown>;
+      notice = { text: say(w.edited), error: false };
+    } else if (fieldErrors(answer.body)) {
+      showErrors(form, fieldErrors(answer.body)!, say(w.errorsTitle));
+      return;
+    } else {
+      editing = false;
+      const status = (answer.body.error?.details as { status?: PostData["status"] } | undefined)
+        ?.status;
+      notice = {
+        text: status ? say(w.notNow, { status: say(w.statuses[status]) }) : say(w.failed),
+        error: true,
+      };
+      await loadDetail();
+    }
+    announce(notice.text);
+    draw();
+    focus(document.querySelector<HTMLElement>(".notice"));
+  });
+  return form;
+}
+
 async function act(method: "POST", path: string, body: unknown, success: Translated) {
   const answer = await api<ApiError>(method, path, { token: fragment.token, body: body ?? {} });
   if (answer.status === 200) {
@@ -691,8 +781,12 @@ async function loadDetail() {
   const answer = token
     ? await api<Record<string, unknown>>("GET", path, { token })
     : { status: 404, body: {} };
-  if (answer.status === 200) detail = answer.body;
-  else notice = { text: say(w.badLink), error: true };
+  if (answer.status === 200) {
+    detail = answer.body;
+    // Without a choice made here or a language from the browser, the moderator's own.
+    const own = answer.body.moderatorLanguage;
+    if (isLanguage(own) && !hasChosenLanguage() && !browserLanguage()) frame.adopt(own);
+  } else notice = { text: say(w.badLink), error: true };
 }
 
 async function loadPosts(cursor?: string) {

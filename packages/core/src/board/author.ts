@@ -8,23 +8,28 @@ import { languageOf } from "../requests/i18n";
 import { parseWith } from "../requests/messages";
 import { statusTokenMatches } from "../requests/status-token";
 import { asPost } from "./data";
-import { boardLabel, ManageAction } from "./post";
+import { addSeconds } from "../clock";
+import type { PlanConfig } from "../plan/config";
+import { parseBoard } from "./parse";
+import { boardLabel, ManageAction, PostEdit } from "./post";
+import { currentContent, editWrites } from "./records";
+import { maskPost } from "./screen";
 import { BOARD_POST_WORKFLOW } from "./workflow";
 
 /** What the author sees of their post on the management page. */
-function authorView(execution: Execution) {
+async function authorView(deps: Deps, execution: Execution) {
   const post = asPost(execution.data);
   return {
     postId: post.postId,
     status: post.status,
-    content: post.content,
+    content: await currentContent(deps, post),
     firstName: post.firstName,
     publishedAt: post.publishedAt,
     expiresAt: post.expiresAt,
     /** What the author can do now. */
     actions:
       execution.state === "published"
-        ? ["renew", "close"]
+        ? ["edit", "renew", "close"]
         : execution.state === "moderation"
           ? ["close"]
           : [],
@@ -44,7 +49,7 @@ async function ownPost(deps: Deps, postId: string, token: string | undefined) {
 }
 
 export async function manageView(deps: Deps, postId: string, token: string | undefined) {
-  return authorView(await ownPost(deps, postId, token));
+  return authorView(deps, await ownPost(deps, postId, token));
 }
 
 /**
@@ -79,6 +84,63 @@ export async function manageAction(
       },
     );
   return { status: action === "renew" ? "renewing" : "closing" };
+}
+
+/**
+ * The author edits their post's title, text, category, region or language: screened like a
+ * new post (a refused word is a 400, contacts are masked), then applied at once if the post is
+ * on the board (200: the board shows it), or refused with where it stands (409). The holder of
+ * a wrong token learns nothing (404), whatever the body.
+ */
+export async function editPost(
+  deps: Deps,
+  engine: Engine,
+  plan: PlanConfig,
+  postId: string,
+  token: string | undefined,
+  body: unknown,
+) {
+  const execution = await ownPost(deps, postId, token);
+  const { data } = parseBoard(PostEdit, body, ["title", "text"], plan.board.bannedWords);
+  const post = asPost(execution.data);
+  const before = await currentContent(deps, post);
+  const at = deps.clock.now().toISOString();
+  const after = before && maskPost({ ...before, ...data });
+  const result =
+    execution.status === "running" && execution.state === "published" && before && after
+      ? await engine.signal(
+          postId,
+          { state: execution.state, visit: execution.visit },
+          {
+            event: "edit",
+            at,
+            fields: Object.keys(data).filter(
+              (k) => after[k as keyof PostEdit] !== before[k as keyof PostEdit],
+            ),
+          },
+          {
+            extra: editWrites(deps, postId, {
+              before,
+              after,
+              at,
+              // Past the latest the post can be erased unless renewed: the safety net only.
+              eraseAt: addSeconds(
+                at,
+                plan.board.expiresAfterSeconds + plan.board.eraseAfterSeconds,
+              ),
+            }),
+          },
+        )
+      : { outcome: "superseded" as const, execution };
+  if (result.outcome !== "applied") {
+    const now = result.execution ?? execution;
+    // The state too: a close accepted a moment ago is `closing` before the post says `closed`.
+    throw new ConflictError("board.cannot-edit", "this post cannot be edited now", {
+      status: asPost(now.data).status,
+      state: now.state,
+    });
+  }
+  return authorView(deps, result.execution!);
 }
 
 /** What the holder of a confirmation link is asked to publish; a GET publishes nothing. */

@@ -24,6 +24,8 @@ export interface PostData {
   manageTokenHash: string;
   status: PostLifecycle;
   publishedAt?: string;
+  /** When the author last edited it: the listing item then holds what it says (see `currentContent`). */
+  editedAt?: string;
   expiresAt?: string;
   reports?: { reason: (typeof reportReasons)[number]; at: string }[];
   moderation?: { decision: ModerationDecision; by: string; at: string }[];

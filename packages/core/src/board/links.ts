@@ -25,3 +25,16 @@ export const moderateUrl = (publicUrl: string, token: string, decision: Moderati
 export function manageToken(secret: string, postId: string): string {
   return createHmac("sha256", secret).update(`board-manage\n${postId}`).digest("base64url");
 }
+
+/**
+ * The keys of a moderator's tokens: one for the links of the email (the page), one for the
+ * address their reply goes to. Either decides once: the first moves the post on, and the other
+ * no longer matches the state it was issued for.
+ */
+const MODERATOR_KEY = { page: "moderator:", reply: "moderator-reply:" } as const;
+
+export const moderatorTokenKey = (via: keyof typeof MODERATOR_KEY, email: string) =>
+  `${MODERATOR_KEY[via]}${email}`;
+
+export const isModeratorTokenKey = (key: string | undefined, via?: keyof typeof MODERATOR_KEY) =>
+  (via ? [MODERATOR_KEY[via]] : Object.values(MODERATOR_KEY)).some((k) => key?.startsWith(k));

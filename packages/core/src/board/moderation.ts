@@ -1,3 +1,4 @@
+import { languageOf as readerLanguage } from "../contacts/language";
 import type { Deps } from "../deps";
 import { completeCallback, readToken, TokenError } from "../engine/callbacks";
 import type { Engine } from "../engine/engine";
@@ -6,8 +7,9 @@ import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { languageOf } from "../requests/i18n";
 import { parseWith } from "../requests/messages";
 import { asPost } from "./data";
+import { isModeratorTokenKey } from "./links";
 import { boardLabel, ModerationAnswer, Report } from "./post";
-import { getPost } from "./records";
+import { currentContent, getPost } from "./records";
 
 /**
  * Anyone reading the board may report a post: the first report opens a moderation (the
@@ -38,7 +40,7 @@ export async function reportPost(deps: Deps, engine: Engine, postId: string, bod
 async function moderatorToken(deps: Deps, token: string | undefined) {
   const record = token ? await readToken(deps, token) : undefined;
   const execution =
-    record?.key.startsWith("moderator:") && (await getExecution(deps, record.executionId));
+    isModeratorTokenKey(record?.key, "page") && (await getExecution(deps, record!.executionId));
   if (!record || !execution) throw new TokenError("token.invalid", "this link is not valid");
   return { record, execution };
 }
@@ -60,7 +62,9 @@ export async function moderationView(deps: Deps, token: string | undefined) {
     open,
     status: post.status,
     moderator: record.meta.email,
-    content: post.content,
+    /** The language the moderator reads, from the registers: the page's default. */
+    moderatorLanguage: await readerLanguage(deps, String(record.meta.email)),
+    content: await currentContent(deps, post),
     reports: post.reports ?? [],
     decisions: post.moderation ?? [],
   };

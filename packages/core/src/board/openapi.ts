@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { Answer, ManageAction, ModerationAnswer, PostSubmission, Report } from "./post";
+import { Answer, ManageAction, ModerationAnswer, PostEdit, PostSubmission, Report } from "./post";
 
 interface Helpers {
   json: (schema: z.ZodType) => unknown;
@@ -83,6 +83,21 @@ export function boardPaths({ json, errors, bearer }: Helpers) {
           "400": errors,
           "404": status("unknown post or wrong token"),
           "409": status("not possible now; details.status says where the post stands"),
+        },
+      },
+    },
+    "/api/board/posts/{id}/edits": {
+      post: {
+        summary:
+          "Edit the post's title, text, category, region or language: screened and masked as a new post",
+        security: bearer,
+        parameters: [id],
+        requestBody: { content: json(PostEdit) },
+        responses: {
+          "200": status("edited: the board shows the new content"),
+          "400": errors,
+          "404": status("unknown post or wrong token"),
+          "409": status("not on the board now; details.status says where the post stands"),
         },
       },
     },

@@ -32,13 +32,27 @@ export function parseBoard<S extends z.ZodType>(
   return { data: parsed.data, language };
 }
 
-/** Writes `items` as one transaction; a refused counter among them is a 429, nothing written. */
-export async function writeCounted(deps: Deps, items: TransactItem[], language: Language) {
+/**
+ * Writes `items` as one transaction; a refused counter among them is a 429, nothing written.
+ * With `once` (an item put only if absent, first in the transaction), an action already
+ * counted is a retry: nothing is written and the answer is `"retry"`.
+ */
+export async function writeCounted(
+  deps: Deps,
+  items: TransactItem[],
+  language: Language,
+  once?: TransactItem,
+): Promise<"written" | "retry"> {
   try {
-    await deps.clients.ddb.send(new TransactWriteCommand({ TransactItems: items }));
+    await deps.clients.ddb.send(
+      new TransactWriteCommand({ TransactItems: once ? [once, ...items] : items }),
+    );
+    return "written";
   } catch (error) {
     const reasons = error instanceof TransactionCanceledException ? error.CancellationReasons : [];
-    if (reasons?.some((r) => r.Code === "ConditionalCheckFailed")) throw rateLimited(language);
+    const failed = (reasons ?? []).map((r) => r.Code === "ConditionalCheckFailed");
+    if (once && failed[0]) return "retry";
+    if (failed.some(Boolean)) throw rateLimited(language);
     throw error;
   }
 }

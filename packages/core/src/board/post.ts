@@ -39,5 +39,12 @@ export const Answer = z.strictObject({
 export type Answer = z.infer<typeof Answer>;
 
 export const Report = z.strictObject({ language: language(), reason: z.enum(reportReasons) });
+/**
+ * `PUT /api/board/posts/{id}/content`: the author edits their post; `language` is the post's,
+ * and the language the errors are told in, as on posting. Offer or need stays what it was.
+ */
+export const PostEdit = PostContent.omit({ kind: true });
+export type PostEdit = z.infer<typeof PostEdit>;
+
 export const ManageAction = z.strictObject({ action: z.enum(["renew", "close"]) });
 export const ModerationAnswer = z.strictObject({ decision: z.enum(moderationDecisions) });

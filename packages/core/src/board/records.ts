@@ -1,7 +1,8 @@
 import { DeleteCommand, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { indexes, keys, ttlAttribute } from "../db/layout";
 import type { Deps } from "../deps";
-import type { AtomicWrite } from "../engine/definition";
+import type { AtomicWrite, TransactItem } from "../engine/definition";
+import type { PostData } from "./data";
 import type { PostCategory, PostContent, PostKind, PostRegion } from "./post";
 
 export type PostStatus = "published" | "closed" | "expired" | "hidden";
@@ -72,6 +73,58 @@ export function renewWrite(deps: Deps, postId: string, expiresAt: string): Atomi
 }
 
 /**
+ * An author's edit, in the transition that applies it: the listing shows the new content, and
+ * what it replaced is kept apart under the post (not in the execution's history), so that the
+ * post's erasure deletes it with the rest.
+ */
+export function editWrites(
+  deps: Deps,
+  postId: string,
+  edit: { before: PostContent; after: PostContent; at: string; eraseAt: string },
+): { item: TransactItem }[] {
+  const { title, text, category, region, language } = edit.after;
+  return [
+    {
+      item: {
+        Update: {
+          TableName: deps.config.table,
+          Key: keys.boardPost(postId),
+          UpdateExpression:
+            "SET title = :title, #text = :text, category = :category, #region = :region, #language = :language, editedAt = :at",
+          ExpressionAttributeNames: {
+            "#text": "text",
+            "#region": "region",
+            "#language": "language",
+          },
+          ExpressionAttributeValues: {
+            ":title": title,
+            ":text": text,
+            ":category": category,
+            ":region": region,
+            ":language": language,
+            ":at": edit.at,
+          },
+        },
+      },
+    },
+    {
+      item: {
+        Put: {
+          TableName: deps.config.table,
+          Item: {
+            ...keys.boardEdit(postId, edit.at),
+            before: edit.before,
+            editedAt: edit.at,
+            // DynamoDB's TTL as a safety net; the post's erasure deletes it on the day.
+            [ttlAttribute]: epochSeconds(edit.eraseAt),
+          },
+        },
+      },
+    },
+  ];
+}
+
+/**
  * The post leaves the board: its status changes and its index keys go, so the listing (a query
  * of the published partition) no longer reads it. DynamoDB's TTL erases it later as a safety
  * net; the workflow's erasure step deletes it on the day.
@@ -97,6 +150,18 @@ export function unpublishWrite(
 }
 
 export const epochSeconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
+
+/**
+ * What a post says now. An edit is applied to the listing item only (never carried through the
+ * execution, whose history would keep it): once edited, the listing item is the post's text.
+ */
+export async function currentContent(deps: Deps, post: PostData): Promise<PostContent | null> {
+  if (!post.editedAt || !post.content) return post.content;
+  const listed = await getPost(deps, post.postId);
+  if (!listed) return post.content;
+  const { kind, category, region, language, title, text } = listed;
+  return { kind, category, region, language, title, text };
+}
 
 export async function getPost(deps: Deps, postId: string): Promise<PublicPost | undefined> {
   const { Item } = await deps.clients.ddb.send(
@@ -183,16 +248,20 @@ function decodeCursor(cursor: string | undefined): Record<string, unknown> | und
   };
 }
 
-/** Deletes a post's listing item and its relayed messages: the erasure, safe to run twice. */
+/**
+ * Deletes everything kept under a post: its listing item, its relayed messages, the texts its
+ * edits replaced, its counted mark. The erasure, safe to run twice.
+ */
 export async function erasePost(deps: Deps, postId: string): Promise<void> {
-  const prefix = keys.boardMessagePrefix(postId);
+  const { pk } = keys.boardPost(postId);
   for (;;) {
     const { Items = [] } = await deps.clients.ddb.send(
       new QueryCommand({
         TableName: deps.config.table,
-        KeyConditionExpression: "pk = :pk AND begins_with(sk, :sk)",
-        ExpressionAttributeValues: { ":pk": prefix.pk, ":sk": prefix.skPrefix },
+        KeyConditionExpression: "pk = :pk",
+        ExpressionAttributeValues: { ":pk": pk },
         ProjectionExpression: "pk, sk",
+        ConsistentRead: true,
       }),
     );
     if (Items.length === 0) break;
@@ -201,7 +270,4 @@ export async function erasePost(deps: Deps, postId: string): Promise<void> {
         new DeleteCommand({ TableName: deps.config.table, Key: { pk: key.pk, sk: key.sk } }),
       );
   }
-  await deps.clients.ddb.send(
-    new DeleteCommand({ TableName: deps.config.table, Key: keys.boardPost(postId) }),
-  );
 }

@@ -41,3 +41,10 @@ export function maskContacts(text: string): { text: string; masked: number } {
   const out = text.replace(EMAIL, mask).replace(LINK, mask).replace(PHONE, mask);
   return { text: out, masked };
 }
+
+/** A post's title and text with their contacts masked, the rest as it is. */
+export const maskPost = <C extends { title: string; text: string }>(content: C): C => ({
+  ...content,
+  title: maskContacts(content.title).text,
+  text: maskContacts(content.text).text,
+});

@@ -4,17 +4,25 @@ import { getCommittee } from "../committees/committee";
 import { languageOf } from "../contacts/language";
 import { keys } from "../db/layout";
 import type { Deps } from "../deps";
-import type { Step, StepContext } from "../engine/definition";
+import type { Data, Step, StepContext } from "../engine/definition";
 import { getExecution } from "../engine/store";
 import { EntraideError } from "../errors";
 import { getMember } from "../members/register";
+import { replyAddress } from "../notifications/replies/reply-token";
 import type { TemplateName, TemplateParams } from "../notifications/templates/index";
 import type { PlanConfig } from "../plan/config";
 import { notify } from "../requests/notify";
 import { asPost, type PostData, type RelayData } from "./data";
-import { manageToken } from "./links";
-import { erasePost, type PostStatus, publishWrite, renewWrite, unpublishWrite } from "./records";
-import { maskContacts, screenProblems } from "./screen";
+import { manageToken, moderatorTokenKey } from "./links";
+import {
+  currentContent,
+  erasePost,
+  type PostStatus,
+  publishWrite,
+  renewWrite,
+  unpublishWrite,
+} from "./records";
+import { maskPost, screenProblems } from "./screen";
 import { expiryFrom, POST_REFUSED } from "./workflow";
 
 /** The steps of the board's workflows, built with their dependencies. */
@@ -37,6 +45,11 @@ export function createBoardSteps(deps: Deps, plan: PlanConfig): Record<string, S
       notify(deps, { template, to: member.email, language: post.language, params, replyTo }),
     );
   };
+  /** The post with what it says now (an edit lives in the listing item, see `currentContent`). */
+  const current = async (data: Data): Promise<PostData> => {
+    const post = asPost(data);
+    return { ...post, content: await currentContent(deps, post) };
+  };
   const manage = (post: PostData, expiresAt = post.expiresAt!) => ({
     title: post.content!.title,
     publicUrl,
@@ -47,7 +60,7 @@ export function createBoardSteps(deps: Deps, plan: PlanConfig): Record<string, S
   /** The post leaves the board; erased after the plan's delay. */
   const unpublish = (status: Exclude<PostStatus, "published">, template?: TemplateName) =>
     (async (data, ctx) => {
-      const post = asPost(data);
+      const post = await current(data);
       if (template) await toAuthor(ctx, post, template, { title: post.content!.title } as never);
       return {
         data: { status, endedAt: now(ctx) },
@@ -84,13 +97,7 @@ export function createBoardSteps(deps: Deps, plan: PlanConfig): Record<string, S
       if (screenProblems(text, board.bannedWords).length > 0)
         throw new EntraideError(POST_REFUSED, "the post does not pass the board's checks");
       return {
-        data: {
-          content: {
-            ...content,
-            title: maskContacts(content.title).text,
-            text: maskContacts(content.text).text,
-          },
-        },
+        data: { content: maskPost(content) },
       };
     },
     "board-publish": async (data, ctx) => {
@@ -113,7 +120,7 @@ export function createBoardSteps(deps: Deps, plan: PlanConfig): Record<string, S
       };
     },
     "board-remind": async (data, ctx) => {
-      const post = asPost(data);
+      const post = await current(data);
       await toAuthor(ctx, post, "board-reminder", manage(post));
       return undefined;
     },
@@ -126,19 +133,23 @@ export function createBoardSteps(deps: Deps, plan: PlanConfig): Record<string, S
     "board-expire": unpublish("expired", "board-expired"),
     "board-hide": unpublish("hidden", "board-hidden"),
     "board-warn": async (data, ctx) => {
-      const post = asPost(data);
+      const post = await current(data);
       await toAuthor(ctx, post, "board-warned", { title: post.content!.title });
       return undefined;
     },
     "board-ask-moderators": async (data, ctx) => {
-      const post = asPost(data);
+      const post = await current(data);
       const committee = await getCommittee(deps, "moderators");
       // Retried, then failed for operations to see: a report must reach someone.
       if (!committee)
         throw new Error("the moderators committee is not set (committees set moderators …)");
       const reasons = [...new Set((post.reports ?? []).map((r) => r.reason))];
       for (const email of committee.members) {
-        const token = await ctx.issueToken(`moderator:${email}`, { meta: { email } });
+        const token = await ctx.issueToken(moderatorTokenKey("page", email), { meta: { email } });
+        // A reply to the email decides too, through a token of its own (see `board/replies.ts`).
+        const replyToken = await ctx.issueToken(moderatorTokenKey("reply", email), {
+          meta: { email },
+        });
         // The moderator's own language, from the contacts register (`committees set … :nl`).
         const language = await languageOf(deps, email);
         await ctx.effect(`board-moderation:${email}`, () =>
@@ -146,6 +157,7 @@ export function createBoardSteps(deps: Deps, plan: PlanConfig): Record<string, S
             template: "board-moderation",
             to: email,
             language,
+            replyTo: replyAddress(deps.config.replyTo, replyToken),
             params: {
               title: post.content!.title,
               text: post.content!.text,
@@ -172,7 +184,7 @@ export function createBoardSteps(deps: Deps, plan: PlanConfig): Record<string, S
       );
       const execution = await getExecution(deps, postId);
       if (!message || !execution) return undefined; // Erased meanwhile: nothing left to relay.
-      const post = asPost(execution.data);
+      const post = await current(execution.data);
       if (!post.content) return undefined;
       await toAuthor(
         ctx,

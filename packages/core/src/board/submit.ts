@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { addSeconds } from "../clock";
+import { keys } from "../db/layout";
 import type { Deps } from "../deps";
 import type { Engine } from "../engine/engine";
 import { idFromKey } from "../engine/engine";
@@ -10,6 +12,7 @@ import { manageToken } from "./links";
 import { parseBoard, writeCounted } from "./parse";
 import { PostSubmission } from "./post";
 import { countWithin } from "./rate-limit";
+import { epochSeconds } from "./records";
 import { boardRefusal } from "./texts";
 import { BOARD_POST_WORKFLOW } from "./workflow";
 
@@ -50,6 +53,17 @@ export async function submitPost(
       ),
     ],
     language,
+    // The same post again (same Idempotency-Key, a retried request): counted once.
+    {
+      Put: {
+        TableName: deps.config.table,
+        Item: {
+          ...keys.boardPostCounted(postId),
+          ttl: epochSeconds(addSeconds(deps.clock.now().toISOString(), 2 * 86_400)),
+        },
+        ConditionExpression: "attribute_not_exists(pk)",
+      },
+    },
   );
   const { memberNumber: _n, email: _e, ...content } = data;
   const input: PostData = {

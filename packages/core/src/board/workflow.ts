@@ -8,6 +8,7 @@ import {
 import { ALL_ERRORS, TIMEOUT_ERROR } from "../engine/retry";
 import { type PlanConfig, planConfig } from "../plan/config";
 import { asPost } from "./data";
+import { isModeratorTokenKey } from "./links";
 import { moderationDecisions, type ModerationDecision } from "./post";
 
 export const BOARD_POST_WORKFLOW = "board-post";
@@ -32,6 +33,19 @@ const authorAction = (payload: Data): CallbackOutcome | undefined => {
   if (payload.event === "close") return { next: "closing" };
   return undefined;
 };
+
+/**
+ * The author's edit, screened and masked by the API, applied where the post stands: on the
+ * board, its expiry and reminder unchanged. The new text goes to the listing item in the same
+ * transition (`editWrites`), never through here: the history names the fields, not their text.
+ */
+const edit = (payload: Data): CallbackOutcome | undefined =>
+  payload.event === "edit"
+    ? {
+        data: { editedAt: payload.at },
+        events: [{ type: "PostEdited", detail: { fields: payload.fields } }],
+      }
+    : undefined;
 
 /** Reports a post keeps: enough for the moderators to read, bounded whoever floods the button. */
 const MAX_REPORTS = 20;
@@ -71,8 +85,7 @@ const moderate = (
   now: string,
 ): CallbackOutcome | undefined => {
   const decision = payload.decision as ModerationDecision;
-  if (!token.key.startsWith("moderator:") || !moderationDecisions.includes(decision))
-    return undefined;
+  if (!isModeratorTokenKey(token.key) || !moderationDecisions.includes(decision)) return undefined;
   const by = String(token.meta.email);
   return {
     data: {
@@ -133,7 +146,7 @@ export function boardPostWorkflow(plan: PlanConfig = planConfig) {
         ],
         catch: [{ errors: [TIMEOUT_ERROR], next: "expiring" }],
         onCallback: (data, { payload, now }) =>
-          authorAction(payload) ?? report(data, payload, now, "moderation"),
+          authorAction(payload) ?? edit(payload) ?? report(data, payload, now, "moderation"),
       },
       renewing: { type: "task", step: "board-renew", retry: transient, next: "published" },
       moderation: {

@@ -137,7 +137,10 @@ export const keys = {
     pk: `BOARD#${postId}`,
     sk: `MSG#${messageId}`,
   }),
-  boardMessagePrefix: (postId: string) => ({ pk: `BOARD#${postId}`, skPrefix: "MSG#" }),
+  /** Marks a post counted against its author's daily limit: a retried post counts once. */
+  boardPostCounted: (postId: string) => ({ pk: `BOARD#${postId}`, sk: "COUNTED" }),
+  /** An author's edit of a post (what it said before), kept under the post until it is erased. */
+  boardEdit: (postId: string, at: string) => ({ pk: `BOARD#${postId}`, sk: `EDIT#${at}` }),
   /** A counter of actions by one sender (or on one post) within one window: the rate limits. */
   rateCounter: (scope: string, window: string) => ({ pk: `RATE#${scope}`, sk: window }),
   /** GSI keys of a due item: when it is due, then which execution, so ties stay distinct. */

@@ -8,7 +8,7 @@ import type { Step, StepContext } from "../engine/definition";
 import { EntraideError } from "../errors";
 import { FundMovements } from "../funds/movements";
 import { getMember } from "../members/register";
-import { encodeReplyToken } from "../notifications/replies/reply-token";
+import { replyAddress } from "../notifications/replies/reply-token";
 import type { TemplateName, TemplateParams } from "../notifications/templates/index";
 import type { Payout } from "../payouts/payout";
 import { createPayout } from "../payouts/records";
@@ -40,13 +40,6 @@ function datesOf(r: RequestData["request"]): string[] {
     return [...r.workDays.map((w) => w.date), r.cancellationDate];
   if (r.type === "incurred-expenses") return [...r.lines.map((l) => l.date), r.cancellationDate];
   return [];
-}
-
-/** Replies go to `local+<token>@domain`, so the inbound handler knows which decision they answer. */
-function replyAddress(replyTo: string | undefined, token: string): string | undefined {
-  if (!replyTo) return undefined;
-  const [local, domain] = replyTo.split("@");
-  return `${local}+${encodeReplyToken(token)}@${domain}`;
 }
 
 /** The steps of the request workflows, built with their dependencies (the Temporal pattern). */

@@ -1,3 +1,4 @@
+import { moderationReplies } from "@entraide/core/board/replies";
 import { handleInboundFromS3 } from "@entraide/core/notifications/replies/inbound-from-s3";
 import { decide } from "@entraide/core/requests/decide";
 import { z } from "zod";
@@ -47,6 +48,7 @@ export async function handler(event: unknown) {
           virus: receipt.virusVerdict?.status,
         },
       },
+      [moderationReplies(d, engine())],
     );
     // The outcome names no person and no token.
     logger.info("inbound mail handled", {

@@ -24,6 +24,7 @@ export const routes = {
   "POST /api/board/posts/{id}/reports": "packages/functions/src/http/board-report-post.handler",
   "GET /api/board/posts/{id}/manage": "packages/functions/src/http/board-get-manage.handler",
   "POST /api/board/posts/{id}/manage": "packages/functions/src/http/board-post-manage.handler",
+  "POST /api/board/posts/{id}/edits": "packages/functions/src/http/board-edit-post.handler",
   "GET /api/board/confirmations/current":
     "packages/functions/src/http/board-get-confirmation.handler",
   "POST /api/board/confirmations": "packages/functions/src/http/board-post-confirmation.handler",

@@ -1,7 +1,13 @@
 import { GetObjectCommand } from "@aws-sdk/client-s3";
 import { bucketLayout } from "../../aws/bucket-layout";
 import type { Deps } from "../../deps";
-import { type Decide, type Envelope, handleInboundEmail, type InboundOutcome } from "./inbound";
+import {
+  type Decide,
+  type Envelope,
+  handleInboundEmail,
+  type InboundOutcome,
+  type ReplyHandler,
+} from "./inbound";
 
 /** The S3 key SES receiving writes a mail to (receipt rule S3 action, prefix `inbound/`). */
 export function inboundKey(sesMessageId: string): string {
@@ -26,6 +32,8 @@ export async function handleInboundFromS3(
   sesMessageId: string,
   decide: Decide,
   envelope: Envelope = {},
+  others: readonly ReplyHandler[] = [],
 ): Promise<InboundOutcome> {
-  return handleInboundEmail(deps, await readInboundMail(deps, sesMessageId), decide, envelope);
+  const raw = await readInboundMail(deps, sesMessageId);
+  return handleInboundEmail(deps, raw, decide, envelope, others);
 }

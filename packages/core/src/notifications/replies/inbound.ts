@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { simpleParser } from "mailparser";
 import type { Deps } from "../../deps";
-import { readToken } from "../../engine/callbacks";
+import { readToken, type TokenRecord } from "../../engine/callbacks";
 import { once } from "../../engine/effects";
 import { EntraideError } from "../../errors";
 import { isLanguage } from "../../i18n/language";
@@ -40,13 +40,42 @@ export interface Envelope {
 }
 
 export type InboundOutcome =
-  | { outcome: "decided"; decision: ReplyDecision; result: unknown }
+  /** `decision`: an approval's (`ReplyDecision`), or a handler's own (the board's hide/keep/warn). */
+  | { outcome: "decided"; decision: string; result: unknown }
   | { outcome: "not-understood"; ambiguity: Ambiguity; answer: string }
   | {
       outcome: "ignored";
       reason: "automatic" | "unauthenticated" | "no-reply-token" | "unknown-token" | "wrong-sender";
     }
-  | { outcome: "refused"; code: string; message: string };
+  | { outcome: "refused"; code: string; message: string }
+  /** Decided nothing, and told the sender why (a reply to an other kind of email). */
+  | { outcome: "answered"; code: string; answer: string };
+
+/** What a reply handler is given of a reply from the very address its token is bound to. */
+export interface BoundReply {
+  token: string;
+  record: TokenRecord;
+  sender: string;
+  /** The mail's plain text, quotes and signature included. */
+  text: string;
+  /** The address the reply was sent to: answers go back from it. */
+  replyAddress: string;
+  /** Names this mail (a hash of its bytes): an answer is sent once per mail. */
+  mailKey: string;
+}
+
+/**
+ * Replies to other emails than approvals (the board's moderation emails): the token keys a
+ * handler owns, what it does with a reply, and what it answers its own people about a token
+ * we do not know (undefined: the sender is not one of them, and is ignored).
+ */
+export interface ReplyHandler {
+  owns: (tokenKey: string) => boolean;
+  handle: (reply: BoundReply) => Promise<InboundOutcome>;
+  unknown?: (
+    reply: Pick<BoundReply, "sender" | "replyAddress" | "mailKey">,
+  ) => Promise<InboundOutcome | undefined>;
+}
 
 /**
  * The decision token a reply was addressed to: approval emails have the Reply-To
@@ -90,6 +119,7 @@ export async function handleInboundEmail(
   rawMime: Buffer | string,
   decide: Decide,
   envelope: Envelope = {},
+  others: readonly ReplyHandler[] = [],
 ): Promise<InboundOutcome> {
   const mail = await simpleParser(rawMime, { skipImageLinks: true, skipTextToHtml: true });
   if (isAutomatic(mail)) return { outcome: "ignored", reason: "automatic" };
@@ -102,19 +132,41 @@ export async function handleInboundEmail(
     ...addressesOf(mail.cc),
   ]);
   if (!reply) return { outcome: "ignored", reason: "no-reply-token" };
-  const record = await readToken(deps, reply.token);
-  if (!record || !isDecisionTokenKey("reply", record.key))
-    return { outcome: "ignored", reason: "unknown-token" };
-
-  const approver = String(record.meta.email ?? "").toLowerCase();
   const from = addressesOf(mail.from);
   const senders = [
     ...from,
     ...addressesOf(mail.headers.get("return-path")),
     ...(envelope.mailFrom ? [envelope.mailFrom.toLowerCase()] : []),
   ];
-  if (from.length !== 1 || senders.some((s) => s !== approver))
-    return { outcome: "ignored", reason: "wrong-sender" };
+  const sentBy = (address: string) => from.length === 1 && senders.every((s) => s === address);
+  // Keyed by the mail's bytes: a retried Lambda answers the same reply once.
+  const mailKey = createHash("sha256").update(rawMime).digest("hex");
+  const record = await readToken(deps, reply.token);
+  const other = record && others.find((h) => h.owns(record.key));
+  if (!record || (!other && !isDecisionTokenKey("reply", record.key))) {
+    // A handler answers its own people about a link we do not know; strangers get silence.
+    for (const handler of from.length === 1 && sentBy(from[0]!) ? others : []) {
+      const outcome = await handler.unknown?.({
+        sender: from[0]!,
+        replyAddress: reply.address,
+        mailKey,
+      });
+      if (outcome) return outcome;
+    }
+    return { outcome: "ignored", reason: "unknown-token" };
+  }
+
+  const approver = String(record.meta.email ?? "").toLowerCase();
+  if (!sentBy(approver)) return { outcome: "ignored", reason: "wrong-sender" };
+  if (other)
+    return other.handle({
+      token: reply.token,
+      record,
+      sender: approver,
+      text: mail.text ?? "",
+      replyAddress: reply.address,
+      mailKey,
+    });
 
   const parsed = parseReply(mail.text ?? "");
   if (parsed.decision === undefined) {
@@ -125,8 +177,7 @@ export async function handleInboundEmail(
       { requestId, ambiguity: parsed.ambiguity, replyText: parsed.text },
       language,
     );
-    // Keyed by the mail's bytes: a retried Lambda answers the same reply once.
-    const key = `reply-not-understood:${createHash("sha256").update(rawMime).digest("hex")}`;
+    const key = `reply-not-understood:${mailKey}`;
     const answer = await once(deps, key, "inbound", () =>
       sendEmail(deps, { to: approver, replyTo: reply.address, ...rendered }),
     );

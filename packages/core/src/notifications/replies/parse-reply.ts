@@ -74,6 +74,20 @@ function ambiguous(code: Ambiguity["code"], found: ReplyDecision[], text: string
 }
 
 /**
+ * A reply's new text (quoted history and signature removed) from its first word after any
+ * greeting, as written (`original`) and folded for the patterns (`folded`): what every kind of
+ * reply (approvals, the board's moderation) reads its decision word from.
+ */
+export function replyOpening(body: string): { text: string; original: string; folded: string } {
+  const text = withoutBidiControls(newText(body));
+  // Patterns run on the folded text; reasons are cut from the original, in the writer's spelling.
+  const start = text.replace(/^\s+/, "");
+  const greeting = GREETING.exec(fold(start));
+  const original = greeting ? start.slice(greeting[0].length).trimStart() : start;
+  return { text, original, folded: fold(original) };
+}
+
+/**
  * What an approver's reply to an approval email decides. Only the new text counts (quoted
  * history and signature removed). The reply must begin with a decision word, in French, Dutch
  * or English, any case, accents or not: "OK", "Approuvé", "Goedgekeurd", "Refusé parce que …",
@@ -85,13 +99,8 @@ function ambiguous(code: Ambiguity["code"], found: ReplyDecision[], text: string
  * // { decision: "reject", comment: "le devis n'est pas signé" }
  */
 export function parseReply(body: string): ParsedReply {
-  const text = withoutBidiControls(newText(body));
+  const { text, original, folded } = replyOpening(body);
   if (text === "") return ambiguous("empty", [], text);
-  // Patterns run on the folded text; reasons are cut from the original, in the writer's spelling.
-  const start = text.replace(/^\s+/, "");
-  const greeting = GREETING.exec(fold(start));
-  const original = greeting ? start.slice(greeting[0].length).trimStart() : start;
-  const folded = fold(original);
   const found = (
     [
       ["approve", APPROVE_ANYWHERE],

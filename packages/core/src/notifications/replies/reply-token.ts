@@ -39,3 +39,10 @@ export function decodeReplyToken(tag: string): string | undefined {
   }
   return bytes.length === 32 ? Buffer.from(bytes).toString("base64url") : undefined;
 }
+
+/** Replies go to `local+<token>@domain`, so the inbound handler knows which email they answer. */
+export function replyAddress(replyTo: string | undefined, token: string): string | undefined {
+  if (!replyTo) return undefined;
+  const [local, domain] = replyTo.split("@");
+  return `${local}+${encodeReplyToken(token)}@${domain}`;
+}

@@ -15,6 +15,7 @@ import {
   boardReminder,
   boardWarned,
 } from "./board";
+import { boardModerationAnswer } from "./board-moderation-answer";
 import { infoNeeded } from "./info-needed";
 import { infoReminder } from "./info-reminder";
 import { installmentOverdue } from "./installment-overdue";
@@ -90,6 +91,7 @@ export const templates = {
   "board-warned": boardWarned,
   "board-answer": boardAnswer,
   "board-moderation": boardModeration,
+  "board-moderation-answer": boardModerationAnswer,
 } as const;
 
 export type TemplateName = keyof typeof templates;

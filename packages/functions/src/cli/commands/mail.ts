@@ -1,4 +1,5 @@
 import { readFile, stat } from "node:fs/promises";
+import { moderationReplies } from "@entraide/core/board/replies";
 import { handleInboundEmail } from "@entraide/core/notifications/replies/inbound";
 import { decide } from "@entraide/core/requests/decide";
 import { createEngine } from "@entraide/core/workflows/index";
@@ -14,14 +15,18 @@ export function registerMail(program: Command, cli: Cli): void {
   defineCommand(mail, cli, {
     name: "receive",
     description:
-      "feed a raw email (.eml) to the reply handler, as SES receiving would: a reply to an approval email decides like the page",
+      "feed a raw email (.eml) to the reply handler, as SES receiving would: a reply to an approval or a board moderation email decides like the page",
     configure: (command) => command.argument("<file.eml>", "the raw MIME message"),
     run: async (ctx, [file]) => {
       const raw = await readEml(String(file));
       const { deps } = await ctx.target();
       const engine = createEngine(deps);
-      const outcome = await handleInboundEmail(deps, raw, (token, input, context) =>
-        decide(deps, engine, token, input, context),
+      const outcome = await handleInboundEmail(
+        deps,
+        raw,
+        (token, input, context) => decide(deps, engine, token, input, context),
+        {},
+        [moderationReplies(deps, engine)],
       );
       return { data: outcome, text: describe(outcome) };
     },
@@ -36,6 +41,8 @@ function describe(outcome: Awaited<ReturnType<typeof handleInboundEmail>>): stri
       return `nothing decided: the reply was not understood (${outcome.ambiguity.code}); the approver was answered`;
     case "ignored":
       return `nothing decided: mail ignored (${outcome.reason})`;
+    case "answered":
+      return `nothing decided (${outcome.code}); the sender was answered`;
     case "refused":
       return `nothing decided: ${outcome.message} (${outcome.code})`;
   }
