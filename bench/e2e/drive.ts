@@ -13,6 +13,12 @@ export interface DriveOptions {
   types: readonly BenchType[];
   /** Stop waiting when nothing moved for this long. */
   idleTimeoutMs: number;
+  /**
+   * Open loop: one request submitted every 1/rate seconds on a fixed schedule, whatever the
+   * system's answers (as independent members would), and each approver deciding as soon as
+   * their email arrives; `concurrency` then bounds nothing. Without it, a closed loop.
+   */
+  arrivalsPerSecond?: number;
 }
 
 /** One request's life as the bench saw it and as its history records it (ms since the epoch). */
@@ -86,7 +92,9 @@ export async function drive(
   claimMember: () => BenchMember,
 ): Promise<DriveResult> {
   const trackers = new Map<string, Tracker>();
-  const decideSlot = limiter(options.concurrency);
+  const decideSlot = limiter(
+    options.arrivalsPerSecond ? Number.POSITIVE_INFINITY : options.concurrency,
+  );
   let browserS3Puts = 0;
   let lastProgress = Date.now();
   const progress = () => {
@@ -208,12 +216,24 @@ export async function drive(
     progress();
   };
 
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: options.concurrency }, async () => {
-      while (next < options.count) await submitOne(next++);
-    }),
-  );
+  if (options.arrivalsPerSecond) {
+    const rate = options.arrivalsPerSecond;
+    const t0 = Date.now();
+    const submits: Promise<void>[] = [];
+    for (let i = 0; i < options.count; i++) {
+      const wait = t0 + (i * 1000) / rate - Date.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      submits.push(submitOne(i));
+    }
+    await Promise.all(submits);
+  } else {
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: options.concurrency }, async () => {
+        while (next < options.count) await submitOne(next++);
+      }),
+    );
+  }
   while ([...trackers.values()].some((t) => !t.done && t.record.errors.length === 0)) {
     if (Date.now() - lastProgress > options.idleTimeoutMs) {
       process.stderr.write(`no progress for ${options.idleTimeoutMs} ms: giving up on the rest\n`);

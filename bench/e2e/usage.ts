@@ -58,7 +58,8 @@ export function usageOf(stack: BenchStack, result: DriveResult) {
   const usage: Usage = {
     calls: divide(calls, count),
     readUnits: units.reduce((a, u) => a + u.read, 0) / count,
-    writeUnits: units.reduce((a, u) => a + u.write, 0) / count,
+    writeUnits: units.reduce((a, u) => a + u.write + u.gsiWrite, 0) / count,
+    gsiWriteUnits: units.reduce((a, u) => a + u.gsiWrite, 0) / count,
     lambda: { invocations: invocations / count, gbSeconds: gbSeconds / count },
     apiRequests: apiRequests / count,
     statesEntered: result.records.reduce((a, r) => a + r.statesEntered, 0) / count,
@@ -69,8 +70,18 @@ export function usageOf(stack: BenchStack, result: DriveResult) {
       { invocations: ms.length, meanMs: Math.round(ms.reduce((a, b) => a + b, 0) / ms.length) },
     ]),
   );
+  const byOp = stack.capacity.units();
+  const commits = byOp.TransactWriteItems ?? { read: 0, write: 0, gsiWrite: 0 };
+  const workerInvocations = durations.worker?.length ?? 0;
+  const sqsRequests = Object.values(calls.SQS ?? {}).reduce((a, b) => a + b, 0);
   return {
     usage,
+    perTransitionOf: {
+      transactWriteUnits: (commits.write + commits.gsiWrite) / transitions,
+      sqsRequests: sqsRequests / transitions,
+      workerInvocations: workerInvocations / transitions,
+      writeUnits: (usage.writeUnits * count) / transitions,
+    },
     rawCalls: calls,
     transitions,
     perTransition: Math.round((total(calls) / transitions) * 1000) / 1000,

@@ -30,8 +30,16 @@ const pad = (n: number, width = 10) => String(n).padStart(width, "0");
 
 export const keys = {
   execution: (id: string) => ({ pk: `EXEC#${id}`, sk: "EXEC" }),
+  /** One transition's history events, keyed by the sequence number of its first event. */
   historyEvent: (id: string, seq: number) => ({ pk: `EXEC#${id}`, sk: `HIST#${pad(seq)}` }),
   historyPrefix: (id: string) => ({ pk: `EXEC#${id}`, skPrefix: "HIST#" }),
+  /**
+   * A large, rarely changing part of an execution's data (the request body, check results),
+   * kept out of the execution item so a transition rewrites a small item. Its sort key sorts
+   * before the execution's ("DATA#" < "EXEC"), so one Query between them reads both.
+   */
+  executionPart: (id: string, dataKey: string) => ({ pk: `EXEC#${id}`, sk: `DATA#${dataKey}` }),
+  executionWithParts: (id: string) => ({ pk: `EXEC#${id}`, from: "DATA#", to: "EXEC" }),
   callbackToken: (hash: string) => ({ pk: `TOKEN#${hash}`, sk: "TOKEN" }),
   effect: (key: string) => ({ pk: `EFFECT#${key}`, sk: "EFFECT" }),
   clock: () => ({ pk: "SYSTEM", sk: "CLOCK" }),

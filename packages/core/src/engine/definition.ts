@@ -175,6 +175,12 @@ export interface WorkflowDefinition {
   version: number;
   startAt: string;
   states: Record<string, State>;
+  /**
+   * Data keys that are large and rarely change (a request's body, its check results): each is
+   * stored in an item of its own, written only when its value changes, so that a transition
+   * rewrites a small execution item instead of the whole data. Reads see no difference.
+   */
+  detached?: readonly string[];
 }
 
 /** Checks that every state a definition names exists, so a typo fails at start-up, not at 3 a.m. */

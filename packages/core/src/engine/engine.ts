@@ -23,6 +23,7 @@ import { describeError, isRetryable, TIMEOUT_ERROR } from "./retry";
 import {
   commit,
   getExecution,
+  hashOf,
   StaleExecutionError,
   type Transition,
   WriteConditionError,
@@ -61,8 +62,6 @@ export interface StartInput {
   key: string;
   input: Data;
 }
-
-const hashOf = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("hex");
 
 /** A UUID (RFC 9562 version 8) derived from the workflow and the caller's key. */
 export function idFromKey(workflow: string, key: string): string {
@@ -161,7 +160,8 @@ export class Engine {
       await this.write(d, 0);
     } catch (error) {
       if (!(error instanceof StaleExecutionError)) throw error;
-      const existing = await getExecution(this.deps, id);
+      // The refused write returned the item it found: no read needed to compare inputs.
+      const existing = error.current ?? (await getExecution(this.deps, id));
       if (existing?.inputHash !== inputHash) {
         throw new ConflictError(
           "idempotency.conflict",
@@ -441,6 +441,7 @@ export class Engine {
       next,
       events,
       dueAt: T.dueAt(next, this.now(), this.graceSeconds),
+      detached: this.definition(next).detached,
       ...extra,
       writes: [...(extra.writes ?? []), ...observed],
     });
@@ -525,7 +526,8 @@ export class Engine {
     d.events.push({ at: now, type: "ExecutionReopened", state, detail: { from: execution.state } });
     T.enter(def, d, state, now);
     const next = await this.tryWrite(d, execution.rev, { extra });
-    if (!next) return { outcome: "superseded", execution: await getExecution(this.deps, executionId) };
+    if (!next)
+      return { outcome: "superseded", execution: await getExecution(this.deps, executionId) };
     await this.afterCommit(next);
     return { outcome: "applied", execution: next };
   }

@@ -48,6 +48,11 @@ export interface Execution {
   error?: ErrorInfo;
   startedAt: string;
   updatedAt: string;
+  /**
+   * Content hashes of the data keys stored in items of their own (the definition's `detached`):
+   * the engine's bookkeeping, so a transition rewrites a part only when its value changed.
+   */
+  parts?: Record<string, string>;
   /** How many times the sweeper re-drove this revision without progress. */
   sweeps?: number;
 }

@@ -97,6 +97,8 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
     name: type,
     version: 1,
     startAt: "received",
+    // Written once (or seldom) and large: kept out of the execution item every transition rewrites.
+    detached: ["request", "checks", "routing", "ibanCheck", "loan"],
     states: {
       received: { type: "task", step: "receive", retry: transient, next: "checking" },
       checking: { type: "task", step: "check", retry: transient, next: "after-checks" },
