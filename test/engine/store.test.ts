@@ -90,6 +90,36 @@ describe("the execution item stays small", () => {
     expect(items.filter((i) => String(i.sk).startsWith("DATA#"))).toHaveLength(2);
   });
 
+  it("writes a part once when the states that follow leave it unchanged, in one invocation or across several", async () => {
+    // Prepare: every transaction this engine sends, seen on the wire
+    const sent: string[][] = [];
+    const ddb = new Proxy(stack.clients.ddb, {
+      get(target, name, receiver) {
+        if (name !== "send") return Reflect.get(target, name, receiver);
+        return (command: { input: { TransactItems?: { Put?: { Item: { sk: string } } }[] } }) => {
+          const items = command.input.TransactItems;
+          if (items) sent.push(items.flatMap((t) => (t.Put ? [t.Put.Item.sk] : [])));
+          return target.send(command as never);
+        };
+      },
+    });
+    const deps = { ...stack, clients: { ...stack.clients, ddb } };
+    const chained = new Engine({ deps, workflows: [workflow], steps });
+    const { id } = await chained.start({
+      workflow: "lean",
+      key: crypto.randomUUID(),
+      input: { body },
+    });
+    // Act
+    await new Harness(deps, chained).drain();
+    // Assess
+    expect((await getExecution(stack, id))!.status).toBe("succeeded");
+    const writesOf = (sk: string) => sent.filter((items) => items.includes(sk)).length;
+    expect(sent).toHaveLength(4);
+    expect(writesOf("DATA#body")).toBe(2); // the start, and the step that changed it
+    expect(writesOf("DATA#checks")).toBe(1);
+  });
+
   it("writes one history item per transition, holding its events in order", async () => {
     // Prepare
     const { id } = await engine.start({

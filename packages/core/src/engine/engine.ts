@@ -436,7 +436,7 @@ export class Engine {
     const where = { executionId: next.id, state: next.state };
     this.fault("before-commit", where);
     const observed = this.options.transitionWrites?.(next, events) ?? [];
-    await commit(this.deps, {
+    const stored = await commit(this.deps, {
       expectedRev,
       next,
       events,
@@ -448,7 +448,7 @@ export class Engine {
     // Only the transition into `failed` reports it: a repeat of it finds another revision and stops earlier.
     if (next.status === "failed") this.options.onFailed?.(next);
     this.fault("after-commit", where);
-    return next;
+    return stored;
   }
 
   private fault(point: FaultPoint, where: { executionId: string; state: string }): void {

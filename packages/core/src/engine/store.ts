@@ -53,9 +53,27 @@ export interface Transition {
   detached?: readonly string[];
 }
 
-/** SHA-256 of a JSON value, hex: an execution's input, a detached part's content. */
+/** SHA-256 of a JSON value, hex: an execution's input. */
 export const hashOf = (value: unknown) =>
   createHash("sha256").update(JSON.stringify(value)).digest("hex");
+
+/**
+ * A detached part's content hash: of its canonical JSON (keys sorted, since DynamoDB hands
+ * maps back in any order), 132 bits in 22 characters: short in the execution item, far from
+ * any collision a request body could be crafted for.
+ */
+const partHash = (value: unknown) =>
+  createHash("sha256").update(canonical(value)).digest("base64url").slice(0, 22);
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
 
 const META = ["pk", "sk", "gsi1pk", "gsi1sk", "duePk", "dueSk"];
 
@@ -126,8 +144,7 @@ export function executionItem(
       if (stored[key]) writes.push({ delete: part });
       continue;
     }
-    // 128 bits: short in the execution item, far from any collision a request body could craft.
-    const hash = hashOf(value).slice(0, 32);
+    const hash = partHash(value);
     parts[key] = hash;
     if (stored[key] !== hash) writes.push({ put: { ...part, hash, value } });
   }
@@ -160,7 +177,8 @@ function historyItem(t: Transition) {
  * Writes a transition in one transaction: the execution (conditioned on its revision), its
  * history events, and whatever else must change with it. All or nothing.
  */
-export async function commit(deps: Deps, t: Transition): Promise<void> {
+/** Commits a transition; returns the execution as stored (its `parts` naming what it now holds). */
+export async function commit(deps: Deps, t: Transition): Promise<Execution> {
   const TableName = deps.config.table;
   const condition =
     t.expectedRev === 0
@@ -192,6 +210,7 @@ export async function commit(deps: Deps, t: Transition): Promise<void> {
   ];
   try {
     await deps.clients.ddb.send(new TransactWriteCommand({ TransactItems: items }));
+    return { ...t.next, parts: item.parts };
   } catch (error) {
     if (!(error instanceof TransactionCanceledException)) throw error;
     const reasons = error.CancellationReasons ?? [];
