@@ -118,6 +118,7 @@ try {
       enginePerMillionTransitionsUsd: enginePerMillionTransitions(u.perTransitionOf),
       wruPerTransition: round(u.perTransitionOf.writeUnits, 3),
       capacityByOperation: u.capacityByOperation,
+      writeUnitsByKind: u.writeUnitsByKind,
       lambda: { ...u.usage.lambda, durations: u.durations },
       costPer1000: costPer1000(u.usage),
     };
@@ -245,6 +246,7 @@ try {
         gsiWrite: round(u.usage.gsiWriteUnits, 2),
       },
       capacityByOperation: u.capacityByOperation,
+      writeUnitsByKind: u.writeUnitsByKind,
       lambda: { ...u.usage.lambda, durations: u.durations },
       costPer1000: costPer1000(u.usage),
     });

@@ -4,17 +4,20 @@ import type {
   InitializeHandlerArguments,
 } from "@smithy/types";
 import type { CountableClient } from "../support/call-counter";
-import { GsiMeter } from "./gsi-units";
+import { WriteUnitMeter } from "./write-units";
 
 /**
  * Measures DynamoDB capacity units as on-demand billing counts them: every request asks for
  * ReturnConsumedCapacity=TOTAL and the answer's units are summed (DynamoDB Local computes them
- * from the item sizes, transactions at twice the price), by operation. DynamoDB Local leaves out
- * the index writes AWS bills: `gsiWrite` counts them from the items' index keys (gsi-units.ts).
+ * from the item sizes), by operation. Its write units do not follow AWS for transactions, so
+ * `write` (table) and `gsiWrite` (indexes) are computed from the items written as AWS bills
+ * them (write-units.ts); `localWrite` keeps what DynamoDB Local said, for comparison.
  */
 export interface CapacityMeter {
   /** Read and write units by operation since the last reset. */
-  units(): Record<string, { read: number; write: number; gsiWrite: number }>;
+  units(): Record<string, Units>;
+  /** Computed write units (table + GSI) by item kind, since the last reset. */
+  byKind(): Record<string, { table: number; gsi: number }>;
   reset(): void;
   detach(): void;
 }
@@ -28,8 +31,8 @@ interface Consumed {
 }
 
 export function meterCapacity(client: CountableClient): CapacityMeter {
-  let units: Record<string, { read: number; write: number; gsiWrite: number }> = {};
-  const gsi = new GsiMeter();
+  let units: Record<string, Units> = {};
+  const meter = new WriteUnitMeter();
   const middleware =
     (next: InitializeHandler<object, object>, context: HandlerExecutionContext) =>
     async (args: InitializeHandlerArguments<object>) => {
@@ -39,20 +42,22 @@ export function meterCapacity(client: CountableClient): CapacityMeter {
       const result = await next(args);
       const output = result.output as { ConsumedCapacity?: Consumed | Consumed[] };
       const all = [output.ConsumedCapacity ?? []].flat();
-      const entry = units[op] ?? { read: 0, write: 0, gsiWrite: 0 };
+      const entry = units[op] ?? { read: 0, write: 0, gsiWrite: 0, localWrite: 0 };
       units[op] = entry;
-      // Only writes that succeeded are billed for their index entries.
+      // Failed writes throw above: AWS bills them too (a failed condition costs its units), but
+      // they are a few retries and the meter would not know the items they left unchanged.
       if (isWrite(op)) {
-        const before = gsi.units;
-        gsi.record(op, input);
-        entry.gsiWrite += gsi.units - before;
+        const before = { table: meter.table, gsi: meter.gsi };
+        meter.record(op, input);
+        entry.write += meter.table - before.table;
+        entry.gsiWrite += meter.gsi - before.gsi;
       }
       for (const c of all) {
         const total = c.CapacityUnits ?? 0;
         const read = c.ReadCapacityUnits ?? (isWrite(op) ? 0 : total);
         const write = c.WriteCapacityUnits ?? (isWrite(op) ? total : 0);
         entry.read += read;
-        entry.write += write;
+        entry.localWrite += write;
       }
       return result;
     };
@@ -60,14 +65,24 @@ export function meterCapacity(client: CountableClient): CapacityMeter {
   client.middlewareStack.add(middleware, { step: "initialize", name: NAME });
   return {
     units: () => structuredClone(units),
+    byKind: () => structuredClone(meter.byKind),
     reset: () => {
       units = {};
-      gsi.reset();
+      meter.reset();
     },
     detach: () => {
       client.middlewareStack.remove(NAME);
     },
   };
+}
+
+interface Units {
+  read: number;
+  /** Table write units as AWS bills them, computed. */
+  write: number;
+  gsiWrite: number;
+  /** What DynamoDB Local reported (table and indexes). */
+  localWrite: number;
 }
 
 const isWrite = (op: string) => /Put|Update|Delete|Write/.test(op);

@@ -71,7 +71,7 @@ export function usageOf(stack: BenchStack, result: DriveResult) {
     ]),
   );
   const byOp = stack.capacity.units();
-  const commits = byOp.TransactWriteItems ?? { read: 0, write: 0, gsiWrite: 0 };
+  const commits = byOp.TransactWriteItems ?? { read: 0, write: 0, gsiWrite: 0, localWrite: 0 };
   const workerInvocations = durations.worker?.length ?? 0;
   const sqsRequests = Object.values(calls.SQS ?? {}).reduce((a, b) => a + b, 0);
   return {
@@ -86,6 +86,7 @@ export function usageOf(stack: BenchStack, result: DriveResult) {
     transitions,
     perTransition: Math.round((total(calls) / transitions) * 1000) / 1000,
     capacityByOperation: stack.capacity.units(),
+    writeUnitsByKind: stack.capacity.byKind(),
     durations: meanMs,
   };
 }

@@ -3,30 +3,61 @@ import { itemSize } from "../../packages/core/src/db/item-size";
 import { indexes } from "../../packages/core/src/db/layout";
 
 /**
- * GSI write units as AWS bills them, which DynamoDB Local does not: every write of an item that
- * carries an index's keys writes the index too (1 unit per KB of the projected item, and the
- * table's indexes project ALL), and a write that changes or removes an item's index keys also
- * deletes its old entry (1 more unit). The meter remembers the index keys it last saw written
- * for each item, so a change of keys (an execution's due time, its status) is counted as AWS
- * would count it. Item sizes follow DynamoDB's rules (names + values, numbers about half their
- * digits), close enough for units that round up to the kilobyte.
+ * Write units as AWS on-demand bills them, from the items written: DynamoDB Local's own figures
+ * do not follow AWS for transactions (a one-item transaction of 100 bytes reports 4 units, three
+ * such items 4 as well; AWS bills 2 per item and KB), so the bench computes them.
+ *
+ * - Table: each item written costs 1 unit per KB of the larger of its old and new versions,
+ *   twice that inside a transaction (a condition check too); a delete costs its old size.
+ * - Indexes: every write of an item that carries an index's keys writes the index too (1 unit
+ *   per KB of the projected item: the table's indexes project ALL), and a write that changes or
+ *   removes an item's index keys also deletes its old entry (1 more unit).
+ *
+ * The meter remembers the size and index keys it last saw written for each item, which is what
+ * AWS's "old version" is, since every writer of the stack goes through it. Units are also kept by
+ * item kind (the partition key's prefix: EXEC, TOKEN, EFFECT…), to tell what dominates.
  */
-export class GsiMeter {
-  private readonly last = new Map<string, Record<string, string | undefined>>();
-  units = 0;
+export class WriteUnitMeter {
+  private readonly last = new Map<
+    string,
+    { size: number; keys: Record<string, string | undefined> }
+  >();
+  table = 0;
+  gsi = 0;
+  byKind: Record<string, { table: number; gsi: number }> = {};
 
   reset(): void {
-    this.units = 0;
+    this.table = 0;
+    this.gsi = 0;
+    this.byKind = {};
   }
 
-  /** Counts what one request's writes cost the indexes; `input` as the SDK sends it. */
+  /** Counts what one request's writes cost; `input` as the SDK sends it. */
   record(op: string, input: Record<string, unknown>): void {
-    for (const w of writesOf(op, input)) this.units += this.write(w);
+    const factor = op === "TransactWriteItems" ? 2 : 1;
+    for (const w of writesOf(op, input)) {
+      const id = `${w.key.pk}\u0000${w.key.sk}`;
+      const old = this.last.get(id);
+      const size = w.item ? itemSize(w.item) : (old?.size ?? 0);
+      const table = factor * Math.max(1, Math.ceil(Math.max(size, old?.size ?? 0) / 1024));
+      const gsi = w.check ? 0 : this.index(w, id, old, size);
+      const kind = String(w.key.pk ?? "?").split("#")[0]!;
+      const k = this.byKind[kind] ?? { table: 0, gsi: 0 };
+      this.byKind[kind] = k;
+      k.table += table;
+      k.gsi += gsi;
+      this.table += table;
+      this.gsi += gsi;
+    }
   }
 
-  private write(w: Written): number {
-    const id = `${w.key.pk}\u0000${w.key.sk}`;
-    const before = this.last.get(id) ?? {};
+  private index(
+    w: Written,
+    id: string,
+    old: { size: number; keys: Record<string, string | undefined> } | undefined,
+    size: number,
+  ): number {
+    const before = old?.keys ?? {};
     const after: Record<string, string | undefined> = {};
     let units = 0;
     for (const index of Object.values(indexes)) {
@@ -38,10 +69,9 @@ export class GsiMeter {
       after[index.name] = now;
       const was = before[index.name];
       if (was !== undefined && was !== now) units += 1; // the old entry is deleted
-      if (now !== undefined)
-        units += Math.max(1, Math.ceil((w.item ? itemSize(w.item) : 1024) / 1024));
+      if (now !== undefined) units += Math.max(1, Math.ceil(size / 1024));
     }
-    if (w.item || w.update) this.last.set(id, after);
+    if (w.item || w.update) this.last.set(id, { size, keys: after });
     else this.last.delete(id);
     return units;
   }
@@ -53,6 +83,8 @@ interface Written {
   item?: Record<string, unknown>;
   /** Index key attributes an update sets (the sweeper moving a due time). */
   update?: Record<string, string>;
+  /** A transaction's condition check: billed like a write, changes nothing. */
+  check?: boolean;
 }
 
 const native = (item: Record<string, unknown>): Record<string, unknown> => {
@@ -127,7 +159,9 @@ function writesOf(op: string, input: Record<string, unknown>): Written[] {
                     t.Update.UpdateExpression,
                   ),
                 ]
-              : [],
+              : t.ConditionCheck
+                ? [{ ...del(t.ConditionCheck.Key as Record<string, unknown>), check: true }]
+                : [],
     );
   if (op === "BatchWriteItem")
     return Object.values(
