@@ -441,7 +441,8 @@ export class Engine {
       next,
       events,
       dueAt: T.dueAt(next, this.now(), this.graceSeconds),
-      detached: this.definition(next).detached,
+      // An engine without this definition (the operations CLI redriving) keeps what is stored detached.
+      detached: this.definitions.get(`${next.workflow}@${next.version}`)?.detached,
       ...extra,
       writes: [...(extra.writes ?? []), ...observed],
     });
