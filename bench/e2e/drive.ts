@@ -46,7 +46,7 @@ export interface DriveResult {
   records: RequestRecord[];
   /** First submit to last FundsReserved. */
   seconds: number;
-  /** Presigned PUTs the browser sends to S3 (not through the SDK, so not counted by the middleware). */
+  /** Presigned POSTs the browser sends to S3 (not through the SDK, so not counted by the middleware). */
   browserS3Puts: number;
 }
 
@@ -125,13 +125,14 @@ export async function drive(
       size: bytes.length,
     });
     if (created.status !== 201) throw new Error(`upload refused: ${JSON.stringify(created.body)}`);
-    const put = await fetch(created.body.uploadUrl, {
-      method: "PUT",
-      body: new Uint8Array(bytes),
-      headers: { "content-type": "application/pdf" },
-    });
+    // As the browser sends it: the presigned form's fields, then the file, last.
+    const { url, fields } = created.body.upload as { url: string; fields: Record<string, string> };
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    form.append("file", new Blob([new Uint8Array(bytes)], { type: "application/pdf" }));
+    const posted = await fetch(url, { method: "POST", body: form });
     browserS3Puts++;
-    if (!put.ok) throw new Error(`PUT to the presigned URL failed: ${put.status}`);
+    if (!posted.ok) throw new Error(`POST to the presigned form failed: ${posted.status}`);
     return created.body.documentId as string;
   };
 

@@ -29,7 +29,7 @@ function section(r: Results): string {
 \`npm run bench\` (bench/run.ts), measured ${r.measuredAt} on ${r.machine.cpus} × ${r.machine.cpu}, Node ${r.machine.node}, emulators in process
 (DynamoDB Local, fauxqs, aws-ses-v2-local) on a machine shared with other work. Raw figures: bench/results.json. Flags: \`${JSON.stringify(r.flags)}\`.
 
-Path: documents uploaded (POST /api/documents + presigned PUT), POST /api/requests, the real worker handler behind local worker loops
+Path: documents uploaded (POST /api/documents + presigned POST), POST /api/requests, the real worker handler behind local worker loops
 (batches of ≤ 10, partial batch responses), approval emails read from the SES emulator's store, POST /api/decisions with the token of
 the email's link (loans: two approvers, one after the other), until the member's approval notice, which the worker sends once funds are
 reserved (\`scheduled\`). Types in turn: cancelled-contract, incurred-expenses, emergency-aid, relaunch-loan. Aid and loans go to bench
@@ -95,7 +95,7 @@ members each with an activity of their own, so the duplicate checks pass as they
   }
   out();
   out(
-    `Requests per request at concurrency ${first.concurrency}, all types mixed, by operation (the event source's polling included; the browser's presigned PUTs counted by the bench):`,
+    `Requests per request at concurrency ${first.concurrency}, all types mixed, by operation (the event source's polling included; the browser's presigned POSTs counted by the bench):`,
   );
   out();
   out("| service | operation | per request |");

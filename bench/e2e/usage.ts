@@ -33,7 +33,7 @@ export const total = (counts: CallCounts) =>
 
 /**
  * What the stack's counters saw since their reset, per request of `result`: every AWS request
- * (handlers, worker, event source polling, the browser's presigned PUTs), metered DynamoDB
+ * (handlers, worker, event source polling, the browser's presigned POSTs), metered DynamoDB
  * units, and Lambda time billed (each invocation rounded up to the millisecond). The sweeper
  * runs on a schedule whatever the load, so it is left out of the per-request figures.
  */
@@ -41,7 +41,7 @@ export function usageOf(stack: BenchStack, result: DriveResult) {
   const count = result.records.length;
   const transitions = result.records.reduce((a, r) => a + r.transitions, 0);
   const calls = merge(stack.calls.counts(), stack.pollerCalls.counts(), {
-    S3: { "PutObject (browser, presigned)": result.browserS3Puts },
+    S3: { "PostObject (browser, presigned)": result.browserS3Puts },
   });
   const units = Object.values(stack.capacity.units());
   const durations = stack.durations.all();
