@@ -9,9 +9,13 @@ import { indexes } from "../../packages/core/src/db/layout";
  *
  * - Table: each item written costs 1 unit per KB of the larger of its old and new versions,
  *   twice that inside a transaction (a condition check too); a delete costs its old size.
- * - Indexes: every write of an item that carries an index's keys writes the index too (1 unit
- *   per KB of the projected item: the table's indexes project ALL), and a write that changes or
- *   removes an item's index keys also deletes its old entry (1 more unit).
+ * - Indexes (AWS, "Global secondary indexes: provisioned throughput considerations", write
+ *   capacity, docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.html#GSI.Writes): a
+ *   write that puts an entry costs 1 unit per KB of the projected entry; one that changes an
+ *   item's index keys also deletes its old entry (1 more unit), one that removes them only that.
+ *   An index that projects ALL is written whenever its item is (some attribute changes); a
+ *   KEYS_ONLY index only when the entry appears, moves or goes: a write that keeps the item's
+ *   index keys projects nothing new, so it costs that index nothing.
  *
  * The meter remembers the size and index keys it last saw written for each item, which is what
  * AWS's "old version" is, since every writer of the stack goes through it. Units are also kept by
@@ -69,7 +73,9 @@ export class WriteUnitMeter {
       after[index.name] = now;
       const was = before[index.name];
       if (was !== undefined && was !== now) units += 1; // the old entry is deleted
-      if (now !== undefined) units += Math.max(1, Math.ceil(size / 1024));
+      if (now === undefined) continue;
+      if (index.projection === "ALL") units += Math.max(1, Math.ceil(size / 1024));
+      else if (now !== was) units += 1; // keys only: far under 1 KB
     }
     if (w.item || w.update) this.last.set(id, { size, keys: after });
     else this.last.delete(id);

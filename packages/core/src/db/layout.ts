@@ -13,8 +13,14 @@ import type { CreateTableCommandInput } from "@aws-sdk/client-dynamodb";
  *   which a runnable execution must have moved, after which the sweeper re-drives it).
  */
 export const indexes = {
-  byStatus: { name: "byStatus", pk: "gsi1pk", sk: "gsi1sk" },
-  byDue: { name: "byDue", pk: "duePk", sk: "dueSk" },
+  byStatus: { name: "byStatus", pk: "gsi1pk", sk: "gsi1sk", projection: "ALL" },
+  /**
+   * Keys only: a transition that keeps its due time (a chain of states run in moments) then
+   * writes nothing to the index, whatever else of the item changes; the sweeper reads the rest.
+   * (It was `byDue` projecting ALL: AWS cannot change a projection in place, so the index has a
+   * new name; a deployed table gets it added, backfilled, then the old one dropped.)
+   */
+  byDue: { name: "byDueKeys", pk: "duePk", sk: "dueSk", projection: "KEYS_ONLY" },
 } as const;
 
 /** DynamoDB deletes items whose `ttl` (epoch seconds) has passed: used tokens, effect records. */
@@ -176,7 +182,7 @@ export function tableDefinition(TableName: string): CreateTableCommandInput {
         { AttributeName: index.pk, KeyType: "HASH" },
         { AttributeName: index.sk, KeyType: "RANGE" },
       ],
-      Projection: { ProjectionType: "ALL" },
+      Projection: { ProjectionType: index.projection },
     })),
   };
 }

@@ -47,6 +47,12 @@ export interface StepContext {
    * entered): stored hashed before it is returned, so a reply to it is never lost.
    */
   issueToken(key: string, options?: TokenOptions): Promise<string>;
+  /**
+   * Reads a register entry (a member, an activity, a document's record) once for the states this
+   * invocation runs of this execution, one after the other: `key` names what `load` reads. Never
+   * shared with another execution or a later invocation, so a state retried later reads afresh.
+   */
+  read<T>(key: string, load: () => Promise<T>): Promise<T>;
 }
 
 export interface TokenOptions {

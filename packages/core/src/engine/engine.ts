@@ -178,6 +178,8 @@ export class Engine {
   async process(message: WorkMessage): Promise<void> {
     let execution = await getExecution(this.deps, message.executionId);
     if (!execution || execution.rev !== message.rev || execution.status !== "running") return;
+    // What the steps read of the registers, kept for this invocation's chain of this execution only.
+    const reads: Reads = new Map();
     for (let chain = 0; chain < this.maxChain; chain++) {
       const now = this.now();
       if (!isDue(execution, now)) {
@@ -189,7 +191,7 @@ export class Engine {
           await sendWork(this.deps, { executionId: execution.id, rev: execution.rev }, wait);
         return;
       }
-      const next = await this.act(execution, now);
+      const next = await this.act(execution, now, reads);
       if (!next) return;
       execution = next;
       if (!isDue(execution, this.now())) return this.afterCommit(execution);
@@ -198,7 +200,11 @@ export class Engine {
   }
 
   /** Runs the current state's work and commits the transition; undefined if someone else moved first. */
-  private async act(execution: Execution, now: string): Promise<Execution | undefined> {
+  private async act(
+    execution: Execution,
+    now: string,
+    reads: Reads,
+  ): Promise<Execution | undefined> {
     const def = this.definition(execution);
     const state = def.states[execution.state] as State;
     const d = T.draft(execution, now);
@@ -216,12 +222,14 @@ export class Engine {
       return this.tryWrite(d, execution.rev);
     }
     if (state.type === "callback" && execution.phase === "wait")
-      return this.wake(def, state, execution, now);
+      return this.wake(def, state, execution, now, reads);
     const stepNames =
       state.type === "callback" ? (state.onEnter ? [state.onEnter] : []) : stepsOf(state);
     let results: (StepResult | undefined)[];
     try {
-      results = await Promise.all(stepNames.map((name) => this.runStep(name, execution, now)));
+      results = await Promise.all(
+        stepNames.map((name) => this.runStep(name, execution, now, reads)),
+      );
     } catch (error) {
       if (isInfrastructure(error)) throw error;
       return this.fail(def, execution, error, now);
@@ -260,6 +268,7 @@ export class Engine {
     state: CallbackState,
     execution: Execution,
     now: string,
+    reads: Reads,
   ) {
     const d = T.draft(execution, now);
     if (execution.timeoutAt && execution.timeoutAt <= now) {
@@ -284,6 +293,7 @@ export class Engine {
         rule.step,
         execution,
         now,
+        reads,
         `${timer.name}#${timer.fired + 1}`,
       );
       T.mergeData(d, result?.data);
@@ -349,6 +359,7 @@ export class Engine {
     name: string,
     execution: Execution,
     now: string,
+    reads: Reads,
     scope?: string,
   ): Promise<StepResult | undefined> {
     const step = this.options.steps[name]!;
@@ -368,6 +379,7 @@ export class Engine {
         return result;
       },
       issueToken: (key, options) => this.issueToken(execution, key, options),
+      read: (key, load) => readOnce(reads, key, load),
     };
     return step(execution.data, ctx);
   }
@@ -436,11 +448,12 @@ export class Engine {
     const where = { executionId: next.id, state: next.state };
     this.fault("before-commit", where);
     const observed = this.options.transitionWrites?.(next, events) ?? [];
+    const due = T.dueAt(next, this.now(), this.graceSeconds);
     const stored = await commit(this.deps, {
       expectedRev,
-      next,
+      next: { ...next, due },
       events,
-      dueAt: T.dueAt(next, this.now(), this.graceSeconds),
+      dueAt: due,
       // An engine without this definition (the operations CLI redriving) keeps what is stored detached.
       detached: this.definitions.get(`${next.workflow}@${next.version}`)?.detached,
       ...extra,
@@ -635,6 +648,21 @@ export class Engine {
 export interface Delivery {
   outcome: "applied" | "queued" | "refused" | "superseded";
   execution: Execution | undefined;
+}
+
+/** Register reads of one invocation's chain, by key: in flight or done. */
+type Reads = Map<string, Promise<unknown>>;
+
+function readOnce<T>(reads: Reads, key: string, load: () => Promise<T>): Promise<T> {
+  const known = reads.get(key);
+  if (known) return known as Promise<T>;
+  // A failed read is not kept: the next state (or the retry) reads again.
+  const read = load().catch((error) => {
+    reads.delete(key);
+    throw error;
+  });
+  reads.set(key, read);
+  return read;
 }
 
 function stepsOf(state: State): string[] {

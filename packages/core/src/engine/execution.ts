@@ -53,6 +53,11 @@ export interface Execution {
    * the engine's bookkeeping, so a transition rewrites a part only when its value changed.
    */
   parts?: Record<string, string>;
+  /**
+   * When the sweeper looks at it next (its entry in the due index), as last written: a chain of
+   * transitions run in moments keeps it, so the index entry does not move on every transition.
+   */
+  due?: string;
   /** How many times the sweeper re-drove this revision without progress. */
   sweeps?: number;
 }

@@ -13,7 +13,7 @@ import type { TemplateName, TemplateParams } from "../notifications/templates/in
 import { createPayout } from "../payouts/records";
 import { committeeOfGroup } from "../plan/approvals";
 import type { PlanConfig } from "../plan/config";
-import { activityOf } from "./activity-of";
+import { activityOnce, memberOnce } from "./activity-of";
 import { correspondenceIdsOf, documentIdsOf } from "./amount";
 import { loadCheckContext } from "./check-context";
 import { isoDay } from "./checks/context";
@@ -67,9 +67,10 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
     );
 
   /** What approvers see of a request, with short-lived links to its documents. */
-  const summary = async (id: string, data: RequestData) => {
+  const summary = async (ctx: StepContext, data: RequestData) => {
+    const id = ctx.executionId;
     const r = data.request;
-    const member = await getMember(deps, r.memberNumber);
+    const member = await memberOnce(deps, ctx.read, r.memberNumber);
     const ids = documentIdsOf(r);
     const correspondence = correspondenceIdsOf(r);
     const documents = (await downloadLinks(deps, ids)).map((link, i) => ({
@@ -112,7 +113,7 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
     mailing: string,
     send: (to: string, params: ApprovalParams) => Promise<string>,
   ) => {
-    const base = await summary(ctx.executionId, data);
+    const base = await summary(ctx, data);
     const expiresAt = addSeconds(ctx.now.toISOString(), plan.approvals.tokenValiditySeconds);
     for (const email of emails) {
       const options = { meta: { email, role }, expiresAt };
@@ -198,7 +199,7 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
 
     check: async (d, ctx) => {
       const data = asRequest(d);
-      const context = await loadCheckContext(deps, ctx.executionId, data, plan);
+      const context = await loadCheckContext(deps, ctx.executionId, data, plan, ctx.read);
       const { outcome, results } = runChecks(data.request, context);
       return {
         data: { status: "checking", checks: { outcome, results } },
@@ -252,8 +253,8 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
       const r = data.request;
       const committee = committeeOfGroup(approverGroupOf(r, plan), plan.committees);
       const [member, activity, members] = await Promise.all([
-        getMember(deps, r.memberNumber),
-        activityOf(deps, r),
+        memberOnce(deps, ctx.read, r.memberNumber),
+        activityOnce(deps, ctx.read, r),
         committee ? getCommittee(deps, committee) : undefined,
       ]);
       const routing = routeApproval({
@@ -337,7 +338,7 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
       const r = data.request;
       const fund = plan.types[r.type].fund;
       const amount = data.approvedAmountCents ?? data.amountCents;
-      const member = await getMember(deps, r.memberNumber);
+      const member = await memberOnce(deps, ctx.read, r.memberNumber);
       const payout = {
         payoutId: ctx.executionId,
         requestId: ctx.executionId,
