@@ -91,14 +91,19 @@ describe("the execution item stays small", () => {
   });
 
   it("writes a part once when the states that follow leave it unchanged, in one invocation or across several", async () => {
-    // Prepare: every transaction this engine sends, seen on the wire
+    // Prepare: every commit this engine sends, seen on the wire: a transaction, or the
+    // execution put alone when nothing else changes with it
     const sent: string[][] = [];
+    const alone: number[] = [];
     const ddb = new Proxy(stack.clients.ddb, {
       get(target, name, receiver) {
         if (name !== "send") return Reflect.get(target, name, receiver);
-        return (command: { input: { TransactItems?: { Put?: { Item: { sk: string } } }[] } }) => {
+        return (command: {
+          input: { TransactItems?: { Put?: { Item: { sk: string } } }[]; Item?: { sk: string } };
+        }) => {
           const items = command.input.TransactItems;
           if (items) sent.push(items.flatMap((t) => (t.Put ? [t.Put.Item.sk] : [])));
+          if (command.input.Item?.sk === "EXEC") alone.push(sent.push(["EXEC"]));
           return target.send(command as never);
         };
       },
@@ -118,6 +123,8 @@ describe("the execution item stays small", () => {
     expect(sent).toHaveLength(4);
     expect(writesOf("DATA#body")).toBe(2); // the start, and the step that changed it
     expect(writesOf("DATA#checks")).toBe(1);
+    // "count" changes no part: that transition is the execution's put alone.
+    expect(alone).toHaveLength(1);
   });
 
   it("writes one history item per transition, holding its events in order", async () => {

@@ -83,12 +83,15 @@ export async function isUploaded(deps: Deps, documentId: string): Promise<boolea
   return (await locate(deps, documentId)) !== undefined;
 }
 
-/** Where the document's bytes are (kept first) and the HEAD of that object, if anywhere. */
+/**
+ * Where the document's bytes are and the HEAD of that object, if anywhere: the upload first,
+ * which is where a document is when a request or an answer names it (one HEAD), then the kept copy.
+ */
 async function locate(
   deps: Deps,
   documentId: string,
 ): Promise<{ Key: string; head: HeadObjectCommandOutput } | undefined> {
-  for (const Key of [documentKey(documentId), uploadKey(documentId)]) {
+  for (const Key of [uploadKey(documentId), documentKey(documentId)]) {
     const head = await headObject(deps, Key);
     if (head) return { Key, head };
   }

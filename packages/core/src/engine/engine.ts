@@ -32,7 +32,13 @@ import { deriveToken, hashToken } from "./tokens";
 import * as T from "./transitions";
 
 /** Places where tests inject crashes, to prove that nothing is lost or doubled. */
-export type FaultPoint = "before-effect" | "after-effect" | "before-commit" | "after-commit";
+export type FaultPoint =
+  | "before-effect"
+  | "after-effect"
+  | "before-commit"
+  /** Between an execution committed alone and its history item (store.ts `commit`). */
+  | "before-history"
+  | "after-commit";
 
 /** What an injected fault becomes: the process dying there, never an error the step could catch. */
 export class InjectedCrash extends Error {
@@ -449,16 +455,20 @@ export class Engine {
     this.fault("before-commit", where);
     const observed = this.options.transitionWrites?.(next, events) ?? [];
     const due = T.dueAt(next, this.now(), this.graceSeconds);
-    const stored = await commit(this.deps, {
-      expectedRev,
-      next: { ...next, due },
-      events,
-      dueAt: due,
-      // An engine without this definition (the operations CLI redriving) keeps what is stored detached.
-      detached: this.definitions.get(`${next.workflow}@${next.version}`)?.detached,
-      ...extra,
-      writes: [...(extra.writes ?? []), ...observed],
-    });
+    const stored = await commit(
+      this.deps,
+      {
+        expectedRev,
+        next: { ...next, due },
+        events,
+        dueAt: due,
+        // An engine without this definition (the operations CLI redriving) keeps what is stored detached.
+        detached: this.definitions.get(`${next.workflow}@${next.version}`)?.detached,
+        ...extra,
+        writes: [...(extra.writes ?? []), ...observed],
+      },
+      () => this.fault("before-history", where),
+    );
     // Only the transition into `failed` reports it: a repeat of it finds another revision and stops earlier.
     if (next.status === "failed") this.options.onFailed?.(next);
     this.fault("after-commit", where);

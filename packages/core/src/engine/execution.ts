@@ -58,6 +58,12 @@ export interface Execution {
    * transitions run in moments keeps it, so the index entry does not move on every transition.
    */
   due?: string;
+  /**
+   * The history events of this revision when it was committed alone (a conditional put, no
+   * transaction): moved to their own history item right after, and again by whoever commits the
+   * next revision, so a crash in between loses none; readers merge them (`readHistory`).
+   */
+  pending?: HistoryEvent[];
   /** How many times the sweeper re-drove this revision without progress. */
   sweeps?: number;
 }

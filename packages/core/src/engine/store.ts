@@ -1,6 +1,9 @@
 import { createHash } from "node:crypto";
-import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
-import { paginateQuery, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  ConditionalCheckFailedException,
+  TransactionCanceledException,
+} from "@aws-sdk/client-dynamodb";
+import { PutCommand, paginateQuery, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import { keys } from "../db/layout";
 import type { Deps } from "../deps";
@@ -160,25 +163,37 @@ export function executionItem(
     ...execution,
     data,
     parts: Object.keys(parts).length > 0 ? parts : undefined,
+    // A transaction writes the history item itself; a commit alone sets its own.
+    pending: undefined as HistoryEvent[] | undefined,
   };
   return { item, parts: writes };
 }
 
 /** One item holds all the events of a transition: one write however many events it explains. */
-function historyItem(t: Transition) {
+function historyItem(id: string, events: HistoryEvent[]) {
+  return { ...keys.historyEvent(id, events[0]!.seq), events };
+}
+
+/** A transition's events numbered after the execution's counter. */
+function numbered(t: Transition): HistoryEvent[] {
   const first = t.next.seq - t.events.length + 1;
-  return {
-    ...keys.historyEvent(t.next.id, first),
-    events: t.events.map((event, i) => ({ ...event, seq: first + i })),
-  };
+  return t.events.map((event, i) => ({ ...event, seq: first + i }));
 }
 
 /**
- * Writes a transition in one transaction: the execution (conditioned on its revision), its
- * history events, and whatever else must change with it. All or nothing.
+ * Commits a transition; returns the execution as stored (its `parts` naming what it now holds).
+ * The execution's write is conditioned on its revision, so of two transitions from the same
+ * revision one commits. When nothing else changes with it (no write, token, part), the
+ * execution is put alone, its events carried in it and then put in their history item (each
+ * item billed once, where a transaction bills it twice: half the units); otherwise one
+ * transaction writes it all or nothing. `afterExecution` runs between a lone put and its
+ * history's (a fault point).
  */
-/** Commits a transition; returns the execution as stored (its `parts` naming what it now holds). */
-export async function commit(deps: Deps, t: Transition): Promise<Execution> {
+export async function commit(
+  deps: Deps,
+  t: Transition,
+  afterExecution?: () => void,
+): Promise<Execution> {
   const TableName = deps.config.table;
   const condition =
     t.expectedRev === 0
@@ -187,6 +202,31 @@ export async function commit(deps: Deps, t: Transition): Promise<Execution> {
   const { item, parts } = executionItem(t.next, t.dueAt, t.detached);
   const writes = t.writes ?? [];
   const extra = t.extra ?? [];
+  const events = numbered(t);
+  // The revision read may have been committed alone and its history item never written (a
+  // crash right after): written again (the same item) before the execution naming it changes.
+  const carried = t.next.pending?.length ? historyItem(t.next.id, t.next.pending) : undefined;
+  const put = (Item: Record<string, unknown>) =>
+    deps.clients.ddb.send(new PutCommand({ TableName, Item }));
+  if (writes.length === 0 && extra.length === 0 && parts.length === 0) {
+    if (carried) await put(carried);
+    try {
+      await deps.clients.ddb.send(
+        new PutCommand({
+          TableName,
+          Item: { ...item, pending: events.length > 0 ? events : undefined },
+          ...condition,
+          ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      throw new StaleExecutionError(t.next.id, unmarshalled(error.Item));
+    }
+    afterExecution?.();
+    if (events.length > 0) await put(historyItem(t.next.id, events));
+    return { ...t.next, parts: item.parts, pending: undefined };
+  }
   const items: TransactItem[] = [
     {
       Put: { TableName, Item: item, ...condition, ReturnValuesOnConditionCheckFailure: "ALL_OLD" },
@@ -196,21 +236,22 @@ export async function commit(deps: Deps, t: Transition): Promise<Execution> {
     ...parts.map((p) =>
       "put" in p ? { Put: { TableName, Item: p.put } } : { Delete: { TableName, Key: p.delete } },
     ),
-    ...(t.events.length > 0
+    ...(events.length > 0
       ? [
           {
             Put: {
               TableName,
-              Item: historyItem(t),
+              Item: historyItem(t.next.id, events),
               ConditionExpression: "attribute_not_exists(pk)",
             },
           },
         ]
       : []),
+    ...(carried ? [{ Put: { TableName, Item: carried } }] : []),
   ];
   try {
     await deps.clients.ddb.send(new TransactWriteCommand({ TransactItems: items }));
-    return { ...t.next, parts: item.parts };
+    return { ...t.next, parts: item.parts, pending: undefined };
   } catch (error) {
     if (!(error instanceof TransactionCanceledException)) throw error;
     const reasons = error.CancellationReasons ?? [];
@@ -227,21 +268,33 @@ export async function commit(deps: Deps, t: Transition): Promise<Execution> {
 const unmarshalled = (item: Parameters<typeof unmarshall>[0] | undefined) =>
   item ? unmarshall(item) : undefined;
 
-/** The execution's history, oldest first. */
+/**
+ * The execution's history, oldest first: its history items and the events its item still
+ * carries (a revision committed alone), in one Query ("EXEC" sorts just before "HIST#").
+ */
 export async function readHistory(deps: Deps, id: string): Promise<HistoryEvent[]> {
   const { pk, skPrefix } = keys.historyPrefix(id);
   const events: HistoryEvent[] = [];
+  let carried: HistoryEvent[] = [];
   const pages = paginateQuery(
     { client: deps.clients.ddb },
     {
       TableName: deps.config.table,
-      KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
-      ExpressionAttributeValues: { ":pk": pk, ":prefix": skPrefix },
+      KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
+      ExpressionAttributeValues: {
+        ":pk": pk,
+        ":from": keys.execution(id).sk,
+        ":to": `${skPrefix}\uffff`,
+      },
       ConsistentRead: true,
     },
   );
   for await (const page of pages) {
     for (const item of page.Items ?? []) {
+      if (item.sk === keys.execution(id).sk) {
+        carried = (item.pending as HistoryEvent[] | undefined) ?? [];
+        continue;
+      }
       // One item per transition; items written before that hold one event each.
       if (Array.isArray(item.events)) events.push(...(item.events as HistoryEvent[]));
       else {
@@ -250,5 +303,7 @@ export async function readHistory(deps: Deps, id: string): Promise<HistoryEvent[
       }
     }
   }
-  return events;
+  const known = new Set(events.map((e) => e.seq));
+  events.push(...carried.filter((e) => !known.has(e.seq)));
+  return events.sort((a, b) => a.seq - b.seq);
 }
