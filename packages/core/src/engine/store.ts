@@ -108,6 +108,19 @@ export async function getExecution(deps: Deps, id: string): Promise<Execution | 
   throw new TornReadError(id);
 }
 
+/**
+ * An execution as an index lists it (its item, without its detached parts), whole: read again
+ * with its parts when it has any. For the readers of the `byStatus` index.
+ */
+export async function wholeExecution(
+  deps: Deps,
+  item: Record<string, unknown>,
+): Promise<Execution | undefined> {
+  const parts = item.parts as Record<string, string> | undefined;
+  if (!parts || Object.keys(parts).length === 0) return item as unknown as Execution;
+  return getExecution(deps, String(item.id));
+}
+
 /** The execution item with its parts put back into its data; undefined if a part is not the one named. */
 function assemble(
   item: Record<string, unknown>,
