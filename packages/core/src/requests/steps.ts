@@ -67,10 +67,14 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
     );
 
   /** What approvers see of a request, with short-lived links to its documents. */
-  const summary = async (ctx: StepContext, data: RequestData) => {
-    const id = ctx.executionId;
+  /** `read`: the invocation's register reads (StepContext.read), when the caller has them. */
+  const summary = async (
+    id: string,
+    data: RequestData,
+    read: StepContext["read"] = (_key, load) => load(),
+  ) => {
     const r = data.request;
-    const member = await memberOnce(deps, ctx.read, r.memberNumber);
+    const member = await memberOnce(deps, read, r.memberNumber);
     const ids = documentIdsOf(r);
     const correspondence = correspondenceIdsOf(r);
     const documents = (await downloadLinks(deps, ids)).map((link, i) => ({
@@ -113,7 +117,7 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
     mailing: string,
     send: (to: string, params: ApprovalParams) => Promise<string>,
   ) => {
-    const base = await summary(ctx, data);
+    const base = await summary(ctx.executionId, data, ctx.read);
     const expiresAt = addSeconds(ctx.now.toISOString(), plan.approvals.tokenValiditySeconds);
     for (const email of emails) {
       const options = { meta: { email, role }, expiresAt };
