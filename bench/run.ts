@@ -8,9 +8,12 @@
  * "## End to end" section of bench/RESULTS.md (the "## Engine" section is bench/engine.ts's).
  *
  * the assembly report on a year of 100,000 requests (bench/reports.ts, against the CSV export).
+ * After each level's closed loop, latency is measured open-loop: --open-loop requests arriving on a
+ * fixed schedule at half the throughput that level just measured.
  *
  * Flags: --requests 1000 --levels 16,64 --calibrate 8 --baseline-seconds 3 --export-rows 100000
- * --report-requests 100000 --idle-timeout 30000 --skip-web --skip-bundles --skip-exports --skip-report --skip-board
+ * --report-requests 100000 --idle-timeout 30000 --open-loop 200 --skip-web --skip-bundles
+ * --skip-exports --skip-report --skip-board
  */
 import { writeFile } from "node:fs/promises";
 import { cpus } from "node:os";
@@ -18,17 +21,17 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { startEmulators } from "../packages/functions/src/local/emulators";
 import { benchBoard } from "./board";
-import { benchExports } from "./exports";
-import { benchReport } from "./reports";
 import { REQUEST_TYPES } from "./e2e/bodies";
 import { bundleSizes } from "./e2e/bundles";
-import { costPer1000, percentile, round } from "./e2e/cost";
+import { costPer1000, enginePerMillionTransitions, percentile, round } from "./e2e/cost";
 import { drive } from "./e2e/drive";
 import { writeE2eSection } from "./e2e/report";
 import { measureSqs } from "./e2e/sqs-baseline";
 import { type BenchStack, startBenchStack } from "./e2e/stack";
 import { usageOf } from "./e2e/usage";
+import { benchExports } from "./exports";
 import { PRICES } from "./prices";
+import { benchReport } from "./reports";
 import { measureBaseline } from "./support/baseline";
 
 process.env.AWS_ACCESS_KEY_ID ??= "local";
@@ -44,6 +47,7 @@ const { values: flags } = parseArgs({
     "baseline-seconds": { type: "string", default: "3" },
     "export-rows": { type: "string", default: "100000" },
     "idle-timeout": { type: "string", default: "30000" },
+    "open-loop": { type: "string", default: "200" },
     "skip-web": { type: "boolean", default: false },
     "skip-bundles": { type: "boolean", default: false },
     "skip-exports": { type: "boolean", default: false },
@@ -57,6 +61,7 @@ const LEVELS = flags.levels.split(",").map(Number);
 const CALIBRATE = Number(flags.calibrate);
 const BASELINE_SECONDS = Number(flags["baseline-seconds"]);
 const IDLE = Number(flags["idle-timeout"]);
+const OPEN_LOOP = Number(flags["open-loop"]);
 const WRITES = /^(PutItem|UpdateItem|DeleteItem|BatchWriteItem)$/;
 const log = (m: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${m}\n`);
 
@@ -108,8 +113,12 @@ try {
       dynamoDbUnitsPerRequest: {
         read: round(u.usage.readUnits, 2),
         write: round(u.usage.writeUnits, 2),
+        gsiWrite: round(u.usage.gsiWriteUnits, 2),
       },
+      enginePerMillionTransitionsUsd: enginePerMillionTransitions(u.perTransitionOf),
+      wruPerTransition: round(u.perTransitionOf.writeUnits, 3),
       capacityByOperation: u.capacityByOperation,
+      writeUnitsByKind: u.writeUnitsByKind,
       lambda: { ...u.usage.lambda, durations: u.durations },
       costPer1000: costPer1000(u.usage),
     };
@@ -122,16 +131,34 @@ try {
     const stack = await startBenchStack({
       endpoints,
       workers: Math.ceil(concurrency / 10) + 1,
-      members: Math.ceil((REQUESTS * 3) / 5) + 4,
+      members: Math.ceil(((REQUESTS + OPEN_LOOP) * 3) / 5) + 4,
       sweepEveryMs: 60_000,
     });
+    const claimMember = members(stack);
     const result = await drive(
       stack,
       { count: REQUESTS, concurrency, types: REQUEST_TYPES, idleTimeoutMs: IDLE },
-      members(stack),
+      claimMember,
     );
     const u = usageOf(stack, result);
+    const capacity = result.records.filter((r) => r.status === "scheduled").length / result.seconds;
+    const rate = capacity / 2;
+    log(`concurrency ${concurrency}: open loop, ${OPEN_LOOP} requests at ${round(rate, 2)}/s`);
+    const open = await drive(
+      stack,
+      {
+        count: OPEN_LOOP,
+        concurrency,
+        types: REQUEST_TYPES,
+        idleTimeoutMs: IDLE,
+        arrivalsPerSecond: rate,
+      },
+      claimMember,
+    );
     await stack.stop();
+    const openToEmail = open.records.flatMap((r) =>
+      r.approvalEmailSeenAt ? [r.approvalEmailSeenAt - r.submitAt] : [],
+    );
     log(`concurrency ${concurrency}: baselines`);
     const ddb = await measureBaseline(stack.observer, concurrency, BASELINE_SECONDS);
     const sqs = await measureSqs(stack.observer.clients, concurrency, BASELINE_SECONDS);
@@ -195,14 +222,31 @@ try {
         sqs: round(ceilings.sqs, 2),
       },
       throughputRatio: round(requestsPerSecond / ceiling, 3),
+      /** Submit → approval email with arrivals on a schedule at half the capacity just measured. */
+      openLoop: {
+        ratePerSecond: round(rate, 2),
+        requests: OPEN_LOOP,
+        withApprovalEmail: openToEmail.length,
+        p50Ms: percentile(openToEmail, 50),
+        p99Ms: percentile(openToEmail, 99),
+        submitToApprovalEmail: p(openToEmail),
+      },
+      enginePerMillionTransitionsUsd: enginePerMillionTransitions(u.perTransitionOf),
+      wruPerTransition: round(u.perTransitionOf.writeUnits, 3),
+      requestsPerTransition: u.perTransition,
+      perTransition: Object.fromEntries(
+        Object.entries(u.perTransitionOf).map(([k, v]) => [k, round(v, 3)]),
+      ),
       callsPerRequest: perReq,
       callsPerTransition: u.perTransition,
       transitionsPerRequest: round(u.transitions / REQUESTS, 3),
       dynamoDbUnitsPerRequest: {
         read: round(u.usage.readUnits, 2),
         write: round(u.usage.writeUnits, 2),
+        gsiWrite: round(u.usage.gsiWriteUnits, 2),
       },
       capacityByOperation: u.capacityByOperation,
+      writeUnitsByKind: u.writeUnitsByKind,
       lambda: { ...u.usage.lambda, durations: u.durations },
       costPer1000: costPer1000(u.usage),
     });

@@ -25,7 +25,13 @@ export function Data({ stack, app }: StackContext) {
     globalIndexes: Object.fromEntries(
       (definition.GlobalSecondaryIndexes ?? []).map((index) => [
         index.IndexName as string,
-        { ...key(index.KeySchema), projection: "all" as const },
+        {
+          ...key(index.KeySchema),
+          projection:
+            index.Projection?.ProjectionType === "KEYS_ONLY"
+              ? ("keys_only" as const)
+              : ("all" as const),
+        },
       ]),
     ),
     timeToLiveAttribute: ttlAttribute,

@@ -4,9 +4,11 @@ import type { CallCounts } from "../support/call-counter";
 /** What one request used, averaged over the requests measured. */
 export interface Usage {
   calls: CallCounts;
-  /** DynamoDB units as metered (ReturnConsumedCapacity), per request. */
+  /** DynamoDB units as metered (ReturnConsumedCapacity), per request; writes include GSI writes. */
   readUnits: number;
   writeUnits: number;
+  /** Of `writeUnits`, the GSI entries written (counted from the index keys: bench/e2e/gsi-units.ts). */
+  gsiWriteUnits: number;
   /** Lambda invocations and billed GB-s per request, by function group. */
   lambda: { invocations: number; gbSeconds: number };
   apiRequests: number;
@@ -43,16 +45,45 @@ export function costPer1000(u: Usage) {
     ),
   };
   const total = Object.values(entraide).reduce((a, b) => a + b, 0);
+  // The durable services, for the states the workflow enters alone (each a transition, a
+  // durable operation, an action): without the Lambdas, tables and emails they would still need.
+  const d = PRICES.durable;
   const stepFunctions = per(
-    u.statesEntered * (PRICES.stepFunctionsStandardPerThousandTransitions / 1000),
+    u.statesEntered * (d.stepFunctionsStandard.perMillionTransitions / 1e6),
   );
   return {
     entraide: Object.fromEntries(Object.entries(entraide).map(([k, v]) => [k, round(v)])),
     total: round(total),
+    /** Without SES: the emails cost the same whatever runs the workflow (target ≤ $0.04). */
+    totalWithoutSes: round(total - entraide.ses),
     stepFunctions: round(stepFunctions),
+    lambdaDurable: round(
+      per(u.statesEntered * (d.lambdaDurableFunctions.perMillionOperations / 1e6)),
+    ),
+    temporalCloud: round(per(u.statesEntered * (d.temporalCloud.perMillionActionsLow / 1e6))),
     /** Step Functions' transitions alone over Entraide's whole bill: target >= 10. */
     ratio: round(stepFunctions / total, 2),
   };
+}
+
+/**
+ * What the engine itself costs per million committed transitions: its commits
+ * (TransactWriteItems, table and GSI units), the queue's requests (sends, the event source's
+ * receives and deletes) and the worker's invocations. Domain writes inside a commit (a fund
+ * reservation) are counted with it; the reads of execution items are not told apart from the
+ * domain's reads and are left out (at most 1 RRU each, $0.125 per million).
+ */
+export function enginePerMillionTransitions(perTransition: {
+  transactWriteUnits: number;
+  sqsRequests: number;
+  workerInvocations: number;
+}) {
+  return round(
+    perTransition.transactWriteUnits * PRICES.dynamodb.perMillionWriteUnits +
+      perTransition.sqsRequests * PRICES.sqsPerMillionRequests +
+      perTransition.workerInvocations * PRICES.lambda.perMillionRequests,
+    3,
+  );
 }
 
 export const round = (x: number, digits = 5) => Math.round(x * 10 ** digits) / 10 ** digits;

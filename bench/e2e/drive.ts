@@ -13,6 +13,12 @@ export interface DriveOptions {
   types: readonly BenchType[];
   /** Stop waiting when nothing moved for this long. */
   idleTimeoutMs: number;
+  /**
+   * Open loop: one request submitted every 1/rate seconds on a fixed schedule, whatever the
+   * system's answers (as independent members would), and each approver deciding as soon as
+   * their email arrives; `concurrency` then bounds nothing. Without it, a closed loop.
+   */
+  arrivalsPerSecond?: number;
 }
 
 /** One request's life as the bench saw it and as its history records it (ms since the epoch). */
@@ -40,7 +46,7 @@ export interface DriveResult {
   records: RequestRecord[];
   /** First submit to last FundsReserved. */
   seconds: number;
-  /** Presigned PUTs the browser sends to S3 (not through the SDK, so not counted by the middleware). */
+  /** Presigned POSTs the browser sends to S3 (not through the SDK, so not counted by the middleware). */
   browserS3Puts: number;
 }
 
@@ -86,7 +92,9 @@ export async function drive(
   claimMember: () => BenchMember,
 ): Promise<DriveResult> {
   const trackers = new Map<string, Tracker>();
-  const decideSlot = limiter(options.concurrency);
+  const decideSlot = limiter(
+    options.arrivalsPerSecond ? Number.POSITIVE_INFINITY : options.concurrency,
+  );
   let browserS3Puts = 0;
   let lastProgress = Date.now();
   const progress = () => {
@@ -117,13 +125,14 @@ export async function drive(
       size: bytes.length,
     });
     if (created.status !== 201) throw new Error(`upload refused: ${JSON.stringify(created.body)}`);
-    const put = await fetch(created.body.uploadUrl, {
-      method: "PUT",
-      body: new Uint8Array(bytes),
-      headers: { "content-type": "application/pdf" },
-    });
+    // As the browser sends it: the presigned form's fields, then the file, last.
+    const { url, fields } = created.body.upload as { url: string; fields: Record<string, string> };
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    form.append("file", new Blob([new Uint8Array(bytes)], { type: "application/pdf" }));
+    const posted = await fetch(url, { method: "POST", body: form });
     browserS3Puts++;
-    if (!put.ok) throw new Error(`PUT to the presigned URL failed: ${put.status}`);
+    if (!posted.ok) throw new Error(`POST to the presigned form failed: ${posted.status}`);
     return created.body.documentId as string;
   };
 
@@ -208,12 +217,24 @@ export async function drive(
     progress();
   };
 
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: options.concurrency }, async () => {
-      while (next < options.count) await submitOne(next++);
-    }),
-  );
+  if (options.arrivalsPerSecond) {
+    const rate = options.arrivalsPerSecond;
+    const t0 = Date.now();
+    const submits: Promise<void>[] = [];
+    for (let i = 0; i < options.count; i++) {
+      const wait = t0 + (i * 1000) / rate - Date.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      submits.push(submitOne(i));
+    }
+    await Promise.all(submits);
+  } else {
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: options.concurrency }, async () => {
+        while (next < options.count) await submitOne(next++);
+      }),
+    );
+  }
   while ([...trackers.values()].some((t) => !t.done && t.record.errors.length === 0)) {
     if (Date.now() - lastProgress > options.idleTimeoutMs) {
       process.stderr.write(`no progress for ${options.idleTimeoutMs} ms: giving up on the rest\n`);

@@ -33,7 +33,7 @@ export const total = (counts: CallCounts) =>
 
 /**
  * What the stack's counters saw since their reset, per request of `result`: every AWS request
- * (handlers, worker, event source polling, the browser's presigned PUTs), metered DynamoDB
+ * (handlers, worker, event source polling, the browser's presigned POSTs), metered DynamoDB
  * units, and Lambda time billed (each invocation rounded up to the millisecond). The sweeper
  * runs on a schedule whatever the load, so it is left out of the per-request figures.
  */
@@ -41,7 +41,7 @@ export function usageOf(stack: BenchStack, result: DriveResult) {
   const count = result.records.length;
   const transitions = result.records.reduce((a, r) => a + r.transitions, 0);
   const calls = merge(stack.calls.counts(), stack.pollerCalls.counts(), {
-    S3: { "PutObject (browser, presigned)": result.browserS3Puts },
+    S3: { "PostObject (browser, presigned)": result.browserS3Puts },
   });
   const units = Object.values(stack.capacity.units());
   const durations = stack.durations.all();
@@ -58,7 +58,8 @@ export function usageOf(stack: BenchStack, result: DriveResult) {
   const usage: Usage = {
     calls: divide(calls, count),
     readUnits: units.reduce((a, u) => a + u.read, 0) / count,
-    writeUnits: units.reduce((a, u) => a + u.write, 0) / count,
+    writeUnits: units.reduce((a, u) => a + u.write + u.gsiWrite, 0) / count,
+    gsiWriteUnits: units.reduce((a, u) => a + u.gsiWrite, 0) / count,
     lambda: { invocations: invocations / count, gbSeconds: gbSeconds / count },
     apiRequests: apiRequests / count,
     statesEntered: result.records.reduce((a, r) => a + r.statesEntered, 0) / count,
@@ -69,12 +70,23 @@ export function usageOf(stack: BenchStack, result: DriveResult) {
       { invocations: ms.length, meanMs: Math.round(ms.reduce((a, b) => a + b, 0) / ms.length) },
     ]),
   );
+  const byOp = stack.capacity.units();
+  const commits = byOp.TransactWriteItems ?? { read: 0, write: 0, gsiWrite: 0, localWrite: 0 };
+  const workerInvocations = durations.worker?.length ?? 0;
+  const sqsRequests = Object.values(calls.SQS ?? {}).reduce((a, b) => a + b, 0);
   return {
     usage,
+    perTransitionOf: {
+      transactWriteUnits: (commits.write + commits.gsiWrite) / transitions,
+      sqsRequests: sqsRequests / transitions,
+      workerInvocations: workerInvocations / transitions,
+      writeUnits: (usage.writeUnits * count) / transitions,
+    },
     rawCalls: calls,
     transitions,
     perTransition: Math.round((total(calls) / transitions) * 1000) / 1000,
     capacityByOperation: stack.capacity.units(),
+    writeUnitsByKind: stack.capacity.byKind(),
     durations: meanMs,
   };
 }

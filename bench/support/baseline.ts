@@ -35,7 +35,7 @@ function executionLike(): Record<string, unknown> {
     startedAt: now,
     updatedAt: now,
   };
-  return executionItem(execution, now);
+  return executionItem(execution, now).item;
 }
 
 async function rate(

@@ -193,7 +193,7 @@ describe("the worker inspecting a document", () => {
     return { deps: { ...f.stack, clients }, sent };
   }
 
-  it("reads the size by HEAD and the type by a ranged GET of the first bytes", async () => {
+  it("reads the size and the type by one ranged GET of the first bytes, no HEAD; a kept document is read where it is kept", async () => {
     // Prepare
     const { documentId, upload } = await register(pdf);
     expect((await postUpload(upload, pdf, "application/pdf")).status).toBe(204);
@@ -201,12 +201,22 @@ describe("the worker inspecting a document", () => {
 
     // Act
     const meta = await inspectDocument(deps, documentId, planConfig.documents.maxBytes);
+    const first = sent.splice(0);
+    const again = await inspectDocument(deps, documentId, planConfig.documents.maxBytes);
 
     // Assess
     expect(meta).toMatchObject({ size: pdf.length, sniffedType: "pdf", fileName: "contrat.pdf" });
     expect(meta?.sha256).toMatch(/^[0-9a-f]{64}$/);
-    const gets = sent.filter((s) => s.command === "GetObjectCommand");
-    expect(gets[0]?.input).toMatchObject({ Key: `uploads/${documentId}`, Range: "bytes=0-7" });
+    // The ranged GET of the upload, the copy kept, the whole kept object hashed: nothing else.
+    expect(first.map((s) => s.command)).toEqual([
+      "GetObjectCommand",
+      "CopyObjectCommand",
+      "GetObjectCommand",
+    ]);
+    expect(first[0]?.input).toMatchObject({ Key: `uploads/${documentId}`, Range: "bytes=0-7" });
+    expect(again).toEqual(meta);
+    expect(sent.map((s) => s.command)).toEqual(["GetObjectCommand", "GetObjectCommand"]);
+    expect(sent[0]?.input).toMatchObject({ Key: `documents/${documentId}`, Range: "bytes=0-7" });
   });
 
   it("refuses an object larger than the plan allows: it reads only its first bytes, keeps nothing and the documents check fails", async () => {
@@ -227,6 +237,7 @@ describe("the worker inspecting a document", () => {
       "bytes=0-7",
     ]);
     expect(sent.map((s) => s.command)).not.toContain("CopyObjectCommand");
+    expect(sent.map((s) => s.command)).not.toContain("HeadObjectCommand");
     const kept = await f.stack.clients.s3
       .send(
         new HeadObjectCommand({ Bucket: f.stack.config.bucket, Key: `documents/${documentId}` }),

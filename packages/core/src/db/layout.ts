@@ -13,8 +13,14 @@ import type { CreateTableCommandInput } from "@aws-sdk/client-dynamodb";
  *   which a runnable execution must have moved, after which the sweeper re-drives it).
  */
 export const indexes = {
-  byStatus: { name: "byStatus", pk: "gsi1pk", sk: "gsi1sk" },
-  byDue: { name: "byDue", pk: "duePk", sk: "dueSk" },
+  byStatus: { name: "byStatus", pk: "gsi1pk", sk: "gsi1sk", projection: "ALL" },
+  /**
+   * Keys only: a transition that keeps its due time (a chain of states run in moments) then
+   * writes nothing to the index, whatever else of the item changes; the sweeper reads the rest.
+   * (It was `byDue` projecting ALL: AWS cannot change a projection in place, so the index has a
+   * new name; a deployed table gets it added, backfilled, then the old one dropped.)
+   */
+  byDue: { name: "byDueKeys", pk: "duePk", sk: "dueSk", projection: "KEYS_ONLY" },
 } as const;
 
 /** DynamoDB deletes items whose `ttl` (epoch seconds) has passed: used tokens, effect records. */
@@ -30,8 +36,16 @@ const pad = (n: number, width = 10) => String(n).padStart(width, "0");
 
 export const keys = {
   execution: (id: string) => ({ pk: `EXEC#${id}`, sk: "EXEC" }),
+  /** One transition's history events, keyed by the sequence number of its first event. */
   historyEvent: (id: string, seq: number) => ({ pk: `EXEC#${id}`, sk: `HIST#${pad(seq)}` }),
   historyPrefix: (id: string) => ({ pk: `EXEC#${id}`, skPrefix: "HIST#" }),
+  /**
+   * A large, rarely changing part of an execution's data (the request body, check results),
+   * kept out of the execution item so a transition rewrites a small item. Its sort key sorts
+   * before the execution's ("DATA#" < "EXEC"), so one Query between them reads both.
+   */
+  executionPart: (id: string, dataKey: string) => ({ pk: `EXEC#${id}`, sk: `DATA#${dataKey}` }),
+  executionWithParts: (id: string) => ({ pk: `EXEC#${id}`, from: "DATA#", to: "EXEC" }),
   callbackToken: (hash: string) => ({ pk: `TOKEN#${hash}`, sk: "TOKEN" }),
   effect: (key: string) => ({ pk: `EFFECT#${key}`, sk: "EFFECT" }),
   clock: () => ({ pk: "SYSTEM", sk: "CLOCK" }),
@@ -171,7 +185,7 @@ export function tableDefinition(TableName: string): CreateTableCommandInput {
         { AttributeName: index.pk, KeyType: "HASH" },
         { AttributeName: index.sk, KeyType: "RANGE" },
       ],
-      Projection: { ProjectionType: "ALL" },
+      Projection: { ProjectionType: index.projection },
     })),
   };
 }

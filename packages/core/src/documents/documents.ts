@@ -82,12 +82,15 @@ export async function isUploaded(deps: Deps, documentId: string): Promise<boolea
   return (await locate(deps, documentId)) !== undefined;
 }
 
-/** Where the document's bytes are (kept first) and the HEAD of that object, if anywhere. */
+/**
+ * Where the document's bytes are and the HEAD of that object, if anywhere: the upload first,
+ * which is where a document is when a request or an answer names it (one HEAD), then the kept copy.
+ */
 async function locate(
   deps: Deps,
   documentId: string,
 ): Promise<{ Key: string; head: HeadObjectCommandOutput } | undefined> {
-  for (const Key of [documentKey(documentId), uploadKey(documentId)]) {
+  for (const Key of [uploadKey(documentId), documentKey(documentId)]) {
     const head = await headObject(deps, Key);
     if (head) return { Key, head };
   }
@@ -105,12 +108,33 @@ async function headObject(deps: Deps, Key: string): Promise<HeadObjectCommandOut
   }
 }
 
-/** The first `SNIFF_BYTES` of `Key` (fewer for a shorter object), by a ranged GET. */
-async function firstBytes(deps: Deps, Key: string): Promise<Uint8Array> {
-  const object = await deps.clients.s3.send(
-    new GetObjectCommand({ Bucket: deps.config.bucket, Key, Range: `bytes=0-${SNIFF_BYTES - 1}` }),
-  );
-  return (await object.Body!.transformToByteArray()).subarray(0, SNIFF_BYTES);
+/**
+ * The first `SNIFF_BYTES` of `Key` (fewer for a shorter object) and the object's whole size, by
+ * one ranged GET (its Content-Range ends with the size: no HEAD needed); undefined when the
+ * bucket does not hold it.
+ */
+async function opening(
+  deps: Deps,
+  Key: string,
+): Promise<{ Key: string; bytes: Uint8Array; size: number } | undefined> {
+  try {
+    const object = await deps.clients.s3.send(
+      new GetObjectCommand({
+        Bucket: deps.config.bucket,
+        Key,
+        Range: `bytes=0-${SNIFF_BYTES - 1}`,
+      }),
+    );
+    const bytes = (await object.Body!.transformToByteArray()).subarray(0, SNIFF_BYTES);
+    const total = object.ContentRange?.match(/\/(\d+)$/)?.[1];
+    return { Key, bytes, size: total ? Number(total) : (object.ContentLength ?? bytes.length) };
+  } catch (error) {
+    const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+    if ((error as Error).name === "NoSuchKey" || status === 404) return undefined;
+    // An empty object has no byte 0 to range over.
+    if (status === 416) return { Key, bytes: new Uint8Array(), size: 0 };
+    throw error;
+  }
 }
 
 /** The SHA-256 of `Key`, streamed: the object is never held in memory. */
@@ -141,7 +165,7 @@ async function keepDocument(deps: Deps, documentId: string, type: SniffedType): 
 }
 
 /**
- * What the checks need of a document: its size (HEAD), what its first bytes are (a ranged GET)
+ * What the checks need of a document: its size and what its first bytes are (one ranged GET)
  * and its SHA-256. An object larger than `maxBytes` (S3's policy refuses one; this is the
  * second line) is neither kept nor read beyond its first bytes, and has no hash.
  */
@@ -151,10 +175,15 @@ export async function inspectDocument(
   maxBytes: number,
 ): Promise<DocumentMeta | undefined> {
   const record = await getDocument(deps, documentId);
-  const found = record && (await locate(deps, documentId));
-  if (!record || !found) return undefined;
-  const size = found.head.ContentLength ?? 0;
-  const sniffedType = sniffDocumentType(await firstBytes(deps, found.Key));
+  if (!record) return undefined;
+  // A recorded type means the kept copy exists (it is recorded after the copy): read it first.
+  const order = record.sniffedType
+    ? [documentKey(documentId), uploadKey(documentId)]
+    : [uploadKey(documentId), documentKey(documentId)];
+  const found = (await opening(deps, order[0]!)) ?? (await opening(deps, order[1]!));
+  if (!found) return undefined;
+  const { size } = found;
+  const sniffedType = sniffDocumentType(found.bytes);
   const meta = {
     documentId,
     fileName: shownFileName(record.fileName, sniffedType),

@@ -47,6 +47,12 @@ export interface StepContext {
    * entered): stored hashed before it is returned, so a reply to it is never lost.
    */
   issueToken(key: string, options?: TokenOptions): Promise<string>;
+  /**
+   * Reads a register entry (a member, an activity, a document's record) once for the states this
+   * invocation runs of this execution, one after the other: `key` names what `load` reads. Never
+   * shared with another execution or a later invocation, so a state retried later reads afresh.
+   */
+  read<T>(key: string, load: () => Promise<T>): Promise<T>;
 }
 
 export interface TokenOptions {
@@ -175,6 +181,12 @@ export interface WorkflowDefinition {
   version: number;
   startAt: string;
   states: Record<string, State>;
+  /**
+   * Data keys that are large and rarely change (a request's body, its check results): each is
+   * stored in an item of its own, written only when its value changes, so that a transition
+   * rewrites a small execution item instead of the whole data. Reads see no difference.
+   */
+  detached?: readonly string[];
 }
 
 /** Checks that every state a definition names exists, so a typo fails at start-up, not at 3 a.m. */

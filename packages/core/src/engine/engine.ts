@@ -23,6 +23,7 @@ import { describeError, isRetryable, TIMEOUT_ERROR } from "./retry";
 import {
   commit,
   getExecution,
+  hashOf,
   StaleExecutionError,
   type Transition,
   WriteConditionError,
@@ -31,7 +32,13 @@ import { deriveToken, hashToken } from "./tokens";
 import * as T from "./transitions";
 
 /** Places where tests inject crashes, to prove that nothing is lost or doubled. */
-export type FaultPoint = "before-effect" | "after-effect" | "before-commit" | "after-commit";
+export type FaultPoint =
+  | "before-effect"
+  | "after-effect"
+  | "before-commit"
+  /** Between an execution committed alone and its history item (store.ts `commit`). */
+  | "before-history"
+  | "after-commit";
 
 /** What an injected fault becomes: the process dying there, never an error the step could catch. */
 export class InjectedCrash extends Error {
@@ -61,8 +68,6 @@ export interface StartInput {
   key: string;
   input: Data;
 }
-
-const hashOf = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("hex");
 
 /** A UUID (RFC 9562 version 8) derived from the workflow and the caller's key. */
 export function idFromKey(workflow: string, key: string): string {
@@ -161,7 +166,8 @@ export class Engine {
       await this.write(d, 0);
     } catch (error) {
       if (!(error instanceof StaleExecutionError)) throw error;
-      const existing = await getExecution(this.deps, id);
+      // The refused write returned the item it found: no read needed to compare inputs.
+      const existing = error.current ?? (await getExecution(this.deps, id));
       if (existing?.inputHash !== inputHash) {
         throw new ConflictError(
           "idempotency.conflict",
@@ -178,6 +184,8 @@ export class Engine {
   async process(message: WorkMessage): Promise<void> {
     let execution = await getExecution(this.deps, message.executionId);
     if (!execution || execution.rev !== message.rev || execution.status !== "running") return;
+    // What the steps read of the registers, kept for this invocation's chain of this execution only.
+    const reads: Reads = new Map();
     for (let chain = 0; chain < this.maxChain; chain++) {
       const now = this.now();
       if (!isDue(execution, now)) {
@@ -189,7 +197,7 @@ export class Engine {
           await sendWork(this.deps, { executionId: execution.id, rev: execution.rev }, wait);
         return;
       }
-      const next = await this.act(execution, now);
+      const next = await this.act(execution, now, reads);
       if (!next) return;
       execution = next;
       if (!isDue(execution, this.now())) return this.afterCommit(execution);
@@ -198,7 +206,11 @@ export class Engine {
   }
 
   /** Runs the current state's work and commits the transition; undefined if someone else moved first. */
-  private async act(execution: Execution, now: string): Promise<Execution | undefined> {
+  private async act(
+    execution: Execution,
+    now: string,
+    reads: Reads,
+  ): Promise<Execution | undefined> {
     const def = this.definition(execution);
     const state = def.states[execution.state] as State;
     const d = T.draft(execution, now);
@@ -216,12 +228,14 @@ export class Engine {
       return this.tryWrite(d, execution.rev);
     }
     if (state.type === "callback" && execution.phase === "wait")
-      return this.wake(def, state, execution, now);
+      return this.wake(def, state, execution, now, reads);
     const stepNames =
       state.type === "callback" ? (state.onEnter ? [state.onEnter] : []) : stepsOf(state);
     let results: (StepResult | undefined)[];
     try {
-      results = await Promise.all(stepNames.map((name) => this.runStep(name, execution, now)));
+      results = await Promise.all(
+        stepNames.map((name) => this.runStep(name, execution, now, reads)),
+      );
     } catch (error) {
       if (isInfrastructure(error)) throw error;
       return this.fail(def, execution, error, now);
@@ -260,6 +274,7 @@ export class Engine {
     state: CallbackState,
     execution: Execution,
     now: string,
+    reads: Reads,
   ) {
     const d = T.draft(execution, now);
     if (execution.timeoutAt && execution.timeoutAt <= now) {
@@ -284,6 +299,7 @@ export class Engine {
         rule.step,
         execution,
         now,
+        reads,
         `${timer.name}#${timer.fired + 1}`,
       );
       T.mergeData(d, result?.data);
@@ -349,6 +365,7 @@ export class Engine {
     name: string,
     execution: Execution,
     now: string,
+    reads: Reads,
     scope?: string,
   ): Promise<StepResult | undefined> {
     const step = this.options.steps[name]!;
@@ -368,6 +385,7 @@ export class Engine {
         return result;
       },
       issueToken: (key, options) => this.issueToken(execution, key, options),
+      read: (key, load) => readOnce(reads, key, load),
     };
     return step(execution.data, ctx);
   }
@@ -436,18 +454,25 @@ export class Engine {
     const where = { executionId: next.id, state: next.state };
     this.fault("before-commit", where);
     const observed = this.options.transitionWrites?.(next, events) ?? [];
-    await commit(this.deps, {
-      expectedRev,
-      next,
-      events,
-      dueAt: T.dueAt(next, this.now(), this.graceSeconds),
-      ...extra,
-      writes: [...(extra.writes ?? []), ...observed],
-    });
+    const due = T.dueAt(next, this.now(), this.graceSeconds);
+    const stored = await commit(
+      this.deps,
+      {
+        expectedRev,
+        next: { ...next, due },
+        events,
+        dueAt: due,
+        // An engine without this definition (the operations CLI redriving) keeps what is stored detached.
+        detached: this.definitions.get(`${next.workflow}@${next.version}`)?.detached,
+        ...extra,
+        writes: [...(extra.writes ?? []), ...observed],
+      },
+      () => this.fault("before-history", where),
+    );
     // Only the transition into `failed` reports it: a repeat of it finds another revision and stops earlier.
     if (next.status === "failed") this.options.onFailed?.(next);
     this.fault("after-commit", where);
-    return next;
+    return stored;
   }
 
   private fault(point: FaultPoint, where: { executionId: string; state: string }): void {
@@ -525,7 +550,8 @@ export class Engine {
     d.events.push({ at: now, type: "ExecutionReopened", state, detail: { from: execution.state } });
     T.enter(def, d, state, now);
     const next = await this.tryWrite(d, execution.rev, { extra });
-    if (!next) return { outcome: "superseded", execution: await getExecution(this.deps, executionId) };
+    if (!next)
+      return { outcome: "superseded", execution: await getExecution(this.deps, executionId) };
     await this.afterCommit(next);
     return { outcome: "applied", execution: next };
   }
@@ -632,6 +658,21 @@ export class Engine {
 export interface Delivery {
   outcome: "applied" | "queued" | "refused" | "superseded";
   execution: Execution | undefined;
+}
+
+/** Register reads of one invocation's chain, by key: in flight or done. */
+type Reads = Map<string, Promise<unknown>>;
+
+function readOnce<T>(reads: Reads, key: string, load: () => Promise<T>): Promise<T> {
+  const known = reads.get(key);
+  if (known) return known as Promise<T>;
+  // A failed read is not kept: the next state (or the retry) reads again.
+  const read = load().catch((error) => {
+    reads.delete(key);
+    throw error;
+  });
+  reads.set(key, read);
+  return read;
 }
 
 function stepsOf(state: State): string[] {

@@ -48,6 +48,22 @@ export interface Execution {
   error?: ErrorInfo;
   startedAt: string;
   updatedAt: string;
+  /**
+   * Content hashes of the data keys stored in items of their own (the definition's `detached`):
+   * the engine's bookkeeping, so a transition rewrites a part only when its value changed.
+   */
+  parts?: Record<string, string>;
+  /**
+   * When the sweeper looks at it next (its entry in the due index), as last written: a chain of
+   * transitions run in moments keeps it, so the index entry does not move on every transition.
+   */
+  due?: string;
+  /**
+   * The history events of this revision when it was committed alone (a conditional put, no
+   * transaction): moved to their own history item right after, and again by whoever commits the
+   * next revision, so a crash in between loses none; readers merge them (`readHistory`).
+   */
+  pending?: HistoryEvent[];
   /** How many times the sweeper re-drove this revision without progress. */
   sweeps?: number;
 }

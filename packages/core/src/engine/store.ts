@@ -1,5 +1,10 @@
-import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
-import { GetCommand, paginateQuery, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { createHash } from "node:crypto";
+import {
+  ConditionalCheckFailedException,
+  TransactionCanceledException,
+} from "@aws-sdk/client-dynamodb";
+import { PutCommand, paginateQuery, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { unmarshall } from "@aws-sdk/util-dynamodb";
 import { keys } from "../db/layout";
 import type { Deps } from "../deps";
 import { EntraideError } from "../errors";
@@ -9,8 +14,21 @@ import type { Execution, HistoryEvent } from "./execution";
 /** Another transition committed first: this one is void and must not be retried as such. */
 export class StaleExecutionError extends EntraideError {
   override name = "StaleExecutionError";
-  constructor(id: string) {
+  /** The execution item as the winner left it (without its detached data), when DynamoDB said. */
+  current?: Record<string, unknown>;
+  constructor(id: string, current?: Record<string, unknown>) {
     super("execution.stale", `execution ${id} moved on before this transition was written`, {
+      retryable: true,
+    });
+    this.current = current;
+  }
+}
+
+/** A read met a transition half-applied too many times in a row (Query is read-committed). */
+class TornReadError extends EntraideError {
+  override name = "TornReadError";
+  constructor(id: string) {
+    super("execution.torn-read", `execution ${id} kept changing while it was read`, {
       retryable: true,
     });
   }
@@ -34,21 +52,119 @@ export interface Transition {
   writes?: AtomicWrite[];
   /** Items that belong to the engine's own bookkeeping (tokens, start keys). */
   extra?: { item: TransactItem; error?: EntraideError }[];
+  /** Data keys kept in items of their own ({@link WorkflowDefinition.detached}). */
+  detached?: readonly string[];
+}
+
+/** SHA-256 of a JSON value, hex: an execution's input. */
+export const hashOf = (value: unknown) =>
+  createHash("sha256").update(JSON.stringify(value)).digest("hex");
+
+/**
+ * A detached part's content hash: of its canonical JSON (keys sorted, since DynamoDB hands
+ * maps back in any order), 132 bits in 22 characters: short in the execution item, far from
+ * any collision a request body could be crafted for.
+ */
+const partHash = (value: unknown) =>
+  createHash("sha256").update(canonical(value)).digest("base64url").slice(0, 22);
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
 }
 
 const META = ["pk", "sk", "gsi1pk", "gsi1sk", "duePk", "dueSk"];
 
+/**
+ * The execution with its whole data: one consistent Query reads the execution item and its
+ * detached parts together. A Query is read-committed, not isolated from a transaction, so a
+ * read that catches a transition half-applied (a part's hash is not the one the execution
+ * item names) reads again.
+ */
 export async function getExecution(deps: Deps, id: string): Promise<Execution | undefined> {
-  const { Item } = await deps.clients.ddb.send(
-    new GetCommand({ TableName: deps.config.table, Key: keys.execution(id), ConsistentRead: true }),
-  );
-  if (!Item) return undefined;
-  for (const key of META) delete Item[key];
-  return Item as Execution;
+  const { pk, from, to } = keys.executionWithParts(id);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const items: Record<string, unknown>[] = [];
+    const pages = paginateQuery(
+      { client: deps.clients.ddb },
+      {
+        TableName: deps.config.table,
+        KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
+        ExpressionAttributeValues: { ":pk": pk, ":from": from, ":to": to },
+        ConsistentRead: true,
+      },
+    );
+    for await (const page of pages) items.push(...(page.Items ?? []));
+    const item = items.find((i) => i.sk === to);
+    if (!item) return undefined;
+    const execution = assemble(item, items);
+    if (execution) return execution;
+  }
+  throw new TornReadError(id);
 }
 
-export function executionItem(execution: Execution, dueAt: string | undefined) {
-  return {
+/**
+ * An execution as an index lists it (its item, without its detached parts), whole: read again
+ * with its parts when it has any. For the readers of the `byStatus` index.
+ */
+export async function wholeExecution(
+  deps: Deps,
+  item: Record<string, unknown>,
+): Promise<Execution | undefined> {
+  const parts = item.parts as Record<string, string> | undefined;
+  if (!parts || Object.keys(parts).length === 0) return item as unknown as Execution;
+  return getExecution(deps, String(item.id));
+}
+
+/** The execution item with its parts put back into its data; undefined if a part is not the one named. */
+function assemble(
+  item: Record<string, unknown>,
+  items: Record<string, unknown>[],
+): Execution | undefined {
+  const execution = { ...item } as unknown as Execution;
+  for (const key of META) delete (execution as unknown as Record<string, unknown>)[key];
+  const data = { ...execution.data };
+  for (const [key, hash] of Object.entries(execution.parts ?? {})) {
+    const part = items.find((i) => i.sk === keys.executionPart(execution.id, key).sk);
+    if (part?.hash !== hash) return undefined;
+    data[key] = part.value;
+  }
+  return { ...execution, data };
+}
+
+/**
+ * The execution item (small: state, revision, timers, the data that changes) and the parts of
+ * its data to write with it: a detached key is written only when its value changed since the
+ * revision the draft started from (`execution.parts` names what is stored), and deleted when
+ * it is gone from the data.
+ */
+export function executionItem(
+  execution: Execution,
+  dueAt: string | undefined,
+  detached: readonly string[] = [],
+) {
+  const data = { ...execution.data };
+  const stored = execution.parts ?? {};
+  const parts: Record<string, string> = {};
+  const writes: ({ put: Record<string, unknown> } | { delete: Record<string, string> })[] = [];
+  for (const key of new Set([...detached, ...Object.keys(stored)])) {
+    const value = data[key];
+    delete data[key];
+    const part = keys.executionPart(execution.id, key);
+    if (value === undefined) {
+      if (stored[key]) writes.push({ delete: part });
+      continue;
+    }
+    const hash = partHash(value);
+    parts[key] = hash;
+    if (stored[key] !== hash) writes.push({ put: { ...part, hash, value } });
+  }
+  const item = {
     ...keys.execution(execution.id),
     ...keys.executionStatus(
       execution.workflow,
@@ -58,46 +174,102 @@ export function executionItem(execution: Execution, dueAt: string | undefined) {
     ),
     ...(dueAt ? keys.due(dueAt, execution.id) : {}),
     ...execution,
+    data,
+    parts: Object.keys(parts).length > 0 ? parts : undefined,
+    // A transaction writes the history item itself; a commit alone sets its own.
+    pending: undefined as HistoryEvent[] | undefined,
   };
+  return { item, parts: writes };
+}
+
+/** One item holds all the events of a transition: one write however many events it explains. */
+function historyItem(id: string, events: HistoryEvent[]) {
+  return { ...keys.historyEvent(id, events[0]!.seq), events };
+}
+
+/** A transition's events numbered after the execution's counter. */
+function numbered(t: Transition): HistoryEvent[] {
+  const first = t.next.seq - t.events.length + 1;
+  return t.events.map((event, i) => ({ ...event, seq: first + i }));
 }
 
 /**
- * Writes a transition in one transaction: the execution (conditioned on its revision), its
- * history events, and whatever else must change with it. All or nothing.
+ * Commits a transition; returns the execution as stored (its `parts` naming what it now holds).
+ * The execution's write is conditioned on its revision, so of two transitions from the same
+ * revision one commits. When nothing else changes with it (no write, token, part), the
+ * execution is put alone, its events carried in it and then put in their history item (each
+ * item billed once, where a transaction bills it twice: half the units); otherwise one
+ * transaction writes it all or nothing. `afterExecution` runs between a lone put and its
+ * history's (a fault point).
  */
-export async function commit(deps: Deps, t: Transition): Promise<void> {
+export async function commit(
+  deps: Deps,
+  t: Transition,
+  afterExecution?: () => void,
+): Promise<Execution> {
   const TableName = deps.config.table;
   const condition =
     t.expectedRev === 0
       ? { ConditionExpression: "attribute_not_exists(pk)" }
       : { ConditionExpression: "rev = :rev", ExpressionAttributeValues: { ":rev": t.expectedRev } };
-  const events = t.events.map((event, i) => ({
-    Put: {
-      TableName,
-      Item: {
-        ...keys.historyEvent(t.next.id, t.next.seq - t.events.length + i + 1),
-        ...event,
-        seq: t.next.seq - t.events.length + i + 1,
-      },
-      ConditionExpression: "attribute_not_exists(pk)",
-    },
-  }));
+  const { item, parts } = executionItem(t.next, t.dueAt, t.detached);
   const writes = t.writes ?? [];
   const extra = t.extra ?? [];
+  const events = numbered(t);
+  // The revision read may have been committed alone and its history item never written (a
+  // crash right after): written again (the same item) before the execution naming it changes.
+  const carried = t.next.pending?.length ? historyItem(t.next.id, t.next.pending) : undefined;
+  const put = (Item: Record<string, unknown>) =>
+    deps.clients.ddb.send(new PutCommand({ TableName, Item }));
+  if (writes.length === 0 && extra.length === 0 && parts.length === 0) {
+    if (carried) await put(carried);
+    try {
+      await deps.clients.ddb.send(
+        new PutCommand({
+          TableName,
+          Item: { ...item, pending: events.length > 0 ? events : undefined },
+          ...condition,
+          ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      throw new StaleExecutionError(t.next.id, unmarshalled(error.Item));
+    }
+    afterExecution?.();
+    if (events.length > 0) await put(historyItem(t.next.id, events));
+    return { ...t.next, parts: item.parts, pending: undefined };
+  }
   const items: TransactItem[] = [
-    { Put: { TableName, Item: executionItem(t.next, t.dueAt), ...condition } },
+    {
+      Put: { TableName, Item: item, ...condition, ReturnValuesOnConditionCheckFailure: "ALL_OLD" },
+    },
     ...writes.map((w) => w.item),
     ...extra.map((e) => e.item),
-    ...events,
+    ...parts.map((p) =>
+      "put" in p ? { Put: { TableName, Item: p.put } } : { Delete: { TableName, Key: p.delete } },
+    ),
+    ...(events.length > 0
+      ? [
+          {
+            Put: {
+              TableName,
+              Item: historyItem(t.next.id, events),
+              ConditionExpression: "attribute_not_exists(pk)",
+            },
+          },
+        ]
+      : []),
+    ...(carried ? [{ Put: { TableName, Item: carried } }] : []),
   ];
   try {
     await deps.clients.ddb.send(new TransactWriteCommand({ TransactItems: items }));
+    return { ...t.next, parts: item.parts, pending: undefined };
   } catch (error) {
     if (!(error instanceof TransactionCanceledException)) throw error;
-    const failed = (error.CancellationReasons ?? []).findIndex(
-      (r) => r.Code === "ConditionalCheckFailed",
-    );
-    if (failed === 0) throw new StaleExecutionError(t.next.id);
+    const reasons = error.CancellationReasons ?? [];
+    const failed = reasons.findIndex((r) => r.Code === "ConditionalCheckFailed");
+    if (failed === 0) throw new StaleExecutionError(t.next.id, unmarshalled(reasons[0]?.Item));
     const write = writes[failed - 1];
     if (write) throw new WriteConditionError(write.errorName ?? "WriteConditionFailed");
     const own = extra[failed - 1 - writes.length];
@@ -106,24 +278,45 @@ export async function commit(deps: Deps, t: Transition): Promise<void> {
   }
 }
 
-/** The execution's history, oldest first. */
+const unmarshalled = (item: Parameters<typeof unmarshall>[0] | undefined) =>
+  item ? unmarshall(item) : undefined;
+
+/**
+ * The execution's history, oldest first: its history items and the events its item still
+ * carries (a revision committed alone), in one Query ("EXEC" sorts just before "HIST#").
+ */
 export async function readHistory(deps: Deps, id: string): Promise<HistoryEvent[]> {
   const { pk, skPrefix } = keys.historyPrefix(id);
   const events: HistoryEvent[] = [];
+  let carried: HistoryEvent[] = [];
   const pages = paginateQuery(
     { client: deps.clients.ddb },
     {
       TableName: deps.config.table,
-      KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
-      ExpressionAttributeValues: { ":pk": pk, ":prefix": skPrefix },
+      KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
+      ExpressionAttributeValues: {
+        ":pk": pk,
+        ":from": keys.execution(id).sk,
+        ":to": `${skPrefix}\uffff`,
+      },
       ConsistentRead: true,
     },
   );
   for await (const page of pages) {
     for (const item of page.Items ?? []) {
-      const { pk: _pk, sk: _sk, ...event } = item;
-      events.push(event as HistoryEvent);
+      if (item.sk === keys.execution(id).sk) {
+        carried = (item.pending as HistoryEvent[] | undefined) ?? [];
+        continue;
+      }
+      // One item per transition; items written before that hold one event each.
+      if (Array.isArray(item.events)) events.push(...(item.events as HistoryEvent[]));
+      else {
+        const { pk: _pk, sk: _sk, ...event } = item;
+        events.push(event as HistoryEvent);
+      }
     }
   }
-  return events;
+  const known = new Set(events.map((e) => e.seq));
+  events.push(...carried.filter((e) => !known.has(e.seq)));
+  return events.sort((a, b) => a.seq - b.seq);
 }

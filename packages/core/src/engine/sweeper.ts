@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import { QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { addSeconds } from "../clock";
 import { DUE_PARTITION, indexes, keys } from "../db/layout";
 import type { Deps } from "../deps";
@@ -29,23 +29,35 @@ export async function sweep(
         ExpressionAttributeNames: { "#pk": indexes.byDue.pk, "#sk": indexes.byDue.sk },
         // "~" sorts after the "#id" suffix, so everything due at `now` exactly is included.
         ExpressionAttributeValues: { ":due": DUE_PARTITION, ":now": `${now}~` },
-        ProjectionExpression: "id, rev, sweeps",
         Limit: Math.min(100, limit - messages.length),
         ExclusiveStartKey,
       }),
     );
-    for (const item of page.Items ?? []) {
+    for (const entry of page.Items ?? []) {
+      // The index holds keys only (a transition then writes no index entry): read the rest.
+      const { Item: item } = await deps.clients.ddb.send(
+        new GetCommand({
+          TableName: deps.config.table,
+          Key: { pk: entry.pk, sk: entry.sk },
+          ProjectionExpression: "id, rev, sweeps",
+          ConsistentRead: true,
+        }),
+      );
+      if (!item) continue;
       const sweeps = (item.sweeps as number | undefined) ?? 0;
       const backoff = Math.min(options.graceSeconds * 2 ** sweeps, MAX_BACKOFF_SECONDS);
+      const at = addSeconds(now, backoff);
       try {
         await deps.clients.ddb.send(
           new UpdateCommand({
             TableName: deps.config.table,
             Key: keys.execution(item.id as string),
-            UpdateExpression: "SET dueSk = :due, sweeps = :sweeps",
+            UpdateExpression: "SET dueSk = :due, #due = :at, sweeps = :sweeps",
             ConditionExpression: "rev = :rev",
+            ExpressionAttributeNames: { "#due": "due" },
             ExpressionAttributeValues: {
-              ":due": keys.due(addSeconds(now, backoff), item.id as string).dueSk,
+              ":due": keys.due(at, item.id as string).dueSk,
+              ":at": at,
               ":sweeps": sweeps + 1,
               ":rev": item.rev,
             },

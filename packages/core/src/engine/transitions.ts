@@ -170,6 +170,12 @@ export function mergeData(d: Draft, data: Data | undefined): void {
 export function dueAt(e: Execution, now: string, graceSeconds: number): string | undefined {
   if (e.status !== "running" || e.wakeAt === undefined) return undefined;
   const wait = (Date.parse(e.wakeAt) - Date.parse(now)) / 1000;
-  if (wait <= 0) return addSeconds(now, graceSeconds);
+  if (wait <= 0) {
+    const deadline = addSeconds(now, graceSeconds);
+    // The due time already written stands while it leaves at least half the grace: never later
+    // than the deadline, and a chain of states run in moments moves no index entry.
+    const kept = e.due && e.due <= deadline && e.due >= addSeconds(now, graceSeconds / 2);
+    return kept ? e.due : deadline;
+  }
   return wait <= MAX_QUEUE_DELAY_SECONDS ? addSeconds(e.wakeAt, graceSeconds) : e.wakeAt;
 }

@@ -2,7 +2,7 @@ import { indexes, keys } from "../db/layout";
 import { byStatus, queryItems } from "../db/query";
 import { readItem } from "../db/records";
 import type { Deps } from "../deps";
-import type { Execution } from "../engine/execution";
+import { wholeExecution } from "../engine/store";
 import { ConflictError } from "../errors";
 import { type PlanConfig, planConfig } from "../plan/config";
 import type { RequestData } from "../requests/record";
@@ -25,8 +25,9 @@ export async function eraseDue(
   const lastEnded = new Map<string, string>();
   for (const workflow of workflows) {
     for await (const item of byStatus(deps, keys.executionStatusPartition(workflow, "succeeded"))) {
-      const execution = item as unknown as Execution;
-      const memberNumber = (execution.data as RequestData).request?.memberNumber;
+      const execution = await wholeExecution(deps, item);
+      const memberNumber = (execution?.data as RequestData | undefined)?.request?.memberNumber;
+      if (!execution) continue;
       if (!memberNumber) continue;
       if ((lastEnded.get(memberNumber) ?? "") < execution.updatedAt)
         lastEnded.set(memberNumber, execution.updatedAt);

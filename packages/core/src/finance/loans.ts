@@ -3,7 +3,7 @@ import { keys } from "../db/layout";
 import { byStatus } from "../db/query";
 import type { Deps } from "../deps";
 import type { Execution } from "../engine/execution";
-import { getExecution } from "../engine/store";
+import { getExecution, wholeExecution } from "../engine/store";
 
 /** The workflow whose executions are relaunch loans. */
 export const LOAN_WORKFLOW = "relaunch-loan";
@@ -62,7 +62,8 @@ export async function getLoan(deps: Deps, requestId: string): Promise<Loan | und
 export async function* allLoans(deps: Deps): AsyncGenerator<Loan> {
   for (const status of ["running", "succeeded"] as const) {
     for await (const item of byStatus(deps, keys.executionStatusPartition(LOAN_WORKFLOW, status))) {
-      const loan = loanOf(item as unknown as Execution);
+      const execution = await wholeExecution(deps, item);
+      const loan = execution && loanOf(execution);
       if (loan) yield loan;
     }
   }

@@ -6,7 +6,7 @@ import { transact } from "../db/transact";
 import type { Deps } from "../deps";
 import type { Engine } from "../engine/engine";
 import type { Execution } from "../engine/execution";
-import { getExecution } from "../engine/store";
+import { getExecution, wholeExecution } from "../engine/store";
 import { ConflictError, EntraideError, NotFoundError } from "../errors";
 import { FundMovements } from "../funds/movements";
 import { formatCents } from "../money/cents";
@@ -238,7 +238,8 @@ export async function listRecoveries(
   for (const workflow of RECOVERY_WORKFLOWS) {
     for (const status of ["running", "succeeded"]) {
       for await (const item of byStatus(deps, keys.executionStatusPartition(workflow, status))) {
-        const execution = item as unknown as Execution;
+        const execution = await wholeExecution(deps, item);
+        if (!execution) continue;
         const data = execution.data as RequestData;
         const owedCents = owedBy(data);
         if (owedCents === undefined) continue;

@@ -1,5 +1,7 @@
 import { getActivity } from "../activities/register";
 import type { Deps } from "../deps";
+import type { StepContext } from "../engine/definition";
+import { getMember } from "../members/register";
 import type { RequestBody } from "./schemas";
 
 /**
@@ -20,3 +22,11 @@ export async function activityOf(deps: Deps, request: RequestBody) {
   const activityId = activityIdOf(request);
   return activityId === undefined ? undefined : getActivity(deps, activityId);
 }
+
+/** The member's register entry, read once for the states one invocation runs (StepContext.read). */
+export const memberOnce = (deps: Deps, read: StepContext["read"], memberNumber: string) =>
+  read(`member#${memberNumber}`, () => getMember(deps, memberNumber));
+
+/** The request's Activity, read once for the states one invocation runs (StepContext.read). */
+export const activityOnce = (deps: Deps, read: StepContext["read"], request: RequestBody) =>
+  read(`activity#${activityIdOf(request) ?? "-"}`, () => activityOf(deps, request));

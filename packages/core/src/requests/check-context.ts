@@ -8,9 +8,9 @@ import {
 import { keys } from "../db/layout";
 import type { Deps } from "../deps";
 import { inspectDocument } from "../documents/documents";
-import { getMember } from "../members/register";
+import type { StepContext } from "../engine/definition";
 import type { PlanConfig } from "../plan/config";
-import { activityOf } from "./activity-of";
+import { activityOnce, memberOnce } from "./activity-of";
 import { documentIdsOf } from "./amount";
 import {
   type CheckContext,
@@ -94,11 +94,12 @@ export async function loadCheckContext(
   id: string,
   data: RequestData,
   plan: PlanConfig,
+  read: StepContext["read"],
 ): Promise<CheckContext> {
   const { request } = data;
   const [member, activity, documents] = await Promise.all([
-    getMember(deps, request.memberNumber),
-    activityOf(deps, request),
+    memberOnce(deps, read, request.memberNumber),
+    activityOnce(deps, read, request),
     Promise.all(
       documentIdsOf(request).map((d) => inspectDocument(deps, d, plan.documents.maxBytes)),
     ),

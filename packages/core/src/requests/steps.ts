@@ -14,7 +14,7 @@ import type { Payout } from "../payouts/payout";
 import { createPayout } from "../payouts/records";
 import { committeeOfGroup } from "../plan/approvals";
 import type { PlanConfig } from "../plan/config";
-import { activityOf } from "./activity-of";
+import { activityOnce, memberOnce } from "./activity-of";
 import { correspondenceIdsOf, documentIdsOf } from "./amount";
 import { loadCheckContext } from "./check-context";
 import { isoDay } from "./checks/context";
@@ -63,9 +63,14 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
     );
 
   /** What approvers see of a request, with short-lived links to its documents. */
-  const summary = async (id: string, data: RequestData) => {
+  /** `read`: the invocation's register reads (StepContext.read), when the caller has them. */
+  const summary = async (
+    id: string,
+    data: RequestData,
+    read: StepContext["read"] = (_key, load) => load(),
+  ) => {
     const r = data.request;
-    const member = await getMember(deps, r.memberNumber);
+    const member = await memberOnce(deps, read, r.memberNumber);
     const ids = documentIdsOf(r);
     const correspondence = correspondenceIdsOf(r);
     const documents = (await downloadLinks(deps, ids, plan)).map((link, i) => ({
@@ -108,7 +113,7 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
     mailing: string,
     send: (to: string, params: ApprovalParams) => Promise<string>,
   ) => {
-    const base = await summary(ctx.executionId, data);
+    const base = await summary(ctx.executionId, data, ctx.read);
     const expiresAt = addSeconds(ctx.now.toISOString(), plan.approvals.tokenValiditySeconds);
     for (const email of emails) {
       const options = { meta: { email, role }, expiresAt };
@@ -167,7 +172,7 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
     amountCents: number,
   ): Promise<Payout> => {
     const r = data.request;
-    const member = await getMember(deps, r.memberNumber);
+    const member = await memberOnce(deps, ctx.read, r.memberNumber);
     return {
       ...ids,
       requestId: ctx.executionId,
@@ -219,7 +224,7 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
 
     check: async (d, ctx) => {
       const data = asRequest(d);
-      const context = await loadCheckContext(deps, ctx.executionId, data, plan);
+      const context = await loadCheckContext(deps, ctx.executionId, data, plan, ctx.read);
       const { outcome, results } = runChecks(data.request, context);
       return {
         data: { status: "checking", checks: { outcome, results } },
@@ -273,8 +278,8 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
       const r = data.request;
       const committee = committeeOfGroup(approverGroupOf(r, plan), plan.committees);
       const [member, activity, members] = await Promise.all([
-        getMember(deps, r.memberNumber),
-        activityOf(deps, r),
+        memberOnce(deps, ctx.read, r.memberNumber),
+        activityOnce(deps, ctx.read, r),
         committee ? getCommittee(deps, committee) : undefined,
       ]);
       const routing = routeApproval({

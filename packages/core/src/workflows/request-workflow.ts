@@ -108,6 +108,21 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
     name: type,
     version: 1,
     startAt: "received",
+    // Written once (or seldom) and large: kept out of the execution item every transition rewrites,
+    // so that it stays under 1 KB (one unit). `status`, `approvedAt` and `rejection` stay inline:
+    // the checks of a member's next request read them by projection (check-context.ts).
+    detached: [
+      "request",
+      "checks",
+      "routing",
+      "ibanCheck",
+      "loan",
+      "statusTokenHash",
+      "decisions",
+      "payout",
+      "infoRequest",
+      "infoAnswers",
+    ],
     states: {
       received: { type: "task", step: "receive", retry: transient, next: "checking" },
       checking: { type: "task", step: "check", retry: transient, next: "after-checks" },

@@ -1,0 +1,189 @@
+import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { beforeAll, describe, expect, it } from "vitest";
+import { addSeconds, OffsetClock } from "../../packages/core/src/clock";
+import { keys } from "../../packages/core/src/db/layout";
+import { defineWorkflow, type Step } from "../../packages/core/src/engine/definition";
+import { Engine } from "../../packages/core/src/engine/engine";
+import { getExecution, readHistory } from "../../packages/core/src/engine/store";
+import { sweep } from "../../packages/core/src/engine/sweeper";
+import { Harness } from "../support/engine-harness";
+import { createTestStack, type TestStack } from "../support/stack";
+
+const GRACE = 60;
+
+/** Five tasks in a row: one invocation runs them all, each step taking 10 s of the test's clock. */
+const workflow = defineWorkflow({
+  name: "chained",
+  version: 1,
+  startAt: "a",
+  states: {
+    a: { type: "task", step: "work", next: "b" },
+    b: { type: "task", step: "work", next: "c" },
+    c: { type: "task", step: "work", next: "d" },
+    d: { type: "task", step: "work", next: "e" },
+    e: { type: "task", step: "work", next: "done" },
+    done: { type: "succeed" },
+  },
+});
+
+/** The test's clock, still between its moves: the due times below are exact. */
+class StillClock extends OffsetClock {
+  private readonly at = Date.now();
+  override now(): Date {
+    return new Date(this.at + this.offsetMs);
+  }
+}
+
+let stack: TestStack;
+let engine: Engine;
+let harness: Harness;
+/** What each step saw: its state, the due entry stored when it ran, how often the register was read. */
+const seen: { state: string; dueSk: string; now: string }[] = [];
+const registerReads = new Map<string, number>();
+
+const steps: Record<string, Step> = {
+  work: async (_data, ctx) => {
+    const { Item } = await stack.clients.ddb.send(
+      new GetCommand({
+        TableName: stack.config.table,
+        Key: keys.execution(ctx.executionId),
+        ConsistentRead: true,
+      }),
+    );
+    seen.push({ state: ctx.state, dueSk: String(Item?.dueSk), now: ctx.now.toISOString() });
+    const member = await ctx.read("member#1", async () => {
+      registerReads.set(ctx.executionId, (registerReads.get(ctx.executionId) ?? 0) + 1);
+      return { name: "Ada" };
+    });
+    stack.clock.advance(10_000);
+    return { data: { [`by-${ctx.state}`]: member.name } };
+  },
+};
+
+beforeAll(async () => {
+  stack = { ...(await createTestStack()), clock: new StillClock() };
+  engine = new Engine({ deps: stack, workflows: [workflow], steps, graceSeconds: GRACE });
+  harness = new Harness(stack, engine);
+});
+
+describe("a chain of states run in one invocation", () => {
+  it("keeps its due entry while it leaves half the grace, never later than the grace after a commit", async () => {
+    // Prepare
+    seen.length = 0;
+    const { id } = await engine.start({ workflow: "chained", key: crypto.randomUUID(), input: {} });
+    const startedAt = stack.clock.now().toISOString();
+    // Act
+    await harness.drain();
+    // Assess
+    const execution = (await getExecution(stack, id))!;
+    expect(execution).toMatchObject({ status: "succeeded", rev: 6 });
+    expect(seen.map((s) => s.state)).toEqual(["a", "b", "c", "d", "e"]);
+    const dueOf = (s: { dueSk: string }) => s.dueSk.split("#")[0]!;
+    // Committed at start, +10 s, +20 s, +30 s: the start's due (start + 60 s) still leaves ≥ 30 s.
+    const firstDue = addSeconds(startedAt, GRACE);
+    expect(seen.slice(0, 4).map(dueOf)).toEqual([firstDue, firstDue, firstDue, firstDue]);
+    // Committed at +40 s, it would leave 20 s: the next commit sets a new deadline, 60 s on.
+    expect(seen[4]!.now).toBe(addSeconds(startedAt, 40));
+    expect(dueOf(seen[4]!)).toBe(addSeconds(seen[4]!.now, GRACE));
+    for (const s of seen) {
+      const deadline = addSeconds(s.now, GRACE);
+      expect(dueOf(s) <= deadline).toBe(true);
+    }
+    // Ended: no due entry is left for the sweeper.
+    const { Item } = await stack.clients.ddb.send(
+      new GetCommand({ TableName: stack.config.table, Key: keys.execution(id) }),
+    );
+    expect(Item?.dueSk).toBeUndefined();
+  });
+
+  it("reads a register once for the states one invocation runs, and again in another invocation or execution", async () => {
+    // Prepare
+    registerReads.clear();
+    const one = await engine.start({ workflow: "chained", key: crypto.randomUUID(), input: {} });
+    const two = await engine.start({ workflow: "chained", key: crypto.randomUUID(), input: {} });
+    const chainOfTwo = new Engine({
+      deps: stack,
+      workflows: [workflow],
+      steps,
+      graceSeconds: GRACE,
+      maxChain: 2,
+    });
+    // Act
+    await new Harness(stack, chainOfTwo).drain();
+    // Assess: five states, chains of at most two transitions, so three invocations each.
+    expect((await getExecution(stack, one.id))?.data).toEqual({
+      "by-a": "Ada",
+      "by-b": "Ada",
+      "by-c": "Ada",
+      "by-d": "Ada",
+      "by-e": "Ada",
+    });
+    expect(registerReads.get(one.id)).toBe(3);
+    expect(registerReads.get(two.id)).toBe(3);
+  });
+
+  it("a lost message is still found by the sweeper once the kept due time passes", async () => {
+    // Prepare: started, its message lost (the queue is drained without a worker).
+    const { id } = await engine.start({ workflow: "chained", key: crypto.randomUUID(), input: {} });
+    await harness.purge();
+    stack.clock.advance((GRACE + 1) * 1000);
+    // Act
+    const { sent } = await sweep(stack, { graceSeconds: GRACE });
+    await harness.drain();
+    // Assess
+    expect(sent).toBeGreaterThanOrEqual(1);
+    expect((await getExecution(stack, id))?.status).toBe("succeeded");
+  });
+
+  it("a crash between an execution put alone and its history item loses no event: readers see them, the next commit stores them", async () => {
+    // Prepare
+    let crashed = false;
+    const crashing = new Engine({
+      deps: stack,
+      workflows: [workflow],
+      steps,
+      graceSeconds: GRACE,
+      faults: (point, where) => {
+        if (point !== "before-history" || where.state !== "c" || crashed) return;
+        crashed = true;
+        throw new Error("power cut");
+      },
+    });
+    const crashingHarness = new Harness(stack, crashing);
+    const { id } = await crashing.start({
+      workflow: "chained",
+      key: crypto.randomUUID(),
+      input: {},
+    });
+    await crashingHarness.drain({ sweep: false });
+    const stuck = (await getExecution(stack, id))!;
+    expect(crashed).toBe(true);
+    expect(stuck).toMatchObject({ status: "running", state: "c" });
+    expect((await storedSeqs(id)).length).toBeLessThan(stuck.seq);
+    expect((await readHistory(stack, id)).map((e) => e.seq)).toEqual(upTo(stuck.seq));
+    // Act: the sweeper finds it once its due time passes, and another commit follows.
+    await crashingHarness.advance((GRACE + 1) * 1000);
+    // Assess
+    const done = (await getExecution(stack, id))!;
+    expect(done.status).toBe("succeeded");
+    expect(await storedSeqs(id)).toEqual(upTo(done.seq));
+    expect((await readHistory(stack, id)).map((e) => e.seq)).toEqual(upTo(done.seq));
+  });
+});
+
+const upTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+
+/** The sequence numbers held by the execution's history items (not those its item carries). */
+async function storedSeqs(id: string): Promise<number[]> {
+  const { Items = [] } = await stack.clients.ddb.send(
+    new QueryCommand({
+      TableName: stack.config.table,
+      KeyConditionExpression: "pk = :pk AND begins_with(sk, :h)",
+      ExpressionAttributeValues: { ":pk": keys.execution(id).pk, ":h": "HIST#" },
+      ConsistentRead: true,
+    }),
+  );
+  return Items.flatMap((i) => (i.events as { seq: number }[]).map((e) => e.seq)).sort(
+    (a, b) => a - b,
+  );
+}

@@ -1,0 +1,190 @@
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { beforeAll, describe, expect, it } from "vitest";
+import { itemSize } from "../../packages/core/src/db/item-size";
+import { keys } from "../../packages/core/src/db/layout";
+import { defineWorkflow, type Step } from "../../packages/core/src/engine/definition";
+import { Engine } from "../../packages/core/src/engine/engine";
+import { getExecution, readHistory } from "../../packages/core/src/engine/store";
+import { Harness } from "../support/engine-harness";
+import { createTestStack, type TestStack } from "../support/stack";
+
+/** A body far larger than an execution item should be: 30 KB of text. */
+const body = { text: "é".repeat(15_000), lines: Array.from({ length: 50 }, (_, i) => ({ i })) };
+
+const workflow = defineWorkflow({
+  name: "lean",
+  version: 1,
+  startAt: "check",
+  detached: ["body", "checks"],
+  states: {
+    check: { type: "task", step: "check", next: "count" },
+    count: { type: "task", step: "count", next: "amend" },
+    amend: { type: "task", step: "amend", next: "done" },
+    done: { type: "succeed" },
+  },
+});
+
+const steps: Record<string, Step> = {
+  check: async () => ({
+    data: { checks: { results: ["ok"] }, status: "checked" },
+    events: [{ type: "Checked" }],
+  }),
+  count: async () => ({
+    data: { count: 1 },
+    events: [{ type: "Counted" }, { type: "CountedAgain" }],
+  }),
+  amend: async (data) => ({ data: { body: { ...(data.body as object), amended: true } } }),
+};
+
+let stack: TestStack;
+let engine: Engine;
+let harness: Harness;
+beforeAll(async () => {
+  stack = await createTestStack();
+  engine = new Engine({ deps: stack, workflows: [workflow], steps, maxChain: 1 });
+  harness = new Harness(stack, engine);
+});
+
+/** Every item of an execution as stored, by sort key. */
+async function storedItems(id: string) {
+  const { Items = [] } = await stack.clients.ddb.send(
+    new QueryCommand({
+      TableName: stack.config.table,
+      KeyConditionExpression: "pk = :pk",
+      ExpressionAttributeValues: { ":pk": keys.execution(id).pk },
+      ConsistentRead: true,
+    }),
+  );
+  return Items;
+}
+
+describe("the execution item stays small", () => {
+  it("keeps detached keys in items of their own, rewritten only when they change, and reads the whole data back", async () => {
+    // Prepare
+    const { id } = await engine.start({
+      workflow: "lean",
+      key: crypto.randomUUID(),
+      input: { body, status: "new" },
+    });
+    const afterStart = await storedItems(id);
+    // Act
+    await harness.drain();
+    // Assess
+    const execution = (await getExecution(stack, id))!;
+    expect(execution).toMatchObject({ status: "succeeded", rev: 4 });
+    expect(execution.data).toEqual({
+      body: { ...body, amended: true },
+      checks: { results: ["ok"] },
+      status: "checked",
+      count: 1,
+    });
+    const items = await storedItems(id);
+    const item = items.find((i) => i.sk === "EXEC")!;
+    expect(item.data).toEqual({ status: "checked", count: 1 });
+    expect(itemSize(item)).toBeLessThan(1024);
+    const part = (items: Record<string, unknown>[], key: string) =>
+      items.find((i) => i.sk === `DATA#${key}`);
+    // The body was written by the start, then once more by the step that changed it.
+    expect(part(afterStart, "body")?.value).toEqual(body);
+    expect(part(items, "body")?.value).toEqual({ ...body, amended: true });
+    expect(items.filter((i) => String(i.sk).startsWith("DATA#"))).toHaveLength(2);
+  });
+
+  it("writes a part once when the states that follow leave it unchanged, in one invocation or across several", async () => {
+    // Prepare: every commit this engine sends, seen on the wire: a transaction, or the
+    // execution put alone when nothing else changes with it
+    const sent: string[][] = [];
+    const alone: number[] = [];
+    const ddb = new Proxy(stack.clients.ddb, {
+      get(target, name, receiver) {
+        if (name !== "send") return Reflect.get(target, name, receiver);
+        return (command: {
+          input: { TransactItems?: { Put?: { Item: { sk: string } } }[]; Item?: { sk: string } };
+        }) => {
+          const items = command.input.TransactItems;
+          if (items) sent.push(items.flatMap((t) => (t.Put ? [t.Put.Item.sk] : [])));
+          if (command.input.Item?.sk === "EXEC") alone.push(sent.push(["EXEC"]));
+          return target.send(command as never);
+        };
+      },
+    });
+    const deps = { ...stack, clients: { ...stack.clients, ddb } };
+    const chained = new Engine({ deps, workflows: [workflow], steps });
+    const { id } = await chained.start({
+      workflow: "lean",
+      key: crypto.randomUUID(),
+      input: { body },
+    });
+    // Act
+    await new Harness(deps, chained).drain();
+    // Assess
+    expect((await getExecution(stack, id))!.status).toBe("succeeded");
+    const writesOf = (sk: string) => sent.filter((items) => items.includes(sk)).length;
+    expect(sent).toHaveLength(4);
+    expect(writesOf("DATA#body")).toBe(2); // the start, and the step that changed it
+    expect(writesOf("DATA#checks")).toBe(1);
+    // "count" changes no part: that transition is the execution's put alone.
+    expect(alone).toHaveLength(1);
+  });
+
+  it("writes one history item per transition, holding its events in order", async () => {
+    // Prepare
+    const { id } = await engine.start({
+      workflow: "lean",
+      key: crypto.randomUUID(),
+      input: { body },
+    });
+    // Act
+    await harness.drain();
+    // Assess
+    const execution = (await getExecution(stack, id))!;
+    const historyItems = (await storedItems(id)).filter((i) => String(i.sk).startsWith("HIST#"));
+    expect(historyItems).toHaveLength(execution.rev);
+    const history = await readHistory(stack, id);
+    expect(history.map((e) => e.seq)).toEqual(history.map((_, i) => i + 1));
+    expect(history.map((e) => e.type)).toEqual([
+      "ExecutionStarted",
+      "StateEntered",
+      "Checked",
+      "TaskSucceeded",
+      "StateEntered",
+      "Counted",
+      "CountedAgain",
+      "TaskSucceeded",
+      "StateEntered",
+      "TaskSucceeded",
+      "StateEntered",
+      "ExecutionSucceeded",
+    ]);
+  });
+
+  it("a transition that lost the race writes none of its parts", async () => {
+    // Prepare: a rival worker runs the same state; while its step runs, the engine commits first
+    const { id } = await engine.start({
+      workflow: "lean",
+      key: crypto.randomUUID(),
+      input: { body },
+    });
+    const before = (await getExecution(stack, id))!;
+    const rival = new Engine({
+      deps: stack,
+      workflows: [workflow],
+      maxChain: 1,
+      steps: {
+        ...steps,
+        check: async () => {
+          await engine.process({ executionId: id, rev: before.rev });
+          return { data: { checks: { results: ["rival"] }, body: { rival: true } } };
+        },
+      },
+    });
+    // Act
+    await rival.process({ executionId: id, rev: before.rev });
+    // Assess
+    const after = (await getExecution(stack, id))!;
+    expect(after.rev).toBe(before.rev + 1);
+    expect(after.data).toMatchObject({ checks: { results: ["ok"] }, body });
+    const items = await storedItems(id);
+    expect(items.find((i) => i.sk === "DATA#body")?.value).toEqual(body);
+  });
+});
