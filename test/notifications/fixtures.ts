@@ -138,7 +138,7 @@ export function fixtures(t: FreeText): Fixtures {
     "request-rejected": { ...status, type: "incurred-expenses", reason: t.reason },
     "request-expired": { ...status, type: "emergency-aid", cause: "no-answer" },
     "payout-paid": {
-      requestId: "req-7f3a",
+      ...status,
       amountCents: 50_000,
       iban: "BE68 5390 0754 7034",
       paidOn: "2020-04-02",
@@ -172,7 +172,7 @@ export function fixtures(t: FreeText): Fixtures {
       confirmBy: "2020-05-02T10:00:00Z",
     },
     "loan-schedule": {
-      requestId: "req-7f3a",
+      ...status,
       principalCents: 100_000,
       installments: [
         { number: 1, dueDate: "2021-04-30", amountCents: 50_000 },
@@ -182,21 +182,21 @@ export function fixtures(t: FreeText): Fixtures {
       paymentReference: "+++090/9337/55493+++",
     },
     "installment-reminder": {
-      requestId: "req-7f3a",
+      ...status,
       installment,
       of: 6,
       iban: "BE68539007547034",
       paymentReference: "+++090/9337/55493+++",
     },
     "installment-overdue": {
-      requestId: "req-7f3a",
+      ...status,
       installment,
       of: 6,
       outstandingCents: 33_332,
       iban: "BE68539007547034",
       paymentReference: "+++090/9337/55493+++",
     },
-    "loan-repaid": { requestId: "req-7f3a", principalCents: 100_000, repaidOn: "2021-11-30" },
+    "loan-repaid": { ...status, principalCents: 100_000, repaidOn: "2021-11-30" },
     "recovery-invitation": recovery(t),
     "recovery-reminder": { ...recovery(t), invitedOn: "2020-05-01" },
     "batch-ready": {
@@ -243,7 +243,7 @@ const decisionLinks = [
   `${publicUrl}/decision.html#token=${token}&action=reject`,
   `${publicUrl}/decision.html#token=${token}&action=request-info`,
 ];
-const statusLink = `${publicUrl}/status.html#id=req-7f3a&token=${statusToken}`;
+export const statusLink = `${publicUrl}/status.html#id=req-7f3a&token=${statusToken}`;
 
 /** What each email must show, in the words of `language`: every param, formatted. */
 export function visible(name: TemplateName, language: Language, t: FreeText = plainText): string[] {

@@ -427,7 +427,7 @@ function check(
     const label = quote(say("approveAmount", l), l);
     let cents = -1;
     try {
-      cents = parseEuros(draft.amount);
+      cents = parseEuros(draft.amount, l);
     } catch {
       // Reported below with the form's own words.
     }

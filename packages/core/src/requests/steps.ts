@@ -177,7 +177,7 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
           (to, p) => toApprover(to, "approval-request", p),
         ),
     }),
-    ...createLoanSteps(deps, plan, toMember),
+    ...createLoanSteps(deps, plan, toMember, statusLink),
     ...createVoteSteps(deps, plan, {
       summary,
       replyAddress: (token) => replyAddress(deps.config.replyTo, token),
@@ -434,7 +434,7 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
     "notify-paid": async (d, ctx) => {
       const data = asRequest(d);
       await toMember(ctx, data, "payout-paid", {
-        requestId: ctx.executionId,
+        ...statusLink(ctx.executionId),
         amountCents: data.approvedAmountCents ?? data.amountCents,
         iban: data.request.iban,
         paidOn: isoDay(new Date(data.payout?.paidAt ?? ctx.now.toISOString())),

@@ -92,6 +92,48 @@ export type TemplateName = keyof typeof templates;
 export type TemplateParams<N extends TemplateName> = Parameters<(typeof templates)[N]>[0];
 export const templateNames = Object.keys(templates) as TemplateName[];
 
+/** Who reads an email; a member's email always carries their private status link. */
+export type Audience = "member" | "approver" | "register" | "client" | "finance" | "board";
+
+/** Every template's reader: a new template does not compile until it says whose it is. */
+export const audiences: Record<TemplateName, Audience> = {
+  "approval-request": "approver",
+  "approval-reminder": "approver",
+  "approval-escalation": "approver",
+  "second-approval": "approver",
+  "reply-not-understood": "approver",
+  "request-disputed": "approver",
+  "request-received": "member",
+  "info-needed": "member",
+  "info-reminder": "member",
+  "request-approved": "member",
+  "request-rejected": "member",
+  "request-expired": "member",
+  "payout-paid": "member",
+  "payout-failed": "member",
+  "payout-failed-reminder": "member",
+  "payout-abandoned": "member",
+  "iban-changed": "member",
+  "loan-schedule": "member",
+  "installment-reminder": "member",
+  "installment-overdue": "member",
+  "loan-repaid": "member",
+  // The registered address may not be the requester's: it gets no status link.
+  "iban-confirmation": "register",
+  "owner-notice": "register",
+  "recovery-invitation": "client",
+  "recovery-reminder": "client",
+  "batch-ready": "finance",
+  "board-confirm": "board",
+  "board-published": "board",
+  "board-reminder": "board",
+  "board-expired": "board",
+  "board-hidden": "board",
+  "board-warned": "board",
+  "board-answer": "board",
+  "board-moderation": "board",
+};
+
 /**
  * Renders the email `name` with its typed params.
  *
