@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
+import { setLanguages } from "../../packages/core/src/contacts/language";
 import { keys } from "../../packages/core/src/db/layout";
 import { TokenError } from "../../packages/core/src/engine/callbacks";
 import { hashToken } from "../../packages/core/src/engine/tokens";
@@ -54,7 +55,7 @@ async function issueReplyToken(
         state: "awaiting-approval",
         visit: 1,
         key,
-        meta: { email, language: "fr" },
+        meta: { email, role: "activity-admin" },
       },
     }),
   );
@@ -285,6 +286,35 @@ describe("handleInboundEmail", () => {
     expect(answer?.subject).toContain("Réponse non comprise");
     expect(answer?.body.text).toContain("OK… en fait non, refusé");
   });
+
+  it.each([
+    ["nl", "piet.peeters@activity.example.org", "Antwoord niet begrepen: er werd niets beslist"],
+    ["en", "ann.smith@activity.example.org", "Reply not understood: nothing was decided"],
+  ] as const)(
+    "answers an ambiguous reply of an approver registered in %s in that language",
+    async (language, email, subject) => {
+      // Prepare
+      await setLanguages(stack, [{ email, language }]);
+      const token = await issueReplyToken(email);
+      const raw = await mime({
+        from: email,
+        to: replyAddress(token),
+        text: `OK, maar nee / OK, but no\n\n${quotedFr}`,
+      });
+      const { calls, decide } = recordingDecide();
+
+      // Act
+      const outcome = await handleInboundEmail(stack, raw, decide);
+
+      // Assess
+      expect(calls).toEqual([]);
+      if (outcome.outcome !== "not-understood") throw new Error(`not answered: ${outcome.outcome}`);
+      const answer = await sentEmail(outcome.answer);
+      expect(answer?.destination.to).toEqual([email]);
+      expect(answer?.subject).toContain(subject);
+      expect(answer?.subject).not.toContain("Réponse non comprise");
+    },
+  );
 
   it("reports a token already used as refused", async () => {
     // Prepare

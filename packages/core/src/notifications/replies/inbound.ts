@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { simpleParser } from "mailparser";
+import { languageOf } from "../../contacts/language";
 import type { Deps } from "../../deps";
 import { readToken } from "../../engine/callbacks";
 import { once } from "../../engine/effects";
@@ -118,7 +119,8 @@ export async function handleInboundEmail(
 
   const parsed = parseReply(mail.text ?? "");
   if (parsed.decision === undefined) {
-    const language = isLanguage(record.meta.language) ? record.meta.language : "fr";
+    // The approver's language from the registers, as for every email they get.
+    const language = await languageOf(deps, approver);
     const requestId = String(record.meta.requestId ?? record.executionId);
     const rendered = render(
       "reply-not-understood",
