@@ -283,7 +283,14 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
             })
           : undefined;
       return {
-        data: { status: "awaiting-approval", routing, round, remindersSent: 0, vote },
+        data: {
+          status: "awaiting-approval",
+          routing,
+          round,
+          remindersSent: 0,
+          escalatedAt: undefined,
+          vote,
+        },
         events: [
           {
             type: "ApprovalRequested",
@@ -298,17 +305,24 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
       await askApprovers(ctx, data, data.routing?.approvers ?? [], "approver", "request", (to, p) =>
         toApprover(to, "approval-request", p),
       );
-      return {};
+      return { data: { approvalAskedAt: ctx.now.toISOString() } };
     },
 
+    // Numbered by the calendar: a reminder timer that fires late (the clock moved past several
+    // of them at once, a stopped stack) says where the round stands, once, and none follows
+    // the escalation, so approvers read 1/3, 2/3, 3/3, then the backups are asked.
     "remind-approvers": async (d, ctx) => {
       const data = asRequest(d);
       const round = data.round ?? 1;
       const decided = new Set(
         (data.decisions ?? []).filter((x) => x.round === round).map((x) => x.approver),
       );
-      const reminder = (data.remindersSent ?? 0) + 1;
-      const of = plan.approvals.reminderCount;
+      const { reminderCount: of, reminderEverySeconds } = plan.approvals;
+      const sent = data.remindersSent ?? 0;
+      if (data.escalatedAt || sent >= of) return {};
+      const askedAt = data.approvalAskedAt ? Date.parse(data.approvalAskedAt) : Number.NaN;
+      const due = Math.floor((ctx.now.getTime() - askedAt) / (reminderEverySeconds * 1000));
+      const reminder = Math.min(of, Number.isFinite(due) ? Math.max(sent + 1, due) : sent + 1);
       await askApprovers(
         ctx,
         data,
@@ -328,6 +342,7 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
         toApprover(to, "approval-escalation", { ...p, approvers, waitingDays }),
       );
       return {
+        data: { escalatedAt: ctx.now.toISOString() },
         events: [{ type: "Escalated", detail: { backups: data.routing?.backups.length ?? 0 } }],
       };
     },
