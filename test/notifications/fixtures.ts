@@ -46,10 +46,7 @@ const summary = (t: FreeText): RequestSummary => ({
     },
   ],
   documents: [
-    {
-      name: "devis-dour.pdf",
-      url: "https://files.example.org/documents/d1?X-Amz-Signature=abc&X-Amz-Expires=900",
-    },
+    { documentId: "doc-d1", name: "devis-dour.pdf" },
   ],
 });
 
@@ -256,7 +253,7 @@ export function visible(name: TemplateName, language: Language, t: FreeText = pl
     day("2020-03-17", language),
     t.description,
     "devis-dour.pdf",
-    "https://files.example.org/documents/d1?X-Amz-Signature=abc&X-Amz-Expires=900",
+    `${publicUrl}/decision.html#token=${token}&document=doc-d1`,
     moment("2020-03-30T09:00:00Z", language),
     ...decisionLinks,
   ];

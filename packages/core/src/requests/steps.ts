@@ -3,7 +3,7 @@ import { getCommittee } from "../committees/committee";
 import { languageOf } from "../contacts/language";
 import { keys } from "../db/layout";
 import type { Deps } from "../deps";
-import { downloadLinks } from "../documents/documents";
+import { documentNames } from "../documents/documents";
 import type { Step, StepContext } from "../engine/definition";
 import { EntraideError } from "../errors";
 import { FundMovements } from "../funds/movements";
@@ -66,15 +66,15 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
       notify(deps, { template, to: data.request.email, language: data.language, params }),
     );
 
-  /** What approvers see of a request, with short-lived links to its documents. */
+  /** What approvers see of a request; its documents open through the decision page. */
   const summary = async (id: string, data: RequestData) => {
     const r = data.request;
     const member = await getMember(deps, r.memberNumber);
     const ids = documentIdsOf(r);
     const correspondence = correspondenceIdsOf(r);
-    const documents = (await downloadLinks(deps, ids)).map((link, i) => ({
-      ...link,
-      correspondence: correspondence.has(ids[i]!),
+    const documents = (await documentNames(deps, ids)).map((doc) => ({
+      ...doc,
+      correspondence: correspondence.has(doc.documentId),
     }));
     return {
       requestId: id,

@@ -335,6 +335,11 @@ export const ui = {
     "Uw goedkeuring is geregistreerd ({approvals} van {required}): de aanvraag wacht nog op {left, plural, one {één goedkeuring} other {# goedkeuringen}}.",
     "Your approval is recorded ({approvals} of {required}): the request still awaits {left, plural, one {one approval} other {# approvals}}.",
   ),
+  documentClosed: t3(
+    "Ce lien ne donne plus accès aux documents : la décision est prise ou le lien a expiré.",
+    "Deze link geeft geen toegang meer tot de documenten: er werd beslist of de link is verlopen.",
+    "This link no longer opens the documents: the decision was made or the link expired.",
+  ),
   badDecisionLink: t3(
     "Ce lien de décision n'est pas valable. Utilisez le lien complet reçu par e-mail.",
     "Deze beslissingslink is niet geldig. Gebruik de volledige link uit de e-mail.",
