@@ -113,6 +113,7 @@ export function fixtures(t: FreeText): Fixtures {
       tally: { approve: 1, reject: 2, abstain: 1, cast: 4, quorum: 3, eligible: 5 },
       votes: [{ member: "first@committee.example.org", vote: "reject", comment: t.comment }],
     },
+    "reply-answered": { requestId: "req-7f3a", outcome: "decided", decision: "approve" },
     "reply-not-understood": {
       requestId: "req-7f3a",
       ambiguity: { code: "contradictory", found: ["approve", "reject"] },
@@ -278,6 +279,7 @@ export function visible(name: TemplateName, language: Language, t: FreeText = pl
     ],
     "vote-chair": [...approvalShown, "Comité des initiatives"],
     "vote-outcome": ["req-7f3a", "Comité des initiatives", "first@committee.example.org", t.comment],
+    "reply-answered": ["req-7f3a"],
     "reply-not-understood": ["req-7f3a", t.reply],
     "request-received": ["req-7f3a", euros(123_456, language), statusLink],
     "info-needed": ["req-7f3a", t.comment, day("2020-04-15", language), statusLink],

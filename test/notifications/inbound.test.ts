@@ -316,6 +316,47 @@ describe("handleInboundEmail", () => {
     },
   );
 
+  it("tells an approver registered in en that the reply decided, and one in nl that a second reply decided nothing", async () => {
+    // Prepare
+    const en = "ann.jones@activity.example.org";
+    const nl = "piet.claes@activity.example.org";
+    await setLanguages(stack, [
+      { email: en, language: "en" },
+      { email: nl, language: "nl" },
+    ]);
+    const enToken = await issueReplyToken(en);
+    const nlToken = await issueReplyToken(nl);
+    const { decide } = recordingDecide();
+    const enReply = await mime({ from: en, to: replyAddress(enToken), text: `OK\n\n${quotedFr}` });
+    await handleInboundEmail(
+      stack,
+      await mime({ from: nl, to: replyAddress(nlToken), text: "OK" }),
+      decide,
+    );
+
+    // Act
+    const decided = await handleInboundEmail(stack, enReply, decide);
+    const refused = await handleInboundEmail(
+      stack,
+      await mime({ from: nl, to: replyAddress(nlToken), text: "OK, goedgekeurd" }),
+      decide,
+    );
+
+    // Assess
+    if (decided.outcome !== "decided" || refused.outcome !== "refused")
+      throw new Error(`${decided.outcome}, ${refused.outcome}`);
+    const enAnswer = await sentEmail(decided.answer);
+    const nlAnswer = await sentEmail(refused.answer);
+    expect(enAnswer?.destination.to).toEqual([en]);
+    expect(enAnswer?.subject).toContain("Your decision is recorded");
+    expect(enAnswer?.body.text).toContain(
+      "Your approval, sent as a reply to the email, is recorded.",
+    );
+    expect(nlAnswer?.destination.to).toEqual([nl]);
+    expect(nlAnswer?.subject).toContain("Uw antwoord heeft niets beslist");
+    expect(nlAnswer?.body.text).toContain("Met deze link werd al beslist");
+  });
+
   it("reports a token already used as refused", async () => {
     // Prepare
     const token = await issueReplyToken();

@@ -33,6 +33,7 @@ import { payoutFailed } from "./payout-failed";
 import { payoutPaid } from "./payout-paid";
 import { recoveryInvitation } from "./recovery-invitation";
 import { recoveryReminder } from "./recovery-reminder";
+import { replyAnswered } from "./reply-answered";
 import { replyNotUnderstood } from "./reply-not-understood";
 import { requestApproved } from "./request-approved";
 import { requestExpired } from "./request-expired";
@@ -52,6 +53,7 @@ export const templates = {
   // to committee members and the applicants
   "vote-outcome": voteOutcome,
   "reply-not-understood": replyNotUnderstood,
+  "reply-answered": replyAnswered,
   "request-disputed": requestDisputed,
   // to members
   "request-received": requestReceived,
@@ -102,6 +104,7 @@ export const audiences: Record<TemplateName, Audience> = {
   "approval-escalation": "approver",
   "second-approval": "approver",
   "reply-not-understood": "approver",
+  "reply-answered": "approver",
   "request-disputed": "approver",
   "request-received": "member",
   "info-needed": "member",
