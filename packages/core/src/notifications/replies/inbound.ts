@@ -5,7 +5,6 @@ import type { Deps } from "../../deps";
 import { readToken } from "../../engine/callbacks";
 import { once } from "../../engine/effects";
 import { EntraideError } from "../../errors";
-import { isLanguage } from "../../i18n/language";
 import { isDecisionTokenKey } from "../../requests/decision-tokens";
 import { sendEmail } from "../send";
 import { render, type TemplateParams } from "../templates/index";

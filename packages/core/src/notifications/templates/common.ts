@@ -125,7 +125,12 @@ export const memberLabel = (s: { memberNumber: string; memberName?: string }) =>
  * The request's facts, the member's words, the checks (warnings first) and the documents,
  * each linked through the decision page with this approver's token.
  */
-export function summaryBlocks(s: RequestSummary & DecisionLinks, language: Language): Block[] {
+export function summaryBlocks(
+  s: RequestSummary & DecisionLinks,
+  language: Language,
+  /** Where a document opens: the decision page by default (a vote link opens the vote page). */
+  documentUrl = (documentId: string) => decisionDocumentUrl(s.publicUrl, s.token, documentId),
+): Block[] {
   const w = summaryWords[language];
   const order = { fail: 0, warn: 1, pass: 2 } as const;
   const checks = [...s.checks].sort((a, b) => order[a.outcome] - order[b.outcome]);
@@ -162,7 +167,7 @@ export function summaryBlocks(s: RequestSummary & DecisionLinks, language: Langu
               label: d.correspondence
                 ? `${d.name} (${labelOf(["correspondenceDocuments"], language)})`
                 : d.name,
-              url: decisionDocumentUrl(s.publicUrl, s.token, d.documentId),
+              url: documentUrl(d.documentId),
             })),
           ),
         ]

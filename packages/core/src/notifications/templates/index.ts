@@ -4,7 +4,6 @@ import { approvalEscalation } from "./approval-escalation";
 import { approvalReminder } from "./approval-reminder";
 import { approvalRequest } from "./approval-request";
 import { batchReady } from "./batch-ready";
-import { voteChair, voteOutcome, voteRequest } from "./committee-vote";
 import {
   boardAnswer,
   boardConfirm,
@@ -15,6 +14,7 @@ import {
   boardReminder,
   boardWarned,
 } from "./board";
+import { voteChair, voteOutcome, voteRequest } from "./committee-vote";
 import { infoNeeded } from "./info-needed";
 import { infoReminder } from "./info-reminder";
 import { installmentOverdue } from "./installment-overdue";
@@ -95,7 +95,14 @@ export type TemplateParams<N extends TemplateName> = Parameters<(typeof template
 export const templateNames = Object.keys(templates) as TemplateName[];
 
 /** Who reads an email; a member's email always carries their private status link. */
-export type Audience = "member" | "approver" | "register" | "client" | "finance" | "board";
+export type Audience =
+  | "member"
+  | "approver"
+  | "committee"
+  | "register"
+  | "client"
+  | "finance"
+  | "board";
 
 /** Every template's reader: a new template does not compile until it says whose it is. */
 export const audiences: Record<TemplateName, Audience> = {
@@ -105,6 +112,10 @@ export const audiences: Record<TemplateName, Audience> = {
   "second-approval": "approver",
   "reply-not-understood": "approver",
   "reply-answered": "approver",
+  "vote-request": "approver",
+  "vote-chair": "approver",
+  // To the committee, and to the applicants (whose status link comes with the decision's email).
+  "vote-outcome": "committee",
   "request-disputed": "approver",
   "request-received": "member",
   "info-needed": "member",
