@@ -96,7 +96,7 @@ describe("the entraide bin", () => {
 
   it("a wrong argument exits 2 and a failure exits 1, each with one line saying what to do and no stack trace", async () => {
     // Act
-    const badAmount = await entraide(["funds", "set", "solidarity", "1.500,00"]);
+    const badAmount = await entraide(["funds", "set", "solidarity", "1.50.00"]);
     const badCommittee = await entraide(["committees", "set", "credit", "ines@smart.test"]);
     const noStageConfig = await entraide(["funds", "set", "relaunch", "10", "--stage", "prod"], {});
     // Assess

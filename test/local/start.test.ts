@@ -238,8 +238,14 @@ describe("npm start", () => {
       );
       return mail?.body.text?.match(/decision\.html#token=([A-Za-z0-9_-]{43})/)?.[1];
     });
-    const decisionPage = await call("GET", "/api/decisions/current", undefined, decisionToken);
-    const documentLink = decisionPage.body.request.documents[0].url as string;
+    /** A download link to the request's first document, signed now for an open decision token. */
+    const signedDocument = async (token: string) => {
+      const page = await call("GET", "/api/decisions/current", undefined, token);
+      const documentId = page.body.request.documents[0].documentId as string;
+      return (await call("GET", `/api/decisions/current/documents/${documentId}`, undefined, token))
+        .body.url as string;
+    };
+    const documentLink = await signedDocument(decisionToken);
     // A second request with the same document stays open: a closed decision link shows no
     // documents, and the links signed after a restart must work too.
     const pending = await call("POST", "/api/requests", {
@@ -275,10 +281,7 @@ describe("npm start", () => {
     const seenAfterCrash = {
       status: (await call("GET", `/api/requests/${id}`, undefined, statusToken)).body.status,
       document: await download(documentLink),
-      freshDocument: await download(
-        (await call("GET", "/api/decisions/current", undefined, pendingToken)).body.request
-          .documents[0].url,
-      ),
+      freshDocument: await download(await signedDocument(pendingToken)),
       batchFile: await download(batchLink),
       memberMails: (await mailsTo(member)).map((m) => m.subject),
     };

@@ -46,10 +46,7 @@ const summary = (t: FreeText): RequestSummary => ({
     },
   ],
   documents: [
-    {
-      name: "devis-dour.pdf",
-      url: "https://files.example.org/documents/d1?X-Amz-Signature=abc&X-Amz-Expires=900",
-    },
+    { documentId: "doc-d1", name: "devis-dour.pdf" },
   ],
 });
 
@@ -116,6 +113,7 @@ export function fixtures(t: FreeText): Fixtures {
       tally: { approve: 1, reject: 2, abstain: 1, cast: 4, quorum: 3, eligible: 5 },
       votes: [{ member: "first@committee.example.org", vote: "reject", comment: t.comment }],
     },
+    "reply-answered": { requestId: "req-7f3a", outcome: "decided", decision: "approve" },
     "reply-not-understood": {
       requestId: "req-7f3a",
       ambiguity: { code: "contradictory", found: ["approve", "reject"] },
@@ -138,7 +136,7 @@ export function fixtures(t: FreeText): Fixtures {
     "request-rejected": { ...status, type: "incurred-expenses", reason: t.reason },
     "request-expired": { ...status, type: "emergency-aid", cause: "no-answer" },
     "payout-paid": {
-      requestId: "req-7f3a",
+      ...status,
       amountCents: 50_000,
       iban: "BE68 5390 0754 7034",
       paidOn: "2020-04-02",
@@ -194,7 +192,7 @@ export function fixtures(t: FreeText): Fixtures {
       confirmBy: "2020-05-02T10:00:00Z",
     },
     "loan-schedule": {
-      requestId: "req-7f3a",
+      ...status,
       principalCents: 100_000,
       installments: [
         { number: 1, dueDate: "2021-04-30", amountCents: 50_000 },
@@ -204,21 +202,21 @@ export function fixtures(t: FreeText): Fixtures {
       paymentReference: "+++090/9337/55493+++",
     },
     "installment-reminder": {
-      requestId: "req-7f3a",
+      ...status,
       installment,
       of: 6,
       iban: "BE68539007547034",
       paymentReference: "+++090/9337/55493+++",
     },
     "installment-overdue": {
-      requestId: "req-7f3a",
+      ...status,
       installment,
       of: 6,
       outstandingCents: 33_332,
       iban: "BE68539007547034",
       paymentReference: "+++090/9337/55493+++",
     },
-    "loan-repaid": { requestId: "req-7f3a", principalCents: 100_000, repaidOn: "2021-11-30" },
+    "loan-repaid": { ...status, principalCents: 100_000, repaidOn: "2021-11-30" },
     "recovery-invitation": recovery(t),
     "recovery-reminder": { ...recovery(t), invitedOn: "2020-05-01" },
     "batch-ready": {
@@ -272,7 +270,7 @@ const decisionLinks = [
   `${publicUrl}/decision.html#token=${token}&action=reject`,
   `${publicUrl}/decision.html#token=${token}&action=request-info`,
 ];
-const statusLink = `${publicUrl}/status.html#id=req-7f3a&token=${statusToken}`;
+export const statusLink = `${publicUrl}/status.html#id=req-7f3a&token=${statusToken}`;
 
 /** What each email must show, in the words of `language`: every param, formatted. */
 export function visible(name: TemplateName, language: Language, t: FreeText = plainText): string[] {
@@ -285,7 +283,7 @@ export function visible(name: TemplateName, language: Language, t: FreeText = pl
     day("2020-03-17", language),
     t.description,
     "devis-dour.pdf",
-    "https://files.example.org/documents/d1?X-Amz-Signature=abc&X-Amz-Expires=900",
+    `${publicUrl}/decision.html#token=${token}&document=doc-d1`,
     moment("2020-03-30T09:00:00Z", language),
     ...decisionLinks,
   ];
@@ -310,6 +308,7 @@ export function visible(name: TemplateName, language: Language, t: FreeText = pl
     ],
     "vote-chair": [...approvalShown, "Comité des initiatives"],
     "vote-outcome": ["req-7f3a", "Comité des initiatives", "first@committee.example.org", t.comment],
+    "reply-answered": ["req-7f3a"],
     "reply-not-understood": ["req-7f3a", t.reply],
     "request-received": ["req-7f3a", euros(123_456, language), statusLink],
     "info-needed": ["req-7f3a", t.comment, day("2020-04-15", language), statusLink],

@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
+import { setLanguages } from "../../packages/core/src/contacts/language";
 import { keys } from "../../packages/core/src/db/layout";
 import { TokenError } from "../../packages/core/src/engine/callbacks";
 import { hashToken } from "../../packages/core/src/engine/tokens";
@@ -54,7 +55,7 @@ async function issueReplyToken(
         state: "awaiting-approval",
         visit: 1,
         key,
-        meta: { email, language: "fr" },
+        meta: { email, role: "activity-admin" },
       },
     }),
   );
@@ -284,6 +285,76 @@ describe("handleInboundEmail", () => {
     expect(answer?.replyTo).toEqual([replyAddress(token)]);
     expect(answer?.subject).toContain("Réponse non comprise");
     expect(answer?.body.text).toContain("OK… en fait non, refusé");
+  });
+
+  it.each([
+    ["nl", "piet.peeters@activity.example.org", "Antwoord niet begrepen: er werd niets beslist"],
+    ["en", "ann.smith@activity.example.org", "Reply not understood: nothing was decided"],
+  ] as const)(
+    "answers an ambiguous reply of an approver registered in %s in that language",
+    async (language, email, subject) => {
+      // Prepare
+      await setLanguages(stack, [{ email, language }]);
+      const token = await issueReplyToken(email);
+      const raw = await mime({
+        from: email,
+        to: replyAddress(token),
+        text: `OK, maar nee / OK, but no\n\n${quotedFr}`,
+      });
+      const { calls, decide } = recordingDecide();
+
+      // Act
+      const outcome = await handleInboundEmail(stack, raw, decide);
+
+      // Assess
+      expect(calls).toEqual([]);
+      if (outcome.outcome !== "not-understood") throw new Error(`not answered: ${outcome.outcome}`);
+      const answer = await sentEmail(outcome.answer);
+      expect(answer?.destination.to).toEqual([email]);
+      expect(answer?.subject).toContain(subject);
+      expect(answer?.subject).not.toContain("Réponse non comprise");
+    },
+  );
+
+  it("tells an approver registered in en that the reply decided, and one in nl that a second reply decided nothing", async () => {
+    // Prepare
+    const en = "ann.jones@activity.example.org";
+    const nl = "piet.claes@activity.example.org";
+    await setLanguages(stack, [
+      { email: en, language: "en" },
+      { email: nl, language: "nl" },
+    ]);
+    const enToken = await issueReplyToken(en);
+    const nlToken = await issueReplyToken(nl);
+    const { decide } = recordingDecide();
+    const enReply = await mime({ from: en, to: replyAddress(enToken), text: `OK\n\n${quotedFr}` });
+    await handleInboundEmail(
+      stack,
+      await mime({ from: nl, to: replyAddress(nlToken), text: "OK" }),
+      decide,
+    );
+
+    // Act
+    const decided = await handleInboundEmail(stack, enReply, decide);
+    const refused = await handleInboundEmail(
+      stack,
+      await mime({ from: nl, to: replyAddress(nlToken), text: "OK, goedgekeurd" }),
+      decide,
+    );
+
+    // Assess
+    if (decided.outcome !== "decided" || refused.outcome !== "refused")
+      throw new Error(`${decided.outcome}, ${refused.outcome}`);
+    const enAnswer = await sentEmail(decided.answer!);
+    const nlAnswer = await sentEmail(refused.answer!);
+    expect(enAnswer?.destination.to).toEqual([en]);
+    expect(enAnswer?.subject).toContain("Your decision is recorded");
+    expect(enAnswer?.body.text).toContain(
+      "Your approval, sent as a reply to the email, is recorded.",
+    );
+    expect(nlAnswer?.destination.to).toEqual([nl]);
+    expect(nlAnswer?.subject).toContain("Uw antwoord heeft niets beslist");
+    expect(nlAnswer?.body.text).toContain("Met deze link werd al beslist");
   });
 
   it("reports a token already used as refused", async () => {

@@ -75,12 +75,32 @@ describe("the approval emails", () => {
     const decisionLinks = readHtml(email.html).hrefs.filter((href) =>
       href.includes("decision.html"),
     );
-    expect(decisionLinks).toHaveLength(3);
+    // The three decisions, and the document through the page (which signs it when opened)
+    expect(decisionLinks).toHaveLength(4);
     for (const href of decisionLinks) {
       const url = new URL(href);
       expect(url.pathname).toBe("/decision.html");
       expect(url.search).toBe("");
-      expect(url.hash).toMatch(/^#token=[A-Za-z0-9_-]+&action=(approve|reject|request-info)$/);
+      expect(url.hash).toMatch(
+        /^#token=[A-Za-z0-9_-]+&(action=(approve|reject|request-info)|document=doc-d1)$/,
+      );
+    }
+  });
+
+  it("link documents through the decision page, never to a presigned storage URL", () => {
+    for (const name of [
+      "approval-request",
+      "approval-reminder",
+      "approval-escalation",
+      "second-approval",
+    ] as const) {
+      // Act
+      const email = render(name, fixtures(plainText)[name] as never, "fr");
+      // Assess
+      expect(email.text).not.toMatch(/X-Amz-|:\d{4,5}\//);
+      expect(readHtml(email.html).hrefs).toContain(
+        "https://entraide.example.org/decision.html#token=tK3n_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ-_&document=doc-d1",
+      );
     }
   });
 

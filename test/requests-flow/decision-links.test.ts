@@ -246,7 +246,7 @@ describe("a closed link shows who decided what and when, and nothing more", () =
     const expired = await view(withdrawnLink!.token);
     // Assess: the open link shows what there is to decide (the check has teeth)
     expect(JSON.stringify(openView.body)).toContain("Camille");
-    expect(JSON.stringify(openView.body)).toContain("http");
+    expect(JSON.stringify(openView.body)).toContain("contrat.pdf");
     expect(used.body).toEqual({
       open: false,
       request: { id: decided.body.id, status: "scheduled" },

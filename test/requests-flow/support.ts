@@ -101,8 +101,11 @@ function helpers(
   };
   const decisionToken = async (approver: string, requestId: string) => {
     const mails = (await inbox(approver)).filter((m) => m.subject.includes(requestId));
-    const text = mails.at(-1)?.body.text ?? "";
-    const match = text.match(/decision\.html#token=([A-Za-z0-9_-]{43})/);
+    // The newest email with decision links (an answer to a reply has none)
+    const match = [...mails]
+      .reverse()
+      .map((m) => (m.body.text ?? "").match(/decision\.html#token=([A-Za-z0-9_-]{43})/))
+      .find((m) => m);
     if (!match) throw new Error(`no decision link for ${approver} on ${requestId}`);
     return match[1]!;
   };

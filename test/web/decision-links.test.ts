@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { depsFromConfig } from "../../packages/core/src/deps";
@@ -169,5 +170,61 @@ describe("a closed decision link in the browser", () => {
     }
     const status = await api("GET", "/api/decisions/current", token);
     expect(status.body.decisions).toEqual([]);
+  });
+});
+
+describe("an approval email's document link", () => {
+  it("opens the document through the decision page hours after the email, and nothing once the link is closed", async () => {
+    // Prepare: the approval email's link to the contract
+    const { id, token } = await submitContract();
+    const text = await eventually("the approval email", async () => {
+      const store = (await (await fetch(`${web.stack.urls.inbox}/store`)).json()) as {
+        emails: { destination: { to: string[] }; subject: string; body: { text?: string } }[];
+      };
+      return store.emails.find(
+        (e) => e.destination.to.includes(admins[0]!) && e.subject.includes(id),
+      )?.body.text;
+    });
+    const link = /https?:\/\/\S*decision\.html#token=[A-Za-z0-9_-]+&document=[A-Za-z0-9_-]+/.exec(
+      text,
+    )?.[0];
+    const deps = depsFromConfig(web.stack.config);
+    // Past any presigned link's life (10 minutes): the email was read in the afternoon
+    await advanceClockOffset(deps, 3 * 3600 * 1000);
+
+    // Act 1: the approver follows the link
+    const page = await web.open(new URL(link!).pathname + new URL(link!).hash);
+    const download = await page.waitForEvent("download", { timeout: 20_000 });
+    const bytes = await readFile((await download.path())!);
+    await page.screenshot({ path: join(artifacts, "decision-document-open.png"), fullPage: true });
+
+    // Act 2: decided, the same link again
+    const decided = await api("POST", "/api/decisions", token, { decision: "approve" });
+    const closed = await web.open(new URL(link!).pathname + new URL(link!).hash);
+    await closed.waitForSelector("#decision-result");
+    let downloaded = false;
+    closed.on("download", () => {
+      downloaded = true;
+    });
+    const closedText = (await closed.textContent("main")) ?? "";
+    await closed.screenshot({
+      path: join(artifacts, "decision-document-closed.png"),
+      fullPage: true,
+    });
+    const documentId = new URLSearchParams(new URL(link!).hash.slice(1)).get("document");
+    const refused = await api("GET", `/api/decisions/current/documents/${documentId}`, token);
+
+    // Assess
+    expect(text).not.toMatch(/X-Amz-|127\.0\.0\.1|localhost:\d+\/(?!decision)/);
+    expect(link).toBeDefined();
+    expect(Buffer.compare(bytes, PDF)).toBe(0);
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    expect(page.problems).toEqual([]);
+    expect(decided.status).toBe(200);
+    expect(closedText).toContain("Cette demande n'attend plus votre décision.");
+    expectNothingPrivate(closedText);
+    expect(downloaded).toBe(false);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.details.status).toBe("scheduled");
   });
 });

@@ -1,6 +1,9 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { quote } from "../../packages/core/src/requests/i18n";
+import { labelOf } from "../../packages/core/src/requests/labels";
 import { errorMap } from "../../packages/core/src/requests/messages";
+import { say as uiSay } from "../../packages/web/src/lib/ui-text";
 import { artifacts, axeViolations, fieldErrors, startWebStack, type WebStack } from "./browser";
 
 /** The API's wording of an issue, computed here from the same `messages.ts` the page bundles. */
@@ -69,7 +72,7 @@ describe("the request form", () => {
       await page.fill("#f-memberNumber", "M 01!");
       await page.fill("#f-email", "not-an-email");
       await page.fill("#f-iban", "BE68 5390 0754 7035");
-      await page.fill("#f-grossAmountCents", "12,345");
+      await page.fill("#f-grossAmountCents", "12,34,5");
       await page.fill("#f-workDays-0-hours", "2,1");
 
       // Act
@@ -205,6 +208,72 @@ describe("the request form", () => {
     expect(summary).toContain("Loyer");
     expect(focused).toBe("summary-title");
   });
+
+  // Amounts as members type them: thousands grouped in their language's way, or refused.
+  it.each([
+    ["fr", "1.250,50", /1\s250,50\s€/],
+    ["fr", "1\u202f250,50", /1\s250,50\s€/],
+    ["fr", "1\u00a0250,50", /1\s250,50\s€/],
+    ["fr", "1.250", /1\s250,00\s€/],
+    ["nl", "1.250,50", /€\s1\.250,50/],
+    ["nl", "1 250,50", /€\s1\.250,50/],
+    ["en", "1,250.50", /€1,250\.50/],
+    ["en", "1,250", /€1,250\.00/],
+    ["en", "1.250,50", /€1,250\.50/],
+  ] as const)("reads %s %j as the amount it says", async (language, typed, shown) => {
+    // Prepare
+    const page = await web.open(`/?lang=${language}`);
+    await fillEmergencyAid(page, "2");
+
+    // Act
+    await page.fill("#f-incomeBeforeCents", typed);
+    await page.click("#review");
+    const summary = await page.textContent("#summary");
+
+    // Assess
+    expect(summary).toMatch(shown);
+  });
+
+  it.each([
+    ["fr", "1.25.0"],
+    ["fr", "1,2,3"],
+    ["fr", "1,250"],
+    ["nl", "1.25.0"],
+    ["nl", "12.50,5.0"],
+    ["en", "1,2,3"],
+    ["en", "1.250"],
+    ["en", "1 25,0"],
+  ] as const)(
+    "refuses %s %j with the field's message in that language",
+    async (language, typed) => {
+      // Prepare
+      const page = await web.open(`/?lang=${language}`);
+      await fillEmergencyAid(page, "2");
+
+      // Act
+      await page.fill("#f-incomeBeforeCents", typed);
+      await page.click("#review");
+      const errors = await fieldErrors(page);
+
+      // Assess
+      const label = quote(labelOf(["incomeBeforeCents"], language), language);
+      expect(errors["f-incomeBeforeCents"]).toBe(uiSay("eurosInvalidZero", language, { label }));
+    },
+  );
+
+  /** Fills a valid emergency-aid request, without sending or reviewing it. */
+  async function fillEmergencyAid(page: import("playwright-core").Page, householdSize: string) {
+    await page.check("#f-type-emergency-aid");
+    await page.fill("#f-memberNumber", "M0001");
+    await page.fill("#f-email", "camille.dubois@example.org");
+    await page.fill("#f-iban", "BE21 0012 3456 7803");
+    await page.check("#f-category");
+    await page.fill("#f-description", "Loyer impayé depuis l'annulation de la tournée.");
+    await page.fill("#f-incomeBeforeCents", "1800");
+    await page.fill("#f-incomeAfterCents", "0");
+    await page.fill("#f-householdSize", householdSize);
+    await page.fill("#f-requestedAmountCents", "900");
+  }
 
   /** Fills a valid emergency-aid request and opens its summary. */
   async function reviewEmergencyAid(page: import("playwright-core").Page) {

@@ -85,7 +85,10 @@ async function load(): Promise<void> {
       // Without a choice made here or a language from the browser, the approver's own.
       if (view.open && view.approverLanguage && !hasChosenLanguage() && !browserLanguage())
         frame.adopt(view.approverLanguage);
-      return draw();
+      draw();
+      // An email's document link: the page opens, and the document with it, while the link is open.
+      if (view.open && fragment.document) void openDocument(fragment.document);
+      return;
     }
     fail(
       answer.body.error?.message ??
@@ -427,7 +430,7 @@ function check(
     const label = quote(say("approveAmount", l), l);
     let cents = -1;
     try {
-      cents = parseEuros(draft.amount);
+      cents = parseEuros(draft.amount, l);
     } catch {
       // Reported below with the form's own words.
     }
@@ -514,5 +517,34 @@ async function decide(form: HTMLFormElement, v: DecisionView, l: Language) {
     button.disabled = false;
   }
 }
+
+/**
+ * Opens one of the request's documents: a download link signed now, for this open token only
+ * (a closed one gets the API's reason), so a link followed hours after the email still works.
+ */
+async function openDocument(documentId: string): Promise<void> {
+  const l = frame.language;
+  try {
+    const answer = await api<{ url: string } & ApiError>(
+      "GET",
+      `/api/decisions/current/documents/${encodeURIComponent(documentId)}`,
+      { token },
+    );
+    if (answer.status === 200) return location.assign(answer.body.url);
+    fail(
+      say(answer.status === 409 ? "documentClosed" : "serverError", l, { status: answer.status }),
+      answer.body.error?.details,
+    );
+  } catch {
+    fail(say("networkError", l));
+  }
+}
+
+frame.app.addEventListener("click", (e) => {
+  const link = (e.target as Element | null)?.closest?.("a[data-document]");
+  if (!link) return;
+  e.preventDefault();
+  void openDocument(link.getAttribute("data-document") ?? "");
+});
 
 void load();

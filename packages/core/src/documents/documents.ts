@@ -222,13 +222,30 @@ export function downloadLinks(
   const expiresIn = plan.documents.linkValiditySeconds;
   return Promise.all(
     documentIds.map(async (id) => {
-      const record = await getDocument(deps, id);
-      const type =
-        record?.sniffedType ?? (record ? expectedSniffedType(record.contentType) : "unknown");
-      const name = shownFileName(record?.fileName ?? id, type);
+      const { name, type } = await shownDocument(deps, id);
       return { name, url: await downloadUrl(deps, { documentId: id, name, type }, expiresIn) };
     }),
   );
+}
+
+/**
+ * The names a request's documents are shown and saved under, without links: emails carry
+ * these and link through the decision page, which signs a link when it is opened.
+ */
+export function documentNames(
+  deps: Deps,
+  documentIds: string[],
+): Promise<{ documentId: string; name: string }[]> {
+  return Promise.all(
+    documentIds.map(async (id) => ({ documentId: id, name: (await shownDocument(deps, id)).name })),
+  );
+}
+
+async function shownDocument(deps: Deps, id: string) {
+  const record = await getDocument(deps, id);
+  const type: SniffedType =
+    record?.sniffedType ?? (record ? expectedSniffedType(record.contentType) : "unknown");
+  return { name: shownFileName(record?.fileName ?? id, type), type };
 }
 
 function downloadUrl(

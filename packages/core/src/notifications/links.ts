@@ -16,3 +16,12 @@ export function voteUrl(publicUrl: string, token: string): string {
 export function decisionUrl(publicUrl: string, token: string, action: DecisionAction): string {
   return `${publicUrl.replace(/\/+$/, "")}/decision.html#token=${encodeURIComponent(token)}&action=${action}`;
 }
+
+/**
+ * An email's link to one of the request's documents: the decision page, which signs a
+ * download link when it is opened and the token still open (a presigned URL in the email would
+ * die within minutes, and carry the storage's address).
+ */
+export function decisionDocumentUrl(publicUrl: string, token: string, documentId: string): string {
+  return `${publicUrl.replace(/\/+$/, "")}/decision.html#token=${encodeURIComponent(token)}&document=${encodeURIComponent(documentId)}`;
+}

@@ -12,7 +12,6 @@ import { ApprovalPolicy, committeeOfGroup, PlanCommittee, PlanFund } from "./app
  * calendar dates are `YYYY-MM-DD`.
  */
 const isoDate = z.iso.date();
-const cents = z.number().int().nonnegative();
 const positiveCents = z.number().int().positive();
 const duration = z.number().int().positive();
 const range = (schema: z.ZodNumber) =>

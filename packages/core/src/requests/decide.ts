@@ -1,6 +1,6 @@
 import { languageOf } from "../contacts/language";
 import type { Deps } from "../deps";
-import { downloadLinks } from "../documents/documents";
+import { documentNames, downloadLinks } from "../documents/documents";
 import { completeCallback, readToken, TokenError, type TokenRecord } from "../engine/callbacks";
 import type { Engine } from "../engine/engine";
 import type { Execution } from "../engine/execution";
@@ -37,16 +37,12 @@ export interface ClosedDecisionView {
  * expired or superseded token shows who decided what and when, and nothing private: no
  * member details, no summary, no document links, only the request's reference.
  */
-export async function decisionView(
-  deps: Deps,
-  token: string | undefined,
-  plan: PlanConfig = planConfig,
-) {
+export async function decisionView(deps: Deps, token: string | undefined) {
   const { record, execution } = await decisionTokenOf(deps, token, "approver");
   const data = asRequest(execution.data);
   const closed = closedReasonOf(record, execution, deps.clock.now().toISOString());
   if (closed) return closedView(execution, closed);
-  const { request, checks } = await approverViewOf(deps, execution, plan);
+  const { request, checks } = await approverViewOf(deps, execution);
   return {
     open: true as const,
     request,
@@ -62,20 +58,16 @@ export async function decisionView(
 }
 
 /** What those who decide on a request read of it (approvers, committee members). */
-export async function approverViewOf(
-  deps: Deps,
-  execution: Execution,
-  plan: PlanConfig = planConfig,
-) {
+export async function approverViewOf(deps: Deps, execution: Execution) {
   const data = asRequest(execution.data);
   const member = await getMember(deps, data.request.memberNumber);
   const documentIds = documentIdsOf(data.request);
   const correspondence = correspondenceIdsOf(data.request);
-  const documents = (await downloadLinks(deps, documentIds, plan)).map((link, i) => ({
-    documentId: documentIds[i],
-    ...link,
+  // Names only: the page asks for a signed link when the approver opens one (decisionDocument).
+  const documents = (await documentNames(deps, documentIds)).map((doc) => ({
+    ...doc,
     // The member marked it as the correspondence a negotiation is justified by (§2).
-    ...(correspondence.has(documentIds[i]!) ? { correspondence: true } : {}),
+    ...(correspondence.has(doc.documentId) ? { correspondence: true } : {}),
   }));
   const results = (data.checks?.results ?? []).map((c) => ({
     check: c.check,
@@ -125,6 +117,33 @@ function closedView(
     decisions: decisions.map((d) => ({ approver: d.approver, decision: d.decision, at: d.at })),
     closedReason,
   };
+}
+
+/**
+ * A short-lived link to one of the request's documents, signed now for the holder of an open
+ * decision token: an email's document link opens the decision page, which asks for it, so the
+ * link works whenever it is read while the token is open, and never once it is closed.
+ */
+export async function decisionDocument(
+  deps: Deps,
+  token: string | undefined,
+  documentId: string,
+  plan: PlanConfig = planConfig,
+): Promise<{ name: string; url: string }> {
+  const { record, execution } = await decisionTokenOf(deps, token, "approver");
+  const closed = closedReasonOf(record, execution, deps.clock.now().toISOString());
+  if (closed)
+    throw new EntraideError(
+      "decision.closed",
+      "this decision link no longer opens the request's documents",
+      { status: 409, details: { status: asRequest(execution.data).status, ...closed } },
+    );
+  if (!documentIdsOf(asRequest(execution.data).request).includes(documentId))
+    throw new EntraideError("document.not-found", "this request has no such document", {
+      status: 404,
+    });
+  const [link] = await downloadLinks(deps, [documentId], plan);
+  return link!;
 }
 
 /**

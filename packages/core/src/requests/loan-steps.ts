@@ -3,6 +3,7 @@ import type { Step, StepContext } from "../engine/definition";
 import { EntraideError } from "../errors";
 import { dueNotices, dueUnpaidCents, withNotices } from "../loans/notices";
 import { loanSchedule } from "../loans/schedule";
+import type { StatusLink } from "../notifications/templates/common";
 import type { TemplateName, TemplateParams } from "../notifications/templates/index";
 import type { PlanConfig } from "../plan/config";
 import { isoDay } from "./checks/context";
@@ -23,7 +24,9 @@ export function createLoanSteps(
   deps: Deps,
   plan: PlanConfig,
   toMember: ToMember,
+  statusLink: (id: string) => StatusLink,
 ): Record<string, Step> {
+  // Every loan email carries the member's status link, with the repayment details.
   const repayTo = (id: string) => {
     const debtor = deps.config.debtor;
     if (!debtor)
@@ -31,7 +34,7 @@ export function createLoanSteps(
         "config.debtor-missing",
         "the cooperative's account (debtor) is not configured",
       );
-    return { iban: debtor.iban, paymentReference: referenceOf(id) };
+    return { ...statusLink(id), iban: debtor.iban, paymentReference: referenceOf(id) };
   };
   return {
     "start-loan": async (d, ctx) => {
@@ -50,7 +53,6 @@ export function createLoanSteps(
         plan,
       );
       await toMember(ctx, data, "loan-schedule", {
-        requestId: ctx.executionId,
         principalCents,
         installments: schedule,
         ...repayTo(ctx.executionId),
@@ -81,7 +83,7 @@ export function createLoanSteps(
       if (notices.length === 0) return {};
       const of = loan.schedule.length;
       for (const { kind, installment } of notices) {
-        const base = { requestId: ctx.executionId, installment, of, ...repayTo(ctx.executionId) };
+        const base = { installment, of, ...repayTo(ctx.executionId) };
         if (kind === "reminder")
           await toMember(ctx, data, "installment-reminder", base, `reminder#${installment.number}`);
         else
@@ -106,7 +108,7 @@ export function createLoanSteps(
       const data = asRequest(d);
       const loan = data.loan!;
       await toMember(ctx, data, "loan-repaid", {
-        requestId: ctx.executionId,
+        ...statusLink(ctx.executionId),
         principalCents: loan.principalCents,
         repaidOn: loan.repayments.at(-1)?.date ?? isoDay(ctx.now),
       });

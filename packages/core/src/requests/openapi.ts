@@ -93,6 +93,20 @@ export function openApiDocument() {
           },
         },
       },
+      "/api/decisions/current/documents/{documentId}": {
+        get: {
+          summary: "A download link to one of the request's documents, signed now",
+          security: bearer,
+          parameters: [
+            { name: "documentId", in: "path", required: true, schema: { type: "string" } },
+          ],
+          responses: {
+            "200": { description: "{ name, url }: a presigned link valid a few minutes" },
+            "404": { description: "invalid token, or no such document in this request" },
+            "409": { description: "the decision link is closed (decided, expired or superseded)" },
+          },
+        },
+      },
       "/api/decisions": {
         post: {
           summary: "Decide",

@@ -54,6 +54,10 @@ export interface RequestData extends Data {
   /** The committee's vote, under a `committee-vote` approval policy (its latest round). */
   vote?: CommitteeVote;
   remindersSent?: number;
+  /** When this round's approvers were asked: the reminders are numbered from it. */
+  approvalAskedAt?: string;
+  /** When this round went to the backups: no reminder follows an escalation. */
+  escalatedAt?: string;
   /** Which approval round this is: a request back from needs-info is decided afresh. */
   round?: number;
   approvedAmountCents?: number;

@@ -3,7 +3,7 @@ import { getCommittee } from "../committees/committee";
 import { languageOf } from "../contacts/language";
 import { keys } from "../db/layout";
 import type { Deps } from "../deps";
-import { downloadLinks } from "../documents/documents";
+import { documentNames } from "../documents/documents";
 import type { Step, StepContext } from "../engine/definition";
 import { EntraideError } from "../errors";
 import { FundMovements } from "../funds/movements";
@@ -62,7 +62,7 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
       notify(deps, { template, to: data.request.email, language: data.language, params }),
     );
 
-  /** What approvers see of a request, with short-lived links to its documents. */
+  /** What approvers see of a request; its documents open through the decision page. */
   /** `read`: the invocation's register reads (StepContext.read), when the caller has them. */
   const summary = async (
     id: string,
@@ -73,9 +73,9 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
     const member = await memberOnce(deps, read, r.memberNumber);
     const ids = documentIdsOf(r);
     const correspondence = correspondenceIdsOf(r);
-    const documents = (await downloadLinks(deps, ids, plan)).map((link, i) => ({
-      ...link,
-      correspondence: correspondence.has(ids[i]!),
+    const documents = (await documentNames(deps, ids)).map((doc) => ({
+      ...doc,
+      correspondence: correspondence.has(doc.documentId),
     }));
     return {
       requestId: id,
@@ -203,7 +203,7 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
           (to, p) => toApprover(to, "approval-request", p),
         ),
     }),
-    ...createLoanSteps(deps, plan, toMember),
+    ...createLoanSteps(deps, plan, toMember, statusLink),
     ...createVoteSteps(deps, plan, {
       summary,
       replyAddress: (token) => replyAddress(deps.config.replyTo, token),
@@ -309,7 +309,14 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
             })
           : undefined;
       return {
-        data: { status: "awaiting-approval", routing, round, remindersSent: 0, vote },
+        data: {
+          status: "awaiting-approval",
+          routing,
+          round,
+          remindersSent: 0,
+          escalatedAt: undefined,
+          vote,
+        },
         events: [
           {
             type: "ApprovalRequested",
@@ -324,17 +331,24 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
       await askApprovers(ctx, data, data.routing?.approvers ?? [], "approver", "request", (to, p) =>
         toApprover(to, "approval-request", p),
       );
-      return {};
+      return { data: { approvalAskedAt: ctx.now.toISOString() } };
     },
 
+    // Numbered by the calendar: a reminder timer that fires late (the clock moved past several
+    // of them at once, a stopped stack) says where the round stands, once, and none follows
+    // the escalation, so approvers read 1/3, 2/3, 3/3, then the backups are asked.
     "remind-approvers": async (d, ctx) => {
       const data = asRequest(d);
       const round = data.round ?? 1;
       const decided = new Set(
         (data.decisions ?? []).filter((x) => x.round === round).map((x) => x.approver),
       );
-      const reminder = (data.remindersSent ?? 0) + 1;
-      const of = plan.approvals.reminderCount;
+      const { reminderCount: of, reminderEverySeconds } = plan.approvals;
+      const sent = data.remindersSent ?? 0;
+      if (data.escalatedAt || sent >= of) return {};
+      const askedAt = data.approvalAskedAt ? Date.parse(data.approvalAskedAt) : Number.NaN;
+      const due = Math.floor((ctx.now.getTime() - askedAt) / (reminderEverySeconds * 1000));
+      const reminder = Math.min(of, Number.isFinite(due) ? Math.max(sent + 1, due) : sent + 1);
       await askApprovers(
         ctx,
         data,
@@ -354,6 +368,7 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
         toApprover(to, "approval-escalation", { ...p, approvers, waitingDays }),
       );
       return {
+        data: { escalatedAt: ctx.now.toISOString() },
         events: [{ type: "Escalated", detail: { backups: data.routing?.backups.length ?? 0 } }],
       };
     },
@@ -454,7 +469,7 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
       const data = asRequest(d);
       const paidAt = data.payout?.paidAt ?? ctx.now.toISOString();
       await toMember(ctx, data, "payout-paid", {
-        requestId: ctx.executionId,
+        ...statusLink(ctx.executionId),
         amountCents: payoutCentsOf(data),
         iban: data.request.iban,
         paidOn: isoDay(new Date(paidAt)),

@@ -12,6 +12,8 @@ export const routes = {
   "POST /api/requests/{id}/withdraw": "packages/functions/src/http/withdraw-request.handler",
   "POST /api/requests/{id}/report": "packages/functions/src/http/report-tranche.handler",
   "GET /api/decisions/current": "packages/functions/src/http/get-decision.handler",
+  "GET /api/decisions/current/documents/{documentId}":
+    "packages/functions/src/http/get-decision-document.handler",
   "POST /api/decisions": "packages/functions/src/http/post-decision.handler",
   "GET /api/votes/current": "packages/functions/src/http/get-vote.handler",
   "POST /api/votes": "packages/functions/src/http/post-vote.handler",

@@ -10,9 +10,8 @@ import { dataTable } from "../lib/table";
 import { say } from "../lib/ui-text";
 
 export interface Document {
-  documentId?: string;
+  documentId: string;
   name: string;
-  url: string;
   /** Marked by the member as the correspondence a negotiation is justified by. */
   correspondence?: boolean;
 }
@@ -25,10 +24,13 @@ const label = (key: string, l: Language) => labelOf(key.split("."), l);
 
 export const shown = showValue;
 
-/** A link to a document the decision page signed for this approver, or its name alone. */
+/**
+ * A link to a document: the page asks for a signed download link when it is followed
+ * (`openDocument` in decision.ts), so it works however long the page stays open.
+ */
 export function documentLink(doc: Document | undefined, l: Language): Node | string {
   if (!doc) return say("none", l);
-  const link = h("a", { href: doc.url, rel: "noreferrer", target: "_blank" }, doc.name);
+  const link = h("a", { href: "#", "data-document": doc.documentId }, doc.name);
   if (!doc.correspondence) return link;
   return h(
     "span",

@@ -23,7 +23,7 @@ export function dailyText(ctx: FormContext): string {
   const { draft, language } = ctx;
   let gross: number;
   try {
-    gross = parseEuros(draft.values.grossAmountCents ?? "");
+    gross = parseEuros(draft.values.grossAmountCents ?? "", language);
   } catch {
     return "";
   }

@@ -59,7 +59,7 @@ export function collect(
     if (!raw.trim()) return required(path);
     let cents: number;
     try {
-      cents = parseEuros(raw);
+      cents = parseEuros(raw, language);
     } catch {
       cents = -1;
     }

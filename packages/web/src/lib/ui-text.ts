@@ -35,14 +35,14 @@ export const ui = {
     "In euros, for example 125.50.",
   ),
   eurosInvalid: t3(
-    "{label} doit être un montant en euros supérieur à zéro, avec au plus deux décimales, par exemple 125,50.",
-    "{label} moet een bedrag in euro boven nul zijn, met hoogstens twee decimalen, bijvoorbeeld 125,50.",
-    "{label} must be an amount in euros above zero, with at most two decimals, for example 125.50.",
+    "{label} doit être un montant en euros supérieur à zéro, avec au plus deux décimales et des milliers groupés par trois, par exemple 125,50 ou 1.250,50.",
+    "{label} moet een bedrag in euro boven nul zijn, met hoogstens twee decimalen en duizendtallen per drie gegroepeerd, bijvoorbeeld 125,50 of 1.250,50.",
+    "{label} must be an amount in euros above zero, with at most two decimals and thousands grouped by three, for example 125.50 or 1,250.50.",
   ),
   eurosInvalidZero: t3(
-    "{label} doit être un montant en euros (0 si aucun), par exemple 1250 ou 1250,50.",
-    "{label} moet een bedrag in euro zijn (0 als er geen is), bijvoorbeeld 1250 of 1250,50.",
-    "{label} must be an amount in euros (0 if none), for example 1250 or 1250.50.",
+    "{label} doit être un montant en euros (0 si aucun), avec au plus deux décimales, par exemple 1250, 1250,50 ou 1.250,50.",
+    "{label} moet een bedrag in euro zijn (0 als er geen is), met hoogstens twee decimalen, bijvoorbeeld 1250, 1250,50 of 1.250,50.",
+    "{label} must be an amount in euros (0 if none), with at most two decimals, for example 1250, 1250.50 or 1,250.50.",
   ),
   ibanLooksLike: t3("Lu comme : {iban}", "Gelezen als: {iban}", "Read as: {iban}"),
   chooseFile: t3("Ajouter un fichier", "Bestand toevoegen", "Add a file"),
@@ -334,6 +334,11 @@ export const ui = {
     "Votre approbation est enregistrée ({approvals} sur {required}) : la demande attend encore {left, plural, one {une approbation} other {# approbations}}.",
     "Uw goedkeuring is geregistreerd ({approvals} van {required}): de aanvraag wacht nog op {left, plural, one {één goedkeuring} other {# goedkeuringen}}.",
     "Your approval is recorded ({approvals} of {required}): the request still awaits {left, plural, one {one approval} other {# approvals}}.",
+  ),
+  documentClosed: t3(
+    "Ce lien ne donne plus accès aux documents : la décision est prise ou le lien a expiré.",
+    "Deze link geeft geen toegang meer tot de documenten: er werd beslist of de link is verlopen.",
+    "This link no longer opens the documents: the decision was made or the link expired.",
   ),
   badDecisionLink: t3(
     "Ce lien de décision n'est pas valable. Utilisez le lien complet reçu par e-mail.",

@@ -1,13 +1,13 @@
 import { createHash } from "node:crypto";
 import { simpleParser } from "mailparser";
+import { languageOf } from "../../contacts/language";
 import type { Deps } from "../../deps";
 import { readToken, type TokenRecord } from "../../engine/callbacks";
 import { once } from "../../engine/effects";
 import { EntraideError } from "../../errors";
-import { isLanguage } from "../../i18n/language";
 import { isDecisionTokenKey } from "../../requests/decision-tokens";
 import { sendEmail } from "../send";
-import { render } from "../templates/index";
+import { render, type TemplateParams } from "../templates/index";
 import { addressesOf, isAutomatic } from "./mail-headers";
 import { type Ambiguity, parseReply, type ReplyDecision } from "./parse-reply";
 import { decodeReplyToken } from "./reply-token";
@@ -41,13 +41,13 @@ export interface Envelope {
 
 export type InboundOutcome =
   /** `decision`: an approval's (`ReplyDecision`), or a handler's own (the board's hide/keep/warn). */
-  | { outcome: "decided"; decision: string; result: unknown }
+  | { outcome: "decided"; decision: string; result: unknown; answer?: string }
   | { outcome: "not-understood"; ambiguity: Ambiguity; answer: string }
   | {
       outcome: "ignored";
       reason: "automatic" | "unauthenticated" | "no-reply-token" | "unknown-token" | "wrong-sender";
     }
-  | { outcome: "refused"; code: string; message: string }
+  | { outcome: "refused"; code: string; message: string; answer?: string }
   /** Decided nothing, and told the sender why (a reply to an other kind of email). */
   | { outcome: "answered"; code: string; answer: string };
 
@@ -168,32 +168,49 @@ export async function handleInboundEmail(
       mailKey,
     });
 
-  const parsed = parseReply(mail.text ?? "");
-  if (parsed.decision === undefined) {
-    const language = isLanguage(record.meta.language) ? record.meta.language : "fr";
-    const requestId = String(record.meta.requestId ?? record.executionId);
-    const rendered = render(
-      "reply-not-understood",
-      { requestId, ambiguity: parsed.ambiguity, replyText: parsed.text },
-      language,
-    );
-    const key = `reply-not-understood:${mailKey}`;
-    const answer = await once(deps, key, "inbound", () =>
+  const requestId = String(record.meta.requestId ?? record.executionId);
+  // Every answer in the approver's language from the registers, as every email they get;
+  // keyed by the mail's bytes, so a retried Lambda answers the same reply once.
+  const answerWith = async <N extends "reply-not-understood" | "reply-answered">(
+    template: N,
+    params: TemplateParams<N>,
+  ) => {
+    const rendered = render(template, params, await languageOf(deps, approver));
+    return once(deps, `${template}:${mailKey}`, "inbound", () =>
       sendEmail(deps, { to: approver, replyTo: reply.address, ...rendered }),
     );
+  };
+  const parsed = parseReply(mail.text ?? "");
+  if (parsed.decision === undefined) {
+    const answer = await answerWith("reply-not-understood", {
+      requestId,
+      ambiguity: parsed.ambiguity,
+      replyText: parsed.text,
+    });
     return { outcome: "not-understood", ambiguity: parsed.ambiguity, answer };
   }
+  let result: unknown;
   try {
-    const result = await decide(
+    result = await decide(
       reply.token,
       { decision: parsed.decision, comment: parsed.comment },
       { via: "email", sender: approver },
     );
-    return { outcome: "decided", decision: parsed.decision, result };
   } catch (error) {
     if (error instanceof EntraideError && error.status < 500) {
-      return { outcome: "refused", code: error.code, message: error.message };
+      const answer = await answerWith("reply-answered", {
+        requestId,
+        outcome: "refused",
+        code: error.code,
+      });
+      return { outcome: "refused", code: error.code, message: error.message, answer };
     }
     throw error;
   }
+  const answer = await answerWith("reply-answered", {
+    requestId,
+    outcome: "decided",
+    decision: parsed.decision,
+  });
+  return { outcome: "decided", decision: parsed.decision, result, answer };
 }

@@ -69,7 +69,8 @@ export function voteRequest(p: VoteRequestParams, language: Language): RenderedE
       heading: w.heading(p.committee),
       blocks: [
         block.p(w.intro(p.quorum, day(p.deadline, language))),
-        ...summaryBlocks(p, language),
+        // The vote page shows the documents to the holder of the vote link.
+        ...summaryBlocks(p, language, () => voteUrl(p.publicUrl, p.token)),
         block.actions([{ label: w.vote, url: voteUrl(p.publicUrl, p.token) }]),
         block.note(w.reply),
       ],

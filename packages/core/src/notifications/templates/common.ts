@@ -6,7 +6,7 @@ import type { RequestBody } from "../../requests/schemas";
 import { detailRows } from "../../requests/show";
 import { day, euros, moment } from "../format";
 import { type Block, block } from "../layout";
-import { decisionActions, decisionUrl, statusUrl } from "../links";
+import { decisionActions, decisionDocumentUrl, decisionUrl, statusUrl } from "../links";
 
 /** One text per language. */
 export type Words<T> = Record<Language, T>;
@@ -29,8 +29,8 @@ export interface RequestSummary {
   /** The member's own words (cancellation reason, description): escaped like every value. */
   description?: string;
   checks: readonly CheckResult[];
-  /** Short-lived download links of the request's documents; which are the correspondence. */
-  documents: readonly { name: string; url: string; correspondence?: boolean }[];
+  /** The request's documents, linked through the decision page; which are the correspondence. */
+  documents: readonly { documentId: string; name: string; correspondence?: boolean }[];
 }
 
 /** What every email with decision links needs. */
@@ -73,7 +73,7 @@ const summaryWords: Words<{
     description: "Explication du membre",
     answer: "Réponse du membre",
     checks: "Vérifications",
-    documents: "Documents (liens valables peu de temps)",
+    documents: "Documents",
     outcome: { pass: "OK", warn: "Attention", fail: "Échec" },
     expires: (when) => `Ces liens sont valables jusqu'au ${when}.`,
     reply:
@@ -89,7 +89,7 @@ const summaryWords: Words<{
     description: "Toelichting van het lid",
     answer: "Antwoord van het lid",
     checks: "Controles",
-    documents: "Documenten (links kort geldig)",
+    documents: "Documenten",
     outcome: { pass: "OK", warn: "Let op", fail: "Mislukt" },
     expires: (when) => `Deze links zijn geldig tot ${when}.`,
     reply:
@@ -105,7 +105,7 @@ const summaryWords: Words<{
     description: "The member's explanation",
     answer: "The member's answer",
     checks: "Checks",
-    documents: "Documents (short-lived links)",
+    documents: "Documents",
     outcome: { pass: "OK", warn: "Warning", fail: "Failed" },
     expires: (when) => `These links work until ${when}.`,
     reply:
@@ -121,8 +121,16 @@ export const typeLabel = (type: RequestType, language: Language) =>
 export const memberLabel = (s: { memberNumber: string; memberName?: string }) =>
   s.memberName ? `${s.memberName} (${s.memberNumber})` : s.memberNumber;
 
-/** The request's facts, the member's words, the checks (warnings first) and the documents. */
-export function summaryBlocks(s: RequestSummary, language: Language): Block[] {
+/**
+ * The request's facts, the member's words, the checks (warnings first) and the documents,
+ * each linked through the decision page with this approver's token.
+ */
+export function summaryBlocks(
+  s: RequestSummary & DecisionLinks,
+  language: Language,
+  /** Where a document opens: the decision page by default (a vote link opens the vote page). */
+  documentUrl = (documentId: string) => decisionDocumentUrl(s.publicUrl, s.token, documentId),
+): Block[] {
   const w = summaryWords[language];
   const order = { fail: 0, warn: 1, pass: 2 } as const;
   const checks = [...s.checks].sort((a, b) => order[a.outcome] - order[b.outcome]);
@@ -159,7 +167,7 @@ export function summaryBlocks(s: RequestSummary, language: Language): Block[] {
               label: d.correspondence
                 ? `${d.name} (${labelOf(["correspondenceDocuments"], language)})`
                 : d.name,
-              url: d.url,
+              url: documentUrl(d.documentId),
             })),
           ),
         ]

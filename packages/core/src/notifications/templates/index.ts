@@ -4,7 +4,6 @@ import { approvalEscalation } from "./approval-escalation";
 import { approvalReminder } from "./approval-reminder";
 import { approvalRequest } from "./approval-request";
 import { batchReady } from "./batch-ready";
-import { voteChair, voteOutcome, voteRequest } from "./committee-vote";
 import {
   boardAnswer,
   boardConfirm,
@@ -16,6 +15,7 @@ import {
   boardWarned,
 } from "./board";
 import { boardModerationAnswer } from "./board-moderation-answer";
+import { voteChair, voteOutcome, voteRequest } from "./committee-vote";
 import { infoNeeded } from "./info-needed";
 import { infoReminder } from "./info-reminder";
 import { installmentOverdue } from "./installment-overdue";
@@ -35,6 +35,7 @@ import { payoutPaid } from "./payout-paid";
 import { coApplicantConfirmation, projectStopped, trancheCheck } from "./project";
 import { recoveryInvitation } from "./recovery-invitation";
 import { recoveryReminder } from "./recovery-reminder";
+import { replyAnswered } from "./reply-answered";
 import { replyNotUnderstood } from "./reply-not-understood";
 import { requestApproved } from "./request-approved";
 import { requestExpired } from "./request-expired";
@@ -54,6 +55,7 @@ export const templates = {
   // to committee members and the applicants
   "vote-outcome": voteOutcome,
   "reply-not-understood": replyNotUnderstood,
+  "reply-answered": replyAnswered,
   "request-disputed": requestDisputed,
   "tranche-check": trancheCheck,
   // to members
@@ -97,6 +99,65 @@ export const templates = {
 export type TemplateName = keyof typeof templates;
 export type TemplateParams<N extends TemplateName> = Parameters<(typeof templates)[N]>[0];
 export const templateNames = Object.keys(templates) as TemplateName[];
+
+/** Who reads an email; a member's email always carries their private status link. */
+export type Audience =
+  | "member"
+  | "approver"
+  | "committee"
+  | "register"
+  | "client"
+  | "finance"
+  | "board";
+
+/** Every template's reader: a new template does not compile until it says whose it is. */
+export const audiences: Record<TemplateName, Audience> = {
+  "approval-request": "approver",
+  "approval-reminder": "approver",
+  "approval-escalation": "approver",
+  "second-approval": "approver",
+  "reply-not-understood": "approver",
+  "reply-answered": "approver",
+  "vote-request": "approver",
+  "vote-chair": "approver",
+  // To the committee, and to the applicants (whose status link comes with the decision's email).
+  "vote-outcome": "committee",
+  "request-disputed": "approver",
+  "request-received": "member",
+  "info-needed": "member",
+  "info-reminder": "member",
+  "request-approved": "member",
+  "request-rejected": "member",
+  "request-expired": "member",
+  "payout-paid": "member",
+  "payout-failed": "member",
+  "payout-failed-reminder": "member",
+  "payout-abandoned": "member",
+  "iban-changed": "member",
+  "loan-schedule": "member",
+  "installment-reminder": "member",
+  "installment-overdue": "member",
+  "loan-repaid": "member",
+  // The registered address may not be the requester's: it gets no status link.
+  "iban-confirmation": "register",
+  "owner-notice": "register",
+  "recovery-invitation": "client",
+  "recovery-reminder": "client",
+  "batch-ready": "finance",
+  "board-confirm": "board",
+  "board-published": "board",
+  "board-reminder": "board",
+  "board-expired": "board",
+  "board-hidden": "board",
+  "board-warned": "board",
+  "board-answer": "board",
+  "board-moderation": "board",
+  "board-moderation-answer": "board",
+  // A project's co-applicants are asked at their registered address; the lead gets the stop.
+  "co-applicant-confirmation": "register",
+  "project-stopped": "member",
+  "tranche-check": "approver",
+};
 
 /**
  * Renders the email `name` with its typed params.

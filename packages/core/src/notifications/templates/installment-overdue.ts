@@ -2,10 +2,10 @@ import type { Installment } from "../../loans/schedule";
 import type { Language } from "../../requests/request-types";
 import { day, euros } from "../format";
 import { block, type RenderedEmail, renderEmail } from "../layout";
-import type { Words } from "./common";
+import { type StatusLink, statusBlock, type Words } from "./common";
 import { type RepaymentInstructions, repaymentBlock } from "./loan-common";
 
-export interface InstallmentOverdueParams extends RepaymentInstructions {
+export interface InstallmentOverdueParams extends RepaymentInstructions, StatusLink {
   requestId: string;
   installment: Installment;
   of: number;
@@ -59,6 +59,7 @@ export function installmentOverdue(p: InstallmentOverdueParams, language: Langua
         block.p(w.outstanding(euros(p.outstandingCents, language))),
         repaymentBlock(p, language),
         block.p(w.talk),
+        statusBlock(p, language),
       ],
     },
     language,

@@ -2,10 +2,10 @@ import type { Installment } from "../../loans/schedule";
 import type { Language } from "../../requests/request-types";
 import { day, euros } from "../format";
 import { block, type RenderedEmail, renderEmail } from "../layout";
-import type { Words } from "./common";
+import { type StatusLink, statusBlock, type Words } from "./common";
 import { type RepaymentInstructions, repaymentBlock } from "./loan-common";
 
-export interface InstallmentReminderParams extends RepaymentInstructions {
+export interface InstallmentReminderParams extends RepaymentInstructions, StatusLink {
   requestId: string;
   installment: Installment;
   /** How many installments the loan has. */
@@ -49,6 +49,7 @@ export function installmentReminder(
       blocks: [
         block.p(w.intro(i.number, p.of, euros(i.amountCents, language), day(i.dueDate, language))),
         repaymentBlock(p, language),
+        statusBlock(p, language),
       ],
     },
     language,

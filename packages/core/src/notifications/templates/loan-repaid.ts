@@ -1,10 +1,9 @@
 import type { Language } from "../../requests/request-types";
 import { day, euros } from "../format";
 import { block, type RenderedEmail, renderEmail } from "../layout";
-import type { Words } from "./common";
+import { type StatusLink, statusBlock, type Words } from "./common";
 
-export interface LoanRepaidParams {
-  requestId: string;
+export interface LoanRepaidParams extends StatusLink {
   principalCents: number;
   /** The day the last repayment was recorded, `YYYY-MM-DD`. */
   repaidOn: string;
@@ -49,6 +48,7 @@ export function loanRepaid(p: LoanRepaidParams, language: Language): RenderedEma
       blocks: [
         block.p(w.intro(euros(p.principalCents, language), day(p.repaidOn, language))),
         block.p(w.thanks),
+        statusBlock(p, language),
       ],
     },
     language,

@@ -2,10 +2,10 @@ import type { Installment } from "../../loans/schedule";
 import type { Language } from "../../requests/request-types";
 import { day, euros } from "../format";
 import { block, type RenderedEmail, renderEmail } from "../layout";
-import type { Words } from "./common";
+import { type StatusLink, statusBlock, type Words } from "./common";
 import { type RepaymentInstructions, repaymentBlock } from "./loan-common";
 
-export interface LoanScheduleParams extends RepaymentInstructions {
+export interface LoanScheduleParams extends RepaymentInstructions, StatusLink {
   requestId: string;
   principalCents: number;
   installments: readonly Installment[];
@@ -63,6 +63,7 @@ export function loanSchedule(p: LoanScheduleParams, language: Language): Rendere
           ]),
         ),
         repaymentBlock(p, language),
+        statusBlock(p, language),
       ],
     },
     language,

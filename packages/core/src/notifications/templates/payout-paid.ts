@@ -2,10 +2,9 @@ import { ibanEnd } from "../../bank/iban";
 import type { Language } from "../../requests/request-types";
 import { day, euros } from "../format";
 import { block, type RenderedEmail, renderEmail } from "../layout";
-import type { Words } from "./common";
+import { type StatusLink, statusBlock, type Words } from "./common";
 
-export interface PayoutPaidParams {
-  requestId: string;
+export interface PayoutPaidParams extends StatusLink {
   amountCents: number;
   /** The account paid into; only its last four characters are shown. */
   iban: string;
@@ -64,6 +63,7 @@ export function payoutPaid(p: PayoutPaidParams, language: Language): RenderedEma
           [w.account, maskIban(p.iban)],
           [w.reference, p.reference],
         ]),
+        statusBlock(p, language),
       ],
     },
     language,

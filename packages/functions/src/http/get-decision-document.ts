@@ -1,0 +1,10 @@
+import { decisionDocument } from "@entraide/core/requests/decide";
+import { z } from "zod";
+import { deps } from "../context";
+import { http } from "./http";
+
+/** A download link to one of the request's documents, signed now for an open decision token. */
+export const handler = http(
+  { params: z.object({ documentId: z.string().min(1).max(100) }) },
+  ({ params }, { bearerToken }) => decisionDocument(deps(), bearerToken, params.documentId),
+);
