@@ -330,7 +330,8 @@ const defaults: PlanConfig = {
         nl: "Initiatievencomité",
         en: "Initiatives committee",
       },
-      minMembers: 1,
+      // A project is decided by a vote with a quorum of three: fewer members could never reach it.
+      minMembers: 3,
       role: "approvers",
     },
   ],
@@ -372,7 +373,15 @@ const defaults: PlanConfig = {
     "initiative-support": {
       fund: "initiatives",
       approvers: "initiatives-committee",
-      approval: { kind: "four-eyes", aboveCents: 1_000_000 },
+      // Press release §4: such a fund is decided by a committee vote, not by one administrator.
+      approval: {
+        kind: "committee-vote",
+        committee: "initiatives",
+        quorum: 3,
+        majority: "simple",
+        votingSeconds: seconds.days(10),
+        reminderEverySeconds: seconds.days(3),
+      },
       usualMaxCents: 2_500_000,
       amountCents: { min: 100_000, max: 5_000_000 },
       durationMonths: { min: 1, max: 24 },
