@@ -2,14 +2,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { keys } from "../../packages/core/src/db/layout";
 import { readItem } from "../../packages/core/src/db/records";
 import { getExecution, readHistory } from "../../packages/core/src/engine/store";
-import { createBatch } from "../../packages/core/src/finance/batches";
-import { exportBatch } from "../../packages/core/src/finance/exports";
-import { markBatchPaid } from "../../packages/core/src/finance/settlement";
 import { getFund, remainingCents } from "../../packages/core/src/funds/fund";
 import { DAY_MS } from "../engine/fixtures";
-import { Collector, texts, validateAgainstXsd } from "../finance/support/sepa";
+import { texts, validateAgainstXsd } from "../finance/support/sepa";
 import { coApplicant, committee, lead, projectStack } from "./project-support";
-import { exportedCsv, pdf, setNow } from "./support";
+import { pdf, setNow } from "./support";
 
 let f: Awaited<ReturnType<typeof projectStack>>;
 beforeAll(async () => {
@@ -26,20 +23,6 @@ const dataOf = async (id: string) =>
     payout?: { payoutId: string };
   };
 
-const initiatives = async () => remainingCents((await getFund(f.stack, "initiatives"))!);
-
-/** Pays what is scheduled in the initiatives fund, as finance does: batch, export, mark paid. */
-async function payBatch() {
-  const { batch } = await createBatch(f.stack, "initiatives");
-  const csv = await exportedCsv(f.stack, batch!.batchId);
-  const sepa = new Collector();
-  await exportBatch(f.stack, batch!.batchId, "sepa", sepa);
-  const report = await markBatchPaid(f.stack, f.engine, batch!.batchId);
-  // At-least-once: every step this payment starts is delivered twice.
-  await f.harness.drain({ copies: () => 2 });
-  return { csv, sepa: sepa.text, report };
-}
-
 const report = async (id: string, statusUrl: string, text: string) => {
   const answer = await f.api.call("POST", `/api/requests/${id}/report`, {
     token: decodeURIComponent(f.tokenOf(statusUrl)),
@@ -52,15 +35,15 @@ const report = async (id: string, statusUrl: string, text: string) => {
 describe("initiative-support end to end", () => {
   it("a project is paid in three tranches through the batches, one report sent back for more information, each payment once", async () => {
     // Prepare
-    const before = await initiatives();
+    const before = await f.initiatives();
     const submitted = await f.submit(f.projectBody());
     const id = submitted.body.id as string;
     const waiting = (await dataOf(id)).status;
     // Act: the co-applicant confirms, the committee approves, finance pays the first tranche
     const confirmed = await f.confirm(id, "confirm");
     const approved = await f.approveByVote(id);
-    const reservedAll = await initiatives();
-    const first = await payBatch();
+    const reservedAll = await f.initiatives();
+    const first = await f.payBatch();
     const afterFirst = await dataOf(id);
     // Act: the second report is sent back once, answered, approved, paid
     const reported = await report(
@@ -75,11 +58,11 @@ describe("initiative-support end to end", () => {
     const afterAsk = await dataOf(id);
     const answered = await report(id, submitted.body.statusUrl, "Voici les factures des outils.");
     const checked = await f.decide(committee[0]!, id, { decision: "approve" });
-    const second = await payBatch();
+    const second = await f.payBatch();
     // Act: the third, checked by the next committee member
     await report(id, submitted.body.statusUrl, "Six mois d'ouverture, 120 vélos réparés.");
     await f.decide(committee[1]!, id, { decision: "approve" });
-    const third = await payBatch();
+    const third = await f.payBatch();
     const after = await dataOf(id);
     const execution = await getExecution(f.stack, id);
     // Assess
@@ -156,13 +139,13 @@ describe("initiative-support end to end", () => {
 
   it("the tranches not reached go back to the fund when the last milestone's due date passes, once", async () => {
     // Prepare
-    const before = await initiatives();
+    const before = await f.initiatives();
     const body = f.projectBody({ coApplicants: [] });
     const submitted = await f.submit(body);
     const id = submitted.body.id as string;
     await f.approveByVote(id);
-    await payBatch();
-    const reserved = before - (await initiatives());
+    await f.payBatch();
+    const reserved = before - (await f.initiatives());
     const lastDue = body.tranches[2]!.dueDate;
     // Act: the day after the last due date, with every message delivered twice
     setNow(f.stack, `${lastDue}T12:00:00.000Z`);
@@ -177,7 +160,7 @@ describe("initiative-support end to end", () => {
     expect(after.status).toBe("closed");
     expect(after.project.tranches.map((t) => t.status)).toEqual(["paid", "released", "released"]);
     expect(after.project.releasedCents).toBe(700_000);
-    expect(before - (await initiatives())).toBe(300_000);
+    expect(before - (await f.initiatives())).toBe(300_000);
     const late = await report(id, submitted.body.statusUrl, "Trop tard, mais voici le rapport.");
     expect(late.status).toBe(409);
     expect(await readItem(f.stack, keys.payout(`${id}-t2`))).toBeUndefined();

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { setCommitteeOf } from "../../packages/core/src/committees/committee";
 import { getExecution } from "../../packages/core/src/engine/store";
-import { getFund, remainingCents } from "../../packages/core/src/funds/fund";
 import { DAY_MS } from "../engine/fixtures";
 import { coApplicant, committee, lead, projectStack } from "./project-support";
 import { subjectsTo } from "./support";
@@ -16,7 +15,6 @@ beforeAll(async () => {
 });
 
 const [chair, jan, ola, lucie, wim] = committee as [string, string, string, string, string];
-const initiatives = async () => remainingCents((await getFund(f.stack, "initiatives"))!);
 const statusOf = async (id: string) => (await f.dataOf(id)).status;
 /** A project of the lead applicant alone: the vote opens at once. */
 const submitAlone = async () =>
@@ -25,7 +23,7 @@ const submitAlone = async () =>
 describe("an initiative project decided by the initiatives committee's vote", () => {
   it("passes with the quorum: two for, one against; the first tranche is reserved, later votes refused", async () => {
     // Prepare
-    const before = await initiatives();
+    const before = await f.initiatives();
     const id = await submitAlone();
     const opened = await f.dataOf(id);
     // Act
@@ -43,7 +41,7 @@ describe("an initiative project decided by the initiatives committee's vote", ()
     expect(late.status).toBe(409);
     expect(late.body.error.details).toMatchObject({ tally: { approve: 2, reject: 1 } });
     expect(await statusOf(id)).toBe("scheduled");
-    expect(before - (await initiatives())).toBe(1_000_000);
+    expect(before - (await f.initiatives())).toBe(1_000_000);
     expect(await subjectsTo(f.stack, lead.email, id)).toContainEqual(
       expect.stringMatching(/^Vote du comité : approuvée/),
     );
@@ -51,7 +49,7 @@ describe("an initiative project decided by the initiatives committee's vote", ()
 
   it("fails when the majority rejects: nothing reserved, the applicant told the outcome", async () => {
     // Prepare
-    const before = await initiatives();
+    const before = await f.initiatives();
     const id = await submitAlone();
     // Act
     await f.vote(lucie, id, { vote: "reject", comment: "Budget flou" });
@@ -65,7 +63,7 @@ describe("an initiative project decided by the initiatives committee's vote", ()
       [wim, "abstain"],
       [jan, "reject"],
     ]);
-    expect(await initiatives()).toBe(before);
+    expect(await f.initiatives()).toBe(before);
     expect(await subjectsTo(f.stack, lead.email, id)).toContainEqual(
       expect.stringMatching(/^Vote du comité : refusée/),
     );

@@ -1,6 +1,11 @@
+import { createBatch } from "../../packages/core/src/finance/batches";
+import { exportBatch } from "../../packages/core/src/finance/exports";
+import { markBatchPaid } from "../../packages/core/src/finance/settlement";
+import { getFund, remainingCents } from "../../packages/core/src/funds/fund";
 import { voteHelpers } from "../committee-vote/vote-helpers";
 import { DAY_MS } from "../engine/fixtures";
-import { flowStack } from "./support";
+import { Collector } from "../finance/support/sepa";
+import { exportedCsv, flowStack } from "./support";
 
 /** The lead applicant of the test projects, and the member who asks with them. */
 export const lead = {
@@ -70,5 +75,20 @@ export async function projectStack() {
     return answers;
   };
 
-  return { ...f, ...votes, day, projectBody, confirm, approveByVote };
+  /** Pays what is scheduled in the initiatives fund, as finance does: batch, export, mark paid. */
+  const payBatch = async () => {
+    const { batch } = await createBatch(f.stack, "initiatives");
+    const csv = await exportedCsv(f.stack, batch!.batchId);
+    const sepa = new Collector();
+    await exportBatch(f.stack, batch!.batchId, "sepa", sepa);
+    const report = await markBatchPaid(f.stack, f.engine, batch!.batchId);
+    // At-least-once: every step this payment starts is delivered twice.
+    await f.harness.drain({ copies: () => 2 });
+    return { csv, sepa: sepa.text, report };
+  };
+
+  /** What the initiatives fund has left to reserve. */
+  const initiatives = async () => remainingCents((await getFund(f.stack, "initiatives"))!);
+
+  return { ...f, ...votes, day, projectBody, confirm, approveByVote, payBatch, initiatives };
 }

@@ -2,7 +2,6 @@ import { addSeconds } from "../clock";
 import { languageOf } from "../contacts/language";
 import type { Deps } from "../deps";
 import type { Step, StepContext } from "../engine/definition";
-import { FundMovements } from "../funds/movements";
 import { getMember } from "../members/register";
 import type { TemplateName, TemplateParams } from "../notifications/templates/index";
 import { createPayout as createPayoutWrite } from "../payouts/records";
@@ -11,7 +10,7 @@ import type { PlanConfig } from "../plan/config";
 import { decisionTokenKey } from "./decision-tokens";
 import { notify } from "./notify";
 import {
-  closedProject,
+  closing,
   currentTranche,
   grantedTranche,
   nextTranche,
@@ -19,7 +18,6 @@ import {
   projectDeadline,
   projectRecord,
   tranchePayoutIds,
-  unusedCents,
 } from "./project";
 import { asRequest, type RequestData } from "./record";
 import type { InitiativeSupportRequest } from "./schemas";
@@ -227,16 +225,6 @@ export function createProjectSteps(
     },
 
     // What no payout claims goes back to the fund, in the same write as the closing.
-    "close-project": async (d, ctx) => {
-      const data = asRequest(d);
-      const project = projectRecord(data);
-      const cents = unusedCents(project);
-      const now = ctx.now.toISOString();
-      return {
-        data: { status: "closed", ...withProject(closedProject(project, now)) },
-        writes: cents > 0 ? [FundMovements.release(table, fund, cents, now)] : [],
-        events: [{ type: "ProjectClosed", detail: { releasedCents: cents } }],
-      };
-    },
+    "close-project": async (d, ctx) => closing(d, table, fund, ctx.now.toISOString()),
   };
 }

@@ -1,6 +1,7 @@
 import { addSeconds, seconds } from "../clock";
 import type { CallbackOutcome, Data } from "../engine/definition";
 import { EntraideError } from "../errors";
+import { FundMovements } from "../funds/movements";
 import type { DecisionPayload } from "./decisions";
 import { asRequest, type RequestData } from "./record";
 import type { InitiativeSupportRequest } from "./schemas";
@@ -51,6 +52,8 @@ export interface ProjectRecord {
   /** The tranche being reported on, checked or paid (1-based). */
   current: number;
   closedAt?: string;
+  /** Why the applicants closed it early, in their words, when they did. */
+  closedEarly?: { reason?: string };
   releasedCents?: number;
 }
 
@@ -172,9 +175,48 @@ export function trancheReport(data: Data, payload: Data, now: string): CallbackO
   };
 }
 
-/** The applicants close the project early: what is unpaid goes back to the fund. */
-export const closeProject = (payload: Data): CallbackOutcome | undefined =>
-  payload.event === "close-project" ? { next: "closing-project" } : undefined;
+/**
+ * The project closes now: every tranche without a payout released, and what they reserved back
+ * to `fund`, in the same write as the closing, so the money returns exactly once.
+ */
+export function closing(
+  data: Data,
+  table: string,
+  fund: string,
+  now: string,
+  closedEarly?: ProjectRecord["closedEarly"],
+) {
+  const project = projectRecord(data);
+  const cents = unusedCents(project);
+  const closed = closedProject(project, now);
+  return {
+    data: { status: "closed", project: closedEarly ? { ...closed, closedEarly } : closed },
+    writes: cents > 0 ? [FundMovements.release(table, fund, cents, now)] : [],
+    events: [
+      { type: "ProjectClosed", detail: { releasedCents: cents, early: closedEarly !== undefined } },
+    ],
+  };
+}
+
+/**
+ * The applicants close the project early (their status page): closed in this very transition,
+ * so the answer they get means the unused tranches are back in the fund.
+ */
+export const closeProject = (
+  data: Data,
+  payload: Data,
+  table: string,
+  fund: string,
+  now: string,
+): CallbackOutcome | undefined =>
+  payload.event === "close-project"
+    ? {
+        ...closing(data, table, fund, now, {
+          ...(typeof payload.reason === "string" ? { reason: payload.reason } : {}),
+        }),
+        next: "done",
+      }
+    : undefined;
 
 /** One committee member's check of a report: pay the tranche, ask for more, or refuse. */
 export function trancheCheck(

@@ -509,7 +509,7 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
         deadline: projectDeadline,
         catch: [{ errors: [TIMEOUT_ERROR], next: "closing-project" }],
         onCallback: (data, { payload, now }) =>
-          trancheReport(data, payload, now) ?? closeProject(payload),
+          trancheReport(data, payload, now) ?? closeProject(data, payload, table, fund, now),
       },
       // One committee member checks the report, from the email's link or a reply.
       "report-checking": {
@@ -527,7 +527,7 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
         deadline: projectDeadline,
         catch: [{ errors: [TIMEOUT_ERROR], next: "closing-project" }],
         onCallback: (data, { payload, now }) =>
-          trancheReport(data, payload, now) ?? closeProject(payload),
+          trancheReport(data, payload, now) ?? closeProject(data, payload, table, fund, now),
       },
       "tranche-granting": {
         type: "task",
