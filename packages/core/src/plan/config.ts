@@ -128,8 +128,14 @@ export const PlanConfigSchema = z
         tranches: range(z.number().int().positive()),
         /** Co-applicants confirm from their own address within this, or the request stops. */
         coApplicantConfirmSeconds: duration,
+        /** Those who have not answered are reminded once, this long before that deadline. */
+        coApplicantReminderBeforeSeconds: duration,
         /** At most this many co-applicants besides the lead applicant. */
         maxCoApplicants: z.number().int().nonnegative(),
+      })
+      .refine((t) => t.coApplicantReminderBeforeSeconds < t.coApplicantConfirmSeconds, {
+        message: "the co-applicants' reminder must come before their deadline",
+        path: ["coApplicantReminderBeforeSeconds"],
       }),
     }),
     needsInfo: z
@@ -387,6 +393,7 @@ const defaults: PlanConfig = {
       durationMonths: { min: 1, max: 24 },
       tranches: { min: 1, max: 4 },
       coApplicantConfirmSeconds: seconds.days(7),
+      coApplicantReminderBeforeSeconds: seconds.days(2),
       maxCoApplicants: 5,
     },
   },

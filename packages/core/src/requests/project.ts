@@ -1,7 +1,8 @@
 import { addSeconds, seconds } from "../clock";
-import type { CallbackOutcome, Data } from "../engine/definition";
+import type { CallbackOutcome, CallbackTimer, Data } from "../engine/definition";
 import { EntraideError } from "../errors";
 import { FundMovements } from "../funds/movements";
+import type { PlanConfig } from "../plan/config";
 import type { DecisionPayload } from "./decisions";
 import { asRequest, type RequestData } from "./record";
 import type { InitiativeSupportRequest } from "./schemas";
@@ -60,6 +61,21 @@ export interface ProjectRecord {
 const projectOf = (data: Data) => (asRequest(data) as RequestData & { project?: ProjectRecord }).project;
 
 export const isProject = (data: Data) => asRequest(data).request.type === "initiative-support";
+
+/**
+ * The co-applicants' one reminder, before their deadline (which runs from the invitation, the
+ * moment the confirming state is entered).
+ */
+export function coApplicantReminder(plan: PlanConfig): CallbackTimer[] {
+  const t = plan.types["initiative-support"];
+  return [
+    {
+      name: "reminder",
+      afterSeconds: t.coApplicantConfirmSeconds - t.coApplicantReminderBeforeSeconds,
+      step: "remind-co-applicants",
+    },
+  ];
+}
 
 /** The project as first recorded from the request: every tranche pending, nobody confirmed. */
 export function newProject(request: InitiativeSupportRequest): ProjectRecord {

@@ -16,6 +16,7 @@ import {
   awaitingConfirmation,
   closeProject,
   coApplicantAnswer,
+  coApplicantReminder,
   hasNextTranche,
   isProject,
   projectDeadline,
@@ -160,6 +161,7 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
         onEnter: "ask-co-applicants",
         retry: transient,
         deadline: (d) => projectRecord(d).confirmBy,
+        timers: coApplicantReminder(plan),
         catch: [{ errors: [TIMEOUT_ERROR], next: "co-applicant-unconfirmed" }],
         onCallback: (data, { payload, token, now }) =>
           withdraw(payload) ??
