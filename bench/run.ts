@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: the whole system on the local stack, in one run. Submits requests of the
- * four types through the API, approves them through the decision API from the approval emails,
+ * five types through the API, approves them through the decision API from the approval emails
+ * (projects through the vote API from the committee members' vote emails),
  * until funds are reserved (`scheduled`); measures throughput and latencies at each concurrency,
  * raw DynamoDB Local and SQS rates as baselines in the same run, AWS requests and DynamoDB units
  * per request and per transition, the cost per 1,000 requests against Step Functions Standard,

@@ -1,8 +1,9 @@
 import { GetQueueAttributesCommand } from "@aws-sdk/client-sqs";
 import { idFromKey } from "../../packages/core/src/engine/engine";
 import { getExecution, readHistory } from "../../packages/core/src/engine/store";
+import { planConfig } from "../../packages/core/src/plan/config";
 import { type BenchType, bodyOf, DOCUMENTS } from "./bodies";
-import { decisionTokenOf, type StoredEmail, watchMailbox } from "./mailbox";
+import { approvalTokenOf, type StoredEmail, watchMailbox } from "./mailbox";
 import type { BenchMember } from "./registers";
 import type { BenchStack } from "./stack";
 
@@ -50,17 +51,27 @@ export interface DriveResult {
   browserS3Puts: number;
 }
 
-const LOAN_APPROVERS = 2;
+/**
+ * Approvals a request of `type` needs before funds are reserved, from the plan: a vote's quorum
+ * (all for), or the approvers a loan always needs.
+ */
+function approvalsNeeded(type: BenchType): number {
+  const policy = planConfig.types[type].approval;
+  if (policy.kind === "committee-vote") return policy.quorum;
+  return policy.kind === "always-two" ? 2 : 1;
+}
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 
 interface Tracker {
   record: RequestRecord;
   memberEmail: string;
   needed: number;
-  tokens: { approver: string; token: string }[];
+  tokens: { approver: string; token: string; kind: "decision" | "vote" }[];
   used: Set<string>;
   deciding: boolean;
   decided: number;
+  /** Member emails still to come once decided: a vote's outcome comes before the approval notice. */
+  noticesLeft: number;
   done: boolean;
 }
 
@@ -144,12 +155,20 @@ export async function drive(
     t.used.add(next.approver);
     void decideSlot(async () => {
       t.record.decisionPosts.push(Date.now());
-      const answer = await api(
-        "POST",
-        "/api/decisions",
-        { decision: "approve" },
-        { authorization: `Bearer ${next.token}` },
-      );
+      const answer =
+        next.kind === "vote"
+          ? await api(
+              "POST",
+              "/api/votes",
+              { vote: "approve" },
+              { authorization: `Bearer ${next.token}` },
+            )
+          : await api(
+              "POST",
+              "/api/decisions",
+              { decision: "approve" },
+              { authorization: `Bearer ${next.token}` },
+            );
       if (answer.status !== 200)
         t.record.errors.push(
           `decision by ${next.approver}: ${answer.status} ${JSON.stringify(answer.body)}`,
@@ -170,21 +189,24 @@ export async function drive(
     if (!t) return;
     progress();
     const to = email.destination.to.map((a) => a.toLowerCase());
-    const token = decisionTokenOf(email);
-    if (token) {
+    const approval = approvalTokenOf(email);
+    if (approval) {
       t.record.approvalEmailSeenAt ??= seenAt;
-      t.tokens.push({ approver: to[0]!, token });
+      t.tokens.push({ approver: to[0]!, ...approval });
       decideNext(t);
-    } else if (to.includes(t.memberEmail) && t.record.decisionPosts.length > 0) {
-      // After a decision, the member's next email is the approval notice, sent once funds are reserved.
-      t.done = true;
+    } else if (to.includes(t.memberEmail) && t.record.decisionPosts.length >= t.needed) {
+      // After the decisions, the member's next email is the approval notice, sent once funds are
+      // reserved; a vote's outcome comes to the member just before it.
+      t.noticesLeft--;
+      if (t.noticesLeft === 0) t.done = true;
     }
   };
   const mailbox = watchMailbox(stack.sesUrl, onEmail);
 
   const submitOne = async (i: number) => {
     const type = options.types[i % options.types.length]!;
-    const own = type === "cancelled-contract" || type === "incurred-expenses" ? undefined : claimMember();
+    const own =
+      type === "cancelled-contract" || type === "incurred-expenses" ? undefined : claimMember();
     const documents: string[] = [];
     for (let d = 0; d < DOCUMENTS[type]; d++) documents.push(await upload());
     const body = bodyOf(type, i, own ?? ({} as BenchMember), documents);
@@ -203,11 +225,12 @@ export async function drive(
     trackers.set(record.id, {
       record,
       memberEmail: String(body.email).toLowerCase(),
-      needed: type === "relaunch-loan" ? LOAN_APPROVERS : 1,
+      needed: approvalsNeeded(type),
       tokens: [],
       used: new Set(),
       deciding: false,
       decided: 0,
+      noticesLeft: planConfig.types[type].approval.kind === "committee-vote" ? 2 : 1,
       done: false,
     });
     const answer = await api("POST", "/api/requests", body, { "idempotency-key": key });

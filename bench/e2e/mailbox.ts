@@ -9,10 +9,23 @@ export interface StoredEmail {
 }
 
 const DECISION_LINK = /decision\.html#token=([A-Za-z0-9_-]{43})/;
+const VOTE_LINK = /vote\.html#token=([A-Za-z0-9_-]{43})/;
 
-/** The decision token of an approval email, read from its link as an approver's browser would. */
-export const decisionTokenOf = (email: StoredEmail) =>
-  email.body.text?.match(DECISION_LINK)?.[1] ?? email.body.html?.match(DECISION_LINK)?.[1];
+const linkOf = (email: StoredEmail, link: RegExp) =>
+  email.body.text?.match(link)?.[1] ?? email.body.html?.match(link)?.[1];
+
+/**
+ * The token of an approval email (`decision`) or of a committee member's vote email (`vote`),
+ * read from its link as an approver's browser would.
+ */
+export function approvalTokenOf(
+  email: StoredEmail,
+): { kind: "decision" | "vote"; token: string } | undefined {
+  const decision = linkOf(email, DECISION_LINK);
+  if (decision) return { kind: "decision", token: decision };
+  const vote = linkOf(email, VOTE_LINK);
+  return vote ? { kind: "vote", token: vote } : undefined;
+}
 
 /**
  * Reads the SES emulator's store as it fills, handing each new email once to `onEmail`, with

@@ -31,7 +31,8 @@ function section(r: Results): string {
 
 Path: documents uploaded (POST /api/documents + presigned POST), POST /api/requests, the real worker handler behind local worker loops
 (batches of ≤ 10, partial batch responses), approval emails read from the SES emulator's store, POST /api/decisions with the token of
-the email's link (loans: two approvers, one after the other), until the member's approval notice, which the worker sends once funds are
+the email's link (loans: two approvers, one after the other; projects: the committee's quorum of votes, POST /api/votes from each
+member's vote link), until the member's approval notice, which the worker sends once funds are
 reserved (\`scheduled\`). Types in turn: cancelled-contract, incurred-expenses, emergency-aid, relaunch-loan, initiative-support. Aid, loans and projects go to bench
 members each with an activity of their own, so the duplicate checks pass as they would for real requests.`);
   out();

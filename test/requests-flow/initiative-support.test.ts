@@ -1,60 +1,17 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getExecution, readHistory } from "../../packages/core/src/engine/store";
-import { createBatch } from "../../packages/core/src/finance/batches";
-import { exportBatch } from "../../packages/core/src/finance/exports";
-import { markBatchPaid } from "../../packages/core/src/finance/settlement";
-import { getFund, remainingCents } from "../../packages/core/src/funds/fund";
-import { readItem } from "../../packages/core/src/db/records";
 import { keys } from "../../packages/core/src/db/layout";
+import { readItem } from "../../packages/core/src/db/records";
+import { getExecution, readHistory } from "../../packages/core/src/engine/store";
+import { getFund, remainingCents } from "../../packages/core/src/funds/fund";
 import { DAY_MS } from "../engine/fixtures";
-import { Collector, texts, validateAgainstXsd } from "../finance/support/sepa";
-import { exportedCsv, flowStack, pdf, setNow } from "./support";
+import { texts, validateAgainstXsd } from "../finance/support/sepa";
+import { coApplicant, committee, lead, projectStack } from "./project-support";
+import { pdf, setNow } from "./support";
 
-let f: Awaited<ReturnType<typeof flowStack>>;
+let f: Awaited<ReturnType<typeof projectStack>>;
 beforeAll(async () => {
-  f = await flowStack();
+  f = await projectStack();
 });
-
-const lead = {
-  memberNumber: "M0001",
-  email: "camille.dubois@example.org",
-  iban: "BE21001234567803",
-};
-const coApplicant = { memberNumber: "M0003", email: "sarah.oconnor@example.org" };
-const committee = [
-  "initiatives.nora@smart.example.org",
-  "initiatives.jan@smart.example.org",
-  "initiatives.ola@smart.example.org",
-];
-
-const day = (offsetDays: number) =>
-  new Date(f.stack.clock.now().getTime() + offsetDays * DAY_MS).toISOString().slice(0, 10);
-
-/** A project of two members in three tranches (3,000 + 3,000 + 4,000 euros), milestones ahead. */
-function projectBody(changes: Record<string, unknown> = {}) {
-  return {
-    type: "initiative-support",
-    language: "fr",
-    ...lead,
-    coApplicants: [coApplicant],
-    title: `Atelier vélo ${crypto.randomUUID().slice(0, 6)}`,
-    description: "Un atelier de réparation ouvert deux soirs par semaine.",
-    beneficiaries: "Les habitants du quartier",
-    budgetLines: [
-      { label: "Outils", amountCents: 400_000 },
-      { label: "Loyer", amountCents: 600_000 },
-    ],
-    requestedAmountCents: 1_000_000,
-    durationMonths: 6,
-    tranches: [
-      { milestone: "Local loué et outillé", dueDate: day(30), amountCents: 300_000 },
-      { milestone: "Trois mois d'ouverture", dueDate: day(90), amountCents: 300_000 },
-      { milestone: "Six mois d'ouverture", dueDate: day(180), amountCents: 400_000 },
-    ],
-    ...changes,
-  };
-}
-
 const dataOf = async (id: string) =>
   (await getExecution(f.stack, id))!.data as {
     status: string;
@@ -65,29 +22,6 @@ const dataOf = async (id: string) =>
     };
     payout?: { payoutId: string };
   };
-
-const initiatives = async () => remainingCents((await getFund(f.stack, "initiatives"))!);
-
-/** Pays what is scheduled in the initiatives fund, as finance does: batch, export, mark paid. */
-async function payBatch() {
-  const { batch } = await createBatch(f.stack, "initiatives");
-  const csv = await exportedCsv(f.stack, batch!.batchId);
-  const sepa = new Collector();
-  await exportBatch(f.stack, batch!.batchId, "sepa", sepa);
-  const report = await markBatchPaid(f.stack, f.engine, batch!.batchId);
-  // At-least-once: every step this payment starts is delivered twice.
-  await f.harness.drain({ copies: () => 2 });
-  return { csv, sepa: sepa.text, report };
-}
-
-const confirm = async (id: string, answer: "confirm" | "not-me") => {
-  const answered = await f.api.call("POST", "/api/confirmations", {
-    token: await f.confirmationToken(coApplicant.email, id),
-    body: { answer },
-  });
-  await f.harness.drain();
-  return answered;
-};
 
 const report = async (id: string, statusUrl: string, text: string) => {
   const answer = await f.api.call("POST", `/api/requests/${id}/report`, {
@@ -101,18 +35,22 @@ const report = async (id: string, statusUrl: string, text: string) => {
 describe("initiative-support end to end", () => {
   it("a project is paid in three tranches through the batches, one report sent back for more information, each payment once", async () => {
     // Prepare
-    const before = await initiatives();
-    const submitted = await f.submit(projectBody());
+    const before = await f.initiatives();
+    const submitted = await f.submit(f.projectBody());
     const id = submitted.body.id as string;
     const waiting = (await dataOf(id)).status;
     // Act: the co-applicant confirms, the committee approves, finance pays the first tranche
-    const confirmed = await confirm(id, "confirm");
-    const approved = await f.decide(committee[0]!, id, { decision: "approve" });
-    const reservedAll = await initiatives();
-    const first = await payBatch();
+    const confirmed = await f.confirm(id, "confirm");
+    const approved = await f.approveByVote(id);
+    const reservedAll = await f.initiatives();
+    const first = await f.payBatch();
     const afterFirst = await dataOf(id);
     // Act: the second report is sent back once, answered, approved, paid
-    const reported = await report(id, submitted.body.statusUrl, "Le local est ouvert, 40 vélos réparés.");
+    const reported = await report(
+      id,
+      submitted.body.statusUrl,
+      "Le local est ouvert, 40 vélos réparés.",
+    );
     const asked = await f.decide(committee[0]!, id, {
       decision: "request-info",
       comment: "Joignez les factures des outils.",
@@ -120,18 +58,19 @@ describe("initiative-support end to end", () => {
     const afterAsk = await dataOf(id);
     const answered = await report(id, submitted.body.statusUrl, "Voici les factures des outils.");
     const checked = await f.decide(committee[0]!, id, { decision: "approve" });
-    const second = await payBatch();
+    const second = await f.payBatch();
     // Act: the third, checked by the next committee member
     await report(id, submitted.body.statusUrl, "Six mois d'ouverture, 120 vélos réparés.");
     await f.decide(committee[1]!, id, { decision: "approve" });
-    const third = await payBatch();
+    const third = await f.payBatch();
     const after = await dataOf(id);
     const execution = await getExecution(f.stack, id);
     // Assess
     expect(submitted.status).toBe(201);
     expect(waiting).toBe("confirming-co-applicants");
     expect(confirmed).toMatchObject({ status: 200 });
-    expect(approved.status).toBe(200);
+    expect(approved.map((a) => a.status)).toEqual([200, 200, 200]);
+    expect(approved[2]!.body).toMatchObject({ tally: { approve: 3, cast: 3, quorum: 3 } });
     expect(before - reservedAll).toBe(1_000_000);
     expect(first.report.paid).toBe(1);
     expect(first.csv).toContain(";3000,00;");
@@ -165,10 +104,10 @@ describe("initiative-support end to end", () => {
 
   it("a co-applicant who declines stops the request before the committee hears of it", async () => {
     // Prepare
-    const submitted = await f.submit(projectBody());
+    const submitted = await f.submit(f.projectBody());
     const id = submitted.body.id as string;
     // Act
-    const declined = await confirm(id, "not-me");
+    const declined = await f.confirm(id, "not-me");
     // Assess
     expect(declined.status).toBe(200);
     expect((await dataOf(id)).status).toBe("co-applicant-declined");
@@ -181,7 +120,7 @@ describe("initiative-support end to end", () => {
 
   it("a co-applicant who does not answer by the deadline stops the request", async () => {
     // Prepare
-    const submitted = await f.submit(projectBody());
+    const submitted = await f.submit(f.projectBody());
     const id = submitted.body.id as string;
     // Act
     await f.harness.advance(6 * DAY_MS);
@@ -200,13 +139,13 @@ describe("initiative-support end to end", () => {
 
   it("the tranches not reached go back to the fund when the last milestone's due date passes, once", async () => {
     // Prepare
-    const before = await initiatives();
-    const body = projectBody({ coApplicants: [] });
+    const before = await f.initiatives();
+    const body = f.projectBody({ coApplicants: [] });
     const submitted = await f.submit(body);
     const id = submitted.body.id as string;
-    await f.decide(committee[0]!, id, { decision: "approve" });
-    await payBatch();
-    const reserved = before - (await initiatives());
+    await f.approveByVote(id);
+    await f.payBatch();
+    const reserved = before - (await f.initiatives());
     const lastDue = body.tranches[2]!.dueDate;
     // Act: the day after the last due date, with every message delivered twice
     setNow(f.stack, `${lastDue}T12:00:00.000Z`);
@@ -221,7 +160,7 @@ describe("initiative-support end to end", () => {
     expect(after.status).toBe("closed");
     expect(after.project.tranches.map((t) => t.status)).toEqual(["paid", "released", "released"]);
     expect(after.project.releasedCents).toBe(700_000);
-    expect(before - (await initiatives())).toBe(300_000);
+    expect(before - (await f.initiatives())).toBe(300_000);
     const late = await report(id, submitted.body.statusUrl, "Trop tard, mais voici le rapport.");
     expect(late.status).toBe(409);
     expect(await readItem(f.stack, keys.payout(`${id}-t2`))).toBeUndefined();

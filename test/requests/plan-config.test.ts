@@ -131,7 +131,7 @@ describe("funds, committees and approval policies in the plan", () => {
       ["solidarity", 1, "approvers"],
       ["credit", 2, "approvers"],
       ["moderators", 1, "moderators"],
-      ["initiatives", 1, "approvers"],
+      ["initiatives", 3, "approvers"],
     ]);
     expect(planConfig.types["cancelled-contract"].approval).toEqual({
       kind: "four-eyes",

@@ -128,8 +128,14 @@ export const PlanConfigSchema = z
         tranches: range(z.number().int().positive()),
         /** Co-applicants confirm from their own address within this, or the request stops. */
         coApplicantConfirmSeconds: duration,
+        /** Those who have not answered are reminded once, this long before that deadline. */
+        coApplicantReminderBeforeSeconds: duration,
         /** At most this many co-applicants besides the lead applicant. */
         maxCoApplicants: z.number().int().nonnegative(),
+      })
+      .refine((t) => t.coApplicantReminderBeforeSeconds < t.coApplicantConfirmSeconds, {
+        message: "the co-applicants' reminder must come before their deadline",
+        path: ["coApplicantReminderBeforeSeconds"],
       }),
     }),
     needsInfo: z
@@ -330,7 +336,8 @@ const defaults: PlanConfig = {
         nl: "Initiatievencomité",
         en: "Initiatives committee",
       },
-      minMembers: 1,
+      // A project is decided by a vote with a quorum of three: fewer members could never reach it.
+      minMembers: 3,
       role: "approvers",
     },
   ],
@@ -372,12 +379,21 @@ const defaults: PlanConfig = {
     "initiative-support": {
       fund: "initiatives",
       approvers: "initiatives-committee",
-      approval: { kind: "four-eyes", aboveCents: 1_000_000 },
+      // Press release §4: such a fund is decided by a committee vote, not by one administrator.
+      approval: {
+        kind: "committee-vote",
+        committee: "initiatives",
+        quorum: 3,
+        majority: "simple",
+        votingSeconds: seconds.days(10),
+        reminderEverySeconds: seconds.days(3),
+      },
       usualMaxCents: 2_500_000,
       amountCents: { min: 100_000, max: 5_000_000 },
       durationMonths: { min: 1, max: 24 },
       tranches: { min: 1, max: 4 },
       coApplicantConfirmSeconds: seconds.days(7),
+      coApplicantReminderBeforeSeconds: seconds.days(2),
       maxCoApplicants: 5,
     },
   },

@@ -342,6 +342,11 @@ export const fieldTexts = {
     { label: "Tussentijds verslag", hint: "Wat er gedaan werd om de mijlpaal te halen (minstens 10 tekens)." },
     { label: "Milestone report", hint: "What was done to reach the milestone (10 characters at least)." },
   ),
+  reason: f(
+    { label: "Raison de la clôture" },
+    { label: "Reden van de afsluiting" },
+    { label: "Reason for closing" },
+  ),
   fileName: f({ label: "Nom du fichier" }, { label: "Bestandsnaam" }, { label: "File name" }),
   contentType: f({ label: "Type de fichier" }, { label: "Bestandstype" }, { label: "File type" }),
   size: f({ label: "Taille du fichier" }, { label: "Bestandsgrootte" }, { label: "File size" }),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import pkg from "../../../../package.json" with { type: "json" };
 import { boardPaths } from "../board/openapi";
 import { ConfirmationAnswer } from "./confirmations";
+import { ProjectCloseBody, TrancheReportBody } from "./project-actions";
 import { schemas } from "./schemas";
 
 const json = (schema: z.ZodType) => ({
@@ -77,6 +78,33 @@ export function openApiDocument() {
           responses: {
             "200": { description: "withdrawn" },
             "409": { description: "no longer withdrawable" },
+          },
+        },
+      },
+      "/api/requests/{id}/report": {
+        post: {
+          summary: "A project's report on its milestone, asking for the next tranche",
+          security: bearer,
+          requestBody: { content: json(TrancheReportBody) },
+          responses: {
+            "200": { description: "reported: one committee member checks it" },
+            "400": errors,
+            "409": { description: "not waiting for a report (details: status and state)" },
+          },
+        },
+      },
+      "/api/requests/{id}/close": {
+        post: {
+          summary: "Close a project early: its unused tranches go back to the fund",
+          security: bearer,
+          requestBody: { content: json(ProjectCloseBody) },
+          responses: {
+            "200": { description: "closed; releasedCents went back to the fund" },
+            "400": errors,
+            "409": {
+              description:
+                "cannot be closed now: a report being checked, a tranche being paid, not approved yet, or closed (details: status and state)",
+            },
           },
         },
       },

@@ -56,3 +56,39 @@ export async function reportTranche(
     state: result.execution?.state,
   });
 }
+
+/** `POST /api/requests/{id}/close`: the applicants end their project before its last tranche. */
+export const ProjectCloseBody = z.strictObject({ reason: multilineText(2000).optional() });
+
+/**
+ * The applicants close their project early, from the status link, while it waits for their
+ * report: one transition that closes it and returns the unused tranches to the fund (so a
+ * second call finds it closed: 409), or a 409 saying where it stands (a report being checked,
+ * a tranche being paid, not yet approved, already closed).
+ */
+export async function closeProjectEarly(
+  deps: Deps,
+  engine: Engine,
+  id: string,
+  token: string | undefined,
+  body: unknown,
+) {
+  const { data } = await ownRequest(deps, id, token);
+  const parsed = parseWith(ProjectCloseBody, body ?? {}, data.language);
+  if (!parsed.success) throw new ValidationError(parsed.errors);
+  const result = await signalWaiting(
+    engine,
+    async () => (await ownRequest(deps, id, token)).execution,
+    REPORTING,
+    { event: "close-project", ...parsed.data },
+  );
+  if (result.outcome === "applied") {
+    const project = (asRequest(result.execution!.data) as { project?: { releasedCents?: number } })
+      .project;
+    return { status: "closed", releasedCents: project?.releasedCents ?? 0 };
+  }
+  throw new ConflictError("request.not-closable", "this project cannot be closed now", {
+    status: result.execution ? asRequest(result.execution.data).status : undefined,
+    state: result.execution?.state,
+  });
+}

@@ -1,8 +1,7 @@
 import { addSeconds } from "../clock";
 import { languageOf } from "../contacts/language";
 import type { Deps } from "../deps";
-import type { Step, StepContext } from "../engine/definition";
-import { FundMovements } from "../funds/movements";
+import type { Data, Step, StepContext } from "../engine/definition";
 import { getMember } from "../members/register";
 import type { TemplateName, TemplateParams } from "../notifications/templates/index";
 import { createPayout as createPayoutWrite } from "../payouts/records";
@@ -11,7 +10,7 @@ import type { PlanConfig } from "../plan/config";
 import { decisionTokenKey } from "./decision-tokens";
 import { notify } from "./notify";
 import {
-  closedProject,
+  closing,
   currentTranche,
   grantedTranche,
   nextTranche,
@@ -19,7 +18,6 @@ import {
   projectDeadline,
   projectRecord,
   tranchePayoutIds,
-  unusedCents,
 } from "./project";
 import { asRequest, type RequestData } from "./record";
 import type { InitiativeSupportRequest } from "./schemas";
@@ -76,6 +74,40 @@ export function createProjectSteps(
   const fund = plan.types["initiative-support"].fund;
   const withProject = (project: ProjectRecord) => ({ project });
 
+  /** The co-applicants who have not confirmed get their confirmation link (again, as a reminder). */
+  const askCoApplicants = async (d: Data, ctx: StepContext, reminder: boolean) => {
+    const data = asRequest(d);
+    const project = projectRecord(data);
+    const lead = await getMember(deps, data.request.memberNumber);
+    for (const c of project.coApplicants.filter((x) => !x.confirmedAt && !x.declinedAt)) {
+      const member = await getMember(deps, c.memberNumber);
+      // Unknown to the register: nobody can confirm, and the deadline stops the request.
+      if (!member) continue;
+      const token = await ctx.issueToken(`owner:co-applicant:${c.email}`, {
+        meta: { email: member.email, memberNumber: c.memberNumber, purpose: "co-applicant" },
+        expiresAt: project.confirmBy,
+      });
+      await ctx.effect(`co-applicant${reminder ? "-reminder" : ""}:${c.memberNumber}`, () =>
+        notify(deps, {
+          template: "co-applicant-confirmation",
+          to: member.email,
+          language: member.language,
+          params: {
+            publicUrl: deps.config.publicUrl,
+            requestId: ctx.executionId,
+            token,
+            title: bodyOf(data).title,
+            leadName: lead ? `${lead.firstName} ${lead.lastName}` : data.request.memberNumber,
+            amountCents: data.amountCents,
+            confirmBy: project.confirmBy ?? ctx.now.toISOString(),
+            reminder,
+          },
+        }),
+      );
+    }
+    return {};
+  };
+
   return {
     "invite-co-applicants": async (d, ctx) => {
       const data = asRequest(d);
@@ -93,37 +125,9 @@ export function createProjectSteps(
     },
 
     // Each co-applicant hears at the register's address, never the one typed in the form.
-    "ask-co-applicants": async (d, ctx) => {
-      const data = asRequest(d);
-      const project = projectRecord(data);
-      const lead = await getMember(deps, data.request.memberNumber);
-      for (const c of project.coApplicants.filter((x) => !x.confirmedAt)) {
-        const member = await getMember(deps, c.memberNumber);
-        // Unknown to the register: nobody can confirm, and the deadline stops the request.
-        if (!member) continue;
-        const token = await ctx.issueToken(`owner:co-applicant:${c.email}`, {
-          meta: { email: member.email, memberNumber: c.memberNumber, purpose: "co-applicant" },
-          expiresAt: project.confirmBy,
-        });
-        await ctx.effect(`co-applicant:${c.memberNumber}`, () =>
-          notify(deps, {
-            template: "co-applicant-confirmation",
-            to: member.email,
-            language: member.language,
-            params: {
-              publicUrl: deps.config.publicUrl,
-              requestId: ctx.executionId,
-              token,
-              title: bodyOf(data).title,
-              leadName: lead ? `${lead.firstName} ${lead.lastName}` : data.request.memberNumber,
-              amountCents: data.amountCents,
-              confirmBy: project.confirmBy ?? ctx.now.toISOString(),
-            },
-          }),
-        );
-      }
-      return {};
-    },
+    "ask-co-applicants": (d, ctx) => askCoApplicants(d, ctx, false),
+    // Once, before the deadline: only those who have not answered yet.
+    "remind-co-applicants": (d, ctx) => askCoApplicants(d, ctx, true),
 
     "notify-project-stopped": async (d, ctx) => {
       const data = asRequest(d);
@@ -227,16 +231,6 @@ export function createProjectSteps(
     },
 
     // What no payout claims goes back to the fund, in the same write as the closing.
-    "close-project": async (d, ctx) => {
-      const data = asRequest(d);
-      const project = projectRecord(data);
-      const cents = unusedCents(project);
-      const now = ctx.now.toISOString();
-      return {
-        data: { status: "closed", ...withProject(closedProject(project, now)) },
-        writes: cents > 0 ? [FundMovements.release(table, fund, cents, now)] : [],
-        events: [{ type: "ProjectClosed", detail: { releasedCents: cents } }],
-      };
-    },
+    "close-project": async (d, ctx) => closing(d, table, fund, ctx.now.toISOString()),
   };
 }

@@ -1,6 +1,8 @@
 import { addSeconds, seconds } from "../clock";
-import type { CallbackOutcome, Data } from "../engine/definition";
+import type { CallbackOutcome, CallbackTimer, Data } from "../engine/definition";
 import { EntraideError } from "../errors";
+import { FundMovements } from "../funds/movements";
+import type { PlanConfig } from "../plan/config";
 import type { DecisionPayload } from "./decisions";
 import { asRequest, type RequestData } from "./record";
 import type { InitiativeSupportRequest } from "./schemas";
@@ -51,12 +53,29 @@ export interface ProjectRecord {
   /** The tranche being reported on, checked or paid (1-based). */
   current: number;
   closedAt?: string;
+  /** Why the applicants closed it early, in their words, when they did. */
+  closedEarly?: { reason?: string };
   releasedCents?: number;
 }
 
 const projectOf = (data: Data) => (asRequest(data) as RequestData & { project?: ProjectRecord }).project;
 
 export const isProject = (data: Data) => asRequest(data).request.type === "initiative-support";
+
+/**
+ * The co-applicants' one reminder, before their deadline (which runs from the invitation, the
+ * moment the confirming state is entered).
+ */
+export function coApplicantReminder(plan: PlanConfig): CallbackTimer[] {
+  const t = plan.types["initiative-support"];
+  return [
+    {
+      name: "reminder",
+      afterSeconds: t.coApplicantConfirmSeconds - t.coApplicantReminderBeforeSeconds,
+      step: "remind-co-applicants",
+    },
+  ];
+}
 
 /** The project as first recorded from the request: every tranche pending, nobody confirmed. */
 export function newProject(request: InitiativeSupportRequest): ProjectRecord {
@@ -172,9 +191,48 @@ export function trancheReport(data: Data, payload: Data, now: string): CallbackO
   };
 }
 
-/** The applicants close the project early: what is unpaid goes back to the fund. */
-export const closeProject = (payload: Data): CallbackOutcome | undefined =>
-  payload.event === "close-project" ? { next: "closing-project" } : undefined;
+/**
+ * The project closes now: every tranche without a payout released, and what they reserved back
+ * to `fund`, in the same write as the closing, so the money returns exactly once.
+ */
+export function closing(
+  data: Data,
+  table: string,
+  fund: string,
+  now: string,
+  closedEarly?: ProjectRecord["closedEarly"],
+) {
+  const project = projectRecord(data);
+  const cents = unusedCents(project);
+  const closed = closedProject(project, now);
+  return {
+    data: { status: "closed", project: closedEarly ? { ...closed, closedEarly } : closed },
+    writes: cents > 0 ? [FundMovements.release(table, fund, cents, now)] : [],
+    events: [
+      { type: "ProjectClosed", detail: { releasedCents: cents, early: closedEarly !== undefined } },
+    ],
+  };
+}
+
+/**
+ * The applicants close the project early (their status page): closed in this very transition,
+ * so the answer they get means the unused tranches are back in the fund.
+ */
+export const closeProject = (
+  data: Data,
+  payload: Data,
+  table: string,
+  fund: string,
+  now: string,
+): CallbackOutcome | undefined =>
+  payload.event === "close-project"
+    ? {
+        ...closing(data, table, fund, now, {
+          ...(typeof payload.reason === "string" ? { reason: payload.reason } : {}),
+        }),
+        next: "done",
+      }
+    : undefined;
 
 /** One committee member's check of a report: pay the tranche, ask for more, or refuse. */
 export function trancheCheck(

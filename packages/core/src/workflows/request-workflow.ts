@@ -16,6 +16,7 @@ import {
   awaitingConfirmation,
   closeProject,
   coApplicantAnswer,
+  coApplicantReminder,
   hasNextTranche,
   isProject,
   projectDeadline,
@@ -160,6 +161,7 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
         onEnter: "ask-co-applicants",
         retry: transient,
         deadline: (d) => projectRecord(d).confirmBy,
+        timers: coApplicantReminder(plan),
         catch: [{ errors: [TIMEOUT_ERROR], next: "co-applicant-unconfirmed" }],
         onCallback: (data, { payload, token, now }) =>
           withdraw(payload) ??
@@ -509,7 +511,7 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
         deadline: projectDeadline,
         catch: [{ errors: [TIMEOUT_ERROR], next: "closing-project" }],
         onCallback: (data, { payload, now }) =>
-          trancheReport(data, payload, now) ?? closeProject(payload),
+          trancheReport(data, payload, now) ?? closeProject(data, payload, table, fund, now),
       },
       // One committee member checks the report, from the email's link or a reply.
       "report-checking": {
@@ -527,7 +529,7 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
         deadline: projectDeadline,
         catch: [{ errors: [TIMEOUT_ERROR], next: "closing-project" }],
         onCallback: (data, { payload, now }) =>
-          trancheReport(data, payload, now) ?? closeProject(payload),
+          trancheReport(data, payload, now) ?? closeProject(data, payload, table, fund, now),
       },
       "tranche-granting": {
         type: "task",

@@ -11,6 +11,7 @@ export const routes = {
   "POST /api/requests/{id}/info": "packages/functions/src/http/answer-info.handler",
   "POST /api/requests/{id}/withdraw": "packages/functions/src/http/withdraw-request.handler",
   "POST /api/requests/{id}/report": "packages/functions/src/http/report-tranche.handler",
+  "POST /api/requests/{id}/close": "packages/functions/src/http/close-project.handler",
   "GET /api/decisions/current": "packages/functions/src/http/get-decision.handler",
   "GET /api/decisions/current/documents/{documentId}":
     "packages/functions/src/http/get-decision-document.handler",

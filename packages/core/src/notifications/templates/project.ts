@@ -22,10 +22,13 @@ export interface CoApplicantConfirmationParams {
   amountCents: number;
   /** Until when the link works (ISO timestamp). */
   confirmBy: string;
+  /** The one reminder before the deadline, to a co-applicant who has not answered yet. */
+  reminder?: boolean;
 }
 
 const coWords: Words<{
   subject: (ref: string) => string;
+  reminder: string;
   heading: string;
   intro: (lead: string, title: string, amount: string) => string;
   act: (when: string) => string;
@@ -33,6 +36,7 @@ const coWords: Words<{
 }> = {
   fr: {
     subject: (ref) => `Confirmez votre participation au projet [${ref}]`,
+    reminder: "Rappel",
     heading: "Faites-vous partie de ce projet ?",
     intro: (lead, title, amount) =>
       `${lead} a demandé au fonds d'appui aux initiatives ${amount} pour le projet « ${title} », en vous citant parmi les membres du projet.`,
@@ -42,6 +46,7 @@ const coWords: Words<{
   },
   nl: {
     subject: (ref) => `Bevestig uw deelname aan het project [${ref}]`,
+    reminder: "Herinnering",
     heading: "Maakt u deel uit van dit project?",
     intro: (lead, title, amount) =>
       `${lead} vroeg het steunfonds voor initiatieven ${amount} voor het project ‘${title}’ en noemde u als lid van het project.`,
@@ -51,6 +56,7 @@ const coWords: Words<{
   },
   en: {
     subject: (ref) => `Confirm that you take part in the project [${ref}]`,
+    reminder: "Reminder",
     heading: "Are you part of this project?",
     intro: (lead, title, amount) =>
       `${lead} asked the initiatives fund for ${amount} for the project “${title}”, naming you as one of its members.`,
@@ -68,7 +74,7 @@ export function coApplicantConfirmation(
   const w = coWords[language];
   return renderEmail(
     {
-      subject: w.subject(p.requestId),
+      subject: p.reminder ? `${w.reminder}: ${w.subject(p.requestId)}` : w.subject(p.requestId),
       heading: w.heading,
       blocks: [
         block.p(w.intro(p.leadName, p.title, euros(p.amountCents, language))),
