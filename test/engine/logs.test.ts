@@ -3,8 +3,8 @@ import { defineWorkflow } from "../../packages/core/src/engine/definition";
 import { Engine } from "../../packages/core/src/engine/engine";
 import { TRANSIENT_RETRY } from "../../packages/core/src/engine/retry";
 import { EntraideError } from "../../packages/core/src/errors";
-import { invokeLocally } from "../../packages/functions/src/local/lambda-context";
-import { logger } from "../../packages/functions/src/logger";
+import { lambdaContext } from "../../packages/functions/src/local/lambda-context";
+import { logger, withInvocationLogger } from "../../packages/functions/src/logger";
 import { Harness } from "../support/engine-harness";
 import { createTestStack } from "../support/stack";
 
@@ -67,9 +67,11 @@ describe("the engine's log lines", () => {
     });
     const harness = new Harness(stack, engine);
     let id = "";
+    const submit = lambdaContext("POST /api/traced");
+    const answer = lambdaContext("POST /api/traced/go");
     // Act
     const lines = await captured(async () => {
-      await invokeLocally("POST /api/traced", async () => {
+      await withInvocationLogger(submit, async () => {
         id = (
           await engine.start({
             workflow: "traced",
@@ -79,7 +81,7 @@ describe("the engine's log lines", () => {
         ).id;
       });
       await harness.drain();
-      await invokeLocally("POST /api/traced/go", () =>
+      await withInvocationLogger(answer, () =>
         engine.signal(id, { state: "waiting" }, { event: "go" }),
       );
       await harness.drain();
@@ -100,9 +102,8 @@ describe("the engine's log lines", () => {
     expect(own[1]!.events).toEqual(["TaskRetryScheduled"]);
     expect(own[5]).toMatchObject({ message: "execution failed", error: "case.refused" });
     // Lines written inside an invocation carry its Lambda request id as well.
-    expect(own[0]!.function_request_id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(own[4]!.function_request_id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(own[4]!.function_request_id).not.toBe(own[0]!.function_request_id);
+    expect(own[0]!.function_request_id).toBe(submit.awsRequestId);
+    expect(own[4]!.function_request_id).toBe(answer.awsRequestId);
     expect(JSON.stringify(lines)).not.toContain("jeanne@example.org");
   });
 });
