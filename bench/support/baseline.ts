@@ -3,7 +3,7 @@ import { PutCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { keys } from "../../packages/core/src/db/layout";
 import type { Deps } from "../../packages/core/src/deps";
 import type { Execution } from "../../packages/core/src/engine/execution";
-import { executionItem } from "../../packages/core/src/engine/store";
+import { executionItem } from "../../packages/core/src/engine/parts";
 
 export interface BaselineFigures {
   /** Conditional PutItem of an execution-sized item (with its index keys), per second. */

@@ -1,6 +1,7 @@
 import type { Engine } from "@entraide/core/engine/engine";
 import { createEngine } from "@entraide/core/workflows/index";
 import { deps } from "./context";
+import { logger } from "./logger";
 import { recordExecutionFailed } from "./metrics";
 
 let current: Engine | undefined;
@@ -10,7 +11,7 @@ let builtFor: unknown;
 export function engine(): Engine {
   const d = deps();
   if (!current || builtFor !== d) {
-    current = createEngine(d, { onFailed: recordExecutionFailed });
+    current = createEngine(d, { onFailed: recordExecutionFailed, log: logger });
     builtFor = d;
   }
   return current;

@@ -1,31 +1,15 @@
 import { addSeconds } from "../clock";
-import {
-  type CallbackOutcome,
-  type Data,
-  defineWorkflow,
-  type RetryRule,
-} from "../engine/definition";
-import { ALL_ERRORS, TIMEOUT_ERROR } from "../engine/retry";
+import { type CallbackOutcome, type Data, defineWorkflow } from "../engine/definition";
+import { TIMEOUT_ERROR, TRANSIENT_RETRY } from "../engine/retry";
 import { type PlanConfig, planConfig } from "../plan/config";
 import { asPost } from "./data";
 import { isModeratorTokenKey } from "./links";
-import { moderationDecisions, type ModerationDecision } from "./post";
+import { type ModerationDecision, moderationDecisions } from "./post";
 
 export const BOARD_POST_WORKFLOW = "board-post";
 export const BOARD_RELAY_WORKFLOW = "board-relay";
 /** A post's screening refused it (a banned word added to the plan since it was sent). */
 export const POST_REFUSED = "board.refused";
-
-const transient: RetryRule[] = [
-  {
-    errors: [ALL_ERRORS],
-    intervalSeconds: 2,
-    maxAttempts: 5,
-    backoffRate: 2,
-    maxDelaySeconds: 60,
-    jitter: "full",
-  },
-];
 
 /** What the author may do to a post on the board, from its management link. */
 const authorAction = (payload: Data): CallbackOutcome | undefined => {
@@ -109,11 +93,11 @@ export function boardPostWorkflow(plan: PlanConfig = planConfig) {
     name: BOARD_POST_WORKFLOW,
     version: 1,
     startAt: "awaiting-confirmation",
+    defaultRetry: TRANSIENT_RETRY,
     states: {
       "awaiting-confirmation": {
         type: "callback",
         onEnter: "board-ask-confirmation",
-        retry: transient,
         timeoutSeconds: board.confirmWithinSeconds,
         catch: [{ errors: [TIMEOUT_ERROR], next: "dropping" }],
         onCallback: (_data, { payload }) =>
@@ -128,14 +112,12 @@ export function boardPostWorkflow(plan: PlanConfig = planConfig) {
       screening: {
         type: "task",
         step: "board-screen",
-        retry: transient,
         catch: [{ errors: [POST_REFUSED], next: "dropping" }],
         next: "publishing",
       },
-      publishing: { type: "task", step: "board-publish", retry: transient, next: "published" },
+      publishing: { type: "task", step: "board-publish", next: "published" },
       published: {
         type: "callback",
-        retry: transient,
         deadline: expiry,
         timers: [
           {
@@ -148,26 +130,25 @@ export function boardPostWorkflow(plan: PlanConfig = planConfig) {
         onCallback: (data, { payload, now }) =>
           authorAction(payload) ?? edit(payload) ?? report(data, payload, now, "moderation"),
       },
-      renewing: { type: "task", step: "board-renew", retry: transient, next: "published" },
+      renewing: { type: "task", step: "board-renew", next: "published" },
       moderation: {
         type: "callback",
         onEnter: "board-ask-moderators",
-        retry: transient,
         deadline: expiry,
         catch: [{ errors: [TIMEOUT_ERROR], next: "expiring" }],
         onCallback: (data, { payload, token, now }) =>
           moderate(data, payload, token, now) ??
           (payload.event === "close" ? { next: "closing" } : report(data, payload, now)),
       },
-      hiding: { type: "task", step: "board-hide", retry: transient, next: "kept" },
-      warning: { type: "task", step: "board-warn", retry: transient, next: "published" },
-      closing: { type: "task", step: "board-close", retry: transient, next: "kept" },
-      expiring: { type: "task", step: "board-expire", retry: transient, next: "kept" },
+      hiding: { type: "task", step: "board-hide", next: "kept" },
+      warning: { type: "task", step: "board-warn", next: "published" },
+      closing: { type: "task", step: "board-close", next: "kept" },
+      expiring: { type: "task", step: "board-expire", next: "kept" },
       // Off the board; what is left of it waits out the erasure delay, then goes.
       kept: { type: "wait", seconds: board.eraseAfterSeconds, next: "erasing" },
-      erasing: { type: "task", step: "board-erase", retry: transient, next: "erased" },
+      erasing: { type: "task", step: "board-erase", next: "erased" },
       // Never published (not confirmed in time, or refused): nothing to keep.
-      dropping: { type: "task", step: "board-drop", retry: transient, next: "erased" },
+      dropping: { type: "task", step: "board-drop", next: "erased" },
       erased: { type: "succeed" },
     },
   });
@@ -179,10 +160,13 @@ export function boardRelayWorkflow(plan: PlanConfig = planConfig) {
     name: BOARD_RELAY_WORKFLOW,
     version: 1,
     startAt: "relaying",
+    defaultRetry: TRANSIENT_RETRY,
+    // The post the answer is to: its lines sit with the post's own.
+    correlationId: (data) => (typeof data.postId === "string" ? data.postId : undefined),
     states: {
-      relaying: { type: "task", step: "board-relay", retry: transient, next: "kept" },
+      relaying: { type: "task", step: "board-relay", next: "kept" },
       kept: { type: "wait", seconds: plan.board.eraseAfterSeconds, next: "erasing" },
-      erasing: { type: "task", step: "board-forget-message", retry: transient, next: "erased" },
+      erasing: { type: "task", step: "board-forget-message", next: "erased" },
       erased: { type: "succeed" },
     },
   });

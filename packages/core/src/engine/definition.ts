@@ -187,6 +187,24 @@ export interface WorkflowDefinition {
    * rewrites a small execution item instead of the whole data. Reads see no difference.
    */
   detached?: readonly string[];
+  /**
+   * The retry rules of every task, parallel and callback state that names none of its own: the
+   * transient-failure policy written once per workflow. A state's own `retry` replaces it
+   * (`retry: []` for a state that must never be retried).
+   */
+  defaultRetry?: RetryRule[];
+  /**
+   * The business id an execution is about, on every log line the engine writes for it (a board
+   * relay's post). Absent: the execution id, which is the request's or the post's own id.
+   */
+  correlationId?: (data: Data) => string | undefined;
+}
+
+/** The retry rules that apply to a state: its own, else the workflow's default. */
+export function retryRules(def: WorkflowDefinition, state: State): RetryRule[] | undefined {
+  if (state.type !== "task" && state.type !== "parallel" && state.type !== "callback")
+    return undefined;
+  return state.retry ?? def.defaultRetry;
 }
 
 /** Checks that every state a definition names exists, so a typo fails at start-up, not at 3 a.m. */

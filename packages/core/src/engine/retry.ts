@@ -4,6 +4,22 @@ import type { CatchRule, RetryRule } from "./definition";
 export const ALL_ERRORS = "States.ALL";
 export const TIMEOUT_ERROR = "States.Timeout";
 
+/**
+ * The policy for failures that pass (a throttled table, a mail server that blinks): up to five
+ * retries, 2 s apart doubling to 60 s at most, each delay drawn below that (full jitter) so a
+ * burst of executions does not retry in step. Workflows name it once, as their `defaultRetry`.
+ */
+export const TRANSIENT_RETRY: RetryRule[] = [
+  {
+    errors: [ALL_ERRORS],
+    intervalSeconds: 2,
+    maxAttempts: 5,
+    backoffRate: 2,
+    maxDelaySeconds: 60,
+    jitter: "full",
+  },
+];
+
 export interface ErrorInfo {
   error: string;
   cause: string;

@@ -10,6 +10,7 @@ import type { Deps } from "../deps";
 import { EntraideError } from "../errors";
 import type { AtomicWrite, TransactItem } from "./definition";
 import type { Execution, HistoryEvent } from "./execution";
+import { assemble, executionItem } from "./parts";
 
 /** Another transition committed first: this one is void and must not be retried as such. */
 export class StaleExecutionError extends EntraideError {
@@ -61,26 +62,6 @@ export const hashOf = (value: unknown) =>
   createHash("sha256").update(JSON.stringify(value)).digest("hex");
 
 /**
- * A detached part's content hash: of its canonical JSON (keys sorted, since DynamoDB hands
- * maps back in any order), 132 bits in 22 characters: short in the execution item, far from
- * any collision a request body could be crafted for.
- */
-const partHash = (value: unknown) =>
-  createHash("sha256").update(canonical(value)).digest("base64url").slice(0, 22);
-
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "null";
-}
-
-const META = ["pk", "sk", "gsi1pk", "gsi1sk", "duePk", "dueSk"];
-
-/**
  * The execution with its whole data: one consistent Query reads the execution item and its
  * detached parts together. A Query is read-committed, not isolated from a transaction, so a
  * read that catches a transition half-applied (a part's hash is not the one the execution
@@ -119,67 +100,6 @@ export async function wholeExecution(
   const parts = item.parts as Record<string, string> | undefined;
   if (!parts || Object.keys(parts).length === 0) return item as unknown as Execution;
   return getExecution(deps, String(item.id));
-}
-
-/** The execution item with its parts put back into its data; undefined if a part is not the one named. */
-function assemble(
-  item: Record<string, unknown>,
-  items: Record<string, unknown>[],
-): Execution | undefined {
-  const execution = { ...item } as unknown as Execution;
-  for (const key of META) delete (execution as unknown as Record<string, unknown>)[key];
-  const data = { ...execution.data };
-  for (const [key, hash] of Object.entries(execution.parts ?? {})) {
-    const part = items.find((i) => i.sk === keys.executionPart(execution.id, key).sk);
-    if (part?.hash !== hash) return undefined;
-    data[key] = part.value;
-  }
-  return { ...execution, data };
-}
-
-/**
- * The execution item (small: state, revision, timers, the data that changes) and the parts of
- * its data to write with it: a detached key is written only when its value changed since the
- * revision the draft started from (`execution.parts` names what is stored), and deleted when
- * it is gone from the data.
- */
-export function executionItem(
-  execution: Execution,
-  dueAt: string | undefined,
-  detached: readonly string[] = [],
-) {
-  const data = { ...execution.data };
-  const stored = execution.parts ?? {};
-  const parts: Record<string, string> = {};
-  const writes: ({ put: Record<string, unknown> } | { delete: Record<string, string> })[] = [];
-  for (const key of new Set([...detached, ...Object.keys(stored)])) {
-    const value = data[key];
-    delete data[key];
-    const part = keys.executionPart(execution.id, key);
-    if (value === undefined) {
-      if (stored[key]) writes.push({ delete: part });
-      continue;
-    }
-    const hash = partHash(value);
-    parts[key] = hash;
-    if (stored[key] !== hash) writes.push({ put: { ...part, hash, value } });
-  }
-  const item = {
-    ...keys.execution(execution.id),
-    ...keys.executionStatus(
-      execution.workflow,
-      execution.status,
-      execution.startedAt,
-      execution.id,
-    ),
-    ...(dueAt ? keys.due(dueAt, execution.id) : {}),
-    ...execution,
-    data,
-    parts: Object.keys(parts).length > 0 ? parts : undefined,
-    // A transaction writes the history item itself; a commit alone sets its own.
-    pending: undefined as HistoryEvent[] | undefined,
-  };
-  return { item, parts: writes };
 }
 
 /** One item holds all the events of a transition: one write however many events it explains. */

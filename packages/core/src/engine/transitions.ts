@@ -1,5 +1,12 @@
 import { addSeconds } from "../clock";
-import type { CallbackState, Data, State, StepEvent, WorkflowDefinition } from "./definition";
+import {
+  type CallbackState,
+  type Data,
+  retryRules,
+  type State,
+  type StepEvent,
+  type WorkflowDefinition,
+} from "./definition";
 import type { Execution, HistoryEvent } from "./execution";
 import { catchTarget, type ErrorInfo, retryDelaySeconds } from "./retry";
 
@@ -119,7 +126,7 @@ export function failState(
   random: () => number,
 ): void {
   const state = def.states[d.next.state] as State;
-  const rules = "retry" in state ? state.retry : undefined;
+  const rules = retryRules(def, state);
   const attempt = d.next.attempt + 1;
   const delay = retryable ? retryDelaySeconds(rules, error, attempt, random) : undefined;
   if (delay !== undefined) {

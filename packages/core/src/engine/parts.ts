@@ -1,0 +1,91 @@
+import { createHash } from "node:crypto";
+import { keys } from "../db/layout";
+import type { Execution, HistoryEvent } from "./execution";
+
+/*
+ * How an execution is laid out in the table: one small item (state, revision, timers, the data
+ * that changes) and one item per detached data key (WorkflowDefinition.detached), each named in
+ * the execution item by its content hash so a reader can tell a torn read from a whole one.
+ */
+
+/**
+ * A detached part's content hash: of its canonical JSON (keys sorted, since DynamoDB hands
+ * maps back in any order), 132 bits in 22 characters: short in the execution item, far from
+ * any collision a request body could be crafted for.
+ */
+const partHash = (value: unknown) =>
+  createHash("sha256").update(canonical(value)).digest("base64url").slice(0, 22);
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+/** The table's key attributes, which are not part of an execution. */
+const META = ["pk", "sk", "gsi1pk", "gsi1sk", "duePk", "dueSk"];
+
+/** The execution item with its parts put back into its data; undefined if a part is not the one named. */
+export function assemble(
+  item: Record<string, unknown>,
+  items: Record<string, unknown>[],
+): Execution | undefined {
+  const execution = { ...item } as unknown as Execution;
+  for (const key of META) delete (execution as unknown as Record<string, unknown>)[key];
+  const data = { ...execution.data };
+  for (const [key, hash] of Object.entries(execution.parts ?? {})) {
+    const part = items.find((i) => i.sk === keys.executionPart(execution.id, key).sk);
+    if (part?.hash !== hash) return undefined;
+    data[key] = part.value;
+  }
+  return { ...execution, data };
+}
+
+/**
+ * The execution item (small: state, revision, timers, the data that changes) and the parts of
+ * its data to write with it: a detached key is written only when its value changed since the
+ * revision the draft started from (`execution.parts` names what is stored), and deleted when
+ * it is gone from the data.
+ */
+export function executionItem(
+  execution: Execution,
+  dueAt: string | undefined,
+  detached: readonly string[] = [],
+) {
+  const data = { ...execution.data };
+  const stored = execution.parts ?? {};
+  const parts: Record<string, string> = {};
+  const writes: ({ put: Record<string, unknown> } | { delete: Record<string, string> })[] = [];
+  for (const key of new Set([...detached, ...Object.keys(stored)])) {
+    const value = data[key];
+    delete data[key];
+    const part = keys.executionPart(execution.id, key);
+    if (value === undefined) {
+      if (stored[key]) writes.push({ delete: part });
+      continue;
+    }
+    const hash = partHash(value);
+    parts[key] = hash;
+    if (stored[key] !== hash) writes.push({ put: { ...part, hash, value } });
+  }
+  const item = {
+    ...keys.execution(execution.id),
+    ...keys.executionStatus(
+      execution.workflow,
+      execution.status,
+      execution.startedAt,
+      execution.id,
+    ),
+    ...(dueAt ? keys.due(dueAt, execution.id) : {}),
+    ...execution,
+    data,
+    parts: Object.keys(parts).length > 0 ? parts : undefined,
+    // A transaction writes the history item itself; a commit alone sets its own.
+    pending: undefined as HistoryEvent[] | undefined,
+  };
+  return { item, parts: writes };
+}
