@@ -58,6 +58,22 @@ export async function decisionLink(
   });
 }
 
+/** The path of the newest IBAN confirmation link emailed to `to` for request `requestId`. */
+export async function confirmationLink(to: string, requestId: string): Promise<string> {
+  return eventually("the confirmation email", async () => {
+    const store = (await (await fetch(`${web.stack.urls.inbox}/store`)).json()) as {
+      emails: { destination: { to: string[] }; subject: string; body: { text?: string } }[];
+    };
+    const mail = store.emails.findLast(
+      (e) =>
+        e.destination.to.includes(to) &&
+        e.subject.includes(requestId) &&
+        /confirm\.html#token=/.test(e.body.text ?? ""),
+    );
+    return mail?.body.text?.match(/(\/confirm\.html#token=[A-Za-z0-9_%-]+)/)?.[1];
+  });
+}
+
 /** Chooses a PDF in the file control `selector` and waits until it is uploaded (or says why not). */
 export async function attach(page: OpenPage, selector: string, name = "proof.pdf") {
   await page.setInputFiles(selector, { name, mimeType: "application/pdf", buffer: PDF });
