@@ -9,13 +9,20 @@ export function useStack(stack: WebStack): void {
   web = stack;
 }
 
-/** The request's status as the API tells its member. */
-export async function statusOf(link: string): Promise<string> {
+/** The request as the API shows it to its member. */
+export async function requestView(
+  link: string,
+): Promise<{ status: string; history: { type: string }[] }> {
   const hash = new URLSearchParams(new URL(link).hash.slice(1));
   const answer = await fetch(`${web.base}/api/requests/${hash.get("id")}`, {
     headers: { authorization: `Bearer ${hash.get("token")}` },
   });
-  return ((await answer.json()) as { status: string }).status;
+  return (await answer.json()) as { status: string; history: { type: string }[] };
+}
+
+/** The request's status as the API tells its member. */
+export async function statusOf(link: string): Promise<string> {
+  return (await requestView(link)).status;
 }
 
 export const waitForStatus = (link: string, wanted: string) =>

@@ -6,6 +6,7 @@ import { depsFromConfig } from "../../packages/core/src/deps";
 import { createBatch } from "../../packages/core/src/finance/batches";
 import { markBatchExported } from "../../packages/core/src/finance/exported";
 import { exportBatch } from "../../packages/core/src/finance/exports";
+import { importRepayments } from "../../packages/core/src/finance/repayments";
 import { markBatchPaid, markPayoutFailed } from "../../packages/core/src/finance/settlement";
 import {
   type RequestStatus,
@@ -23,9 +24,11 @@ import {
   attach,
   confirmationLink,
   decisionLink,
+  eventually,
   fillAidWithoutDocuments,
   fillMember,
   pieter,
+  requestView,
   submit,
   useStack,
   waitForStatus,
@@ -243,6 +246,12 @@ const journeys: Journey[] = [
         reach: async (link) => {
           await waitForStatus(link, "awaiting-approval");
           await memberPost(link, "withdraw");
+          // The status says withdrawn a moment before the history does (its item is written after).
+          await eventually(
+            "the withdrawal in the history",
+            async () =>
+              (await requestView(link)).history.some((e) => e.type === "Withdrawn") || undefined,
+          );
         },
         words: { fr: ["Demande retirée"], nl: ["Aanvraag ingetrokken"], en: ["Request withdrawn"] },
       },
@@ -314,6 +323,22 @@ const journeys: Journey[] = [
           en: ["Loan schedule", "Structured communication to give"],
         },
         wide: true,
+      },
+      {
+        status: "repaid",
+        reach: async (link) => {
+          const deps = await stackDeps();
+          const today = deps.clock.now().toISOString().slice(0, 10);
+          // The whole loan in one transfer, as the bank statement's import records it.
+          const line = `requestId,date,amountEuros\n${idOf(link)},${today},2400.00\n`;
+          const report = await importRepayments(
+            deps,
+            createEngine(deps),
+            new TextEncoder().encode(line),
+          );
+          expect(report.lines.map((l) => l.outcome)).toEqual(["applied"]);
+        },
+        words: { fr: ["Échéancier du prêt"], nl: ["Aflossingsplan"], en: ["Loan schedule"] },
       },
     ],
   },
