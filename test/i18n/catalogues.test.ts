@@ -3,13 +3,20 @@ import { languages } from "../../packages/core/src/i18n/language";
 import { formatMessage, pluralForms } from "../../packages/core/src/i18n/message";
 import { reasonTexts } from "../../packages/core/src/requests/checks/reasons";
 import { fieldTexts, optionTexts } from "../../packages/core/src/requests/labels";
+import { requestStatuses } from "../../packages/core/src/requests/request-types";
 import { historyLabels, nextSteps } from "../../packages/core/src/requests/view-texts";
-import { decidedTexts, statusTexts, ui } from "../../packages/web/src/lib/ui-text";
+import {
+  decidedTexts,
+  payoutStatusTexts,
+  statusTexts,
+  ui,
+} from "../../packages/web/src/lib/ui-text";
 
 /** Every catalogue, by audience: pages (members, approvers), check reasons, labels, history. */
 const catalogues: Record<string, Record<string, unknown>> = {
   ui,
   statusTexts,
+  payoutStatusTexts,
   decidedTexts,
   historyLabels,
   nextSteps,
@@ -67,6 +74,24 @@ describe("the catalogues", () => {
       expect(problems).toEqual([]);
     });
   }
+
+  it("every status a request can have: a label and a next step in every language, never its raw name", () => {
+    const problems: string[] = [];
+    for (const status of requestStatuses) {
+      for (const [name, catalogue] of [
+        ["statusTexts", statusTexts],
+        ["nextSteps", nextSteps],
+      ] as const) {
+        for (const l of languages) {
+          const text = (catalogue as Record<string, Record<string, string> | undefined>)[status]?.[
+            l
+          ];
+          if (!text?.trim() || text === status) problems.push(`${status}: no ${name} in ${l}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
 
   it("chooses the plural form of the reader's language", () => {
     const template = "{n, plural, =0 {aucun} one {# jour} other {# jours}}";

@@ -9,13 +9,20 @@ export function useStack(stack: WebStack): void {
   web = stack;
 }
 
-/** The request's status as the API tells its member. */
-export async function statusOf(link: string): Promise<string> {
+/** The request as the API shows it to its member. */
+export async function requestView(
+  link: string,
+): Promise<{ status: string; history: { type: string }[] }> {
   const hash = new URLSearchParams(new URL(link).hash.slice(1));
   const answer = await fetch(`${web.base}/api/requests/${hash.get("id")}`, {
     headers: { authorization: `Bearer ${hash.get("token")}` },
   });
-  return ((await answer.json()) as { status: string }).status;
+  return (await answer.json()) as { status: string; history: { type: string }[] };
+}
+
+/** The request's status as the API tells its member. */
+export async function statusOf(link: string): Promise<string> {
+  return (await requestView(link)).status;
 }
 
 export const waitForStatus = (link: string, wanted: string) =>
@@ -55,6 +62,22 @@ export async function decisionLink(
       .map((l) => l.replace(/&amp;/g, "&"))
       .filter((l) => l.endsWith(`action=${action}`));
     return links.at(-1);
+  });
+}
+
+/** The path of the newest IBAN confirmation link emailed to `to` for request `requestId`. */
+export async function confirmationLink(to: string, requestId: string): Promise<string> {
+  return eventually("the confirmation email", async () => {
+    const store = (await (await fetch(`${web.stack.urls.inbox}/store`)).json()) as {
+      emails: { destination: { to: string[] }; subject: string; body: { text?: string } }[];
+    };
+    const mail = store.emails.findLast(
+      (e) =>
+        e.destination.to.includes(to) &&
+        e.subject.includes(requestId) &&
+        /confirm\.html#token=/.test(e.body.text ?? ""),
+    );
+    return mail?.body.text?.match(/(\/confirm\.html#token=[A-Za-z0-9_%-]+)/)?.[1];
   });
 }
 

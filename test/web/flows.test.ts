@@ -8,6 +8,7 @@ import { createEngine } from "../../packages/core/src/workflows/index";
 import { artifacts, axeViolations, fieldErrors, startWebStack, type WebStack } from "./browser";
 import {
   attach,
+  confirmationLink,
   decisionLink,
   eventually,
   fillAidWithoutDocuments,
@@ -231,18 +232,7 @@ describe("a transfer the bank returned", () => {
     await page.fill("#f-iban", "BE68 5390 0754 7034");
     await page.click("#send-iban");
     await waitForStatus(link, "confirming-iban");
-    const confirmLink = await eventually("the confirmation email", async () => {
-      const store = (await (await fetch(`${web.stack.urls.inbox}/store`)).json()) as {
-        emails: { destination: { to: string[] }; subject: string; body: { text?: string } }[];
-      };
-      const mail = store.emails.find(
-        (e) =>
-          e.destination.to.includes("amelie.lambert@example.org") &&
-          e.subject.includes(requestId) &&
-          /confirm\.html#token=/.test(e.body.text ?? ""),
-      );
-      return mail?.body.text?.match(/(\/confirm\.html#token=[A-Za-z0-9_%-]+)/)?.[1];
-    });
+    const confirmLink = await confirmationLink("amelie.lambert@example.org", requestId);
     const confirmPage = await web.open(confirmLink);
     await confirmPage.waitForSelector("#confirm");
     const confirmText = await confirmPage.textContent("main");

@@ -16,7 +16,7 @@ import { browserLanguage, hasChosenLanguage } from "./lib/lang";
 import { facts, pageFrame, section } from "./lib/page";
 import { dataTable } from "./lib/table";
 import { takeFragment } from "./lib/token";
-import { say, statusText } from "./lib/ui-text";
+import { payoutStatusText, say, statusText } from "./lib/ui-text";
 import { type Doc, fileField } from "./lib/upload";
 
 /** `GET /api/requests/{id}` (§8). */
@@ -149,7 +149,10 @@ function draw(): void {
           "payout-title",
           say("payout", l),
           facts([
-            [say("status", l), h("span", { id: "payout-status" }, statusText(v.payout.status, l))],
+            [
+              say("status", l),
+              h("span", { id: "payout-status" }, payoutStatusText(v.payout.status, l)),
+            ],
             [say("amountDue", l), formatEuros(v.payout.amountCents, l)],
             [say("reference", l), v.payout.reference],
             ...(v.payout.paidAt

@@ -1,4 +1,5 @@
 import { formatMessage } from "@entraide/core/i18n/message";
+import type { PayoutStatus } from "@entraide/core/payouts/payout";
 import type { Translated } from "@entraide/core/requests/i18n";
 import type { Language, RequestStatus } from "@entraide/core/requests/request-types";
 
@@ -462,7 +463,11 @@ export const statusTexts: Record<RequestStatus, Translated> = {
     "Wacht op het tussentijds verslag",
     "Awaiting the milestone report",
   ),
-  "report-checking": t3("Rapport en vérification", "Verslag wordt nagekeken", "Report being checked"),
+  "report-checking": t3(
+    "Rapport en vérification",
+    "Verslag wordt nagekeken",
+    "Report being checked",
+  ),
   "report-needs-info": t3(
     "Précisions demandées sur le rapport",
     "Meer uitleg gevraagd over het verslag",
@@ -476,6 +481,24 @@ export const statusTexts: Record<RequestStatus, Translated> = {
 
 export function statusText(status: string, language: Language): string {
   return (statusTexts as Record<string, Translated>)[status]?.[language] ?? status;
+}
+
+/** A payout's own statuses where they are not a request's (`batched`, `abandoned`). */
+export const payoutStatusTexts: Record<Exclude<PayoutStatus, RequestStatus>, Translated> = {
+  batched: t3("Dans un lot de paiement", "In een betalingsbatch", "In a payment batch"),
+  abandoned: t3(
+    "Abandonné, montant rendu au fonds",
+    "Stopgezet, bedrag terug naar het fonds",
+    "Abandoned, amount returned to the fund",
+  ),
+};
+
+/** A payout's status in words: its own where it has one, else the request status of that name. */
+export function payoutStatusText(status: string, language: Language): string {
+  return (
+    (payoutStatusTexts as Record<string, Translated>)[status]?.[language] ??
+    statusText(status, language)
+  );
 }
 
 /** What a decision made was, for "… by x on date" (past participles, not the buttons' verbs). */
