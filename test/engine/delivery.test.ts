@@ -120,7 +120,7 @@ describe("workflow engine under at-least-once delivery and crashes", () => {
       [...Array(75).fill("succeeded:done"), ...Array(25).fill("succeeded:refused")].sort(),
     );
     expect(await paid(doubled.stack)).toBe(await paid(single.stack));
-  });
+  }, 180_000); // 100 executions run twice over, a few hundred commits: minutes on a loaded 2-core machine
 
   it("a worker crashing after each kind of side effect and before each write loses no execution and doubles no effect", async () => {
     // Prepare
