@@ -121,7 +121,7 @@ describe("a request decided by a committee vote, from a test plan with a third f
     );
     // Assess
     expect(toApplicant).toHaveLength(1);
-    expect(toApplicant[0]!.body.text).toContain("2 pour, 0 contre, 1 abstention(s) ; quorum 3.");
+    expect(toApplicant[0]!.body.text).toContain("2 pour, 0 contre, 1 abstention ; quorum 3.");
     expect(toApplicant[0]!.body.text).not.toContain(committee.chair);
     expect(toMember).toHaveLength(1);
     expect(toMember[0]!.body.text).toContain(`${committee.chair} : pour — Projet utile`);

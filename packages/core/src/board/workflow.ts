@@ -8,7 +8,7 @@ import {
 import { ALL_ERRORS, TIMEOUT_ERROR } from "../engine/retry";
 import { type PlanConfig, planConfig } from "../plan/config";
 import { asPost } from "./data";
-import { isModeratorTokenKey } from "./links";
+import { isModeratorTokenKey } from "../notifications/board-links";
 import { moderationDecisions, type ModerationDecision } from "./post";
 
 export const BOARD_POST_WORKFLOW = "board-post";
