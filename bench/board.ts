@@ -8,7 +8,7 @@
 import { BatchWriteCommand, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { randomUUID } from "node:crypto";
 import { pathToFileURL } from "node:url";
-import { postCategories, postKinds, postRegions } from "../packages/core/src/board/options";
+import { postCategories, postKinds, postRegions } from "../packages/core/src/plan/board-options";
 import { publishWrite, type PublicPost } from "../packages/core/src/board/records";
 import type { RuntimeConfig } from "../packages/core/src/config";
 import { indexes, keys } from "../packages/core/src/db/layout";

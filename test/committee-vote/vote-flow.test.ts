@@ -121,13 +121,13 @@ describe("a request decided by a committee vote, from a test plan with a third f
     );
     // Assess
     expect(toApplicant).toHaveLength(1);
-    expect(toApplicant[0]!.body.text).toContain("2 pour, 0 contre, 1 abstention(s) ; quorum 3.");
+    expect(toApplicant[0]!.body.text).toContain("2 pour, 0 contre, 1 abstention ; quorum 3.");
     expect(toApplicant[0]!.body.text).not.toContain(committee.chair);
     expect(toMember).toHaveLength(1);
     expect(toMember[0]!.body.text).toContain(`${committee.chair} : pour — Projet utile`);
     expect(toMember[0]!.body.text).toContain(`${committee.nl} : abstention`);
     expect(toNl).toHaveLength(1);
-    expect(toNl[0]!.body.text).toContain("2 voor, 0 tegen, 1 onthouding(en)");
+    expect(toNl[0]!.body.text).toContain("2 voor, 0 tegen, 1 onthouding;");
   });
 
   it("fails when the majority rejects, a vote sent by email reply counting like one from the page", async () => {

@@ -4,7 +4,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { planConfig } from "../../packages/core/src/plan/config";
 
 const root = join(import.meta.dirname, "../..");
-const CONFIG = "packages/core/src/plan/config.ts";
+/** The plan's own files: its schema and defaults name every setting without reading it. */
+const PLAN_FILES = ["config.ts", "schema.ts", "defaults.ts"].map(
+  (f) => `packages/core/src/plan/${f}`,
+);
 
 /** Every setting of the plan, as a dotted path: objects are walked, lists are one setting. */
 function leaves(value: unknown, path: string[] = []): string[][] {
@@ -23,11 +26,12 @@ async function sources(dir: string): Promise<string[]> {
   return out;
 }
 
-/** The code of every package but the plan's own file, comments left out (a comment reads nothing). */
+/** The code of every package but the plan's own files, comments left out (a comment reads nothing). */
 let code: { file: string; text: string }[];
 beforeAll(async () => {
   const files = (await sources(join(root, "packages"))).filter(
-    (f) => relative(root, f) !== CONFIG && (f.includes("/src/") || f.includes("/scripts/")),
+    (f) =>
+      !PLAN_FILES.includes(relative(root, f)) && (f.includes("/src/") || f.includes("/scripts/")),
   );
   code = await Promise.all(
     files.map(async (file) => ({

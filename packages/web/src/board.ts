@@ -9,10 +9,10 @@ import {
   postKinds,
   postRegions,
   reportReasons,
-} from "@entraide/core/board/options";
+} from "@entraide/core/plan/board-options";
 import type { PostPage, PublicPost } from "@entraide/core/board/records";
-import type { Translated } from "@entraide/core/requests/i18n";
-import { isLanguage, type Language, languages } from "@entraide/core/requests/request-types";
+import { formatDate } from "@entraide/core/i18n/format";
+import { isLanguage, type Language, languages, type Translated } from "@entraide/core/i18n/language";
 import { type ApiError, api, fieldErrors } from "./lib/api";
 import { announce, focus, h } from "./lib/dom";
 import { clearErrors, showErrors } from "./lib/errors";
@@ -200,10 +200,7 @@ const frame = pageFrame("boardTitle", () => draw());
 const say = (t: Translated, vars: Record<string, string> = {}) =>
   Object.entries(vars).reduce((s, [k, v]) => s.replace(`{${k}}`, v), t[frame.language]);
 const label = (field: string) => say(boardFieldLabels[field]!);
-const dateOf = (iso: string) =>
-  new Intl.DateTimeFormat({ fr: "fr-BE", nl: "nl-BE", en: "en-GB" }[frame.language], {
-    dateStyle: "long",
-  }).format(new Date(iso));
+const dateOf = (iso: string) => formatDate(iso, frame.language);
 
 function select(
   field: string,

@@ -1,5 +1,5 @@
-import { formatEuros } from "@entraide/core/requests/i18n";
-import type { Language } from "@entraide/core/requests/request-types";
+import { formatEuros, formatMoment } from "@entraide/core/i18n/format";
+import type { Language } from "@entraide/core/i18n/language";
 import { type ApiError, api } from "./lib/api";
 import { announce, h } from "./lib/dom";
 import { facts, pageFrame } from "./lib/page";
@@ -103,17 +103,11 @@ let view: ConfirmationView | undefined;
 let notice: { text: string; error: boolean } | undefined;
 const frame = pageFrame("confirmTitle", () => draw());
 
-const when = (iso: string, l: Language) =>
-  new Intl.DateTimeFormat({ fr: "fr-BE", nl: "nl-BE", en: "en-GB" }[l], {
-    dateStyle: "long",
-    timeStyle: "short",
-  }).format(new Date(iso));
-
 function closedText(v: ConfirmationView, w: Words, l: Language): string {
   const answer = v.closedReason?.answer ?? "superseded";
   if (answer === "expired") return w["closed-expired"];
   if (answer === "superseded") return w["closed-superseded"];
-  return w["closed-used"].replace("{at}", when(v.closedReason!.at, l));
+  return w["closed-used"].replace("{at}", formatMoment(v.closedReason!.at, l));
 }
 
 function draw(): void {

@@ -7,7 +7,7 @@ import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { languageOf } from "../requests/i18n";
 import { parseWith } from "../requests/messages";
 import { asPost } from "./data";
-import { isModeratorTokenKey } from "./links";
+import { isModeratorTokenKey } from "../notifications/board-links";
 import { boardLabel, ModerationAnswer, Report } from "./post";
 import { currentContent, getPost } from "./records";
 

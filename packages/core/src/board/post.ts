@@ -7,9 +7,9 @@ import {
   postKinds,
   postRegions,
   reportReasons,
-} from "./options";
+} from "../plan/board-options";
 
-export * from "./options";
+export * from "../plan/board-options";
 
 /** What the board shows of a post, and all it stores publicly: no surname, no address. */
 export const PostContent = z.strictObject({

@@ -10,7 +10,7 @@ import { replyOpening } from "../notifications/replies/parse-reply";
 import type { ModerationAnswerCode } from "../notifications/templates/board-moderation-answer";
 import { notify } from "../requests/notify";
 import { asPost } from "./data";
-import { isModeratorTokenKey } from "./links";
+import { isModeratorTokenKey } from "../notifications/board-links";
 import { currentContent } from "./records";
 import type { ModerationDecision } from "./post";
 

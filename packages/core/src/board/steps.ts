@@ -13,7 +13,7 @@ import type { TemplateName, TemplateParams } from "../notifications/templates/in
 import type { PlanConfig } from "../plan/config";
 import { notify } from "../requests/notify";
 import { asPost, type PostData, type RelayData } from "./data";
-import { manageToken, moderatorTokenKey } from "./links";
+import { manageToken, moderatorTokenKey } from "../notifications/board-links";
 import {
   currentContent,
   erasePost,

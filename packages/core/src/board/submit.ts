@@ -8,7 +8,7 @@ import { hashToken } from "../engine/tokens";
 import { getMember } from "../members/register";
 import type { PlanConfig } from "../plan/config";
 import type { PostData } from "./data";
-import { manageToken } from "./links";
+import { manageToken } from "../notifications/board-links";
 import { parseBoard, writeCounted } from "./parse";
 import { PostSubmission } from "./post";
 import { countWithin } from "./rate-limit";

@@ -1,9 +1,9 @@
 import { addSeconds } from "../clock";
 import { type CallbackOutcome, type Data, defineWorkflow } from "../engine/definition";
 import { TIMEOUT_ERROR, TRANSIENT_RETRY } from "../engine/retry";
+import { isModeratorTokenKey } from "../notifications/board-links";
 import { type PlanConfig, planConfig } from "../plan/config";
 import { asPost } from "./data";
-import { isModeratorTokenKey } from "./links";
 import { type ModerationDecision, moderationDecisions } from "./post";
 
 export const BOARD_POST_WORKFLOW = "board-post";

@@ -13,7 +13,7 @@ import { addSeconds } from "../clock";
 import { keys } from "../db/layout";
 import type { Deps } from "../deps";
 import { type PlanConfig, planConfig } from "../plan/config";
-import type { DocumentContentType } from "../requests/request-types";
+import type { DocumentContentType } from "../plan/vocabulary";
 import { attachmentDisposition, servedContentType, shownFileName } from "./file-name";
 import type { DocumentMeta } from "./meta";
 import {

@@ -1,4 +1,4 @@
-import type { DocumentContentType } from "../requests/request-types";
+import type { DocumentContentType } from "../plan/vocabulary";
 import type { SniffedType } from "./sniff";
 
 /** What the upload step recorded of a document: its declared type and what its bytes are. */

@@ -1,4 +1,4 @@
-import type { DocumentContentType } from "../requests/request-types";
+import type { DocumentContentType } from "../plan/vocabulary";
 
 export type SniffedType = "pdf" | "jpeg" | "png" | "unknown";
 

@@ -1,6 +1,4 @@
-import { DeleteObjectsCommand, GetObjectCommand, paginateListObjectsV2 } from "@aws-sdk/client-s3";
 import { DeleteCommand, PutCommand, paginateScan } from "@aws-sdk/lib-dynamodb";
-import { bucketLayout } from "../aws/bucket-layout";
 import { keys } from "../db/layout";
 import { byPrefix } from "../db/query";
 import { readItem } from "../db/records";
@@ -11,6 +9,7 @@ import { ConflictError, NotFoundError } from "../errors";
 import { type PlanConfig, planConfig } from "../plan/config";
 import { documentIdsOf } from "../requests/amount";
 import type { RequestData } from "../requests/record";
+import { eraseObjects } from "./objects";
 import { ibanForms, personalStrings, pseudonymOf, requestSecrets, Scrubber } from "./scrub";
 
 /** What accounting law needs of a payout (§10): kept until the accounting retention has passed. */
@@ -263,49 +262,6 @@ async function eraseExecution(
     next: { ...scrubbed, rev: execution.rev + 1, seq: execution.seq + 1, updatedAt: at },
     events: [{ at, type: "Erased", detail: { by, personalData: "replaced by a pseudonym" } }],
   });
-}
-
-/** Documents, uploads, exports of the member's batches, and raw replies that name them. */
-async function eraseObjects(
-  deps: Deps,
-  scrubber: Scrubber,
-  documentIds: Set<string>,
-  batches: Set<string>,
-  dryRun: boolean,
-): Promise<number> {
-  const Bucket = deps.config.bucket;
-  const doomed: string[] = [];
-  const listing = (Prefix: string) =>
-    paginateListObjectsV2({ client: deps.clients.s3 }, { Bucket, Prefix });
-  for (const area of [bucketLayout.documents.prefix, bucketLayout.uploads.prefix]) {
-    for await (const page of listing(area))
-      for (const o of page.Contents ?? [])
-        if (documentIds.has(o.Key!.slice(area.length))) doomed.push(o.Key!);
-  }
-  // Exports are copies for the bank, made again from the batch (which keeps the accounting fields) when needed.
-  for await (const page of listing(bucketLayout.exports.prefix))
-    for (const o of page.Contents ?? [])
-      if ([...batches].some((b) => o.Key!.startsWith(`${bucketLayout.exports.prefix}${b}.`)))
-        doomed.push(o.Key!);
-  for await (const page of listing(bucketLayout.inbound.prefix)) {
-    for (const o of page.Contents ?? []) {
-      const body = await (
-        await deps.clients.s3.send(new GetObjectCommand({ Bucket, Key: o.Key! }))
-      ).Body!.transformToString();
-      if (scrubber.finds(body)) doomed.push(o.Key!);
-    }
-  }
-  if (!dryRun) {
-    for (let i = 0; i < doomed.length; i += 1000) {
-      await deps.clients.s3.send(
-        new DeleteObjectsCommand({
-          Bucket,
-          Delete: { Objects: doomed.slice(i, i + 1000).map((Key) => ({ Key })) },
-        }),
-      );
-    }
-  }
-  return doomed.length;
 }
 
 /** Remembers what was kept for accounting, so the scheduled erasure finishes it when its time comes. */

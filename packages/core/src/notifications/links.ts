@@ -1,4 +1,6 @@
-export { statusUrl } from "../requests/status-token";
+/** The member's status page for one request, under its private status token. */
+export const statusUrl = (publicUrl: string, id: string, token: string) =>
+  `${publicUrl}/status.html#id=${encodeURIComponent(id)}&token=${encodeURIComponent(token)}`;
 
 export type DecisionAction = "approve" | "reject" | "request-info";
 export const decisionActions: readonly DecisionAction[] = ["approve", "reject", "request-info"];

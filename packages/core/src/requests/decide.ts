@@ -11,7 +11,7 @@ import { type PlanConfig, planConfig } from "../plan/config";
 import { correspondenceIdsOf, documentIdsOf } from "./amount";
 import { renderReason } from "./checks/reasons";
 import { conversationOf } from "./conversation";
-import { type DecisionTokenKind, isDecisionTokenKey } from "./decision-tokens";
+import { type DecisionTokenKind, isDecisionTokenKey } from "../notifications/decision-tokens";
 import { outcomeOf } from "./decisions";
 import { parseWith } from "./messages";
 import { asRequest } from "./record";

@@ -8,7 +8,8 @@ import { documentIdsOf, requestAmountCents } from "./amount";
 import type { Translated } from "./i18n";
 import { parseRequest } from "./messages";
 import type { RequestData } from "./record";
-import { statusToken, statusUrl } from "./status-token";
+import { statusUrl } from "../notifications/links";
+import { statusToken } from "./status-token";
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;
 

@@ -7,7 +7,7 @@ import type { TemplateName, TemplateParams } from "../notifications/templates/in
 import { createPayout as createPayoutWrite } from "../payouts/records";
 import type { Payout } from "../payouts/payout";
 import type { PlanConfig } from "../plan/config";
-import { decisionTokenKey } from "./decision-tokens";
+import { decisionTokenKey } from "../notifications/decision-tokens";
 import { notify } from "./notify";
 import {
   closing,

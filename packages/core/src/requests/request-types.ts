@@ -1,22 +1,13 @@
-/** The four kinds of request of PRODUCT.md §2; the discriminator of every request body. */
-export const requestTypes = [
-  "cancelled-contract",
-  "incurred-expenses",
-  "emergency-aid",
-  "relaunch-loan",
-  // A members' project funded in tranches against milestone reports (press release §4).
-  "initiative-support",
-] as const;
-export type RequestType = (typeof requestTypes)[number];
-
 export { defaultLanguage, isLanguage, type Language, languages } from "../i18n/language";
+export {
+  type DocumentContentType,
+  documentContentTypes,
+  type RequestType,
+  requestTypes,
+} from "../plan/vocabulary";
 
 /** Who decides a request of a given type (§2): `activity-administrators` or `<committee>-committee` of the plan. */
 export type ApproverGroup = string;
-
-/** Content types a document may have (§2: PDF, JPEG, PNG by their magic bytes). */
-export const documentContentTypes = ["application/pdf", "image/jpeg", "image/png"] as const;
-export type DocumentContentType = (typeof documentContentTypes)[number];
 
 /** The lifecycle of §3 (loans go on to `repaying` and `repaid`). */
 export const requestStatuses = [

@@ -23,9 +23,6 @@ export function statusTokenMatches(
   return given.length === stored.length && timingSafeEqual(given, stored);
 }
 
-export const statusUrl = (publicUrl: string, id: string, token: string) =>
-  `${publicUrl}/status.html#id=${encodeURIComponent(id)}&token=${encodeURIComponent(token)}`;
-
 /** The request behind `id`, for the holder of its status token; an unknown id and a wrong token are the same 404. */
 export async function ownRequest(deps: Deps, id: string, token: string | undefined) {
   const execution = await getExecution(deps, id);

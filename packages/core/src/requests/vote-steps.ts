@@ -5,7 +5,7 @@ import type { Step, StepContext } from "../engine/definition";
 import type { RequestSummary } from "../notifications/templates/common";
 import type { CommitteeVotePolicy } from "../plan/approvals";
 import type { PlanConfig } from "../plan/config";
-import { decisionTokenKey } from "./decision-tokens";
+import { decisionTokenKey } from "../notifications/decision-tokens";
 import { notify } from "./notify";
 import type { RequestData } from "./record";
 import { type CommitteeVote, openVote, type Tally, tallyOf } from "./votes";

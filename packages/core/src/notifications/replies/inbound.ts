@@ -5,7 +5,7 @@ import type { Deps } from "../../deps";
 import { readToken, type TokenRecord } from "../../engine/callbacks";
 import { once } from "../../engine/effects";
 import { EntraideError } from "../../errors";
-import { isDecisionTokenKey } from "../../requests/decision-tokens";
+import { isDecisionTokenKey } from "../decision-tokens";
 import { sendEmail } from "../send";
 import { render, type TemplateParams } from "../templates/index";
 import { addressesOf, isAutomatic } from "./mail-headers";

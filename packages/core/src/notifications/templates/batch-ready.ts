@@ -1,4 +1,4 @@
-import type { Language } from "../../requests/request-types";
+import type { Language } from "../../i18n/language";
 import { euros, moment } from "../format";
 import { block, type RenderedEmail, renderEmail } from "../layout";
 import type { Words } from "./common";

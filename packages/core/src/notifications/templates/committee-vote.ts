@@ -1,5 +1,6 @@
 import type { Tally, VoteChoice } from "../../committees/tally";
 import type { Language } from "../../i18n/language";
+import { formatMessage } from "../../i18n/message";
 import { day } from "../format";
 import { block, type RenderedEmail, renderEmail } from "../layout";
 import { voteUrl } from "../links";
@@ -103,7 +104,11 @@ const outcomeWords: Words<{
     heading: (c, a) => `${c} : demande ${a ? "approuvée" : "refusée"}`,
     chair: "Le vote n'ayant pas abouti à temps, la présidence du comité a décidé.",
     tally: (t) =>
-      `${t.approve} pour, ${t.reject} contre, ${t.abstain} abstention(s) ; quorum ${t.quorum}.`,
+      formatMessage(
+        "{approve} pour, {reject} contre, {abstain, plural, one {# abstention} other {# abstentions}} ; quorum {quorum}.",
+        { ...t },
+        "fr",
+      ),
     votes: "Votes",
     choice: { approve: "pour", reject: "contre", abstain: "abstention" },
   },
@@ -114,7 +119,11 @@ const outcomeWords: Words<{
     chair:
       "De stemming kwam niet op tijd tot een besluit; de voorzitter van het comité heeft beslist.",
     tally: (t) =>
-      `${t.approve} voor, ${t.reject} tegen, ${t.abstain} onthouding(en); quorum ${t.quorum}.`,
+      formatMessage(
+        "{approve} voor, {reject} tegen, {abstain, plural, one {# onthouding} other {# onthoudingen}}; quorum {quorum}.",
+        { ...t },
+        "nl",
+      ),
     votes: "Stemmen",
     choice: { approve: "voor", reject: "tegen", abstain: "onthouding" },
   },
@@ -123,7 +132,11 @@ const outcomeWords: Words<{
     heading: (c, a) => `${c}: request ${a ? "approved" : "rejected"}`,
     chair: "The vote reached no decision in time; the committee's chair decided.",
     tally: (t) =>
-      `${t.approve} for, ${t.reject} against, ${t.abstain} abstention(s); quorum ${t.quorum}.`,
+      formatMessage(
+        "{approve} for, {reject} against, {abstain, plural, one {# abstention} other {# abstentions}}; quorum {quorum}.",
+        { ...t },
+        "en",
+      ),
     votes: "Votes",
     choice: { approve: "for", reject: "against", abstain: "abstention" },
   },

@@ -1,19 +1,19 @@
-import type { Language } from "../../requests/request-types";
+import type { Language } from "../../i18n/language";
 import type { RenderedEmail } from "../layout";
 import { approvalEscalation } from "./approval-escalation";
 import { approvalReminder } from "./approval-reminder";
 import { approvalRequest } from "./approval-request";
 import { batchReady } from "./batch-ready";
 import {
-  boardAnswer,
   boardConfirm,
   boardExpired,
   boardHidden,
-  boardModeration,
   boardPublished,
   boardReminder,
   boardWarned,
 } from "./board";
+import { boardAnswer } from "./board-answer";
+import { boardModeration } from "./board-moderation";
 import { boardModerationAnswer } from "./board-moderation-answer";
 import { voteChair, voteOutcome, voteRequest } from "./committee-vote";
 import { infoNeeded } from "./info-needed";
@@ -22,15 +22,9 @@ import { installmentOverdue } from "./installment-overdue";
 import { installmentReminder } from "./installment-reminder";
 import { loanRepaid } from "./loan-repaid";
 import { loanSchedule } from "./loan-schedule";
-import {
-  ibanChanged,
-  ibanConfirmation,
-  ownerNotice,
-  payoutAbandoned,
-  payoutFailedReminder,
-  requestDisputed,
-} from "./payout-account";
+import { ibanChanged, ibanConfirmation, ownerNotice } from "./payout-account";
 import { payoutFailed } from "./payout-failed";
+import { payoutAbandoned, payoutFailedReminder, requestDisputed } from "./payout-followup";
 import { payoutPaid } from "./payout-paid";
 import { coApplicantConfirmation, projectStopped, trancheCheck } from "./project";
 import { recoveryInvitation } from "./recovery-invitation";

@@ -1,4 +1,4 @@
-import type { Language } from "../../requests/request-types";
+import type { Language } from "../../i18n/language";
 import { type Block, block } from "../layout";
 import type { Words } from "./common";
 

@@ -1,5 +1,5 @@
 import { ibanEnd } from "../../bank/iban";
-import type { Language } from "../../requests/request-types";
+import type { Language } from "../../i18n/language";
 import { day, euros } from "../format";
 import { block, type RenderedEmail, renderEmail } from "../layout";
 import { type StatusLink, statusBlock, type Words } from "./common";

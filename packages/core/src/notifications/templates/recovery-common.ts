@@ -2,7 +2,7 @@ import {
   rfCreditorReference,
   structuredCommunication,
 } from "../../recoveries/structured-communication";
-import type { Language } from "../../requests/request-types";
+import type { Language } from "../../i18n/language";
 import { day, euros } from "../format";
 import { type Block, block } from "../layout";
 import type { Words } from "./common";

@@ -1,4 +1,4 @@
-import type { Language } from "../../requests/request-types";
+import type { Language } from "../../i18n/language";
 import { list } from "../format";
 import { block, type RenderedEmail, renderEmail } from "../layout";
 import type { Ambiguity, ReplyDecision } from "../replies/parse-reply";

@@ -1,4 +1,5 @@
-import type { Language, RequestType } from "../../requests/request-types";
+import type { Language } from "../../i18n/language";
+import type { RequestType } from "../../plan/vocabulary";
 import { euros } from "../format";
 import { block, type RenderedEmail, renderEmail } from "../layout";
 import { type StatusLink, statusBlock, typeLabel, type Words } from "./common";

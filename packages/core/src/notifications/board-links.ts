@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import type { ModerationDecision } from "./post";
+import type { ModerationDecision } from "../plan/board-options";
 
 /**
  * The board page's private links. Tokens travel in the fragment only: browsers never send it to

@@ -1,5 +1,4 @@
-import type { Translated } from "../requests/i18n";
-import type { Language } from "../requests/request-types";
+import type { Language, Translated } from "../i18n/language";
 
 /**
  * The board's closed lists, bounds and words, without zod: the page imports them as they are
