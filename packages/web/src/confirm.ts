@@ -48,7 +48,7 @@ const words: Record<Language, Words> = {
     identityIntro:
       "Une demande a été faite avec votre numéro de membre, mais avec une adresse e-mail ou un compte qui ne sont pas ceux de notre registre.",
     coApplicantIntro:
-      "{lead} vous désigne comme co-porteur ou co-porteuse du projet « {title} », présenté au Fonds d'appui aux initiatives. Confirmez-vous en faire partie ?",
+      "{lead} vous désigne comme co-porteur ou co-porteuse du projet «\u00a0{title}\u00a0», présenté au Fonds d'appui aux initiatives. Confirmez-vous en faire partie ?",
     confirmCoApplicant: "Je confirme",
     "done-co-applicant-not-me": "C'est noté : le projet ne sera pas présenté avec votre nom.",
     "done-co-applicant-confirm":

@@ -2,7 +2,7 @@ import { formatDate, formatEuros } from "@entraide/core/requests/i18n";
 import { fieldTexts } from "@entraide/core/requests/labels";
 import type { Language } from "@entraide/core/requests/request-types";
 import { h } from "./lib/dom";
-import { showErrors } from "./lib/errors";
+import { showErrors, toFieldError } from "./lib/errors";
 import { facts, section } from "./lib/page";
 import { dataTable } from "./lib/table";
 import { say } from "./lib/ui-text";
@@ -121,6 +121,26 @@ export function reportForm(
         say("errorsTitle", l, { n: 1 }),
       );
     const body: { report: string; documents?: string[] } = { report: report.value.trim() };
+    // The API's own rule and words (`TrancheReportBody`), said before anything is sent.
+    if (body.report.length < 10)
+      return showErrors(
+        form,
+        [
+          body.report
+            ? toFieldError(
+                {
+                  code: "too_small",
+                  origin: "string",
+                  minimum: 10,
+                  inclusive: true,
+                  path: ["report"],
+                },
+                l,
+              )
+            : toFieldError({ code: "invalid_type", expected: "string", path: ["report"] }, l),
+        ],
+        say("errorsTitle", l, { n: 1 }),
+      );
     if (docs.length) body.documents = docs.map((d) => d.documentId);
     await send(form, button as HTMLButtonElement, body);
   });

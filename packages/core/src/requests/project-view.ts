@@ -32,3 +32,31 @@ export function projectView(data: Data) {
     question: asked?.decision === "request-info" ? asked.comment : undefined,
   };
 }
+
+/** The last report on the tranche being worked on, for the committee member who checks it. */
+export function reportUnderCheck(data: Data) {
+  if (!isProject(data)) return undefined;
+  const project = projectRecord(data);
+  const tranche = project.tranches[project.current - 1];
+  const report = tranche?.reports.at(-1);
+  return tranche && report
+    ? {
+        number: tranche.number,
+        milestone: tranche.milestone,
+        amountCents: tranche.amountCents,
+        ...report,
+      }
+    : undefined;
+}
+
+/** Every document the project's reports brought, which its checkers may open. */
+export const reportDocumentIds = (data: Data): string[] =>
+  isProject(data)
+    ? projectRecord(data).tranches.flatMap((t) => t.reports.flatMap((r) => r.documents))
+    : [];
+
+/** For a project, the amount of its last payout: the tranche it pays, not the whole grant. */
+export function trancheOfPayout(data: Data, payoutId: string): number | undefined {
+  if (!isProject(data)) return undefined;
+  return projectRecord(data).tranches.find((t) => t.payoutId === payoutId)?.amountCents;
+}

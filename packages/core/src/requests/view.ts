@@ -6,7 +6,7 @@ import { isoDay } from "./checks/context";
 import { fixableValues } from "./checks/fixable";
 import { renderReason } from "./checks/reasons";
 import { referenceOf } from "./payment-reference";
-import { projectView, REPORTING } from "./project-view";
+import { projectView, REPORTING, trancheOfPayout } from "./project-view";
 import { ownRequest } from "./status-token";
 import { historyLabels, nextSteps } from "./view-texts";
 
@@ -74,7 +74,10 @@ export async function memberView(deps: Deps, id: string, token: string | undefin
     },
     payout: data.payout && {
       status: data.payout.status,
-      amountCents: data.approvedAmountCents ?? data.amountCents,
+      amountCents:
+        trancheOfPayout(data, data.payout.payoutId) ??
+        data.approvedAmountCents ??
+        data.amountCents,
       reference: data.payout.reference,
       paidAt: data.payout.paidAt,
     },

@@ -239,3 +239,34 @@ export function requestBlocks(
     ),
   ];
 }
+
+/** The report a committee member checks before the next tranche is paid, with its documents. */
+export function reportBlock(
+  report: {
+    number: number;
+    milestone: string;
+    amountCents: number;
+    text: string;
+    at: string;
+    documents: Document[];
+  },
+  l: Language,
+): HTMLElement {
+  return section(
+    "report-title",
+    say("reportTitle", l, { n: report.number }),
+    facts([
+      [say("milestone", l), report.milestone],
+      [say("amount", l), formatEuros(report.amountCents, l)],
+      [say("sentOn", l), formatDate(report.at.slice(0, 10), l)],
+    ]),
+    h("blockquote", { id: "report-text" }, report.text),
+    report.documents.length
+      ? h(
+          "ul",
+          { id: "report-documents" },
+          report.documents.map((d) => h("li", {}, documentLink(d, l))),
+        )
+      : h("p", {}, say("none", l)),
+  );
+}

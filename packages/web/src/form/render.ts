@@ -105,8 +105,6 @@ function initiativeHint(key: string, l: Language): string | undefined {
         min: formatEuros(initiative.amountCents.min, l),
         max: formatEuros(initiative.amountCents.max, l),
       });
-    case "durationMonths":
-      return say("rangeHint", l, initiative.durationMonths);
     case "tranches":
       return say("tranchesHint", l, initiative.tranches);
     case "coApplicants":

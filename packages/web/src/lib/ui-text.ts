@@ -63,7 +63,7 @@ export const ui = {
     "Report on milestone {n}",
   ),
   reportAbout: t3(
-    "Décrivez ce qui a été fait pour atteindre « {milestone} » et joignez vos justificatifs : un membre du comité le vérifie, puis la tranche suivante est versée.",
+    "Décrivez ce qui a été fait pour atteindre «\u00a0{milestone}\u00a0» et joignez vos justificatifs : un membre du comité le vérifie, puis la tranche suivante est versée.",
     "Beschrijf wat er gedaan werd om „{milestone}” te halen en voeg uw bewijsstukken toe: een lid van het comité kijkt het na, daarna wordt de volgende schijf gestort.",
     "Describe what was done to reach “{milestone}” and attach your proofs: a committee member checks it, then the next tranche is paid.",
   ),
@@ -196,6 +196,7 @@ export const ui = {
   status: t3("Statut", "Status", "Status"),
   requestType: t3("Type", "Soort", "Type"),
   submittedOn: t3("Envoyée le", "Verstuurd op", "Sent on"),
+  sentOn: t3("Envoyé le", "Verstuurd op", "Sent on"),
   amountAsked: t3("Montant demandé", "Gevraagd bedrag", "Amount asked"),
   amountApproved: t3("Montant accordé", "Toegekend bedrag", "Amount granted"),
   nextStep: t3("Et maintenant ?", "Wat nu?", "What happens next"),
