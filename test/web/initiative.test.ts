@@ -11,10 +11,10 @@ import {
 import {
   attach,
   camille,
+  confirmationLink,
   decide,
   decisionLink,
   eachLanguage,
-  emailedLink,
   fillMember,
   locales,
   payOut,
@@ -142,9 +142,9 @@ describe("an initiative project in the pages", () => {
     );
 
     // The confirmation page: the co-applicant is named by the lead, in each language
-    const confirmLink = await emailedLink(sarah.email, "confirm.html", id);
+    const confirmPath = await confirmationLink(sarah.email, id);
     for (const language of ["fr", "nl", "en"] as const) {
-      const page = await web.open(pathOf(confirmLink), 1280, locales[language]);
+      const page = await web.open(confirmPath, 1280, locales[language]);
       await page.waitForSelector("#confirm");
       const text = await textOf(page);
       expect(text).toContain("Camille Dubois");
