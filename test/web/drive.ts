@@ -290,3 +290,16 @@ export async function eachLanguage(
     await page.context().close();
   }
 }
+
+/** The newest link to `page` (e.g. `vote.html`) emailed to `to` about `requestId`, as a path. */
+export const emailedPath = (to: string, page: string, requestId: string) =>
+  eventually(`a ${page} email to ${to}`, async () => {
+    const store = (await (await fetch(`${web.stack.urls.inbox}/store`)).json()) as {
+      emails: { destination: { to: string[] }; subject: string; body: { text?: string } }[];
+    };
+    const pattern = new RegExp(`/${page.replace(".", "\\.")}#token=[A-Za-z0-9_%-]+`, "g");
+    return store.emails
+      .filter((e) => e.destination.to.includes(to) && e.subject.includes(requestId))
+      .flatMap((e) => e.body.text?.match(pattern) ?? [])
+      .at(-1);
+  });

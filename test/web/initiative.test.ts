@@ -12,9 +12,9 @@ import {
   attach,
   camille,
   confirmationLink,
-  decide,
   decisionLink,
   eachLanguage,
+  emailedPath,
   fillMember,
   locales,
   payOut,
@@ -160,11 +160,19 @@ describe("an initiative project in the pages", () => {
       await page.context().close();
     }
 
-    // The decision page: the project's tables, not generic fields
+    // The vote page (the committee decides a project): the project's tables, not generic fields
     await waitForStatus(link, "awaiting-approval");
-    const decision = await decisionLink("initiatives.nora@smart.example.org", "approve", link);
+    const voters = {
+      fr: "initiatives.nora@smart.example.org",
+      nl: "initiatives.jan@smart.example.org",
+      en: "initiatives.ola@smart.example.org",
+    };
     for (const language of ["fr", "nl", "en"] as const) {
-      const page = await web.open(pathOf(decision), 1280, locales[language]);
+      const page = await web.open(
+        await emailedPath(voters[language], "vote.html", id),
+        1280,
+        locales[language],
+      );
       await page.waitForSelector("#tranches-table");
       const text = await textOf(page);
       expect(await page.locator("#budgetLines-table tbody tr").count()).toBe(3);
@@ -179,10 +187,12 @@ describe("an initiative project in the pages", () => {
       );
       if (language !== "en")
         expect(text).not.toMatch(/\b(budgetLines|tranches\.|milestone|dueDate)\b/);
-      await looksRight(page, `initiative-decision-${language}`);
+      await looksRight(page, `initiative-vote-${language}`);
+      await page.check("#f-vote");
+      await page.click("#cast");
+      await page.waitForSelector("#vote-result");
       await page.context().close();
     }
-    await decide("initiatives.nora@smart.example.org", link, { decision: "approve" });
 
     // The first tranche is paid; the project then waits for the first milestone's report
     await waitForStatus(link, "scheduled");
