@@ -1,5 +1,12 @@
+import { join } from "node:path";
+import { Writable } from "node:stream";
 import { expect } from "vitest";
-import { eventually, type OpenPage, PDF, type WebStack } from "./browser";
+import { depsFromConfig } from "../../packages/core/src/deps";
+import { createBatch } from "../../packages/core/src/finance/batches";
+import { exportBatch } from "../../packages/core/src/finance/exports";
+import { markBatchPaid } from "../../packages/core/src/finance/settlement";
+import { createEngine } from "../../packages/core/src/workflows/index";
+import { artifacts, axeViolations, eventually, type OpenPage, PDF, type WebStack } from "./browser";
 
 export { eventually };
 
@@ -221,3 +228,78 @@ export async function submit(
   const link = (await page.getAttribute("#status-link", "href")) ?? "";
   return { page, link };
 }
+
+export const locales = { fr: "fr-BE", nl: "nl-BE", en: "en-GB" } as const;
+
+/** Decides through the API with the token of the newest decision email for `approver`. */
+export async function decide(approver: string, link: string, body: Record<string, unknown>) {
+  const decision = await decisionLink(approver, body.decision as string, link);
+  const token = new URLSearchParams(new URL(decision).hash.slice(1)).get("token");
+  const answer = await fetch(`${web.base}/api/decisions`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  expect(answer.status).toBe(200);
+}
+
+/** Pays out every scheduled payout of `fund`: a batch created, exported and marked paid. */
+export async function payOut(fund: "solidarity" | "relaunch" | "initiatives") {
+  const deps = depsFromConfig(web.stack.config);
+  const { batch } = await createBatch(deps, fund);
+  const sink = new Writable({ write: (_c, _e, done) => done() });
+  await exportBatch(deps, batch!.batchId, "csv", sink);
+  await markBatchPaid(deps, createEngine(deps), batch!.batchId);
+}
+
+/** The status page in each language, as the browser asks for it, at 360 px unless told. */
+export async function eachLanguage(
+  link: string,
+  name: string,
+  wanted: Record<string, string[]>,
+  widths: readonly number[] = [360],
+) {
+  for (const language of ["fr", "nl", "en"] as const) {
+    const url = new URL(link);
+    const page = await web.open(url.pathname + url.hash, widths[0], locales[language]);
+    await page.waitForSelector("#request-status");
+    for (const width of widths) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({
+        path: join(artifacts, `status-${name}-${language}-${width}.png`),
+        fullPage: true,
+      });
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth > window.innerWidth,
+      );
+      expect(overflow, `${name} ${language} ${width}`).toBe(false);
+    }
+    const text = ((await page.textContent("#app")) ?? "").replace(/[\u00a0\u202f]/g, " ");
+    const lang = await page.getAttribute("html", "lang");
+    const violations = await axeViolations(page);
+    expect(lang).toBe(language);
+    for (const words of wanted[language] ?? [])
+      expect(text, `${name} ${language}`).toContain(words);
+    // No raw status value on a French or Dutch page (English words may coincide with them).
+    if (language !== "en")
+      expect(text).not.toMatch(
+        /\b(scheduled|paid|payout-failed|needs-info|awaiting-approval|confirming-co-applicants|awaiting-report|report-checking|report-needs-info|pending|granted|reported)\b/,
+      );
+    expect(violations, `${name} ${language}`).toEqual([]);
+    expect(page.problems).toEqual([]);
+    await page.context().close();
+  }
+}
+
+/** The newest link to `page` (e.g. `vote.html`) emailed to `to` about `requestId`, as a path. */
+export const emailedPath = (to: string, page: string, requestId: string) =>
+  eventually(`a ${page} email to ${to}`, async () => {
+    const store = (await (await fetch(`${web.stack.urls.inbox}/store`)).json()) as {
+      emails: { destination: { to: string[] }; subject: string; body: { text?: string } }[];
+    };
+    const pattern = new RegExp(`/${page.replace(".", "\\.")}#token=[A-Za-z0-9_%-]+`, "g");
+    return store.emails
+      .filter((e) => e.destination.to.includes(to) && e.subject.includes(requestId))
+      .flatMap((e) => e.body.text?.match(pattern) ?? [])
+      .at(-1);
+  });

@@ -23,10 +23,11 @@ import { artifacts, axeViolations, startWebStack, type WebStack } from "./browse
 import {
   attach,
   confirmationLink,
-  decisionLink,
+  decide,
   eventually,
   fillAidWithoutDocuments,
   fillMember,
+  locales,
   pieter,
   requestView,
   submit,
@@ -52,7 +53,6 @@ afterAll(async () => {
   await web?.stop();
 });
 
-const locales = { fr: "fr-BE", nl: "nl-BE", en: "en-GB" } as const;
 type Language = keyof typeof locales;
 type Words = Partial<Record<Language, string[]>>;
 
@@ -65,18 +65,6 @@ async function stackDeps() {
   const deps = depsFromConfig(web.stack.config, clock);
   clock.offsetMs = await readClockOffset(deps);
   return deps;
-}
-
-/** Decides through the API with the token of the newest decision email for `approver`. */
-async function decide(approver: string, link: string, body: Record<string, unknown>) {
-  const decision = await decisionLink(approver, body.decision as string, link);
-  const token = new URLSearchParams(new URL(decision).hash.slice(1)).get("token");
-  const answer = await fetch(`${web.base}/api/decisions`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  expect(answer.status).toBe(200);
 }
 
 /** A member's own POST on their request (withdraw, info), with the status link's token. */

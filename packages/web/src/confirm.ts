@@ -8,8 +8,10 @@ import { takeFragment } from "./lib/token";
 /** `GET /api/confirmations/current`: what the registered member is asked to confirm. */
 interface ConfirmationView {
   requestId: string;
-  purpose: "iban" | "identity";
+  purpose: "iban" | "identity" | "co-applicant";
   open: boolean;
+  /** For a co-applicant: the project that names them, and who named them. */
+  project?: { title: string; leadName: string };
   amountCents?: number;
   ibanEnd?: string;
   closedReason?: { answer: string; at: string };
@@ -18,6 +20,10 @@ interface ConfirmationView {
 type Words = Record<
   | "ibanIntro"
   | "identityIntro"
+  | "coApplicantIntro"
+  | "confirmCoApplicant"
+  | "done-co-applicant-confirm"
+  | "done-co-applicant-not-me"
   | "reference"
   | "amount"
   | "account"
@@ -41,6 +47,12 @@ const words: Record<Language, Words> = {
       "Un nouveau compte a été demandé pour le paiement de votre demande. Il ne sera utilisé que si vous le confirmez ici.",
     identityIntro:
       "Une demande a été faite avec votre numéro de membre, mais avec une adresse e-mail ou un compte qui ne sont pas ceux de notre registre.",
+    coApplicantIntro:
+      "{lead} vous désigne comme co-porteur ou co-porteuse du projet «\u00a0{title}\u00a0», présenté au Fonds d'appui aux initiatives. Confirmez-vous en faire partie ?",
+    confirmCoApplicant: "Je confirme",
+    "done-co-applicant-not-me": "C'est noté : le projet ne sera pas présenté avec votre nom.",
+    "done-co-applicant-confirm":
+      "Merci : votre participation au projet est confirmée. Le comité l'examinera quand tous les membres auront confirmé.",
     reference: "Référence",
     amount: "Montant",
     account: "Compte (fin)",
@@ -61,6 +73,12 @@ const words: Record<Language, Words> = {
       "Er werd een nieuwe rekening gevraagd voor de betaling van uw aanvraag. Ze wordt alleen gebruikt als u ze hier bevestigt.",
     identityIntro:
       "Er werd een aanvraag ingediend met uw lidnummer, maar met een e-mailadres of rekening die niet in ons register staan.",
+    coApplicantIntro:
+      "{lead} vermeldt u als medeaanvrager van het project „{title}”, ingediend bij het Fonds voor steun aan initiatieven. Bevestigt u dat u er deel van uitmaakt?",
+    confirmCoApplicant: "Ik bevestig",
+    "done-co-applicant-not-me": "Genoteerd: het project wordt niet met uw naam ingediend.",
+    "done-co-applicant-confirm":
+      "Bedankt: uw deelname aan het project is bevestigd. Het comité bekijkt het zodra alle leden bevestigd hebben.",
     reference: "Referentie",
     amount: "Bedrag",
     account: "Rekening (einde)",
@@ -81,6 +99,12 @@ const words: Record<Language, Words> = {
       "A new account was asked for the payment of your request. It is used only if you confirm it here.",
     identityIntro:
       "A request was made with your member number, but with an email or an account that are not those of our register.",
+    coApplicantIntro:
+      "{lead} names you as co-applicant of the project “{title}”, sent to the Initiatives support fund. Do you confirm you are part of it?",
+    confirmCoApplicant: "I confirm",
+    "done-co-applicant-not-me": "Noted: the project will not go ahead with your name.",
+    "done-co-applicant-confirm":
+      "Thank you: you are confirmed in the project. The committee looks at it once every member has confirmed.",
     reference: "Reference",
     amount: "Amount",
     account: "Account (last digits)",
@@ -110,6 +134,14 @@ function closedText(v: ConfirmationView, w: Words, l: Language): string {
   return w["closed-used"].replace("{at}", formatMoment(v.closedReason!.at, l));
 }
 
+function introText(v: ConfirmationView, w: Words): string {
+  if (v.purpose === "co-applicant")
+    return w.coApplicantIntro
+      .replace("{lead}", v.project?.leadName ?? "")
+      .replace("{title}", v.project?.title ?? "");
+  return v.purpose === "identity" ? w.identityIntro : w.ibanIntro;
+}
+
 function draw(): void {
   const l = frame.language;
   const w = words[l];
@@ -120,7 +152,7 @@ function draw(): void {
     );
   if (view) {
     // Once answered, what it asked is history: the page says what was done, and the facts.
-    if (!notice) parts.push(h("p", {}, view.purpose === "identity" ? w.identityIntro : w.ibanIntro));
+    if (!notice) parts.push(h("p", { id: "intro" }, introText(view, w)));
     const rows: [string, string][] = [[w.reference, view.requestId]];
     if (view.amountCents !== undefined) rows.push([w.amount, formatEuros(view.amountCents, l)]);
     if (view.ibanEnd) rows.push([w.account, `…${view.ibanEnd}`]);
@@ -129,7 +161,9 @@ function draw(): void {
       const confirm = h(
         "button",
         { type: "button", id: "confirm", class: "primary" },
-        view.purpose === "identity" ? w.confirmIdentity : w.confirmIban,
+        { identity: w.confirmIdentity, iban: w.confirmIban, "co-applicant": w.confirmCoApplicant }[
+          view.purpose
+        ],
       );
       const notMe = h("button", { type: "button", id: "not-me", class: "secondary" }, w.notMe);
       confirm.addEventListener("click", () => send("confirm"));
@@ -165,10 +199,14 @@ async function send(choice: "confirm" | "not-me"): Promise<void> {
   if (answer.status === 200) {
     const done =
       choice === "not-me"
-        ? "done-not-me"
+        ? view?.purpose === "co-applicant"
+          ? "done-co-applicant-not-me"
+          : "done-not-me"
         : view?.purpose === "identity"
           ? "done-owner-confirm"
-          : "done-confirm";
+          : view?.purpose === "co-applicant"
+            ? "done-co-applicant-confirm"
+            : "done-confirm";
     notice = { text: w[done], error: false };
   } else {
     const code = answer.body.error?.code;

@@ -7,7 +7,7 @@ import { formatEuros, formatList, formatMoment, quote } from "@entraide/core/req
 import { fieldTexts, labelOf, optionTexts } from "@entraide/core/requests/labels";
 import type { FieldError } from "@entraide/core/requests/messages";
 import type { Language, RequestType } from "@entraide/core/requests/request-types";
-import { type Document, documentLink, requestBlocks } from "./decision/summary";
+import { type Document, documentLink, reportBlock, requestBlocks } from "./decision/summary";
 import { type ApiError, api, fieldErrors } from "./lib/api";
 import { type Check, checkList } from "./lib/checks";
 import { announce, byId, fill, focus, h } from "./lib/dom";
@@ -30,6 +30,8 @@ interface DecisionView {
     details: Record<string, unknown>;
     documents: Document[];
   };
+  /** For a tranche's check: the applicants' report on its milestone. */
+  report?: Parameters<typeof reportBlock>[0];
   checks: Check[];
   warnings: Check[];
   conversation: Turn[];
@@ -161,6 +163,7 @@ function draw(): void {
   const v = view;
   fill(
     frame.app,
+    v.report ? reportBlock(v.report, l) : null,
     ...requestBlocks(v.request, l, isoDay(new Date())),
     v.conversation.length ? conversation(v, l) : null,
     section("checks-title", say("checks", l), checkList("checks", v.checks, l)),

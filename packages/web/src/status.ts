@@ -18,6 +18,7 @@ import { dataTable } from "./lib/table";
 import { takeFragment } from "./lib/token";
 import { payoutStatusText, say, statusText } from "./lib/ui-text";
 import { type Doc, fileField } from "./lib/upload";
+import { type ProjectView, projectSection, reportForm } from "./status-project";
 
 /** `GET /api/requests/{id}` (§8). */
 interface RequestView {
@@ -33,7 +34,7 @@ interface RequestView {
   approvalComments?: { comment: string; amountCents?: number; at: string }[];
   history: { at: string; type: string; label: string }[];
   nextStep: string;
-  actions: { withdraw: boolean; answerInfo: boolean; correctIban?: boolean };
+  actions: { withdraw: boolean; answerInfo: boolean; correctIban?: boolean; report?: boolean };
   infoRequest?: {
     message: string;
     /** An approver's question; absent when the checks asked, whose reasons are then given. */
@@ -45,6 +46,7 @@ interface RequestView {
     fields?: Record<string, unknown>;
   };
   payout?: { status: string; amountCents: number; reference: string; paidAt?: string };
+  project?: ProjectView;
   loan?: {
     schedule: { number: number; dueDate: string; amountCents: number; paidCents: number }[];
     outstandingCents: number;
@@ -144,6 +146,12 @@ function draw(): void {
       : null,
     v.actions.answerInfo ? infoForm(v, l) : null,
     v.actions.correctIban ? ibanForm(v, l) : null,
+    v.project && v.actions.report
+      ? reportForm(v.project, l, (form, button, body) =>
+          postAnswer(v, form, button, body, l, { path: "report", sent: "reportSent" }),
+        )
+      : null,
+    v.project ? projectSection(v.project, l) : null,
     v.payout
       ? section(
           "payout-title",
@@ -358,10 +366,15 @@ async function postAnswer(
   button: HTMLButtonElement,
   body: object,
   l: Language,
+  to: { path: "info" | "report"; sent: "answerSent" | "reportSent" } = {
+    path: "info",
+    sent: "answerSent",
+  },
 ) {
   button.disabled = true;
   try {
-    const answer = await api<ApiError>("POST", `/api/requests/${encodeURIComponent(v.id)}/info`, {
+    const url = `/api/requests/${encodeURIComponent(v.id)}/${to.path}`;
+    const answer = await api<ApiError>("POST", url, {
       token,
       body,
       headers: { "accept-language": l },
@@ -386,7 +399,7 @@ async function postAnswer(
       );
     clearErrors(form);
     infoDraft = undefined;
-    await reloadWith(say("answerSent", l), false);
+    await reloadWith(say(to.sent, l), false);
   } catch {
     showErrors(
       form,

@@ -11,6 +11,7 @@ import {
 import type { Engine } from "../engine/engine";
 import { getExecution } from "../engine/store";
 import { ConflictError, ValidationError } from "../errors";
+import { getMember } from "../members/register";
 import { parseWith } from "./messages";
 import { asRequest } from "./record";
 import { PASSING_STATES, signalWaiting } from "./signal-waiting";
@@ -62,6 +63,7 @@ export async function confirmationView(deps: Deps, token: string | undefined) {
               ? ibanEnd(data.request.iban)
               : data.ibanClaim && ibanEnd(data.ibanClaim.iban),
           language: data.language,
+          ...(record.meta.purpose === "co-applicant" ? await projectOf(deps, data) : {}),
         }
       : {}),
     closedReason: record.usedAt
@@ -71,6 +73,17 @@ export async function confirmationView(deps: Deps, token: string | undefined) {
         : !current
           ? { answer: "superseded", at: execution.updatedAt }
           : undefined,
+  };
+}
+
+/** What a co-applicant is asked about: the project's title and who names them in it. */
+async function projectOf(deps: Deps, data: ReturnType<typeof asRequest>) {
+  const lead = await getMember(deps, data.request.memberNumber);
+  return {
+    project: {
+      title: (data.request as { title?: string }).title ?? "",
+      leadName: lead ? `${lead.firstName} ${lead.lastName}` : data.request.memberNumber,
+    },
   };
 }
 

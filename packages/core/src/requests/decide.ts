@@ -14,6 +14,7 @@ import { conversationOf } from "./conversation";
 import { type DecisionTokenKind, isDecisionTokenKey } from "../notifications/decision-tokens";
 import { outcomeOf } from "./decisions";
 import { parseWith } from "./messages";
+import { reportDocumentIds, reportUnderCheck } from "./project-view";
 import { asRequest } from "./record";
 import { schemas } from "./schemas";
 
@@ -43,9 +44,12 @@ export async function decisionView(deps: Deps, token: string | undefined) {
   const closed = closedReasonOf(record, execution, deps.clock.now().toISOString());
   if (closed) return closedView(execution, closed);
   const { request, checks } = await approverViewOf(deps, execution);
+  const report = reportUnderCheck(data);
   return {
     open: true as const,
     request,
+    /** For a tranche's check: the applicants' report on its milestone, documents named. */
+    report: report && { ...report, documents: await documentNames(deps, report.documents) },
     conversation: conversationOf(data),
     checks,
     warnings: checks.filter((c) => c.outcome === "warn"),
@@ -138,7 +142,8 @@ export async function decisionDocument(
       "this decision link no longer opens the request's documents",
       { status: 409, details: { status: asRequest(execution.data).status, ...closed } },
     );
-  if (!documentIdsOf(asRequest(execution.data).request).includes(documentId))
+  const data = asRequest(execution.data);
+  if (![...documentIdsOf(data.request), ...reportDocumentIds(data)].includes(documentId))
     throw new EntraideError("document.not-found", "this request has no such document", {
       status: 404,
     });

@@ -6,6 +6,7 @@ import { ConflictError, ValidationError } from "../errors";
 import { documentIds, multilineText } from "./fields";
 import { parseWith } from "./messages";
 import { planConfig } from "../plan/config";
+import { REPORTING } from "./project-view";
 import { asRequest } from "./record";
 import { signalWaiting } from "./signal-waiting";
 import { ownRequest } from "./status-token";
@@ -16,8 +17,6 @@ export const TrancheReportBody = z.strictObject({
   documents: documentIds(0, planConfig.documents.maxPerRequest).optional(),
 });
 
-/** Where a project takes a report: the next tranche is due, or the checker asked for more. */
-const REPORTING = new Set(["awaiting-report", "report-needs-info"]);
 
 /**
  * The applicants ask for the next tranche with a report and its documents (already uploaded),

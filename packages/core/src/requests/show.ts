@@ -6,7 +6,7 @@ import type { RequestBody } from "./schemas";
 
 const options = optionTexts as unknown as Record<string, Record<string, Translated>>;
 const none: Translated = { fr: "aucun", nl: "geen", en: "none" };
-const isDate = (key: string) => /(^|\.)(date|cancellationDate)$/.test(key);
+const isDate = (key: string) => /(^|\.)(date|cancellationDate|dueDate)$/.test(key);
 
 /** A typed value of a request as a person reads it: euros, dates, numbers and choices in `l`. */
 export function showValue(key: string, value: unknown, l: Language): string {

@@ -207,4 +207,39 @@ export const nextSteps: Record<string, Translated> = {
     nl: "Uw aanvraag wordt onderzocht.",
     en: "Your request is under review.",
   },
+  "confirming-co-applicants": {
+    fr: "Chaque membre du projet a reçu un e-mail pour confirmer sa participation ; le comité l’examine ensuite.",
+    nl: "Elk lid van het project kreeg een e-mail om zijn deelname te bevestigen; daarna bekijkt het comité het.",
+    en: "Each member of the project was emailed to confirm taking part; the committee looks at it then.",
+  },
+  "co-applicant-declined": {
+    fr: "Un membre a dit ne pas faire partie du projet : il ne peut pas être examiné. Vous pouvez en présenter un nouveau.",
+    nl: "Een lid zei geen deel uit te maken van het project: het kan niet bekeken worden. U kunt een nieuw indienen.",
+    en: "A member said they are not part of the project: it cannot be looked at. You may send a new one.",
+  },
+  "co-applicant-unconfirmed": {
+    fr: "Un membre n’a pas confirmé à temps : le projet ne peut pas être examiné. Vous pouvez en présenter un nouveau.",
+    nl: "Een lid bevestigde niet op tijd: het project kan niet bekeken worden. U kunt een nieuw indienen.",
+    en: "A member did not confirm in time: the project cannot be looked at. You may send a new one.",
+  },
+  "awaiting-report": {
+    fr: "Quand l’étape suivante est atteinte, envoyez votre rapport ci-dessous pour demander la tranche suivante.",
+    nl: "Zodra de volgende mijlpaal bereikt is, stuurt u hieronder uw verslag om de volgende schijf te vragen.",
+    en: "Once the next milestone is reached, send your report below to ask for the next tranche.",
+  },
+  "report-checking": {
+    fr: "Un membre du comité vérifie votre rapport.",
+    nl: "Een lid van het comité kijkt uw verslag na.",
+    en: "A committee member is checking your report.",
+  },
+  "report-needs-info": {
+    fr: "Le comité demande des précisions : répondez par un nouveau rapport ci-dessous.",
+    nl: "Het comité vraagt meer uitleg: antwoord hieronder met een nieuw verslag.",
+    en: "The committee asks for more: answer with a new report below.",
+  },
+  closed: {
+    fr: "Le projet est clôturé ; ce qui n’a pas été versé retourne au fonds.",
+    nl: "Het project is afgesloten; wat niet gestort werd, gaat terug naar het fonds.",
+    en: "The project is closed; what was not paid goes back to the fund.",
+  },
 };

@@ -6,6 +6,7 @@ import { isoDay } from "./checks/context";
 import { fixableValues } from "./checks/fixable";
 import { renderReason } from "./checks/reasons";
 import { referenceOf } from "./payment-reference";
+import { projectView, REPORTING, trancheOfPayout } from "./project-view";
 import { ownRequest } from "./status-token";
 import { historyLabels, nextSteps } from "./view-texts";
 
@@ -50,6 +51,7 @@ export async function memberView(deps: Deps, id: string, token: string | undefin
       withdraw: execution.status === "running" && OPEN_FOR_WITHDRAWAL.has(status),
       answerInfo: status === "needs-info",
       correctIban: status === "payout-failed" || status === "confirming-iban",
+      report: REPORTING.has(status),
     },
     /** Why the request was refused, in the approver's words (never who refused it). */
     rejection: data.rejection && { reason: data.rejection.reason, at: data.rejection.at },
@@ -72,10 +74,14 @@ export async function memberView(deps: Deps, id: string, token: string | undefin
     },
     payout: data.payout && {
       status: data.payout.status,
-      amountCents: data.approvedAmountCents ?? data.amountCents,
+      amountCents:
+        trancheOfPayout(data, data.payout.payoutId) ??
+        data.approvedAmountCents ??
+        data.amountCents,
       reference: data.payout.reference,
       paidAt: data.payout.paidAt,
     },
+    project: projectView(data),
     loan: data.loan && {
       schedule: coverage(data.loan.schedule, data.loan.repaidCents).map(
         ({ outstandingCents: _, ...i }) => i,

@@ -3,7 +3,7 @@ import { formatDate, formatEuros } from "@entraide/core/requests/i18n";
 import { fieldTexts, labelOf, optionTexts } from "@entraide/core/requests/labels";
 import type { Language, RequestType } from "@entraide/core/requests/request-types";
 import { showValue } from "@entraide/core/requests/show";
-import { specsOf } from "../form/specs";
+import { type Spec, specsOf } from "../form/specs";
 import { h } from "../lib/dom";
 import { facts, section } from "../lib/page";
 import { dataTable } from "../lib/table";
@@ -17,7 +17,7 @@ export interface Document {
 }
 
 type Details = Record<string, unknown>;
-const TABLES = new Set(["workDays", "lines"]);
+const TABLES = new Set(["workDays", "lines", "coApplicants", "budgetLines", "tranches"]);
 /** The fields that are the amount asked, shown once as such. */
 const ASKED = new Set(["grossAmountCents", "requestedAmountCents", "amountCents"]);
 const label = (key: string, l: Language) => labelOf(key.split("."), l);
@@ -85,6 +85,38 @@ function linesTable(lines: Details[], documents: Document[], l: Language) {
       ]),
       [h("strong", {}, say("total", l)), "", h("strong", {}, formatEuros(total, l)), ""],
     ],
+  );
+}
+
+/** A project's list (co-applicants, budget lines, tranches) as a table of its form's columns. */
+function rowsTable(spec: Extract<Spec, { kind: "rows" }>, rows: Details[], l: Language) {
+  const amounts = spec.columns.some((c) => c.key === "amountCents");
+  const total = rows.reduce((sum, r) => sum + Number(r.amountCents ?? 0), 0);
+  return section(
+    `${spec.path}-title`,
+    label(spec.path, l),
+    dataTable(
+      `${spec.path}-table`,
+      label(spec.path, l),
+      spec.columns.map((c) => ({
+        title: label(`${spec.path}.${c.key}`, l),
+        num: c.kind === "euros",
+      })),
+      [
+        ...rows.map((r) => spec.columns.map((c) => shown(c.key, r[c.key], l))),
+        ...(amounts
+          ? [
+              spec.columns.map((c, i) =>
+                c.kind === "euros"
+                  ? h("strong", {}, formatEuros(total, l))
+                  : i === 0
+                    ? h("strong", {}, say("total", l))
+                    : "",
+              ),
+            ]
+          : []),
+      ],
+    ),
   );
 }
 
@@ -166,6 +198,11 @@ export function requestSummary(
           linesTable(details.lines as Details[], documents, l),
         )
       : null,
+    ...specsOf(type).flatMap((s) =>
+      s.kind === "rows" && Array.isArray(details[s.path])
+        ? [rowsTable(s, details[s.path] as Details[], l)]
+        : [],
+    ),
     type === "relaunch-loan" ? schedulePreview(details, today, l) : null,
   ].filter((e): e is HTMLElement => e !== null);
 }
@@ -201,4 +238,35 @@ export function requestBlocks(
         : h("p", {}, say("none", l)),
     ),
   ];
+}
+
+/** The report a committee member checks before the next tranche is paid, with its documents. */
+export function reportBlock(
+  report: {
+    number: number;
+    milestone: string;
+    amountCents: number;
+    text: string;
+    at: string;
+    documents: Document[];
+  },
+  l: Language,
+): HTMLElement {
+  return section(
+    "report-title",
+    say("reportTitle", l, { n: report.number }),
+    facts([
+      [say("milestone", l), report.milestone],
+      [say("amount", l), formatEuros(report.amountCents, l)],
+      [say("sentOn", l), formatDate(report.at.slice(0, 10), l)],
+    ]),
+    h("blockquote", { id: "report-text" }, report.text),
+    report.documents.length
+      ? h(
+          "ul",
+          { id: "report-documents" },
+          report.documents.map((d) => h("li", {}, documentLink(d, l))),
+        )
+      : h("p", {}, say("none", l)),
+  );
 }

@@ -22,6 +22,8 @@ export interface Draft {
   consent: boolean;
   workDays: WorkDayRow[];
   lines: LineRow[];
+  /** The rows of the list fields (co-applicants, budget lines, tranches) by path, as typed. */
+  rows: Record<string, Record<string, string>[]>;
   documents: Doc[];
 }
 
@@ -33,6 +35,7 @@ export const emptyDraft = (): Draft => ({
   consent: false,
   workDays: [{ date: "", hours: "", cachets: "" }],
   lines: [{ date: "", description: "", amountCents: "" }],
+  rows: {},
   documents: [],
 });
 

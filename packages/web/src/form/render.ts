@@ -51,7 +51,7 @@ function field(
   const id = fieldId(path);
   const text = fieldText(key, ctx.language);
   const base = o.hint ?? (isAmount(key) ? say("eurosHint", ctx.language) : text.hint);
-  const rule = planHint(key, ctx.language);
+  const rule = planHint(key, ctx.language, ctx.draft.type);
   const hint = [base, rule].filter(Boolean).join(" ") || undefined;
   const hintId = hint ? `${id}-hint` : undefined;
   const describedBy = [hintId, o.extra?.id].filter(Boolean).join(" ") || undefined;
@@ -65,10 +65,11 @@ function field(
   );
 }
 
-const { rules, loan } = __PLAN_LIMITS__;
+const { rules, loan, initiative } = __PLAN_LIMITS__;
 
 /** The plan's window, cap or rule a field is checked against, said before the member sends. */
-export function planHint(key: string, l: Language): string | undefined {
+export function planHint(key: string, l: Language, type?: Draft["type"]): string | undefined {
+  if (type === "initiative-support") return initiativeHint(key, l);
   const window = {
     from: formatDate(rules.planWindow.from, l),
     to: formatDate(rules.planWindow.to, l),
@@ -91,6 +92,23 @@ export function planHint(key: string, l: Language): string | undefined {
         min: formatEuros(loan.amountCents.min, l),
         max: formatEuros(loan.amountCents.max, l),
       });
+    default:
+      return undefined;
+  }
+}
+
+/** The initiative fund's bounds (plan config), said where the member types the value. */
+function initiativeHint(key: string, l: Language): string | undefined {
+  switch (key) {
+    case "requestedAmountCents":
+      return say("rangeHint", l, {
+        min: formatEuros(initiative.amountCents.min, l),
+        max: formatEuros(initiative.amountCents.max, l),
+      });
+    case "tranches":
+      return say("tranchesHint", l, initiative.tranches);
+    case "coApplicants":
+      return say("coApplicantsHint", l, { max: initiative.maxCoApplicants });
     default:
       return undefined;
   }
@@ -289,7 +307,8 @@ function ibanField(ctx: FormContext): HTMLElement {
   const live = h("p", { class: "hint iban-live", id: `${fieldId("iban")}-live` });
   const show = (v: string) => {
     const e = normaliseIban(v);
-    live.textContent = e.length > 4 ? say("ibanLooksLike", ctx.language, { iban: formatIban(e) }) : "";
+    live.textContent =
+      e.length > 4 ? say("ibanLooksLike", ctx.language, { iban: formatIban(e) }) : "";
   };
   const value = ctx.draft.values.iban ?? "";
   show(value);
@@ -500,7 +519,99 @@ function linesField(ctx: FormContext): HTMLElement {
   );
 }
 
+type RowsSpec = Extract<Spec, { kind: "rows" }>;
+const rowWords = (path: RowsSpec["path"]) => {
+  const name = `${path[0]?.toUpperCase()}${path.slice(1)}` as "CoApplicants";
+  return { add: `add${name}`, remove: `remove${name}`, row: `row${name}` } as const;
+};
+
+/** The rows of a project list (co-applicants, budget lines, tranches) with add/remove buttons. */
+function rowsField(spec: RowsSpec, ctx: FormContext): HTMLElement {
+  const { draft, language } = ctx;
+  const words = rowWords(spec.path);
+  const blank = () => Object.fromEntries(spec.columns.map((c) => [c.key, ""]));
+  draft.rows[spec.path] ??= Array.from({ length: spec.min }, blank);
+  const list = draft.rows[spec.path] ?? [];
+  const text = fieldText(spec.path, language);
+  const hintId = `${fieldId(spec.path)}-hint`;
+  const first = spec.columns[0]?.key;
+  const rows = list.map((row, i) =>
+    h(
+      "fieldset",
+      { class: "row" },
+      h("legend", {}, say(words.row, language, { n: i + 1 })),
+      spec.columns.map((c) =>
+        field(
+          `${spec.path}.${i}.${c.key}`,
+          `${spec.path}.${c.key}`,
+          (id, d) =>
+            input(
+              id,
+              d,
+              row[c.key] ?? "",
+              (v) => {
+                row[c.key] = v;
+              },
+              ctx,
+              c.kind === "euros"
+                ? { type: "text", inputmode: "decimal", required: true }
+                : c.kind === "text"
+                  ? { type: "text", maxlength: String(c.max), required: true }
+                  : { type: c.kind, required: true },
+            ),
+          ctx,
+          { required: true },
+        ),
+      ),
+      list.length > spec.min
+        ? h(
+            "button",
+            {
+              type: "button",
+              class: "secondary",
+              onclick: () => {
+                list.splice(i, 1);
+                ctx.changed();
+                ctx.rerender(fieldId(`${spec.path}-add`));
+              },
+            },
+            say(words.remove, language, { n: i + 1 }),
+          )
+        : null,
+    ),
+  );
+  const hint = [text.hint, planHint(spec.path, language, draft.type)].filter(Boolean).join(" ");
+  return h(
+    "fieldset",
+    { class: "field list", id: fieldId(spec.path), "aria-describedby": hintId },
+    h(
+      "legend",
+      {},
+      text.label,
+      spec.min > 0 ? h("span", { class: "req", "aria-hidden": "true" }, " *") : "",
+    ),
+    h("p", { class: "hint", id: hintId }, hint),
+    rows,
+    list.length < spec.max
+      ? h(
+          "button",
+          {
+            type: "button",
+            id: fieldId(`${spec.path}-add`),
+            onclick: () => {
+              list.push(blank());
+              ctx.changed();
+              ctx.rerender(fieldId(`${spec.path}.${list.length - 1}.${first}`));
+            },
+          },
+          say(words.add, language),
+        )
+      : null,
+  );
+}
+
 function render(spec: Spec, ctx: FormContext): HTMLElement {
+  if (spec.kind === "rows") return rowsField(spec, ctx);
   if (spec.kind === "workDays") return workDaysField(ctx);
   if (spec.kind === "lines") return linesField(ctx);
   if (spec.kind === "correspondence") return correspondenceField(ctx);

@@ -13,7 +13,15 @@ export type Spec =
   | { path: "correspondenceDocuments"; kind: "correspondence" }
   | { path: "workDays"; kind: "workDays" }
   | { path: "lines"; kind: "lines" }
+  | { path: RowsPath; kind: "rows"; min: number; max: number; columns: readonly Column[] }
   | { path: "documents"; kind: "documents"; min: number };
+
+/** The lists of an initiative project, each row a few plain fields. */
+export type RowsPath = "coApplicants" | "budgetLines" | "tranches";
+/** One field of a row, checked like the scalar field of the same kind. */
+export type Column =
+  | { key: string; kind: "text"; min?: number; max: number }
+  | { key: string; kind: "email" | "euros" | "date" };
 
 const { loan, initiative, options } = __PLAN_LIMITS__;
 
@@ -86,8 +94,39 @@ export const typeSpecs: Record<RequestType, Spec[]> = {
     { path: "title", kind: "text", required: true, min: 3, max: 120 },
     { ...description, max: 4000 },
     { path: "beneficiaries", kind: "textarea", required: true, min: 3, max: 1000 },
+    {
+      path: "coApplicants",
+      kind: "rows",
+      min: 0,
+      max: initiative.maxCoApplicants,
+      columns: [
+        { key: "memberNumber", kind: "text", max: 40 },
+        { key: "email", kind: "email" },
+      ],
+    },
+    {
+      path: "budgetLines",
+      kind: "rows",
+      min: 1,
+      max: 30,
+      columns: [
+        { key: "label", kind: "text", max: 200 },
+        { key: "amountCents", kind: "euros" },
+      ],
+    },
     { path: "requestedAmountCents", kind: "euros", range: initiative.amountCents },
     { path: "durationMonths", kind: "int", range: initiative.durationMonths },
+    {
+      path: "tranches",
+      kind: "rows",
+      min: initiative.tranches.min,
+      max: initiative.tranches.max,
+      columns: [
+        { key: "amountCents", kind: "euros" },
+        { key: "milestone", kind: "text", min: 3, max: 500 },
+        { key: "dueDate", kind: "date" },
+      ],
+    },
     { path: "documents", kind: "documents", min: 0 },
   ],
 };

@@ -39,6 +39,13 @@ export function summaryList(body: Out, draft: Draft, language: Language): HTMLEl
           )
           .join("; "),
       );
+    } else if (spec.kind === "rows") {
+      const rows = (body[spec.path] as Out[] | undefined) ?? [];
+      add(
+        spec.path,
+        rows.map((r) => spec.columns.map((c) => show(c.key, r[c.key])).join(" · ")).join("; ") ||
+          say("none", language),
+      );
     } else if (spec.kind === "documents") {
       add("documents", draft.documents.map((d) => d.name).join(", ") || say("none", language));
     } else if (spec.kind === "correspondence") {

@@ -9,7 +9,7 @@ import { type Issue, toFieldError } from "../lib/errors";
 import { say } from "../lib/ui-text";
 import { markedIds } from "./correspondence";
 import type { Draft } from "./draft";
-import { specsOf, WITHOUT_ACTIVITY } from "./specs";
+import { type Column, specsOf, WITHOUT_ACTIVITY } from "./specs";
 
 const MEMBER_NUMBER = new RegExp(__PLAN_LIMITS__.memberNumber);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -183,6 +183,31 @@ export function collect(
       case "lines":
         set("lines", lines(draft, { required, date, text, euros }));
         break;
+      case "rows": {
+        const rows = draft.rows[spec.path] ?? [];
+        if (rows.length < spec.min) {
+          fail({ code: "too_small", origin: "array", minimum: spec.min, inclusive: true, path });
+          break;
+        }
+        if (rows.length === 0) break;
+        const cell = (c: Column, p: Path, raw: string) =>
+          c.kind === "text"
+            ? text(p, raw, { required: true, min: c.min, max: c.max })
+            : c.kind === "email"
+              ? email(p, raw, true)
+              : c.kind === "euros"
+                ? euros(p, raw)
+                : date(p, raw);
+        set(
+          spec.path,
+          rows.map((row, i) =>
+            Object.fromEntries(
+              spec.columns.map((c) => [c.key, cell(c, [spec.path, i, c.key], row[c.key] ?? "")]),
+            ),
+          ),
+        );
+        break;
+      }
       case "documents":
         if (draft.documents.length < spec.min) {
           fail({ code: "too_small", origin: "array", minimum: spec.min, inclusive: true, path });
@@ -196,6 +221,7 @@ export function collect(
     }
   }
   planRules(body, errors, language);
+  tranchesRule(body, errors, fail);
   return { body, errors };
 }
 
@@ -236,6 +262,29 @@ function planRules(body: Out, errors: FieldError[], l: Language) {
           cancellationDate,
         });
     }
+}
+
+/**
+ * The server's `tranches_sum` and `tranche_dates_order` rules, with its words, once every amount
+ * and date is readable (a row's own error is said first).
+ */
+function tranchesRule(body: Out, errors: FieldError[], fail: (i: Issue) => void) {
+  if (body.type !== "initiative-support" || errors.some((e) => e.path.startsWith("tranches")))
+    return;
+  const tranches = (body.tranches as { amountCents: number; dueDate: string }[] | undefined) ?? [];
+  const requested = body.requestedAmountCents;
+  const sum = tranches.reduce((total, t) => total + t.amountCents, 0);
+  if (tranches.length > 0 && typeof requested === "number" && sum !== requested)
+    fail({ code: "custom", path: ["tranches"], params: { code: "tranches_sum" } });
+  tranches.forEach((t, i) => {
+    const before = tranches[i - 1];
+    if (before && t.dueDate <= before.dueDate)
+      fail({
+        code: "custom",
+        path: ["tranches", i, "dueDate"],
+        params: { code: "tranche_dates_order" },
+      });
+  });
 }
 
 function workDays(
