@@ -54,7 +54,7 @@ export const timer = (
 
 /** The member withdrew: the status says so with the same write, before the closing step runs. */
 export const withdraw = (payload: Data): CallbackOutcome | undefined =>
-  payload.event === "withdraw" ? { ...withdrawal, next: "withdrawn" } : undefined;
+  payload.event === "withdraw" ? { ...withdrawal(), next: "withdrawn" } : undefined;
 
 /** The registered member answered the notice: it is them (the hold ends), or not (freeze). */
 export const ownerAnswer = (

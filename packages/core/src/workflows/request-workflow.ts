@@ -210,7 +210,7 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
           const events = [ibanDecision(payload, token, now)];
           if (payload.decision === "approve") return { events, next: "rescheduling" };
           if (payload.decision === "reject")
-            return { data: ibanRefused, events, next: "payout-failed" };
+            return { data: ibanRefused(), events, next: "payout-failed" };
           return undefined;
         },
       }),

@@ -1,11 +1,11 @@
 import { ibanEnd } from "../../bank/iban";
 import { addSeconds } from "../../clock";
 import type { Deps } from "../../deps";
-import type { CallbackOutcome, Data, Step } from "../../engine/definition";
+import type { Data, Step } from "../../engine/definition";
 import type { PlanConfig } from "../../plan/config";
 import { notify } from "../notify";
 import { asRequest, type RequestData } from "../record";
-import { registeredMember } from "./tools";
+import { type CallbackEffect, registeredMember } from "./tools";
 
 /**
  * Identity: a request in someone else's name (an email or IBAN not the register's) is told to
@@ -91,10 +91,10 @@ export function ownerHoldEnds(data: RequestData, plan: PlanConfig): string | und
 }
 
 /** The member withdrew (`event: "withdraw"`): the status says so with the same write. */
-export const withdrawal = { data: { status: "withdrawn" } };
+export const withdrawal = (): CallbackEffect => ({ data: { status: "withdrawn" } });
 
 /** The registered member confirmed it is them (`event: "owner-confirm"`): the hold ends. */
-export function ownerConfirmed(data: Data, now: string): CallbackOutcome {
+export function ownerConfirmed(data: Data, now: string): CallbackEffect {
   const notice = asRequest(data).ownerNotice;
   return {
     data: { ownerNotice: { ...notice, confirmedAt: now } },
@@ -107,7 +107,7 @@ export const isOwnerAnswer = (data: Data, token: { key: string }) =>
   token.key.startsWith("owner:") && asRequest(data).ownerNotice !== undefined;
 
 /** The registered member says this is not them: the request freezes, the approvers are told. */
-export function disputed(token: { meta: Data }, now: string, during: string): CallbackOutcome {
+export function disputed(token: { meta: Data }, now: string, during: string): CallbackEffect {
   return {
     data: { status: "disputed", dispute: { at: now, by: String(token.meta.email), during } },
     events: [{ type: "Disputed", detail: { during } }],

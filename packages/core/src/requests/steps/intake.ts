@@ -8,7 +8,7 @@ import { renderReason } from "../checks/reasons";
 import { runChecks } from "../checks/run-checks";
 import { asRequest, type RequestData } from "../record";
 import type { RequestBody } from "../schemas";
-import type { StepTools } from "./tools";
+import type { CallbackEffect, StepTools } from "./tools";
 
 /** Intake: the request is acknowledged, checked, and its member asked for what is missing. */
 export function intakeSteps(deps: Deps, plan: PlanConfig, t: StepTools): Record<string, Step> {
@@ -75,7 +75,7 @@ const failedChecks = (data: RequestData) =>
  * The member's answer (`event: "info"`): documents added, fields corrected, kept with the
  * question it answers, and the request checked again.
  */
-export function infoAnswered(data: Data, payload: Data, now: string) {
+export function infoAnswered(data: Data, payload: Data, now: string): CallbackEffect {
   const before = asRequest(data).request;
   const added = (payload.documents as string[] | undefined) ?? [];
   // Validated by `answerInfo` against the request's schema and the failed checks.

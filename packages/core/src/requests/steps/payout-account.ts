@@ -2,7 +2,7 @@ import { ibanCountry, ibanEnd } from "../../bank/iban";
 import { addSeconds } from "../../clock";
 import { keys } from "../../db/layout";
 import type { Deps } from "../../deps";
-import type { CallbackOutcome, Data, Step, StepContext } from "../../engine/definition";
+import type { Data, Step, StepContext } from "../../engine/definition";
 import { FundMovements } from "../../funds/movements";
 import { movePayout } from "../../payouts/records";
 import type { PlanConfig } from "../../plan/config";
@@ -11,7 +11,7 @@ import type { CheckResult } from "../checks/context";
 import { notify } from "../notify";
 import { payoutCentsOf } from "../project";
 import { asRequest, type RequestData } from "../record";
-import { registeredMember, type StepTools } from "./tools";
+import { type CallbackEffect, registeredMember, type StepTools } from "./tools";
 
 /** When a returned transfer not corrected gives its reservation back to the fund. */
 export function abandonAt(data: RequestData, plan: PlanConfig): string | undefined {
@@ -262,7 +262,7 @@ function payoutKeyOf(data: RequestData, plan: PlanConfig) {
 }
 
 /** The member gave another IBAN after a returned transfer (`event: "iban-claimed"`): a claim. */
-export function ibanClaimed(payload: Data, now: string): CallbackOutcome {
+export function ibanClaimed(payload: Data, now: string): CallbackEffect {
   return {
     data: { ibanClaim: { iban: String(payload.iban), claimedAt: now } },
     events: [{ type: "IbanClaimReceived", detail: { ibanEnd: String(payload.iban).slice(-4) } }],
@@ -270,7 +270,7 @@ export function ibanClaimed(payload: Data, now: string): CallbackOutcome {
 }
 
 /** The registered member confirmed the claimed IBAN from their own address. */
-export function ibanConfirmed(data: Data, token: { meta: Data }, now: string): CallbackOutcome {
+export function ibanConfirmed(data: Data, token: { meta: Data }, now: string): CallbackEffect {
   return {
     data: { ibanClaim: { ...asRequest(data).ibanClaim!, confirmedAt: now } },
     events: [{ type: "IbanConfirmed", detail: { by: token.meta.email } }],
@@ -284,8 +284,8 @@ export function ibanDecision(payload: Data, token: { meta: Data }, now: string) 
 }
 
 /** A change refused: the claim is forgotten, the member asked again for an IBAN. */
-export const ibanRefused = {
+export const ibanRefused = (): Data => ({
   ibanClaim: undefined,
   ibanCheck: undefined,
   status: "payout-failed",
-} as const;
+});

@@ -1,8 +1,8 @@
-import type { CallbackOutcome, Data, Step } from "../../engine/definition";
+import type { Data, Step } from "../../engine/definition";
 import { isoDay } from "../checks/context";
 import { paidTranche, payoutCentsOf, projectRecord } from "../project";
 import { asRequest } from "../record";
-import type { StepTools } from "./tools";
+import type { CallbackEffect, StepTools } from "./tools";
 
 /** Payout: the member hears of the approval, of the payment, or of a transfer that failed. */
 export function payoutSteps(t: StepTools): Record<string, Step> {
@@ -52,7 +52,7 @@ export function payoutSteps(t: StepTools): Record<string, Step> {
 }
 
 /** Finance paid the transfer (`event: "paid"`, with its batch). */
-export function payoutPaid(data: Data, payload: Data): CallbackOutcome {
+export function payoutPaid(data: Data, payload: Data): CallbackEffect {
   return {
     data: {
       status: "paid",
@@ -68,7 +68,7 @@ export function payoutPaid(data: Data, payload: Data): CallbackOutcome {
 }
 
 /** The bank refused the transfer (`event: "payout-failed"`): the member is asked for an IBAN. */
-export function payoutFailed(data: Data, payload: Data, now: string): CallbackOutcome {
+export function payoutFailed(data: Data, payload: Data, now: string): CallbackEffect {
   return {
     data: {
       status: "payout-failed",
@@ -80,6 +80,6 @@ export function payoutFailed(data: Data, payload: Data, now: string): CallbackOu
 }
 
 /** The bank returned a transfer already marked paid (`event: "payout-failed"` after `paid`). */
-export function payoutReturned(payload: Data): CallbackOutcome {
+export function payoutReturned(payload: Data): CallbackEffect {
   return { data: { reopened: { reason: payload.reason } } };
 }

@@ -2,7 +2,7 @@ import { addSeconds } from "../../clock";
 import { languageOf } from "../../contacts/language";
 import type { Deps } from "../../deps";
 import { documentNames } from "../../documents/documents";
-import type { StepContext } from "../../engine/definition";
+import type { CallbackOutcome, StepContext } from "../../engine/definition";
 import { EntraideError } from "../../errors";
 import { getMember } from "../../members/register";
 import { replyAddress } from "../../notifications/replies/reply-token";
@@ -14,6 +14,12 @@ import { decisionTokenKey } from "../decision-tokens";
 import { notify } from "../notify";
 import type { RequestData } from "../record";
 import { statusToken } from "../status-token";
+
+/**
+ * What a callback answer does to a request (data, events, writes) without where it leads: the
+ * workflow definition writes each `next` beside the event that takes it.
+ */
+export type CallbackEffect = Omit<CallbackOutcome, "next">;
 
 export type ApprovalParams = TemplateParams<"approval-request"> & { replyTo?: string };
 
