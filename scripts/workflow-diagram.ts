@@ -145,7 +145,7 @@ const BUILT_INS = new Set([
 
 /**
  * The functions a callback hands its outcome to: plain calls whose result is returned or kept
- * (not arguments, property values or a reader like `asRequest(d).field`).
+ * (not arguments, array items, property values or a reader like `asRequest(d).field`).
  */
 export function delegatesOf(written: string): string[] {
   // Vitest rewrites calls of imported functions (`(0,__vite_ssr_import_7__.applyDecision)(…)`):
@@ -158,7 +158,7 @@ export function delegatesOf(written: string): string[] {
     const name = match[2]!;
     const start = match.index! + match[1]!.length;
     const before = source.slice(0, start).trimEnd();
-    if (BUILT_INS.has(name) || /(\(|,|[\w$"']\s*:|\bnew|\bif|\bwhile|\bfor|\bswitch)$/.test(before))
+    if (BUILT_INS.has(name) || /(\(|,|\[|[\w$"']\s*:|\bnew|\bif|\bwhile|\bfor|\bswitch)$/.test(before))
       continue;
     if (["if", "for", "while", "switch", "return", "function"].includes(name)) continue;
     const after = source.slice(closingParen(source, start + name.length) + 1);

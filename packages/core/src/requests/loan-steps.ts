@@ -10,7 +10,7 @@ import { isoDay } from "./checks/context";
 import { referenceOf } from "./payment-reference";
 import { asRequest, type RequestData } from "./record";
 
-/** Sends one email to the member once per state visit and `name` (see createRequestSteps). */
+/** Sends one email to the member once per state visit and `name` (see steps/tools.ts). */
 export type ToMember = <N extends TemplateName>(
   ctx: StepContext,
   data: RequestData,

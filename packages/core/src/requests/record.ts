@@ -2,9 +2,9 @@ import type { Data } from "../engine/definition";
 import type { LoanRecord } from "../loans/notices";
 import type { CheckReason, CheckResult } from "./checks/context";
 import type { Language, RequestStatus } from "./request-types";
-import type { CommitteeVote } from "./votes";
 import type { Routing } from "./routing";
 import type { RequestBody } from "./schemas";
+import type { CommitteeVote } from "./votes";
 
 export interface Decision {
   approver: string;
@@ -94,3 +94,21 @@ export interface RequestData extends Data {
 }
 
 export const asRequest = (data: Data) => data as RequestData;
+
+/**
+ * Written once (or seldom) and large: kept out of the execution item every transition rewrites,
+ * so that it stays under 1 KB (one unit). `status`, `approvedAt` and `rejection` stay inline:
+ * the checks of a member's next request read them by projection (check-context.ts).
+ */
+export const DETACHED_REQUEST_FIELDS = [
+  "request",
+  "checks",
+  "routing",
+  "ibanCheck",
+  "loan",
+  "statusTokenHash",
+  "decisions",
+  "payout",
+  "infoRequest",
+  "infoAnswers",
+] satisfies (keyof RequestData)[];

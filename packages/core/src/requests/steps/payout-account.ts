@@ -1,31 +1,17 @@
-import { ibanCountry, ibanEnd } from "../bank/iban";
-import { addSeconds } from "../clock";
-import { keys } from "../db/layout";
-import type { Deps } from "../deps";
-import type { Step, StepContext } from "../engine/definition";
-import { EntraideError } from "../errors";
-import { FundMovements } from "../funds/movements";
-import { getMember } from "../members/register";
-import type { TemplateName, TemplateParams } from "../notifications/templates/index";
-import { movePayout } from "../payouts/records";
-import type { PlanConfig } from "../plan/config";
-import { queryPrefix } from "./check-context";
-import type { CheckResult } from "./checks/context";
-import { notify } from "./notify";
-import { payoutCentsOf } from "./project";
-import { asRequest, type RequestData } from "./record";
-
-/** What the phase's steps need from the other steps of the request workflows. */
-export interface PayoutAccountHelpers {
-  statusLink(id: string): { publicUrl: string; requestId: string; statusToken: string };
-  toMember<N extends TemplateName>(
-    ctx: StepContext,
-    data: RequestData,
-    template: N,
-    params: TemplateParams<N>,
-  ): Promise<string>;
-  askApprovers(ctx: StepContext, data: RequestData, warnings: CheckResult[]): Promise<void>;
-}
+import { ibanCountry, ibanEnd } from "../../bank/iban";
+import { addSeconds } from "../../clock";
+import { keys } from "../../db/layout";
+import type { Deps } from "../../deps";
+import type { Data, Step, StepContext } from "../../engine/definition";
+import { FundMovements } from "../../funds/movements";
+import { movePayout } from "../../payouts/records";
+import type { PlanConfig } from "../../plan/config";
+import { queryPrefix } from "../check-context";
+import type { CheckResult } from "../checks/context";
+import { notify } from "../notify";
+import { payoutCentsOf } from "../project";
+import { asRequest, type RequestData } from "../record";
+import { type CallbackEffect, registeredMember, type StepTools } from "./tools";
 
 /** When a returned transfer not corrected gives its reservation back to the fund. */
 export function abandonAt(data: RequestData, plan: PlanConfig): string | undefined {
@@ -46,18 +32,20 @@ const amountOf = (data: RequestData) => payoutCentsOf(data);
 export function createPayoutAccountSteps(
   deps: Deps,
   plan: PlanConfig,
-  h: PayoutAccountHelpers,
+  t: StepTools,
 ): Record<string, Step> {
   const table = deps.config.table;
-  const registered = async (data: RequestData) => {
-    const member = await getMember(deps, data.request.memberNumber);
-    if (!member)
-      throw new EntraideError(
-        "member.unknown",
-        `member ${data.request.memberNumber} is no longer in the register`,
-      );
-    return member;
-  };
+  const registered = (data: RequestData) => registeredMember(deps, data);
+  // Another member's account, or another country: the request's approvers see the warnings.
+  const askApprovers = (ctx: StepContext, data: RequestData, warnings: CheckResult[]) =>
+    t.askApprovers(
+      ctx,
+      { ...data, checks: { outcome: "warn", results: warnings } },
+      data.routing?.approvers ?? [],
+      "approver",
+      "iban-approval",
+      (to, p) => t.toApprover(to, "approval-request", p),
+    );
 
   return {
     // The bank returned the transfer after the request moved on (or closed).
@@ -77,8 +65,8 @@ export function createPayoutAccountSteps(
 
     "remind-payout-failed": async (d, ctx) => {
       const data = asRequest(d);
-      await h.toMember(ctx, data, "payout-failed-reminder", {
-        ...h.statusLink(ctx.executionId),
+      await t.toMember(ctx, data, "payout-failed-reminder", {
+        ...t.statusLink(ctx.executionId),
         amountCents: amountOf(data),
         abandonOn: abandonAt(data, plan) ?? ctx.now.toISOString(),
       });
@@ -160,7 +148,7 @@ export function createPayoutAccountSteps(
 
     "request-iban-approval": async (d, ctx) => {
       const data = asRequest(d);
-      await h.askApprovers(ctx, data, data.ibanCheck?.warnings ?? []);
+      await askApprovers(ctx, data, data.ibanCheck?.warnings ?? []);
       return { data: { status: "confirming-iban" } };
     },
 
@@ -172,12 +160,12 @@ export function createPayoutAccountSteps(
       const member = await registered(data);
       const amountCents = amountOf(data);
       const params = {
-        ...h.statusLink(ctx.executionId),
+        ...t.statusLink(ctx.executionId),
         amountCents,
         iban: claim.iban,
         previousIban: previous,
       };
-      await h.toMember(ctx, data, "iban-changed", params);
+      await t.toMember(ctx, data, "iban-changed", params);
       if (member.email.toLowerCase() !== data.request.email.toLowerCase()) {
         await ctx.effect("iban-changed-register", () =>
           notify(deps, {
@@ -216,8 +204,8 @@ export function createPayoutAccountSteps(
     abandon: async (d, ctx) => {
       const data = asRequest(d);
       const amountCents = amountOf(data);
-      await h.toMember(ctx, data, "payout-abandoned", {
-        ...h.statusLink(ctx.executionId),
+      await t.toMember(ctx, data, "payout-abandoned", {
+        ...t.statusLink(ctx.executionId),
         amountCents,
       });
       return {
@@ -234,64 +222,6 @@ export function createPayoutAccountSteps(
           FundMovements.release(table, fundOf(data, plan), amountCents, ctx.now.toISOString()),
         ],
         events: [{ type: "PayoutAbandoned", detail: { amountCents } }],
-      };
-    },
-
-    // Told at once: the request carries an email or an IBAN that is not the register's.
-    "notify-owner": async (d, ctx) => {
-      const data = asRequest(d);
-      const member = await registered(data);
-      const sentAt = data.ownerNotice?.sentAt ?? ctx.now.toISOString();
-      const token = await ctx.issueToken(`owner:${member.email}`, {
-        meta: { email: member.email, purpose: "identity" },
-        // Answerable while the request can still be frozen, whatever the state it waits in.
-        expiresAt: addSeconds(
-          sentAt,
-          plan.needsInfo.expiresAfterSeconds + plan.approvals.escalateAfterSeconds * 4,
-        ),
-      });
-      const r = data.request;
-      await ctx.effect("owner-notice", () =>
-        notify(deps, {
-          template: "owner-notice",
-          to: member.email,
-          language: member.language,
-          params: {
-            publicUrl: deps.config.publicUrl,
-            requestId: ctx.executionId,
-            token,
-            amountCents: data.amountCents,
-            email: r.email.toLowerCase() !== member.email.toLowerCase() ? r.email : undefined,
-            ibanEnd: r.iban !== member.iban ? ibanEnd(r.iban) : undefined,
-            holdUntil: addSeconds(sentAt, plan.identity.holdSeconds),
-          },
-        }),
-      );
-      return {
-        data: { ownerNotice: { sentAt, to: member.email } },
-        events: [{ type: "OwnerNotified" }],
-      };
-    },
-
-    "notify-disputed": async (d, ctx) => {
-      const data = asRequest(d);
-      const approvers = [...(data.routing?.approvers ?? []), ...(data.routing?.backups ?? [])];
-      for (const to of approvers) {
-        await ctx.effect(`disputed:${to}`, () =>
-          notify(deps, {
-            template: "request-disputed",
-            to,
-            language: "fr",
-            params: {
-              requestId: ctx.executionId,
-              memberNumber: data.request.memberNumber,
-              during: data.dispute?.during ?? "",
-            },
-          }),
-        );
-      }
-      return {
-        events: [{ type: "ApproversToldOfDispute", detail: { approvers: approvers.length } }],
       };
     },
 
@@ -330,3 +260,32 @@ function payoutKeyOf(data: RequestData, plan: PlanConfig) {
     approvedAt: (data.payout!.approvedAt ?? data.approvedAt)!,
   };
 }
+
+/** The member gave another IBAN after a returned transfer (`event: "iban-claimed"`): a claim. */
+export function ibanClaimed(payload: Data, now: string): CallbackEffect {
+  return {
+    data: { ibanClaim: { iban: String(payload.iban), claimedAt: now } },
+    events: [{ type: "IbanClaimReceived", detail: { ibanEnd: String(payload.iban).slice(-4) } }],
+  };
+}
+
+/** The registered member confirmed the claimed IBAN from their own address. */
+export function ibanConfirmed(data: Data, token: { meta: Data }, now: string): CallbackEffect {
+  return {
+    data: { ibanClaim: { ...asRequest(data).ibanClaim!, confirmedAt: now } },
+    events: [{ type: "IbanConfirmed", detail: { by: token.meta.email } }],
+  };
+}
+
+/** An approver's decision on the change (`approve` or `reject`), as the history records it. */
+export function ibanDecision(payload: Data, token: { meta: Data }, now: string) {
+  const decision = { approver: String(token.meta.email), decision: payload.decision, at: now };
+  return { type: `IbanChange.${String(payload.decision)}`, detail: decision };
+}
+
+/** A change refused: the claim is forgotten, the member asked again for an IBAN. */
+export const ibanRefused = (): Data => ({
+  ibanClaim: undefined,
+  ibanCheck: undefined,
+  status: "payout-failed",
+});

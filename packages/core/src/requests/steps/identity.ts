@@ -1,0 +1,115 @@
+import { ibanEnd } from "../../bank/iban";
+import { addSeconds } from "../../clock";
+import type { Deps } from "../../deps";
+import type { Data, Step } from "../../engine/definition";
+import type { PlanConfig } from "../../plan/config";
+import { notify } from "../notify";
+import { asRequest, type RequestData } from "../record";
+import { type CallbackEffect, registeredMember } from "./tools";
+
+/**
+ * Identity: a request in someone else's name (an email or IBAN not the register's) is told to
+ * the registered member, held until they answer or the delay ends, frozen if it is not them.
+ */
+export function identitySteps(deps: Deps, plan: PlanConfig): Record<string, Step> {
+  return {
+    // Told at once: the request carries an email or an IBAN that is not the register's.
+    "notify-owner": async (d, ctx) => {
+      const data = asRequest(d);
+      const member = await registeredMember(deps, data);
+      const sentAt = data.ownerNotice?.sentAt ?? ctx.now.toISOString();
+      const token = await ctx.issueToken(`owner:${member.email}`, {
+        meta: { email: member.email, purpose: "identity" },
+        // Answerable while the request can still be frozen, whatever the state it waits in.
+        expiresAt: addSeconds(
+          sentAt,
+          plan.needsInfo.expiresAfterSeconds + plan.approvals.escalateAfterSeconds * 4,
+        ),
+      });
+      const r = data.request;
+      await ctx.effect("owner-notice", () =>
+        notify(deps, {
+          template: "owner-notice",
+          to: member.email,
+          language: member.language,
+          params: {
+            publicUrl: deps.config.publicUrl,
+            requestId: ctx.executionId,
+            token,
+            amountCents: data.amountCents,
+            email: r.email.toLowerCase() !== member.email.toLowerCase() ? r.email : undefined,
+            ibanEnd: r.iban !== member.iban ? ibanEnd(r.iban) : undefined,
+            holdUntil: addSeconds(sentAt, plan.identity.holdSeconds),
+          },
+        }),
+      );
+      return {
+        data: { ownerNotice: { sentAt, to: member.email } },
+        events: [{ type: "OwnerNotified" }],
+      };
+    },
+
+    "notify-disputed": async (d, ctx) => {
+      const data = asRequest(d);
+      const approvers = [...(data.routing?.approvers ?? []), ...(data.routing?.backups ?? [])];
+      for (const to of approvers) {
+        await ctx.effect(`disputed:${to}`, () =>
+          notify(deps, {
+            template: "request-disputed",
+            to,
+            language: "fr",
+            params: {
+              requestId: ctx.executionId,
+              memberNumber: data.request.memberNumber,
+              during: data.dispute?.during ?? "",
+            },
+          }),
+        );
+      }
+      return {
+        events: [{ type: "ApproversToldOfDispute", detail: { approvers: approvers.length } }],
+      };
+    },
+  };
+}
+
+/** The request's email or IBAN is not the register's: its registered owner must hear of it. */
+export const needsOwnerNotice = (data: RequestData) =>
+  data.ownerNotice === undefined &&
+  (data.checks?.results ?? []).some((r) =>
+    ["member_email_differs", "iban_differs_from_register"].includes(r.reason.code),
+  );
+
+/** Told to the registered member and not confirmed yet: the payout waits for the answer. */
+export const ownerUnconfirmed = (data: RequestData) =>
+  data.ownerNotice !== undefined && !data.ownerNotice.confirmedAt;
+
+/** When the hold of a request told to the registered member ends without an answer. */
+export function ownerHoldEnds(data: RequestData, plan: PlanConfig): string | undefined {
+  const sentAt = data.ownerNotice?.sentAt;
+  return sentAt ? addSeconds(sentAt, plan.identity.holdSeconds) : undefined;
+}
+
+/** The member withdrew (`event: "withdraw"`): the status says so with the same write. */
+export const withdrawal = (): CallbackEffect => ({ data: { status: "withdrawn" } });
+
+/** The registered member confirmed it is them (`event: "owner-confirm"`): the hold ends. */
+export function ownerConfirmed(data: Data, now: string): CallbackEffect {
+  const notice = asRequest(data).ownerNotice;
+  return {
+    data: { ownerNotice: { ...notice, confirmedAt: now } },
+    events: [{ type: "OwnerConfirmed" }],
+  };
+}
+
+/** An answer from the registered member's own link, to a notice actually sent. */
+export const isOwnerAnswer = (data: Data, token: { key: string }) =>
+  token.key.startsWith("owner:") && asRequest(data).ownerNotice !== undefined;
+
+/** The registered member says this is not them: the request freezes, the approvers are told. */
+export function disputed(token: { meta: Data }, now: string, during: string): CallbackEffect {
+  return {
+    data: { status: "disputed", dispute: { at: now, by: String(token.meta.email), during } },
+    events: [{ type: "Disputed", detail: { during } }],
+  };
+}
