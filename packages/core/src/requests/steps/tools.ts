@@ -10,7 +10,7 @@ import type { TemplateName, TemplateParams } from "../../notifications/templates
 import type { PlanConfig } from "../../plan/config";
 import { memberOnce } from "../activity-of";
 import { correspondenceIdsOf, documentIdsOf } from "../amount";
-import { decisionTokenKey } from "../decision-tokens";
+import { decisionTokenKey } from "../../notifications/decision-tokens";
 import { notify } from "../notify";
 import type { RequestData } from "../record";
 import { statusToken } from "../status-token";
