@@ -5,13 +5,14 @@
  * emulator: a bare GetItem, raw Query pages of the same index, a bare TransactWriteItems.
  * Run alone with `npx tsx bench/board.ts [posts]`; `npm run bench` runs it too (--skip-board).
  */
-import { BatchWriteCommand, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+
 import { randomUUID } from "node:crypto";
 import { pathToFileURL } from "node:url";
-import { postCategories, postKinds, postRegions } from "../packages/core/src/plan/board-options";
-import { publishWrite, type PublicPost } from "../packages/core/src/board/records";
+import { BatchWriteCommand, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { type PublicPost, publishWrite } from "../packages/core/src/board/records";
 import type { RuntimeConfig } from "../packages/core/src/config";
 import { indexes, keys } from "../packages/core/src/db/layout";
+import { postCategories, postKinds, postRegions } from "../packages/core/src/plan/board-options";
 import { startEmulators } from "../packages/functions/src/local/emulators";
 import { percentile, round } from "./e2e/cost";
 import { type StoredEmail, watchMailbox } from "./e2e/mailbox";

@@ -16,14 +16,18 @@ import { keys } from "../packages/core/src/db/layout";
 import { depsFromConfig } from "../packages/core/src/deps";
 import type { Execution } from "../packages/core/src/engine/execution";
 import type { NewEvent } from "../packages/core/src/engine/transitions";
-import { envelopeAttribute, type FlowKind, flowAttribute } from "../packages/core/src/funds/movements";
+import {
+  envelopeAttribute,
+  type FlowKind,
+  flowAttribute,
+} from "../packages/core/src/funds/movements";
 import { loanSchedule } from "../packages/core/src/loans/schedule";
 import { planConfig } from "../packages/core/src/plan/config";
 import { type Counters, shardOf, transitionCounts } from "../packages/core/src/reports/counters";
-import { loanSummaryWrite } from "../packages/core/src/reports/loans";
 import { reportCsv } from "../packages/core/src/reports/csv";
 import { assemblyFigures } from "../packages/core/src/reports/figures";
 import { reportHtml } from "../packages/core/src/reports/html";
+import { loanSummaryWrite } from "../packages/core/src/reports/loans";
 import type { RequestType } from "../packages/core/src/requests/request-types";
 import { startEmulators } from "../packages/functions/src/local/emulators";
 import { provision } from "../packages/functions/src/local/provision";
@@ -50,7 +54,13 @@ const round = (n: number) => Math.round(n * 100) / 100;
 
 /** Types in the proportions of a crisis year: mostly contracts, some aid and expenses, a few loans. */
 const typeOf = (n: number): RequestType =>
-  n % 20 < 12 ? "cancelled-contract" : n % 20 < 15 ? "incurred-expenses" : n % 20 < 19 ? "emergency-aid" : "relaunch-loan";
+  n % 20 < 12
+    ? "cancelled-contract"
+    : n % 20 < 15
+      ? "incurred-expenses"
+      : n % 20 < 19
+        ? "emergency-aid"
+        : "relaunch-loan";
 
 interface Year {
   counters: Map<string, { fund: string; month: string; shard: number; counts: Counters }>;
@@ -69,7 +79,12 @@ function replayYear(requests: number): Year {
     const month = at(ms).slice(0, 7);
     f[flowAttribute(month, kind)] = (f[flowAttribute(month, kind)] ?? 0) + cents;
     f[flowAttribute(month, "moves")] = (f[flowAttribute(month, "moves")] ?? 0) + 1;
-    const counter = { reserved: "reservedCents", paid: "paidCents", recovered: "recoveredCents", repaid: "repaidCents" }[kind as string];
+    const counter = {
+      reserved: "reservedCents",
+      paid: "paidCents",
+      recovered: "recoveredCents",
+      repaid: "repaidCents",
+    }[kind as string];
     if (kind === "paid") f.reservedCents = (f.reservedCents ?? 0) - cents;
     if (counter) f[counter] = (f[counter] ?? 0) + cents;
   };
@@ -78,21 +93,40 @@ function replayYear(requests: number): Year {
     const fund = planConfig.types[type].fund;
     const id = `bench-${n}`;
     const started = YEAR_START + Math.floor((n / requests) * 330 * DAY);
-    const amountCents = type === "relaunch-loan" ? 200_000 + (n % 7) * 100_000 : 20_000 + ((n * 7919) % 280_000);
+    const amountCents =
+      type === "relaunch-loan" ? 200_000 + (n % 7) * 100_000 : 20_000 + ((n * 7919) % 280_000);
     const visits: Record<string, number> = {};
     const execution = (): Execution => ({
-      id, workflow: type, version: 1, status: "running", state: "", visit: 1, visits: { ...visits }, attempt: 0, phase: "run",
-      data: { amountCents, approvedAmountCents: amountCents }, inputHash: "", rev: 1, seq: 1, enteredAt: "", startedAt: at(started), updatedAt: "",
+      id,
+      workflow: type,
+      version: 1,
+      status: "running",
+      state: "",
+      visit: 1,
+      visits: { ...visits },
+      attempt: 0,
+      phase: "run",
+      data: { amountCents, approvedAmountCents: amountCents },
+      inputHash: "",
+      rev: 1,
+      seq: 1,
+      enteredAt: "",
+      startedAt: at(started),
+      updatedAt: "",
     });
     const transition = (ms: number, states: string[], extra: NewEvent[] = []) => {
       for (const s of states) visits[s] = (visits[s] ?? 0) + 1;
-      const events = [...states.map((state) => ({ at: at(ms), type: "StateEntered", state })), ...extra];
+      const events = [
+        ...states.map((state) => ({ at: at(ms), type: "StateEntered", state })),
+        ...extra,
+      ];
       const added = transitionCounts(execution(), events, planConfig);
       if (!added) return;
       const shard = shardOf(id);
       const key = `${added.fund}#${added.month}#${shard}`;
       const item = counters.get(key) ?? { fund: added.fund, month: added.month, shard, counts: {} };
-      for (const [name, v] of Object.entries(added.counts)) item.counts[name] = (item.counts[name] ?? 0) + v;
+      for (const [name, v] of Object.entries(added.counts))
+        item.counts[name] = (item.counts[name] ?? 0) + v;
       counters.set(key, item);
     };
     transition(started, ["received"]);
@@ -113,8 +147,14 @@ function replayYear(requests: number): Year {
       transition(paidAt, ["paid"]);
       flow(fund, paidAt, "paid", amountCents);
       if (type === "relaunch-loan") {
-        const schedule = loanSchedule({ principalCents: amountCents, termMonths: 24, graceMonths: 3, disbursedOn: at(paidAt).slice(0, 10) });
-        const repaidCents = n % 3 === 0 ? schedule.slice(0, 3).reduce((s, i) => s + i.amountCents, 0) : 0;
+        const schedule = loanSchedule({
+          principalCents: amountCents,
+          termMonths: 24,
+          graceMonths: 3,
+          disbursedOn: at(paidAt).slice(0, 10),
+        });
+        const repaidCents =
+          n % 3 === 0 ? schedule.slice(0, 3).reduce((s, i) => s + i.amountCents, 0) : 0;
         if (repaidCents > 0) flow(fund, REPORT_AT.getTime() - 20 * DAY, "repaid", repaidCents);
         // The summary the engine puts with the loan's transitions, built by the same function.
         const loan = { principalCents: amountCents, schedule, repaidCents, repayments: [] };
@@ -124,14 +164,19 @@ function replayYear(requests: number): Year {
         transition(paidAt, ["recovery"]);
         if (n % 6 === 0) {
           const recoveredAt = paidAt + 20 * DAY;
-          transition(recoveredAt, [], [{ at: at(recoveredAt), type: "RecoveryRecorded", detail: { amountCents: 5_000 } }]);
+          transition(
+            recoveredAt,
+            [],
+            [{ at: at(recoveredAt), type: "RecoveryRecorded", detail: { amountCents: 5_000 } }],
+          );
           flow(fund, recoveredAt, "recovered", 5_000);
         }
       }
     }
   }
   for (const f of Object.values(funds)) {
-    const committed = (f.reservedCents ?? 0) + (f.paidCents ?? 0) - (f.recoveredCents ?? 0) - (f.repaidCents ?? 0);
+    const committed =
+      (f.reservedCents ?? 0) + (f.paidCents ?? 0) - (f.recoveredCents ?? 0) - (f.repaidCents ?? 0);
     f.envelopeCents = committed + 10_000_000_00;
     f[envelopeAttribute(at(YEAR_START).slice(0, 7))] = f.envelopeCents;
     f.availableCents = f.envelopeCents - committed;
@@ -142,10 +187,16 @@ function replayYear(requests: number): Year {
 async function seed(deps: ReturnType<typeof depsFromConfig>, year: Year): Promise<void> {
   const TableName = deps.config.table;
   for (const [fund, f] of Object.entries(year.funds)) {
-    await deps.clients.ddb.send(new PutCommand({ TableName, Item: { ...keys.fund(fund), kind: "fund", fund, ...f } }));
+    await deps.clients.ddb.send(
+      new PutCommand({ TableName, Item: { ...keys.fund(fund), kind: "fund", fund, ...f } }),
+    );
   }
   const items = [
-    ...[...year.counters.values()].map((c) => ({ ...keys.reportCounters(c.fund, c.month, c.shard), kind: "report-counters", ...c.counts })),
+    ...[...year.counters.values()].map((c) => ({
+      ...keys.reportCounters(c.fund, c.month, c.shard),
+      kind: "report-counters",
+      ...c.counts,
+    })),
     ...year.loans,
   ];
   const batches: Record<string, unknown>[][] = [];
@@ -157,7 +208,11 @@ async function seed(deps: ReturnType<typeof depsFromConfig>, year: Year): Promis
       let unprocessed: unknown = batch.map((Item) => ({ PutRequest: { Item } }));
       while (unprocessed && (unprocessed as unknown[]).length > 0) {
         const answer = await deps.clients.ddb.send(
-          new BatchWriteCommand({ RequestItems: { [TableName]: unprocessed as { PutRequest: { Item: Record<string, unknown> } }[] } }),
+          new BatchWriteCommand({
+            RequestItems: {
+              [TableName]: unprocessed as { PutRequest: { Item: Record<string, unknown> } }[],
+            },
+          }),
         );
         unprocessed = answer.UnprocessedItems?.[TableName];
       }
@@ -174,9 +229,17 @@ export async function benchReport(
 ): Promise<ReportFigures> {
   const name = `bench-report-${randomUUID().slice(0, 8)}`;
   const config: RuntimeConfig = {
-    region: "eu-west-1", table: name, queueUrl: "http://placeholder.invalid/", deadLetterQueueUrl: "http://placeholder.invalid/",
-    bucket: name, mailFrom: "entraide@smart.test", replyTo: "decisions@smart.test", financeEmail: "finance@smart.test",
-    publicUrl: "http://localhost:3000", tokenSecret: randomBytes(32).toString("hex"), endpoints,
+    region: "eu-west-1",
+    table: name,
+    queueUrl: "http://placeholder.invalid/",
+    deadLetterQueueUrl: "http://placeholder.invalid/",
+    bucket: name,
+    mailFrom: "entraide@smart.test",
+    replyTo: "decisions@smart.test",
+    financeEmail: "finance@smart.test",
+    publicUrl: "http://localhost:3000",
+    tokenSecret: randomBytes(32).toString("hex"),
+    endpoints,
   };
   await provision(createClients(config), { table: name, queue: name, bucket: name });
   const deps = depsFromConfig(config, { now: () => REPORT_AT });
@@ -220,7 +283,13 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const baseline = await benchExports(requests);
   const emulators = await startEmulators();
   try {
-    console.log(JSON.stringify(await benchReport(emulators.endpoints, requests, baseline.csv.seconds), null, 2));
+    console.log(
+      JSON.stringify(
+        await benchReport(emulators.endpoints, requests, baseline.csv.seconds),
+        null,
+        2,
+      ),
+    );
   } finally {
     await emulators.stop();
   }

@@ -5,7 +5,18 @@
 // Run after `npm install` changes the lockfile: `node scripts/complete-lockfile.mjs`.
 import { readFileSync, writeFileSync } from "node:fs";
 
-const OS = ["android", "darwin", "freebsd", "linux", "win32", "openbsd", "openharmony", "netbsd", "sunos", "aix"];
+const OS = [
+  "android",
+  "darwin",
+  "freebsd",
+  "linux",
+  "win32",
+  "openbsd",
+  "openharmony",
+  "netbsd",
+  "sunos",
+  "aix",
+];
 const CPU = ["arm64", "x64", "arm", "ia32", "loong64", "ppc64", "riscv64", "s390x", "mips64el"];
 
 const file = new URL("../package-lock.json", import.meta.url);
@@ -14,12 +25,18 @@ let added = 0;
 for (const [path, entry] of Object.entries(lock.packages)) {
   for (const [name, version] of Object.entries(entry.optionalDependencies ?? {})) {
     const base = path === "" ? "" : `${path}/`;
-    if (lock.packages[`${base}node_modules/${name}`] || lock.packages[`node_modules/${name}`]) continue;
+    if (lock.packages[`${base}node_modules/${name}`] || lock.packages[`node_modules/${name}`])
+      continue;
     const parts = name.split(/[/-]/);
     const os = OS.filter((o) => parts.includes(o));
     const cpu = CPU.filter((c) => parts.includes(c) || (c === "arm" && parts.includes("eabihf")));
     if (os.length === 0) continue;
-    const libc = parts.includes("musl") || parts.includes("musleabihf") ? ["musl"] : parts.includes("gnu") || parts.includes("gnueabihf") ? ["glibc"] : undefined;
+    const libc =
+      parts.includes("musl") || parts.includes("musleabihf")
+        ? ["musl"]
+        : parts.includes("gnu") || parts.includes("gnueabihf")
+          ? ["glibc"]
+          : undefined;
     lock.packages[`node_modules/${name}`] = {
       version: version.replace(/^[\^~]/, ""),
       optional: true,

@@ -158,7 +158,10 @@ export function delegatesOf(written: string): string[] {
     const name = match[2]!;
     const start = match.index! + match[1]!.length;
     const before = source.slice(0, start).trimEnd();
-    if (BUILT_INS.has(name) || /(\(|,|\[|[\w$"']\s*:|\bnew|\bif|\bwhile|\bfor|\bswitch)$/.test(before))
+    if (
+      BUILT_INS.has(name) ||
+      /(\(|,|\[|[\w$"']\s*:|\bnew|\bif|\bwhile|\bfor|\bswitch)$/.test(before)
+    )
       continue;
     if (["if", "for", "while", "switch", "return", "function"].includes(name)) continue;
     const after = source.slice(closingParen(source, start + name.length) + 1);

@@ -1,6 +1,6 @@
+import { loadPlanConfig } from "@entraide/core/plan/config";
 import { RemovalPolicy } from "aws-cdk-lib";
 import { RetentionDays } from "aws-cdk-lib/aws-logs";
-import { loadPlanConfig } from "@entraide/core/plan/config";
 import { z } from "zod";
 
 /**

@@ -181,9 +181,13 @@ members each with an activity of their own, so the duplicate checks pass as they
     const rep = r.report;
     out(`### Assembly report (bench/reports.ts, ${rep.requests} requests, ${rep.loans} loans)`);
     out();
-    out("| seconds | ratio to the CSV export | peak RSS MB (start) | counter items read | HTML KB | CSV KB | ≤ 5 s |");
+    out(
+      "| seconds | ratio to the CSV export | peak RSS MB (start) | counter items read | HTML KB | CSV KB | ≤ 5 s |",
+    );
     out("|---|---|---|---|---|---|---|");
-    out(`| ${rep.seconds} | ${rep.ratioToCsvExport ?? "–"} | ${rep.peakRssMb} (${rep.startRssMb}) | ${rep.counterItems} | ${rep.htmlKb} | ${rep.csvKb} | ${yes(rep.seconds <= 5)} |`);
+    out(
+      `| ${rep.seconds} | ${rep.ratioToCsvExport ?? "–"} | ${rep.peakRssMb} (${rep.startRssMb}) | ${rep.counterItems} | ${rep.htmlKb} | ${rep.csvKb} | ${yes(rep.seconds <= 5)} |`,
+    );
     out();
   }
   if (r.board) {

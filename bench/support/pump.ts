@@ -93,4 +93,5 @@ export async function pump(options: PumpOptions): Promise<{ handled: number; fai
   return { handled, failures };
 }
 
-const queueArnOf = (queueUrl: string) => `arn:aws:sqs:eu-west-1:000000000000:${queueUrl.split("/").pop()}`;
+const queueArnOf = (queueUrl: string) =>
+  `arn:aws:sqs:eu-west-1:000000000000:${queueUrl.split("/").pop()}`;

@@ -1,12 +1,12 @@
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { moderationReplies, parseModerationReply } from "../../packages/core/src/board/replies";
-import { decide } from "../../packages/core/src/requests/decide";
 import {
   handleInboundFromS3,
   inboundKey,
 } from "../../packages/core/src/notifications/replies/inbound-from-s3";
 import { encodeReplyToken } from "../../packages/core/src/notifications/replies/reply-token";
+import { decide } from "../../packages/core/src/requests/decide";
 import { sentEmail } from "../notifications/inbox";
 import { boardStack, moderator } from "./support";
 

@@ -13,7 +13,9 @@ beforeAll(async () => {
   await resetFund(stack, "solidarity", 100_000);
   await resetFund(stack, "relaunch", 50_000);
   // The local config as `npm start` writes it, demo debtor included.
-  env = { ENTRAIDE_DATA_DIR: await cliDataDir({ ...stack, config: { ...stack.config, debtor: DEBTOR } }) };
+  env = {
+    ENTRAIDE_DATA_DIR: await cliDataDir({ ...stack, config: { ...stack.config, debtor: DEBTOR } }),
+  };
 });
 
 describe("finance and funds commands", () => {
@@ -48,13 +50,20 @@ describe("finance and funds commands", () => {
     const { batch } = await createBatch(stack, "solidarity");
 
     // Act
-    const { code, stdout, stderr } = await runCli(["finance", "export", batch!.batchId, "--format", "sepa"], env);
+    const { code, stdout, stderr } = await runCli(
+      ["finance", "export", batch!.batchId, "--format", "sepa"],
+      env,
+    );
     const unknown = await runCli(["finance", "export", "ENT-NOPE", "--format", "csv"], env);
 
     // Assess
     expect(code).toBe(0);
     expect(await validateAgainstXsd(stdout)).toEqual({ valid: true, errors: [] });
     expect(stderr).toContain(`batch ${batch!.batchId}: 2 payouts, 400.02 euros written to stdout`);
-    expect(unknown).toMatchObject({ code: 1, stdout: "", stderr: "error: batch ENT-NOPE not found\n" });
+    expect(unknown).toMatchObject({
+      code: 1,
+      stdout: "",
+      stderr: "error: batch ENT-NOPE not found\n",
+    });
   });
 });

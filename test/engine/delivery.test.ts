@@ -33,10 +33,18 @@ interface Run {
   effects: Effects;
 }
 
-async function newRun(faults?: (p: FaultPoint, w: { executionId: string; state: string }) => void): Promise<Run> {
+async function newRun(
+  faults?: (p: FaultPoint, w: { executionId: string; state: string }) => void,
+): Promise<Run> {
   const stack = await createTestStack();
   const effects = new Effects();
-  const engine = new Engine({ deps: stack, workflows: [demo], steps: demoSteps(stack, effects), random: () => 0.5, faults });
+  const engine = new Engine({
+    deps: stack,
+    workflows: [demo],
+    steps: demoSteps(stack, effects),
+    random: () => 0.5,
+    faults,
+  });
   return { stack, engine, harness: new Harness(stack, engine), effects };
 }
 
@@ -46,7 +54,11 @@ async function settle(run: Run, options: DrainOptions = {}) {
 }
 
 /** Starts as a client would: a crash before the answer is retried with the same key. */
-async function startRetrying(engine: Engine, key: string, input: Record<string, unknown>): Promise<string> {
+async function startRetrying(
+  engine: Engine,
+  key: string,
+  input: Record<string, unknown>,
+): Promise<string> {
   for (;;) {
     try {
       return (await engine.start({ workflow: "demo", key, input })).id;
@@ -74,7 +86,9 @@ async function decideRetrying(run: Run, token: string): Promise<void> {
 async function scenario(run: Run, count: number, options: DrainOptions = {}) {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    ids.push(await startRetrying(run.engine, `k${i}`, { mode: MODES[i % MODES.length], amount: 100 + i }));
+    ids.push(
+      await startRetrying(run.engine, `k${i}`, { mode: MODES[i % MODES.length], amount: 100 + i }),
+    );
   }
   await run.harness.drain(options);
   await settle(run, options);
@@ -93,14 +107,17 @@ async function summarise(run: Run, ids: string[]) {
     ids.map(async (id) => {
       const e = (await getExecution(run.stack, id))!;
       const history = (await readHistory(run.stack, id)).map((h) => `${h.type}:${h.state ?? ""}`);
-      const effects = ["notify", "ask", "remind", "escalate", "pay"].map((name) => run.effects.count(`${name}:${id}`));
+      const effects = ["notify", "ask", "remind", "escalate", "pay"].map((name) =>
+        run.effects.count(`${name}:${id}`),
+      );
       return { status: e.status, state: e.state, data: e.data, history, effects };
     }),
   );
 }
 
 const paid = async (stack: TestStack) =>
-  (await stack.clients.ddb.send(new GetCommand({ TableName: stack.config.table, Key: FUND }))).Item?.paidCents;
+  (await stack.clients.ddb.send(new GetCommand({ TableName: stack.config.table, Key: FUND }))).Item
+    ?.paidCents;
 
 describe("workflow engine under at-least-once delivery and crashes", () => {
   it("delivering every message of 100 executions twice, some three times, out of order, changes nothing", async () => {
@@ -125,7 +142,15 @@ describe("workflow engine under at-least-once delivery and crashes", () => {
   it("a worker crashing after each kind of side effect and before each write loses no execution and doubles no effect", async () => {
     // Prepare
     const expected = await scenario(await newRun(), 40);
-    const crashing = await newRun(crashOnce(["before-effect", "after-effect", "before-commit", "before-history", "after-commit"]));
+    const crashing = await newRun(
+      crashOnce([
+        "before-effect",
+        "after-effect",
+        "before-commit",
+        "before-history",
+        "after-commit",
+      ]),
+    );
     // Act
     const actual = await scenario(crashing, 40);
     // Assess
@@ -137,7 +162,10 @@ describe("workflow engine under at-least-once delivery and crashes", () => {
     // Prepare
     const run = await newRun();
     const ids: string[] = [];
-    for (let i = 0; i < 50; i++) ids.push((await run.engine.start({ workflow: "demo", key: `p${i}`, input: { mode: "auto" } })).id);
+    for (let i = 0; i < 50; i++)
+      ids.push(
+        (await run.engine.start({ workflow: "demo", key: `p${i}`, input: { mode: "auto" } })).id,
+      );
     await run.harness.drain({ maxRounds: 2, sweep: false }).catch(() => undefined);
     // Act
     await run.harness.purge();
@@ -154,7 +182,9 @@ describe("workflow engine under at-least-once delivery and crashes", () => {
     const run = await newRun();
     // Act
     const started = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => run.engine.start({ workflow: "demo", key: `c${i}`, input: { mode: "auto", amount: 100 } })),
+      Array.from({ length: 200 }, (_, i) =>
+        run.engine.start({ workflow: "demo", key: `c${i}`, input: { mode: "auto", amount: 100 } }),
+      ),
     );
     await run.harness.drain();
     // Assess
@@ -166,7 +196,10 @@ describe("workflow engine under at-least-once delivery and crashes", () => {
 
 describe("workflow engine: property-based delivery", () => {
   type Spec = { kind: "task" | "flaky" | "wait" | "effect"; n: number };
-  const spec = fc.record({ kind: fc.constantFrom("task", "flaky", "wait", "effect"), n: fc.integer({ min: 1, max: 2 }) }) as fc.Arbitrary<Spec>;
+  const spec = fc.record({
+    kind: fc.constantFrom("task", "flaky", "wait", "effect"),
+    n: fc.integer({ min: 1, max: 2 }),
+  }) as fc.Arbitrary<Spec>;
 
   function build(specs: Spec[], effects: Effects) {
     const states: Record<string, State> = {};
@@ -183,15 +216,26 @@ describe("workflow engine: property-based delivery", () => {
           retry: [{ errors: ["Flaky"], intervalSeconds: 30, maxAttempts: 3, jitter: "none" }],
         };
         steps[name] = async (data, ctx) => {
-          if (s.kind === "flaky" && ctx.attempt < s.n) throw Object.assign(new Error("flaky"), { name: "Flaky" });
-          if (s.kind === "effect") await ctx.effect("e", async () => effects.record(`${ctx.executionId}:${name}`));
+          if (s.kind === "flaky" && ctx.attempt < s.n)
+            throw Object.assign(new Error("flaky"), { name: "Flaky" });
+          if (s.kind === "effect")
+            await ctx.effect("e", async () => effects.record(`${ctx.executionId}:${name}`));
           return { data: { trail: [...((data.trail as string[]) ?? []), name] } };
         };
       }
     });
     states.end = { type: "succeed" };
     // The trail changes at every task: kept in an item of its own, it is rewritten with each transition.
-    return { def: defineWorkflow({ name: "random", version: 1, startAt: "s0", states, detached: ["trail"] }), steps };
+    return {
+      def: defineWorkflow({
+        name: "random",
+        version: 1,
+        startAt: "s0",
+        states,
+        detached: ["trail"],
+      }),
+      steps,
+    };
   }
 
   it("random definitions reach the same end, with each effect once, whatever the delivery order and crashes", async () => {
@@ -199,27 +243,41 @@ describe("workflow engine: property-based delivery", () => {
       fc.asyncProperty(
         fc.array(spec, { minLength: 1, maxLength: 5 }),
         fc.integer({ min: 1, max: 3 }),
-        fc.subarray<FaultPoint>(["before-effect", "after-effect", "before-commit", "before-history", "after-commit"]),
+        fc.subarray<FaultPoint>([
+          "before-effect",
+          "after-effect",
+          "before-commit",
+          "before-history",
+          "after-commit",
+        ]),
         async (specs, copies, points) => {
           const effects = new Effects();
           const { def, steps } = build(specs, effects);
           const stack = await createTestStack();
-          const engine = new Engine({ deps: stack, workflows: [def], steps, faults: crashOnce(points) });
+          const engine = new Engine({
+            deps: stack,
+            workflows: [def],
+            steps,
+            faults: crashOnce(points),
+          });
           const harness = new Harness(stack, engine);
           const ids: { id: string }[] = [];
           for (const key of ["r0", "r1", "r2"]) {
             for (;;) {
-              const started = await engine.start({ workflow: "random", key, input: {} }).catch((e) => {
-                if (e instanceof InjectedCrash) return undefined;
-                throw e;
-              });
+              const started = await engine
+                .start({ workflow: "random", key, input: {} })
+                .catch((e) => {
+                  if (e instanceof InjectedCrash) return undefined;
+                  throw e;
+                });
               if (started) {
                 ids.push(started);
                 break;
               }
             }
           }
-          for (let i = 0; i < 12; i++) await harness.advance(3 * 3600_000, { copies: () => copies, shuffle: true });
+          for (let i = 0; i < 12; i++)
+            await harness.advance(3 * 3600_000, { copies: () => copies, shuffle: true });
           const expectedTrail = specs.flatMap((s, i) => (s.kind === "wait" ? [] : [`s${i}`]));
           for (const { id } of ids) {
             const e = await getExecution(stack, id);

@@ -1,6 +1,10 @@
-import { EntraideError } from "../../packages/core/src/errors";
-import { defineWorkflow, type Step, type StepContext } from "../../packages/core/src/engine/definition";
 import { keys } from "../../packages/core/src/db/layout";
+import {
+  defineWorkflow,
+  type Step,
+  type StepContext,
+} from "../../packages/core/src/engine/definition";
+import { EntraideError } from "../../packages/core/src/errors";
 import type { TestStack } from "../support/stack";
 
 const DAY = 86_400;
@@ -41,11 +45,17 @@ export const demo = defineWorkflow({
     flaky: {
       type: "task",
       step: "flaky",
-      retry: [{ errors: ["Flaky"], intervalSeconds: 10, maxAttempts: 3, backoffRate: 2, jitter: "none" }],
+      retry: [
+        { errors: ["Flaky"], intervalSeconds: 10, maxAttempts: 3, backoffRate: 2, jitter: "none" },
+      ],
       catch: [{ errors: ["States.ALL"], next: "gave-up" }],
       next: "pay",
     },
-    refuse: { type: "task", step: "refuse", catch: [{ errors: ["not-eligible"], next: "refused" }] },
+    refuse: {
+      type: "task",
+      step: "refuse",
+      catch: [{ errors: ["not-eligible"], next: "refused" }],
+    },
     approval: {
       type: "callback",
       onEnter: "ask",
@@ -61,7 +71,12 @@ export const demo = defineWorkflow({
       },
       catch: [{ errors: ["States.Timeout"], next: "expired" }],
     },
-    pay: { type: "task", step: "pay", catch: [{ errors: ["FundsInsufficient"], next: "short" }], next: "cool-off" },
+    pay: {
+      type: "task",
+      step: "pay",
+      catch: [{ errors: ["FundsInsufficient"], next: "short" }],
+      next: "cool-off",
+    },
     "cool-off": { type: "wait", seconds: 30 * DAY, next: "done" },
     done: { type: "succeed" },
     short: { type: "succeed" },
@@ -75,14 +90,21 @@ export const demo = defineWorkflow({
 export const FUND = keys.fund("test");
 
 /** Steps for {@link demo}: deterministic, and every external effect goes through `ctx.effect`. */
-export function demoSteps(stack: TestStack, effects: Effects, flakyFailures = 2): Record<string, Step> {
+export function demoSteps(
+  stack: TestStack,
+  effects: Effects,
+  flakyFailures = 2,
+): Record<string, Step> {
   const email = (ctx: StepContext, what: string) =>
     ctx.effect(what, async () => {
       effects.record(`${what}:${ctx.executionId}`);
       return `${what}-sent`;
     });
   return {
-    prepare: async (data) => ({ data: { prepared: true, amount: data.amount ?? 100 }, events: [{ type: "Prepared" }] }),
+    prepare: async (data) => ({
+      data: { prepared: true, amount: data.amount ?? 100 },
+      events: [{ type: "Prepared" }],
+    }),
     notify: async (_d, ctx) => ({ data: { notified: await email(ctx, "notify") } }),
     archive: async () => ({ data: { archived: true } }),
     flaky: async (_d, ctx) => {
@@ -96,7 +118,10 @@ export function demoSteps(stack: TestStack, effects: Effects, flakyFailures = 2)
       const token = await ctx.issueToken("approver", { meta: { email: "approver@smart.test" } });
       await ctx.effect("ask", async () => {
         effects.record(`ask:${ctx.executionId}`);
-        effects.tokens.set(ctx.executionId, [...(effects.tokens.get(ctx.executionId) ?? []), token]);
+        effects.tokens.set(ctx.executionId, [
+          ...(effects.tokens.get(ctx.executionId) ?? []),
+          token,
+        ]);
       });
       return {};
     },
@@ -113,7 +138,10 @@ export function demoSteps(stack: TestStack, effects: Effects, flakyFailures = 2)
                 Key: FUND,
                 UpdateExpression: "ADD paidCents :amount",
                 ConditionExpression: "attribute_not_exists(paidCents) OR paidCents <= :room",
-                ExpressionAttributeValues: { ":amount": data.amount as number, ":room": 1_000_000 - (data.amount as number) },
+                ExpressionAttributeValues: {
+                  ":amount": data.amount as number,
+                  ":room": 1_000_000 - (data.amount as number),
+                },
               },
             },
             errorName: "FundsInsufficient",

@@ -16,13 +16,20 @@ let harness: Harness;
 beforeAll(async () => {
   stack = await createTestStack();
   effects = new Effects();
-  engine = new Engine({ deps: stack, workflows: [demo], steps: demoSteps(stack, effects), random: () => 0.5 });
+  engine = new Engine({
+    deps: stack,
+    workflows: [demo],
+    steps: demoSteps(stack, effects),
+    random: () => 0.5,
+  });
   harness = new Harness(stack, engine);
 });
 
-const start = (input: Record<string, unknown>) => engine.start({ workflow: "demo", key: crypto.randomUUID(), input });
+const start = (input: Record<string, unknown>) =>
+  engine.start({ workflow: "demo", key: crypto.randomUUID(), input });
 const execution = async (id: string) => (await getExecution(stack, id))!;
-const types = async (id: string) => (await readHistory(stack, id)).map((e) => (e.state ? `${e.type}:${e.state}` : e.type));
+const types = async (id: string) =>
+  (await readHistory(stack, id)).map((e) => (e.state ? `${e.type}:${e.state}` : e.type));
 
 describe("workflow engine: state types", () => {
   it("runs task, choice and parallel states, then waits 30 days on the clock before it succeeds", async () => {
@@ -69,7 +76,9 @@ describe("workflow engine: state types", () => {
     await harness.advance(2 * 60_000);
     // Assess
     const history = await readHistory(stack, id);
-    const retries = history.filter((e) => e.type === "TaskRetryScheduled").map((e) => e.detail?.delaySeconds);
+    const retries = history
+      .filter((e) => e.type === "TaskRetryScheduled")
+      .map((e) => e.detail?.delaySeconds);
     expect(retries).toEqual([10, 20]);
     expect((await execution(id)).data.flakyAttempts).toBe(3);
     expect((await execution(id)).state).toBe("cool-off");
@@ -90,13 +99,26 @@ describe("workflow engine: state types", () => {
   it("fails the execution with error and cause when retries run out and a fail state is reached", async () => {
     // Prepare
     const own = await createTestStack();
-    const failing = new Engine({ deps: own, workflows: [demo], steps: demoSteps(own, effects, 99), random: () => 0.5 });
+    const failing = new Engine({
+      deps: own,
+      workflows: [demo],
+      steps: demoSteps(own, effects, 99),
+      random: () => 0.5,
+    });
     const h = new Harness(own, failing);
-    const { id } = await failing.start({ workflow: "demo", key: crypto.randomUUID(), input: { mode: "flaky" } });
+    const { id } = await failing.start({
+      workflow: "demo",
+      key: crypto.randomUUID(),
+      input: { mode: "flaky" },
+    });
     // Act
     for (let i = 0; i < 5; i++) await h.advance(5 * 60_000);
     // Assess
-    expect(await getExecution(own, id)).toMatchObject({ status: "failed", state: "gave-up", error: { error: "GaveUp" } });
+    expect(await getExecution(own, id)).toMatchObject({
+      status: "failed",
+      state: "gave-up",
+      error: { error: "GaveUp" },
+    });
   });
 
   it("completes a callback: the token moves the waiting state, once", async () => {
@@ -129,7 +151,11 @@ describe("workflow engine: state types", () => {
     await completeCallback(engine, stack, token, { decision: "reject" });
     // Assess
     expect(unchanged.rev).toBe(before.rev);
-    expect(await execution(id)).toMatchObject({ status: "failed", state: "rejected", error: { error: "Rejected" } });
+    expect(await execution(id)).toMatchObject({
+      status: "failed",
+      state: "rejected",
+      error: { error: "Rejected" },
+    });
   });
 
   it("sends reminders every 2 days 3 times and escalates at day 7, then times out at day 14", async () => {
@@ -141,16 +167,24 @@ describe("workflow engine: state types", () => {
     // Assess
     expect(effects.count(`remind:${id}`)).toBe(3);
     expect(effects.count(`escalate:${id}`)).toBe(1);
-    const fired = (await readHistory(stack, id)).filter((e) => e.type === "TimerFired").map((e) => e.detail);
+    const fired = (await readHistory(stack, id))
+      .filter((e) => e.type === "TimerFired")
+      .map((e) => e.detail);
     expect(fired).toEqual([
       { timer: "remind", count: 1 },
       { timer: "remind", count: 2 },
       { timer: "remind", count: 3 },
       { timer: "escalate", count: 1 },
     ]);
-    expect(await execution(id)).toMatchObject({ status: "succeeded", state: "expired", data: { error: { error: "States.Timeout" } } });
+    expect(await execution(id)).toMatchObject({
+      status: "succeeded",
+      state: "expired",
+      data: { error: { error: "States.Timeout" } },
+    });
     const token = effects.tokens.get(id)![0]!;
-    await expect(completeCallback(engine, stack, token, { decision: "approve" })).rejects.toMatchObject({ code: "token.expired" });
+    await expect(
+      completeCallback(engine, stack, token, { decision: "approve" }),
+    ).rejects.toMatchObject({ code: "token.expired" });
   });
 
   it("reminders stop once decided", async () => {
@@ -168,8 +202,12 @@ describe("workflow engine: state types", () => {
 
   it("refuses forged and unknown tokens", async () => {
     // Act
-    const forged = await completeCallback(engine, stack, "A".repeat(43), { decision: "approve" }).catch((e) => e);
-    const garbage = await completeCallback(engine, stack, "<script>", { decision: "approve" }).catch((e) => e);
+    const forged = await completeCallback(engine, stack, "A".repeat(43), {
+      decision: "approve",
+    }).catch((e) => e);
+    const garbage = await completeCallback(engine, stack, "<script>", {
+      decision: "approve",
+    }).catch((e) => e);
     // Assess
     expect(forged).toMatchObject({ code: "token.invalid", status: 404 });
     expect(garbage).toMatchObject({ code: "token.invalid", status: 404 });
@@ -184,7 +222,10 @@ describe("workflow engine: state types", () => {
       states: {
         issue: { type: "task", step: "issue-ahead", next: "slow" },
         slow: { type: "wait", seconds: 3600, next: "approval" },
-        approval: { type: "callback", onCallback: (_d, { payload }) => ({ data: { answer: payload.answer }, next: "end" }) },
+        approval: {
+          type: "callback",
+          onCallback: (_d, { payload }) => ({ data: { answer: payload.answer }, next: "end" }),
+        },
         end: { type: "succeed" },
       },
     });
@@ -208,7 +249,11 @@ describe("workflow engine: state types", () => {
     await h.advance(2 * 3600_000);
     // Assess
     expect(result.outcome).toBe("queued");
-    expect(await getExecution(own, id)).toMatchObject({ status: "succeeded", state: "end", data: { answer: 42 } });
+    expect(await getExecution(own, id)).toMatchObject({
+      status: "succeeded",
+      state: "end",
+      data: { answer: 42 },
+    });
     expect((await readHistory(own, id)).map((e) => e.type)).toContain("CallbackQueued");
   });
 
@@ -226,19 +271,25 @@ describe("workflow engine: state types", () => {
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const loser = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
     expect(["token.used", "token.superseded"]).toContain(loser.reason.code);
-    expect(((await readHistory(stack, id)).filter((e) => e.type === "CallbackReceived"))).toHaveLength(1);
+    expect(
+      (await readHistory(stack, id)).filter((e) => e.type === "CallbackReceived"),
+    ).toHaveLength(1);
   });
 
   it("commits a step's atomic write with its transition, and routes a failed condition to a catch", async () => {
     // Prepare
     const { id: big } = await start({ mode: "auto", amount: 990_000 });
     await harness.drain();
-    const before = await stack.clients.ddb.send(new GetCommand({ TableName: stack.config.table, Key: FUND }));
+    const before = await stack.clients.ddb.send(
+      new GetCommand({ TableName: stack.config.table, Key: FUND }),
+    );
     // Act
     const { id: over } = await start({ mode: "auto", amount: 990_000 });
     await harness.drain();
     // Assess
-    const after = await stack.clients.ddb.send(new GetCommand({ TableName: stack.config.table, Key: FUND }));
+    const after = await stack.clients.ddb.send(
+      new GetCommand({ TableName: stack.config.table, Key: FUND }),
+    );
     expect(await execution(big)).toMatchObject({ state: "cool-off" });
     expect(await execution(over)).toMatchObject({ status: "succeeded", state: "short" });
     expect(after.Item?.paidCents).toBe(before.Item?.paidCents);
@@ -273,9 +324,18 @@ describe("workflow engine: state types", () => {
     await e.redrive(id);
     await h.drain();
     // Assess
-    expect(failed).toMatchObject({ status: "failed", state: "work", error: { error: "Error", cause: "database is down" } });
-    expect(await getExecution(own, id)).toMatchObject({ status: "succeeded", data: { worked: true } });
-    expect((await readHistory(own, id)).map((e) => `${e.type}:${e.state}`)).toContain("ExecutionRedriven:work");
+    expect(failed).toMatchObject({
+      status: "failed",
+      state: "work",
+      error: { error: "Error", cause: "database is down" },
+    });
+    expect(await getExecution(own, id)).toMatchObject({
+      status: "succeeded",
+      data: { worked: true },
+    });
+    expect((await readHistory(own, id)).map((e) => `${e.type}:${e.state}`)).toContain(
+      "ExecutionRedriven:work",
+    );
     await expect(e.redrive(id)).rejects.toMatchObject({ code: "execution.not-failed" });
   });
 
@@ -303,20 +363,44 @@ describe("workflow engine: state types", () => {
       name: "versioned",
       version: 2,
       startAt: "pause",
-      states: { pause: { type: "wait", seconds: 60, next: "mark" }, mark: { type: "task", step: "mark" }, end: { type: "succeed" } },
+      states: {
+        pause: { type: "wait", seconds: 60, next: "mark" },
+        mark: { type: "task", step: "mark" },
+        end: { type: "succeed" },
+      },
     });
     const own = await createTestStack();
     const old = new Engine({ deps: own, workflows: [v1], steps: {} });
-    const { id: early } = await old.start({ workflow: "versioned", key: crypto.randomUUID(), input: {} });
+    const { id: early } = await old.start({
+      workflow: "versioned",
+      key: crypto.randomUUID(),
+      input: {},
+    });
     await new Harness(own, old).drain();
     // Act: a deploy brings v2; the old execution resumes under the new code
-    const deployed = new Engine({ deps: own, workflows: [v1, v2], steps: { mark: async () => ({ data: { v2: true } }) } });
-    const { id: late } = await deployed.start({ workflow: "versioned", key: crypto.randomUUID(), input: {} });
+    const deployed = new Engine({
+      deps: own,
+      workflows: [v1, v2],
+      steps: { mark: async () => ({ data: { v2: true } }) },
+    });
+    const { id: late } = await deployed.start({
+      workflow: "versioned",
+      key: crypto.randomUUID(),
+      input: {},
+    });
     const h = new Harness(own, deployed);
     await h.drain();
     await h.advance(5 * 60_000);
     // Assess
-    expect(await getExecution(own, early)).toMatchObject({ version: 1, status: "succeeded", state: "end" });
-    expect(await getExecution(own, late)).toMatchObject({ version: 2, status: "succeeded", data: { v2: true } });
+    expect(await getExecution(own, early)).toMatchObject({
+      version: 1,
+      status: "succeeded",
+      state: "end",
+    });
+    expect(await getExecution(own, late)).toMatchObject({
+      version: 2,
+      status: "succeeded",
+      data: { v2: true },
+    });
   });
 });

@@ -28,11 +28,16 @@ describe("finance batch create", () => {
     const relaunch = await approve(stack, 100, { fund: "relaunch" });
 
     // Act
-    const [a, b] = await Promise.all([createBatch(stack, "solidarity"), createBatch(stack, "solidarity")]);
+    const [a, b] = await Promise.all([
+      createBatch(stack, "solidarity"),
+      createBatch(stack, "solidarity"),
+    ]);
 
     // Assess
     const batches = [a.batch, b.batch].filter((x) => x !== undefined);
-    const members = await Promise.all(batches.map((batch) => collect(batchPayouts(stack, batch.batchId))));
+    const members = await Promise.all(
+      batches.map((batch) => collect(batchPayouts(stack, batch.batchId))),
+    );
     const ids = members.flat().map((p) => p.payoutId);
     expect(new Set(ids).size).toBe(ids.length);
     expect([...ids].sort()).toEqual(approved.map((p) => p.payoutId).sort());
@@ -51,7 +56,9 @@ describe("finance batch create", () => {
         });
       }
     }
-    expect(await readItem(stack, keys.payout(relaunch.payoutId))).toMatchObject({ status: "scheduled" });
+    expect(await readItem(stack, keys.payout(relaunch.payoutId))).toMatchObject({
+      status: "scheduled",
+    });
   });
 
   it("with nothing scheduled it creates no batch", async () => {
@@ -69,6 +76,10 @@ describe("finance batch create", () => {
 
     // Assess
     expect(new Set(ids).size).toBe(100);
-    expect(ids.every((id) => isSepaIdentifier(id) && id.length <= 35 && id.startsWith("ENT-SOL-20200402040000-"))).toBe(true);
+    expect(
+      ids.every(
+        (id) => isSepaIdentifier(id) && id.length <= 35 && id.startsWith("ENT-SOL-20200402040000-"),
+      ),
+    ).toBe(true);
   });
 });

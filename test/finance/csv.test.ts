@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { CorruptBatchError } from "../../packages/core/src/payouts/batch-check";
 import {
   PAYOUT_CSV_COLUMNS,
-  writePayoutCsv,
   type PayoutCsvOptions,
+  writePayoutCsv,
 } from "../../packages/core/src/payouts/csv";
 import type { Payout } from "../../packages/core/src/payouts/payout";
 import { batchOf, payout } from "./support/payouts";

@@ -44,11 +44,14 @@ const take = (list: number[], pick: number) => list.splice(pick % list.length, 1
 
 async function apply(step: Step, model: Model): Promise<void> {
   const table = stack.config.table;
-  const run = async (write: ReturnType<typeof FundMovements.reserve>) => (await transact(stack, [write.item])).written;
+  const run = async (write: ReturnType<typeof FundMovements.reserve>) =>
+    (await transact(stack, [write.item])).written;
   switch (step.kind) {
     case "approve":
       // Refused exactly when the fund cannot cover it.
-      expect(await run(FundMovements.reserve(table, "solidarity", step.amount))).toBe(step.amount <= model.remaining);
+      expect(await run(FundMovements.reserve(table, "solidarity", step.amount))).toBe(
+        step.amount <= model.remaining,
+      );
       if (step.amount <= model.remaining) model.reserved.push(step.amount);
       return;
     case "release":
@@ -69,7 +72,16 @@ async function apply(step: Step, model: Model): Promise<void> {
     }
     case "repay":
     case "recover":
-      expect(await run(FundMovements.replenish(table, "solidarity", step.kind === "repay" ? "repaidCents" : "recoveredCents", step.amount))).toBe(true);
+      expect(
+        await run(
+          FundMovements.replenish(
+            table,
+            "solidarity",
+            step.kind === "repay" ? "repaidCents" : "recoveredCents",
+            step.amount,
+          ),
+        ),
+      ).toBe(true);
       if (step.kind === "repay") model.repaid += step.amount;
       else model.recovered += step.amount;
       return;
@@ -109,7 +121,14 @@ describe("funds report", () => {
     // Prepare
     await resetFund(stack, "relaunch", 1_000);
     await transact(stack, [
-      { Update: { TableName: stack.config.table, Key: keys.fund("relaunch"), UpdateExpression: "SET paidCents = :p", ExpressionAttributeValues: { ":p": 500 } } },
+      {
+        Update: {
+          TableName: stack.config.table,
+          Key: keys.fund("relaunch"),
+          UpdateExpression: "SET paidCents = :p",
+          ExpressionAttributeValues: { ":p": 500 },
+        },
+      },
     ]);
 
     // Act

@@ -17,7 +17,11 @@ let engine: Engine;
 let harness: Harness;
 
 interface LoanData extends Data {
-  loan: { principalCents: number; repaidCents: number; repayments: { repaymentId: string; amountCents: number }[] };
+  loan: {
+    principalCents: number;
+    repaidCents: number;
+    repayments: { repaymentId: string; amountCents: number }[];
+  };
 }
 
 /** The loan workflow reduced to its `repaying` state: it records a repayment and refills the fund. */
@@ -34,7 +38,9 @@ const loanProbe = defineWorkflow({
         const repaidCents = loan.repaidCents + amountCents;
         return {
           data: { loan: { ...loan, repaidCents, repayments: [...loan.repayments, payload] } },
-          writes: [FundMovements.replenish(stack.config.table, "relaunch", "repaidCents", amountCents)],
+          writes: [
+            FundMovements.replenish(stack.config.table, "relaunch", "repaidCents", amountCents),
+          ],
           next: repaidCents === loan.principalCents ? "repaid" : undefined,
         };
       },
@@ -43,10 +49,23 @@ const loanProbe = defineWorkflow({
   },
 });
 
-async function startLoan(key: string, memberNumber: string, principalCents: number): Promise<string> {
-  const schedule = loanSchedule({ principalCents, termMonths: 6, graceMonths: 0, disbursedOn: "2020-04-15" });
+async function startLoan(
+  key: string,
+  memberNumber: string,
+  principalCents: number,
+): Promise<string> {
+  const schedule = loanSchedule({
+    principalCents,
+    termMonths: 6,
+    graceMonths: 0,
+    disbursedOn: "2020-04-15",
+  });
   const loan = { principalCents, schedule, repaidCents: 0, repayments: [] };
-  const { id } = await engine.start({ workflow: "relaunch-loan", key, input: { request: { memberNumber }, loan } });
+  const { id } = await engine.start({
+    workflow: "relaunch-loan",
+    key,
+    input: { request: { memberNumber }, loan },
+  });
   return id;
 }
 
@@ -80,10 +99,18 @@ describe("loans repayments import", () => {
 
     // Assess
     expect(first.counts).toEqual({ applied: 2, unchanged: 0, refused: 3 });
-    expect(first.lines.map((l) => l.outcome)).toEqual(["applied", "applied", "refused", "refused", "refused"]);
+    expect(first.lines.map((l) => l.outcome)).toEqual([
+      "applied",
+      "applied",
+      "refused",
+      "refused",
+      "refused",
+    ]);
     expect(first.lines[0]!.repaymentId).not.toBe(first.lines[1]!.repaymentId);
     expect(first.lines[2]!.reason).toContain("no loan for request no-such-loan");
-    expect(first.lines[3]!.reason).toBe("overpayment: 400.01 euros, but only 400.00 euros are outstanding on this loan");
+    expect(first.lines[3]!.reason).toBe(
+      "overpayment: 400.01 euros, but only 400.00 euros are outstanding on this loan",
+    );
     expect(first.lines[4]!.reason).toMatch(/^amountEuros: "1 0" is not an amount in euros/);
     expect(second.counts).toEqual({ applied: 0, unchanged: 2, refused: 3 });
     expect((await getExecution(stack, loan))?.data.loan).toMatchObject({ repaidCents: 20_000 });
@@ -103,9 +130,14 @@ describe("loans repayments import", () => {
     const lines = (await loanSchedules(stack)).filter((l) => l.loan === loan);
 
     // Assess
-    expect(dryRun).toMatchObject({ dryRun: true, counts: { applied: 1, unchanged: 0, refused: 0 } });
+    expect(dryRun).toMatchObject({
+      dryRun: true,
+      counts: { applied: 1, unchanged: 0, refused: 0 },
+    });
     expect(untouched).toMatchObject({ repaidCents: 0 });
-    expect(lines.map((l) => [l.number, l.dueDate, l.amountCents, l.paidCents, l.outstandingCents])).toEqual([
+    expect(
+      lines.map((l) => [l.number, l.dueDate, l.amountCents, l.paidCents, l.outstandingCents]),
+    ).toEqual([
       [1, "2020-05-15", 10_000, 10_000, 0],
       [2, "2020-06-15", 10_000, 5_000, 5_000],
       [3, "2020-07-15", 10_000, 0, 10_000],
@@ -113,9 +145,13 @@ describe("loans repayments import", () => {
       [5, "2020-09-15", 10_000, 0, 10_000],
       [6, "2020-10-15", 10_000, 0, 10_000],
     ]);
-    const rows = schedulesCsv(lines).replace(/^\uFEFF/, "").split("\r\n");
+    const rows = schedulesCsv(lines)
+      .replace(/^\uFEFF/, "")
+      .split("\r\n");
     // Installment 2 is still half unpaid: late by the days since its due date, as of the stack's today
-    const today = new Date(stack.clock.now().toLocaleDateString("sv-SE", { timeZone: "Europe/Brussels" }));
+    const today = new Date(
+      stack.clock.now().toLocaleDateString("sv-SE", { timeZone: "Europe/Brussels" }),
+    );
     const late = Math.round((today.getTime() - Date.parse("2020-06-15")) / 86_400_000);
     expect(rows[0]).toBe("loan;member;installment;due date;amount;paid;outstanding;days late");
     expect(rows[2]).toBe(`${loan};'=cmd;2;2020-06-15;100,00;50,00;50,00;${late}`);

@@ -1,5 +1,5 @@
-import fc from "fast-check";
 import { Writable } from "node:stream";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseCents } from "../../packages/core/src/money/cents";
 import { CorruptBatchError } from "../../packages/core/src/payouts/batch-check";

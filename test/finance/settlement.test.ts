@@ -1,9 +1,9 @@
+import { Writable } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
 import { keys } from "../../packages/core/src/db/layout";
 import { readItem } from "../../packages/core/src/db/records";
 import { Engine } from "../../packages/core/src/engine/engine";
 import { getExecution } from "../../packages/core/src/engine/store";
-import { Writable } from "node:stream";
 import { createBatch } from "../../packages/core/src/finance/batches";
 import { exportBatch } from "../../packages/core/src/finance/exports";
 import { markBatchPaid, markPayoutFailed } from "../../packages/core/src/finance/settlement";
@@ -27,7 +27,13 @@ async function batchOfRequests(count: number, first: number) {
   const requests = [];
   for (let n = first; n < first + count; n++) {
     const { id } = await engine.start({ workflow: "payout-probe", key: `request-${n}`, input: {} });
-    requests.push(await approve(stack, n, { payoutId: id, requestId: id, amountCents: 10_000 * (n - first + 1) }));
+    requests.push(
+      await approve(stack, n, {
+        payoutId: id,
+        requestId: id,
+        amountCents: 10_000 * (n - first + 1),
+      }),
+    );
   }
   await harness.drain();
   const { batch } = await createBatch(stack, "solidarity");
@@ -82,11 +88,17 @@ describe("finance mark-paid", () => {
       });
       const execution = await getExecution(stack, r.requestId);
       expect(execution).toMatchObject({ status: "succeeded", state: "paid" });
-      expect(execution?.data.signals).toEqual([{ event: "paid", batchId: batch.batchId, paidAt: expect.any(String) }]);
+      expect(execution?.data.signals).toEqual([
+        { event: "paid", batchId: batch.batchId, paidAt: expect.any(String) },
+      ]);
     }
     expect(withoutRequest.paid).toBe(1);
     expect(withoutRequest.signalProblems).toEqual([
-      { executionId: orphan.requestId, outcome: "missing", detail: `no execution ${orphan.requestId}` },
+      {
+        executionId: orphan.requestId,
+        outcome: "missing",
+        detail: `no execution ${orphan.requestId}`,
+      },
     ]);
   });
 
@@ -98,14 +110,31 @@ describe("finance mark-paid", () => {
 
     // Act
     const failedFirst = await markPayoutFailed(stack, engine, rejected.payoutId, "IBAN closed");
-    const stale = await markBatchPaid(stack, engine, batch.batchId).catch((e: Error & { code?: string }) => e.code);
+    const stale = await markBatchPaid(stack, engine, batch.batchId).catch(
+      (e: Error & { code?: string }) => e.code,
+    );
     const file = await exported(batch.batchId);
     const settled = await markBatchPaid(stack, engine, batch.batchId);
-    const bounced = await markPayoutFailed(stack, engine, returned.payoutId, "account holder unknown");
-    const bouncedAgain = await markPayoutFailed(stack, engine, returned.payoutId, "account holder unknown");
+    const bounced = await markPayoutFailed(
+      stack,
+      engine,
+      returned.payoutId,
+      "account holder unknown",
+    );
+    const bouncedAgain = await markPayoutFailed(
+      stack,
+      engine,
+      returned.payoutId,
+      "account holder unknown",
+    );
 
     // Assess
-    expect(failedFirst).toMatchObject({ previousStatus: "batched", reversedCents: 0, leftBatch: true, signal: { outcome: "delivered" } });
+    expect(failedFirst).toMatchObject({
+      previousStatus: "batched",
+      reversedCents: 0,
+      leftBatch: true,
+      signal: { outcome: "delivered" },
+    });
     expect(stale).toBe("batch.not-exported");
     expect(file).toContain(returned.payoutId);
     expect(file).not.toContain(rejected.payoutId);
@@ -115,7 +144,10 @@ describe("finance mark-paid", () => {
     // The probe ended with its payment: the returned payment's signal is reported, not lost silently.
     expect(bounced.signal.outcome).toBe("ended");
     expect(bouncedAgain).toMatchObject({ alreadyFailed: true, reversedCents: 0 });
-    expect(await getFund(stack, "solidarity")).toMatchObject({ reservedCents: 30_000, paidCents: 0 });
+    expect(await getFund(stack, "solidarity")).toMatchObject({
+      reservedCents: 30_000,
+      paidCents: 0,
+    });
     expect(await readItem(stack, keys.payout(rejected.payoutId))).toMatchObject({
       status: "payout-failed",
       failureReason: "IBAN closed",

@@ -13,7 +13,7 @@ import {
   PutObjectCommand,
   S3Client,
 } from "@aws-sdk/client-s3";
-import { SendEmailCommand, SESClient } from "@aws-sdk/client-ses";
+import { SESClient, SendEmailCommand } from "@aws-sdk/client-ses";
 import type sesServerType from "aws-ses-v2-local";
 import { describe, expect, it } from "vitest";
 import { keepInboxIn } from "../../packages/functions/src/local/file-inbox";

@@ -45,9 +45,7 @@ const summary = (t: FreeText): RequestSummary => ({
       reason: { code: "member_known", params: { memberNumber: "M-001234" } },
     },
   ],
-  documents: [
-    { documentId: "doc-d1", name: "devis-dour.pdf" },
-  ],
+  documents: [{ documentId: "doc-d1", name: "devis-dour.pdf" }],
 });
 
 const approval = (t: FreeText) => ({
@@ -307,7 +305,12 @@ export function visible(name: TemplateName, language: Language, t: FreeText = pl
       `${publicUrl}/vote.html#token=${encodeURIComponent(token)}`,
     ],
     "vote-chair": [...approvalShown, "Comité des initiatives"],
-    "vote-outcome": ["req-7f3a", "Comité des initiatives", "first@committee.example.org", t.comment],
+    "vote-outcome": [
+      "req-7f3a",
+      "Comité des initiatives",
+      "first@committee.example.org",
+      t.comment,
+    ],
     "reply-answered": ["req-7f3a"],
     "reply-not-understood": ["req-7f3a", t.reply],
     "request-received": ["req-7f3a", euros(123_456, language), statusLink],

@@ -19,14 +19,16 @@ const pages: Record<string, string> = {};
 /** Every figure on a page: `<data value data-figure>` is how the page shows a number. */
 function pageFigures(html: string): Map<string, number> {
   const found = new Map<string, number>();
-  for (const m of html.matchAll(/<data value="(-?\d+)" data-figure="([^"]+)">/g)) found.set(m[2]!, Number(m[1]));
+  for (const m of html.matchAll(/<data value="(-?\d+)" data-figure="([^"]+)">/g))
+    found.set(m[2]!, Number(m[1]));
   return found;
 }
 
 beforeAll(async () => {
   seeded = await seedYear();
   figures = await assemblyFigures(seeded.stack);
-  for (const language of ["fr", "nl", "en"] as const) pages[language] = reportHtml(figures, language);
+  for (const language of ["fr", "nl", "en"] as const)
+    pages[language] = reportHtml(figures, language);
   browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
   await mkdir(artifacts, { recursive: true });
 }, 600_000);
@@ -67,7 +69,11 @@ describe("the assembly report of a seeded year", () => {
   it("writes the same figures as CSV, amounts in euros with a decimal comma", () => {
     // Act
     const csv = reportCsv(figures, "fr");
-    const rows = csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n").map((l) => l.split(";"));
+    const rows = csv
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n")
+      .map((l) => l.split(";"));
 
     // Assess
     expect(rows[0]).toEqual(["fund", "section", "group", "measure", "value", "unit"]);
@@ -80,7 +86,8 @@ describe("the assembly report of a seeded year", () => {
     };
     for (const [fund, section, group, measure, value, unit] of rows.slice(1)) {
       const key = [funds[fund!], section, group, measure].filter((p) => p !== "").join(".");
-      const cents = unit === "EUR" ? Math.round(Number(value!.replace(",", ".")) * 100) : Number(value);
+      const cents =
+        unit === "EUR" ? Math.round(Number(value!.replace(",", ".")) * 100) : Number(value);
       expect([key, cents]).toEqual([key, shown.get(key)]);
     }
   });
@@ -121,17 +128,27 @@ describe("the assembly report of a seeded year", () => {
 
       // Act
       await page.goto(pathToFileURL(file).href);
-      await page.screenshot({ path: join(artifacts, `assembly-report-${width}.png`), fullPage: true });
+      await page.screenshot({
+        path: join(artifacts, `assembly-report-${width}.png`),
+        fullPage: true,
+      });
       for (const [i, chart] of (await page.locator("svg.chart").all()).entries()) {
-        await chart.screenshot({ path: join(artifacts, `assembly-report-${width}-chart-${i}.png`) });
+        await chart.screenshot({
+          path: join(artifacts, `assembly-report-${width}-chart-${i}.png`),
+        });
       }
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
       const scripts = await page.evaluate(() => document.scripts.length);
       const violations = await axeViolations(page);
       const pdf = await page.pdf({ format: "A4", printBackground: true });
       // The PDF as printed cannot be looked at here: the page under print CSS is what it holds.
       await page.emulateMedia({ media: "print" });
-      await page.screenshot({ path: join(artifacts, `assembly-report-${width}-print.png`), fullPage: true });
+      await page.screenshot({
+        path: join(artifacts, `assembly-report-${width}-print.png`),
+        fullPage: true,
+      });
       await writeFile(join(artifacts, `assembly-report-${width}.pdf`), pdf);
       await context.close();
 

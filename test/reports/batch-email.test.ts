@@ -24,9 +24,13 @@ describe("the batch-ready email", () => {
     const [published] = await createScheduledBatches(withDebtor);
 
     // Assess
-    const store = (await (await fetch(`${stack.config.endpoints.ses}/store`)).json()) as { emails: { subject: string; body: { text?: string } }[] };
+    const store = (await (await fetch(`${stack.config.endpoints.ses}/store`)).json()) as {
+      emails: { subject: string; body: { text?: string } }[];
+    };
     const email = store.emails.find((e) => e.subject.includes(published!.batch.batchId))!;
-    const link = email.body.text!.match(/https?:\/\/\S+rapport-fonds-\d{4}-\d{2}-\d{2}\.html\S*/)?.[0];
+    const link = email.body.text!.match(
+      /https?:\/\/\S+rapport-fonds-\d{4}-\d{2}-\d{2}\.html\S*/,
+    )?.[0];
     expect(link).toBeDefined();
     expect(new URL(link!).searchParams.get("X-Amz-Expires")).toBe("604800");
     expect(new URL(link!).searchParams.get("X-Amz-Signature")).toMatch(/^[0-9a-f]{64}$/);

@@ -59,7 +59,9 @@ describe("report counters under at-least-once delivery", () => {
     // Act
     for (const id of ids) {
       const token = await f.decisionToken(admins[0]!, id);
-      await untilDone(() => decide(f.stack, f.engine, token, { decision: "approve" }, { via: "page" }));
+      await untilDone(() =>
+        decide(f.stack, f.engine, token, { decision: "approve" }, { via: "page" }),
+      );
     }
     await settle();
     const figures = await assemblyFigures(f.stack, { from: "2020-04-01", to: "2020-04-30" });

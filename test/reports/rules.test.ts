@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { Execution } from "../../packages/core/src/engine/execution";
 import { loadPlanConfig } from "../../packages/core/src/plan/config";
-import { counter, daysBetween, MAX_DAYS, shardOf, SHARDS, transitionCounts } from "../../packages/core/src/reports/counters";
+import {
+  counter,
+  daysBetween,
+  MAX_DAYS,
+  SHARDS,
+  shardOf,
+  transitionCounts,
+} from "../../packages/core/src/reports/counters";
 import { loanState } from "../../packages/core/src/reports/loans";
 import { mergeAdjacent, mergeSmall, percentileDays } from "../../packages/core/src/reports/privacy";
 
@@ -26,14 +33,21 @@ describe("small groups are merged", () => {
   });
 
   it("joins a small period to the next one, and a small last period to the one before", () => {
-    const join = (a: { name: string; size: number }, b: { name: string; size: number }) => g(`${a.name}${b.name}`, a.size + b.size);
-    expect(names(mergeAdjacent([g("a", 2), g("b", 0), g("c", 4), g("d", 5), g("e", 1)], 5, join))).toEqual(["abc", "de"]);
+    const join = (a: { name: string; size: number }, b: { name: string; size: number }) =>
+      g(`${a.name}${b.name}`, a.size + b.size);
+    expect(
+      names(mergeAdjacent([g("a", 2), g("b", 0), g("c", 4), g("d", 5), g("e", 1)], 5, join)),
+    ).toEqual(["abc", "de"]);
     expect(names(mergeAdjacent([g("a", 0), g("b", 5)], 5, join))).toEqual(["a", "b"]);
     expect(names(mergeAdjacent([g("a", 3)], 5, join))).toEqual(["a"]);
   });
 
   it("takes percentiles by nearest rank over whole days", () => {
-    const histogram = new Map([[1, 4], [3, 5], [10, 1]]);
+    const histogram = new Map([
+      [1, 4],
+      [3, 5],
+      [10, 1],
+    ]);
     expect(percentileDays(histogram, 0.5)).toBe(3);
     expect(percentileDays(histogram, 0.4)).toBe(1);
     expect(percentileDays(histogram, 0.9)).toBe(3);
@@ -43,30 +57,62 @@ describe("small groups are merged", () => {
 });
 
 const execution = (overrides: Partial<Execution> = {}): Execution => ({
-  id: "req-1", workflow: "cancelled-contract", version: 1, status: "running", state: "granting", visit: 1, visits: { granting: 1 },
-  attempt: 0, phase: "run", data: { amountCents: 50_000, approvedAmountCents: 40_000 }, inputHash: "", rev: 3, seq: 9,
-  enteredAt: "2020-04-03T10:00:00.000Z", startedAt: "2020-03-30T09:00:00.000Z", updatedAt: "2020-04-03T10:00:00.000Z", ...overrides,
+  id: "req-1",
+  workflow: "cancelled-contract",
+  version: 1,
+  status: "running",
+  state: "granting",
+  visit: 1,
+  visits: { granting: 1 },
+  attempt: 0,
+  phase: "run",
+  data: { amountCents: 50_000, approvedAmountCents: 40_000 },
+  inputHash: "",
+  rev: 3,
+  seq: 9,
+  enteredAt: "2020-04-03T10:00:00.000Z",
+  startedAt: "2020-03-30T09:00:00.000Z",
+  updatedAt: "2020-04-03T10:00:00.000Z",
+  ...overrides,
 });
-const entered = (state: string, at = "2020-04-03T10:00:00.000Z") => ({ at, type: "StateEntered", state });
+const entered = (state: string, at = "2020-04-03T10:00:00.000Z") => ({
+  at,
+  type: "StateEntered",
+  state,
+});
 
 describe("what a transition counts", () => {
   it("an approval counts in its fund and month, with what was granted and the whole days it took", () => {
     expect(transitionCounts(execution(), [entered("granting")], plan)).toEqual({
       fund: "solidarity",
       month: "2020-04",
-      counts: { [counter.outcome("approved", "cancelled-contract")]: 1, [counter.grantedCents("cancelled-contract")]: 40_000, [counter.decisionDays(4)]: 1 },
+      counts: {
+        [counter.outcome("approved", "cancelled-contract")]: 1,
+        [counter.grantedCents("cancelled-contract")]: 40_000,
+        [counter.decisionDays(4)]: 1,
+      },
     });
   });
 
   it("granting again after waiting for funds is not a second approval; the payout ends the wait", () => {
     const again = execution({ visits: { granting: 2, "awaiting-funds": 1, payout: 1 } });
     expect(transitionCounts(again, [entered("granting")], plan)).toBeUndefined();
-    expect(transitionCounts(again, [entered("payout")], plan)?.counts).toEqual({ [counter.outcome("awaiting-funds", "cancelled-contract")]: -1 });
+    expect(transitionCounts(again, [entered("payout")], plan)?.counts).toEqual({
+      [counter.outcome("awaiting-funds", "cancelled-contract")]: -1,
+    });
   });
 
   it("counts nothing for workflows that are not requests, or transitions the report does not show", () => {
-    expect(transitionCounts(execution({ workflow: "payout-probe" }), [entered("granting")], plan)).toBeUndefined();
-    expect(transitionCounts(execution(), [entered("checking"), { at: "2020-04-03T10:00:00.000Z", type: "TaskSucceeded" }], plan)).toBeUndefined();
+    expect(
+      transitionCounts(execution({ workflow: "payout-probe" }), [entered("granting")], plan),
+    ).toBeUndefined();
+    expect(
+      transitionCounts(
+        execution(),
+        [entered("checking"), { at: "2020-04-03T10:00:00.000Z", type: "TaskSucceeded" }],
+        plan,
+      ),
+    ).toBeUndefined();
   });
 
   it("bounds days at zero and at the maximum, and keeps each execution on one shard", () => {
@@ -94,10 +140,15 @@ describe("a loan's state on a day", () => {
     { now: "2020-06-05T12:00:00Z", state: "onTime" },
     { now: "2020-06-08T12:00:00Z", state: "onTime" },
     { now: "2020-06-09T12:00:00Z", state: "late" },
-  ])("on $now a loan that repaid its first installment of two due is $state (overdue after 7 days)", ({ now, state }) => {
-    expect(loanState(loan, now, plan)).toBe(state);
-  });
+  ])(
+    "on $now a loan that repaid its first installment of two due is $state (overdue after 7 days)",
+    ({ now, state }) => {
+      expect(loanState(loan, now, plan)).toBe(state);
+    },
+  );
   it("is repaid once the principal is covered", () => {
-    expect(loanState({ ...loan, repaidCents: 30_000 }, "2020-06-09T12:00:00Z", plan)).toBe("repaid");
+    expect(loanState({ ...loan, repaidCents: 30_000 }, "2020-06-09T12:00:00Z", plan)).toBe(
+      "repaid",
+    );
   });
 });

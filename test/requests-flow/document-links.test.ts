@@ -12,7 +12,6 @@ beforeAll(async () => {
 /** How long a presigned GET link opens its object, as S3 reads it from the link. */
 const lifetimeOf = (url: string) => Number(new URL(url).searchParams.get("X-Amz-Expires"));
 
-
 describe("the plan's document links", () => {
   it("give approvers document links that last as long as the plan's documents.linkValiditySeconds", async () => {
     // Prepare

@@ -236,7 +236,9 @@ describe("a new IBAN after a returned transfer", () => {
     expect(report.paid).toBe(report.batch.payoutCount);
     expect(await payoutOf(r.id)).toMatchObject({ status: "paid", iban: "BE68539007547034" });
     // Told of the approval once, not again when the payout was scheduled anew.
-    expect((await subjects(member.email, r.id)).filter((m) => m.includes("approuvée"))).toHaveLength(1);
+    expect(
+      (await subjects(member.email, r.id)).filter((m) => m.includes("approuvée")),
+    ).toHaveLength(1);
     const after = (await getFund(f.stack, "solidarity"))!;
     expect(after.paidCents - before.paidCents).toBe(report.batch.totalCents);
     expect(before.reservedCents - after.reservedCents).toBe(report.batch.totalCents);

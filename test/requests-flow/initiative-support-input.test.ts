@@ -51,14 +51,22 @@ const mistakes: {
     change: (b) => (b.coApplicants[0]!.email = "sarah"),
     path: "coApplicants.0.email",
     code: "invalid_email",
-    words: { fr: "Adresse e-mail du co-porteur", nl: "E-mailadres van de medeaanvrager", en: "Co-applicant's email" },
+    words: {
+      fr: "Adresse e-mail du co-porteur",
+      nl: "E-mailadres van de medeaanvrager",
+      en: "Co-applicant's email",
+    },
   },
   {
     name: "the lead named again as co-applicant",
     change: (b) => (b.coApplicants[0]!.memberNumber = "M0001"),
     path: "coApplicants.0.memberNumber",
     code: "duplicate_applicant",
-    words: { fr: "figure déjà dans le projet", nl: "staat al in het project", en: "already in the project" },
+    words: {
+      fr: "figure déjà dans le projet",
+      nl: "staat al in het project",
+      en: "already in the project",
+    },
   },
   {
     name: "the title",
@@ -158,14 +166,22 @@ const mistakes: {
     change: (b) => (b.tranches[0]!.dueDate = "2027-02-30"),
     path: "tranches.0.dueDate",
     code: "invalid_date",
-    words: { fr: "Échéance de l'étape", nl: "Vervaldatum van de mijlpaal", en: "Milestone due date" },
+    words: {
+      fr: "Échéance de l'étape",
+      nl: "Vervaldatum van de mijlpaal",
+      en: "Milestone due date",
+    },
   },
   {
     name: "due dates out of order",
     change: (b) => (b.tranches[1]!.dueDate = "2027-01-31"),
     path: "tranches.1.dueDate",
     code: "tranche_dates_order",
-    words: { fr: "après celle de la tranche précédente", nl: "na die van de vorige schijf", en: "after the previous tranche's" },
+    words: {
+      fr: "après celle de la tranche précédente",
+      nl: "na die van de vorige schijf",
+      en: "after the previous tranche's",
+    },
   },
   {
     name: "a tranche's amount",
@@ -181,8 +197,11 @@ const cases = mistakes.flatMap((m) =>
 );
 
 const count = async () =>
-  (await f.stack.clients.ddb.send(new ScanCommand({ TableName: f.stack.config.table, Select: "COUNT" })))
-    .Count;
+  (
+    await f.stack.clients.ddb.send(
+      new ScanCommand({ TableName: f.stack.config.table, Select: "COUNT" }),
+    )
+  ).Count;
 
 describe("initiative-support: bad input", () => {
   it("the valid project is accepted (the mistakes below are the only difference)", async () => {

@@ -1,5 +1,5 @@
-import { routes } from "../../packages/functions/src/http/routes";
 import { useDeps } from "../../packages/functions/src/context";
+import { routes } from "../../packages/functions/src/http/routes";
 import { type ApiHandler, startApiServer } from "../../packages/functions/src/local/api-server";
 import { loadHandler } from "../../packages/functions/src/local/handlers";
 import type { TestStack } from "./stack";

@@ -67,14 +67,21 @@ export class Harness {
     const retry = messages.filter((m) => failed.has(m.MessageId!));
     if (done.length > 0) {
       await this.stack.clients.sqs.send(
-        new DeleteMessageBatchCommand({ QueueUrl, Entries: done.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle! })) }),
+        new DeleteMessageBatchCommand({
+          QueueUrl,
+          Entries: done.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle! })),
+        }),
       );
     }
     if (retry.length > 0) {
       await this.stack.clients.sqs.send(
         new ChangeMessageVisibilityBatchCommand({
           QueueUrl,
-          Entries: retry.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle!, VisibilityTimeout: 0 })),
+          Entries: retry.map((m, i) => ({
+            Id: String(i),
+            ReceiptHandle: m.ReceiptHandle!,
+            VisibilityTimeout: 0,
+          })),
         }),
       );
     }
@@ -102,10 +109,11 @@ export class Harness {
   }
 
   async purge(): Promise<void> {
-    await this.stack.clients.sqs.send(new PurgeQueueCommand({ QueueUrl: this.stack.config.queueUrl }));
+    await this.stack.clients.sqs.send(
+      new PurgeQueueCommand({ QueueUrl: this.stack.config.queueUrl }),
+    );
   }
 }
-
 
 function shuffled<T>(items: T[]): T[] {
   const copy = [...items];
@@ -116,4 +124,5 @@ function shuffled<T>(items: T[]): T[] {
   return copy;
 }
 
-const queueArnOf = (queueUrl: string) => `arn:aws:sqs:eu-west-1:000000000000:${queueUrl.split("/").pop()}`;
+const queueArnOf = (queueUrl: string) =>
+  `arn:aws:sqs:eu-west-1:000000000000:${queueUrl.split("/").pop()}`;

@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { inject } from "vitest";
 import { type AwsClients, createClients } from "../../packages/core/src/aws/clients";
-import { type Deps, depsFromConfig } from "../../packages/core/src/deps";
 import { type Clock, OffsetClock } from "../../packages/core/src/clock";
 import type { RuntimeConfig } from "../../packages/core/src/config";
+import { type Deps, depsFromConfig } from "../../packages/core/src/deps";
 import { provision } from "../../packages/functions/src/local/provision";
 
 export interface TestStack extends Deps {

@@ -1,12 +1,6 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  artifacts,
-  axeViolations,
-  fieldErrors,
-  startWebStack,
-  type WebStack,
-} from "./browser";
+import { artifacts, axeViolations, fieldErrors, startWebStack, type WebStack } from "./browser";
 import { attach, fillFreelanceExpenses, fillMember, pieter, useStack } from "./drive";
 
 let web: WebStack;

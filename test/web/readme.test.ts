@@ -98,7 +98,9 @@ describe("the README walkthrough", () => {
         emails: { destination: { to: string[] }; subject: string }[];
       };
       return store.emails.find(
-        (e) => e.destination.to.some((t) => t.includes(r.email)) && e.subject.includes("Paiement effectué"),
+        (e) =>
+          e.destination.to.some((t) => t.includes(r.email)) &&
+          e.subject.includes("Paiement effectué"),
       );
     });
 

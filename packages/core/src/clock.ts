@@ -23,7 +23,9 @@ export function parseDuration(text: string): number {
   const parts = [...text.trim().matchAll(/(\d+)\s*([smhdw])/g)];
   const consumed = parts.map((p) => p[0]).join("");
   if (parts.length === 0 || consumed.replace(/\s/g, "") !== text.replace(/\s/g, "")) {
-    throw new Error(`"${text}" is not a duration: use a number and a unit among s, m, h, d, w (e.g. 7d)`);
+    throw new Error(
+      `"${text}" is not a duration: use a number and a unit among s, m, h, d, w (e.g. 7d)`,
+    );
   }
   return parts.reduce((ms, p) => ms + Number(p[1]) * UNIT_MS[p[2] as keyof typeof UNIT_MS], 0);
 }

@@ -8,7 +8,12 @@ export class EntraideError extends Error {
   constructor(
     readonly code: string,
     message: string,
-    readonly options: { status?: number; retryable?: boolean; cause?: unknown; details?: unknown } = {},
+    readonly options: {
+      status?: number;
+      retryable?: boolean;
+      cause?: unknown;
+      details?: unknown;
+    } = {},
   ) {
     super(message, { cause: options.cause });
   }

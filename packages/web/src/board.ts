@@ -1,4 +1,12 @@
 import type { PostData } from "@entraide/core/board/data";
+import type { PostPage, PublicPost } from "@entraide/core/board/records";
+import { formatDate } from "@entraide/core/i18n/format";
+import {
+  isLanguage,
+  type Language,
+  languages,
+  type Translated,
+} from "@entraide/core/i18n/language";
 import {
   boardFieldLabels,
   boardOptionTexts,
@@ -10,9 +18,6 @@ import {
   postRegions,
   reportReasons,
 } from "@entraide/core/plan/board-options";
-import type { PostPage, PublicPost } from "@entraide/core/board/records";
-import { formatDate } from "@entraide/core/i18n/format";
-import { isLanguage, type Language, languages, type Translated } from "@entraide/core/i18n/language";
 import { type ApiError, api, fieldErrors } from "./lib/api";
 import { announce, focus, h } from "./lib/dom";
 import { clearErrors, showErrors } from "./lib/errors";

@@ -33,7 +33,11 @@ export async function resetFund(deps: Deps, fund: FundName, envelopeCents: numbe
  * A scheduled payout approved as the request workflow approves one: the payout created and its
  * amount reserved in one transaction. `n` keeps ids and references distinct within a file.
  */
-export async function approve(deps: Deps, n: number, overrides: Partial<Payout> = {}): Promise<Payout> {
+export async function approve(
+  deps: Deps,
+  n: number,
+  overrides: Partial<Payout> = {},
+): Promise<Payout> {
   const p = payout(n, {
     payoutId: `req-${n}`,
     status: "scheduled",

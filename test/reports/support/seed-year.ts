@@ -5,25 +5,81 @@ import { recordRecovery } from "../../../packages/core/src/finance/recoveries";
 import { importRepayments } from "../../../packages/core/src/finance/repayments";
 import { markBatchPaid } from "../../../packages/core/src/finance/settlement";
 import { setEnvelope } from "../../../packages/core/src/funds/fund";
-import { contractBody, credit, flowStack, loanBody, pdf, solidarity } from "../../requests-flow/support";
+import {
+  contractBody,
+  credit,
+  flowStack,
+  loanBody,
+  pdf,
+  solidarity,
+} from "../../requests-flow/support";
 
 const DAY = 86_400_000;
 
 /** The demo members (`members.csv`) with their activity and its first administrator. */
 export const MEMBERS = [
-  { memberNumber: "M0001", email: "camille.dubois@example.org", iban: "BE21001234567803", activityId: "ACT-001", admin: "admin.spectacle@smart.example.org" },
-  { memberNumber: "M0002", email: "pieter.janssens@example.org", iban: "BE35310123456737", activityId: "ACT-002", admin: "admin.atelier@smart.example.org" },
-  { memberNumber: "M0003", email: "sarah.oconnor@example.org", iban: "BE74063445566707", activityId: "ACT-001", admin: "admin.spectacle@smart.example.org" },
-  { memberNumber: "M0005", email: "hugo.bernard@example.org", iban: "FR7620041010050500001302147", activityId: "ACT-002", admin: "admin.atelier@smart.example.org" },
-  { memberNumber: "M0006", email: "amelie.lambert@example.org", iban: "BE39735010120219", activityId: "ACT-002", admin: "admin.atelier@smart.example.org" },
-  { memberNumber: "M0004", email: "lea.martin@example.org", iban: "FR7630004008230001234567819", activityId: "ACT-001", admin: "admin.spectacle@smart.example.org" },
+  {
+    memberNumber: "M0001",
+    email: "camille.dubois@example.org",
+    iban: "BE21001234567803",
+    activityId: "ACT-001",
+    admin: "admin.spectacle@smart.example.org",
+  },
+  {
+    memberNumber: "M0002",
+    email: "pieter.janssens@example.org",
+    iban: "BE35310123456737",
+    activityId: "ACT-002",
+    admin: "admin.atelier@smart.example.org",
+  },
+  {
+    memberNumber: "M0003",
+    email: "sarah.oconnor@example.org",
+    iban: "BE74063445566707",
+    activityId: "ACT-001",
+    admin: "admin.spectacle@smart.example.org",
+  },
+  {
+    memberNumber: "M0005",
+    email: "hugo.bernard@example.org",
+    iban: "FR7620041010050500001302147",
+    activityId: "ACT-002",
+    admin: "admin.atelier@smart.example.org",
+  },
+  {
+    memberNumber: "M0006",
+    email: "amelie.lambert@example.org",
+    iban: "BE39735010120219",
+    activityId: "ACT-002",
+    admin: "admin.atelier@smart.example.org",
+  },
+  {
+    memberNumber: "M0004",
+    email: "lea.martin@example.org",
+    iban: "FR7630004008230001234567819",
+    activityId: "ACT-001",
+    admin: "admin.spectacle@smart.example.org",
+  },
 ];
 
 /** Everything personal the seeded requests carry, which the report must never show. */
 export const PERSONAL = [
   ...MEMBERS.flatMap((m) => [m.email, m.iban]),
-  "Camille", "Dubois", "Pieter", "Janssens", "Sarah", "O'Connor", "Léa", "Martin", "Hugo", "Bernard", "Amélie", "Lambert",
-  "BE21 0012 3456 7803", "prod@theatre.example", "Théâtre",
+  "Camille",
+  "Dubois",
+  "Pieter",
+  "Janssens",
+  "Sarah",
+  "O'Connor",
+  "Léa",
+  "Martin",
+  "Hugo",
+  "Bernard",
+  "Amélie",
+  "Lambert",
+  "BE21 0012 3456 7803",
+  "prod@theatre.example",
+  "Théâtre",
 ];
 
 export const YEAR_START = "2020-03-16T09:00:00.000Z";
@@ -51,7 +107,12 @@ export async function seedYear() {
     const created = await createBatch(stack, fund);
     if (created.batch) {
       // Finance sends the bank file first: only what an export holds can be marked paid.
-      await exportBatch(stack, created.batch.batchId, "csv", new Writable({ write: (_chunk, _encoding, done) => done() }));
+      await exportBatch(
+        stack,
+        created.batch.batchId,
+        "csv",
+        new Writable({ write: (_chunk, _encoding, done) => done() }),
+      );
       await markBatchPaid(stack, engine, created.batch.batchId);
     }
     await harness.drain();
@@ -64,7 +125,11 @@ export async function seedYear() {
     for (let i = 0; i < count; i++) {
       const m = MEMBERS[(month + i) % MEMBERS.length]!;
       const answer = await f.submit(
-        contractBody([doc], { ...m, admin: undefined, grossAmountCents: 40_000 + ((month * 7 + i) % 9) * 12_500 }),
+        contractBody([doc], {
+          ...m,
+          admin: undefined,
+          grossAmountCents: 40_000 + ((month * 7 + i) % 9) * 12_500,
+        }),
       );
       contracts.push(answer.body.id);
       ids.push(answer.body.id);
@@ -72,15 +137,29 @@ export async function seedYear() {
     }
     const aidMember = MEMBERS[month % MEMBERS.length]!;
     const aid = await f.submit({
-      type: "emergency-aid", language: "fr", memberNumber: aidMember.memberNumber, email: aidMember.email, iban: aidMember.iban,
-      category: "rent", description: "Plus de revenus, le loyer est dû.", incomeBeforeCents: 180_000, incomeAfterCents: 0,
-      householdSize: 2, requestedAmountCents: 50_000 + month * 2_000,
+      type: "emergency-aid",
+      language: "fr",
+      memberNumber: aidMember.memberNumber,
+      email: aidMember.email,
+      iban: aidMember.iban,
+      category: "rent",
+      description: "Plus de revenus, le loyer est dû.",
+      incomeBeforeCents: 180_000,
+      incomeAfterCents: 0,
+      householdSize: 2,
+      requestedAmountCents: 50_000 + month * 2_000,
     });
     ids.push(aid.body.id);
     if (month === 1 || month === 2) {
       const m = month === 1 ? MEMBERS[5]! : MEMBERS[3]!;
       const answer = await f.submit(
-        loanBody([doc], { memberNumber: m.memberNumber, email: m.email, iban: m.iban, activityId: m.activityId, amountCents: month === 1 ? 400_000 : 300_000 }),
+        loanBody([doc], {
+          memberNumber: m.memberNumber,
+          email: m.email,
+          iban: m.iban,
+          activityId: m.activityId,
+          amountCents: month === 1 ? 400_000 : 300_000,
+        }),
       );
       ids.push(answer.body.id);
       if (month === 1) loan = answer.body.id;
@@ -91,11 +170,13 @@ export async function seedYear() {
     await advanceDays(1 + (month % 4));
     for (const [i, id] of contracts.entries()) {
       const m = MEMBERS[(month + i) % MEMBERS.length]!;
-      if (i % 5 === 3) await f.decide(m.admin, id, { decision: "reject", comment: "Hors du champ du plan" });
+      if (i % 5 === 3)
+        await f.decide(m.admin, id, { decision: "reject", comment: "Hors du champ du plan" });
       else if ((month + i) % 7 === 5) {
         await f.api.call("POST", `/api/requests/${id}/withdraw`, { token: tokens.get(id)! });
         await harness.drain();
-      } else if ((month + i) % 11 === 6) await f.decide(m.admin, id, { decision: "request-info", comment: "Joignez l'avenant" });
+      } else if ((month + i) % 11 === 6)
+        await f.decide(m.admin, id, { decision: "request-info", comment: "Joignez l'avenant" });
       else await f.decide(m.admin, id, { decision: "approve" });
     }
     await advanceDays(2);
@@ -112,11 +193,14 @@ export async function seedYear() {
     await harness.drain();
     if (month >= 6 && loan) {
       const date = new Date(stack.clock.now()).toISOString().slice(0, 10);
-      await importRepayments(stack, engine, new TextEncoder().encode(`requestId;date;amountEuros\n${loan};${date};300\n`));
+      await importRepayments(
+        stack,
+        engine,
+        new TextEncoder().encode(`requestId;date;amountEuros\n${loan};${date};300\n`),
+      );
       await harness.drain();
     }
     await advanceDays(30 - (1 + (month % 4)) - 2 - 8 - 3 - (month === 1 || month === 2 ? 1 : 0));
   }
   return { ...f, ids };
 }
-

@@ -19,9 +19,12 @@ export interface AwsClients {
  */
 export function createClients(config: RuntimeConfig): AwsClients {
   const { region, endpoints } = config;
-  const ddb = DynamoDBDocumentClient.from(new DynamoDBClient({ region, endpoint: endpoints.dynamodb }), {
-    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-  });
+  const ddb = DynamoDBDocumentClient.from(
+    new DynamoDBClient({ region, endpoint: endpoints.dynamodb }),
+    {
+      marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+    },
+  );
   return {
     ddb,
     sqs: new SQSClient({ region, endpoint: endpoints.sqs }),

@@ -1,15 +1,15 @@
+import { addSeconds } from "../clock";
 import type { Deps } from "../deps";
 import { completeCallback, readToken, TokenError } from "../engine/callbacks";
 import type { Engine } from "../engine/engine";
 import type { Execution } from "../engine/execution";
 import { getExecution } from "../engine/store";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import type { PlanConfig } from "../plan/config";
 import { languageOf } from "../requests/i18n";
 import { parseWith } from "../requests/messages";
 import { statusTokenMatches } from "../requests/status-token";
 import { asPost } from "./data";
-import { addSeconds } from "../clock";
-import type { PlanConfig } from "../plan/config";
 import { parseBoard } from "./parse";
 import { boardLabel, ManageAction, PostEdit } from "./post";
 import { currentContent, editWrites } from "./records";

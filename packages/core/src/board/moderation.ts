@@ -4,10 +4,10 @@ import { completeCallback, readToken, TokenError } from "../engine/callbacks";
 import type { Engine } from "../engine/engine";
 import { getExecution } from "../engine/store";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import { isModeratorTokenKey } from "../notifications/board-links";
 import { languageOf } from "../requests/i18n";
 import { parseWith } from "../requests/messages";
 import { asPost } from "./data";
-import { isModeratorTokenKey } from "../notifications/board-links";
 import { boardLabel, ModerationAnswer, Report } from "./post";
 import { currentContent, getPost } from "./records";
 

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { email, language, memberNumber, multilineText, text } from "../requests/fields";
 import {
   moderationDecisions,
   POST_LIMITS,
@@ -8,6 +7,7 @@ import {
   postRegions,
   reportReasons,
 } from "../plan/board-options";
+import { email, language, memberNumber, multilineText, text } from "../requests/fields";
 
 export * from "../plan/board-options";
 

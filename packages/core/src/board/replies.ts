@@ -5,14 +5,14 @@ import { completeCallback, TokenError } from "../engine/callbacks";
 import { once } from "../engine/effects";
 import type { Engine } from "../engine/engine";
 import { getExecution } from "../engine/store";
+import { isModeratorTokenKey } from "../notifications/board-links";
 import type { InboundOutcome, ReplyHandler } from "../notifications/replies/inbound";
 import { replyOpening } from "../notifications/replies/parse-reply";
 import type { ModerationAnswerCode } from "../notifications/templates/board-moderation-answer";
 import { notify } from "../requests/notify";
 import { asPost } from "./data";
-import { isModeratorTokenKey } from "../notifications/board-links";
-import { currentContent } from "./records";
 import type { ModerationDecision } from "./post";
+import { currentContent } from "./records";
 
 // At the start of the reply, folded (lower case, no accents). "Garder et avertir" is a warning,
 // so the warning's words are tried before the others.

@@ -8,12 +8,12 @@ import type { Data, Step, StepContext } from "../engine/definition";
 import { getExecution } from "../engine/store";
 import { EntraideError } from "../errors";
 import { getMember } from "../members/register";
+import { manageToken, moderatorTokenKey } from "../notifications/board-links";
 import { replyAddress } from "../notifications/replies/reply-token";
 import type { TemplateName, TemplateParams } from "../notifications/templates/index";
 import type { PlanConfig } from "../plan/config";
 import { notify } from "../requests/notify";
 import { asPost, type PostData, type RelayData } from "./data";
-import { manageToken, moderatorTokenKey } from "../notifications/board-links";
 import {
   currentContent,
   erasePost,

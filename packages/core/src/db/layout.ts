@@ -113,7 +113,10 @@ export const keys = {
    * A client's payment as finance saw it on the bank statement: one per bank reference, ever,
    * keyed by the reference's SHA-256 so that erasing the text leaves the guard in place.
    */
-  recoveryPayment: (referenceHash: string) => ({ pk: `RECOVERYREF#${referenceHash}`, sk: "RECOVERYREF" }),
+  recoveryPayment: (referenceHash: string) => ({
+    pk: `RECOVERYREF#${referenceHash}`,
+    sk: "RECOVERYREF",
+  }),
   /** Payout fields kept for accounting after a member's erasure, until `until` (listed by date). */
   erasureKept: (memberNumber: string) => ({ pk: `ERASURE#${memberNumber}`, sk: "ERASURE" }),
   erasureKeptPartition: () => "ERASURE#kept",
@@ -136,7 +139,10 @@ export const keys = {
   }),
   reportCountersPartition: (fund: string, month: string) => `REPORT#${fund}#${month}`,
   /** What the report needs of one loan (principal, repaid, installments), all of a fund's in one partition. */
-  loanSummary: (fund: string, requestId: string) => ({ pk: `LOANS#${fund}`, sk: `LOAN#${requestId}` }),
+  loanSummary: (fund: string, requestId: string) => ({
+    pk: `LOANS#${fund}`,
+    sk: `LOAN#${requestId}`,
+  }),
   loanSummaryPartition: (fund: string) => `LOANS#${fund}`,
   /** A post of the mutual-aid board (its public part: what the board shows). */
   boardPost: (postId: string) => ({ pk: `BOARD#${postId}`, sk: "POST" }),

@@ -16,12 +16,7 @@ import { type PlanConfig, planConfig } from "../plan/config";
 import type { DocumentContentType } from "../plan/vocabulary";
 import { attachmentDisposition, servedContentType, shownFileName } from "./file-name";
 import type { DocumentMeta } from "./meta";
-import {
-  expectedSniffedType,
-  SNIFF_BYTES,
-  type SniffedType,
-  sniffDocumentType,
-} from "./sniff";
+import { expectedSniffedType, SNIFF_BYTES, type SniffedType, sniffDocumentType } from "./sniff";
 
 export interface DocumentRecord {
   documentId: string;

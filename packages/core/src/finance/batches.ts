@@ -7,8 +7,8 @@ import { readItem } from "../db/records";
 import { transact } from "../db/transact";
 import type { Deps } from "../deps";
 import { NotFoundError } from "../errors";
-import { addCents } from "../money/cents";
 import type { FundName as Fund } from "../funds/fund";
+import { addCents } from "../money/cents";
 import { Batch, Payout } from "../payouts/payout";
 import { movePayout } from "../payouts/records";
 

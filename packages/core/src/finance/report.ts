@@ -109,8 +109,12 @@ export async function fundReport(deps: Deps): Promise<FundLine[]> {
   const lines = await fundBalances(deps);
   return Promise.all(
     lines.map(async (line) => {
-      const counts = await Promise.all(PayoutStatus.options.map((s) => countPayouts(deps, line.fund, s)));
-      const payouts = Object.fromEntries(PayoutStatus.options.map((s, i) => [s, counts[i]!])) as Record<PayoutStatus, number>;
+      const counts = await Promise.all(
+        PayoutStatus.options.map((s) => countPayouts(deps, line.fund, s)),
+      );
+      const payouts = Object.fromEntries(
+        PayoutStatus.options.map((s, i) => [s, counts[i]!]),
+      ) as Record<PayoutStatus, number>;
       return { ...line, payouts };
     }),
   );

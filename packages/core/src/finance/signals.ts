@@ -125,7 +125,12 @@ export async function sendSignal(
     if (outcome === "superseded")
       return now?.status === "running"
         ? report("elsewhere", `the execution moved to ${now.state}`)
-        : report("ended", now?.status === "failed" ? "the request's workflow failed: see `executions show`" : "the request is closed");
+        : report(
+            "ended",
+            now?.status === "failed"
+              ? "the request's workflow failed: see `executions show`"
+              : "the request is closed",
+          );
     return report("delivered");
   } catch (error) {
     if (error instanceof ConflictError && error.code === ALREADY_SENT)

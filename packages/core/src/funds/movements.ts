@@ -2,7 +2,14 @@ import { keys } from "../db/layout";
 import type { AtomicWrite } from "../engine/definition";
 
 /** What a movement did, as the fund's month records it for the assembly report. */
-export const FLOW_KINDS = ["reserved", "released", "paid", "unpaid", "recovered", "repaid"] as const;
+export const FLOW_KINDS = [
+  "reserved",
+  "released",
+  "paid",
+  "unpaid",
+  "recovered",
+  "repaid",
+] as const;
 export type FlowKind = (typeof FLOW_KINDS)[number];
 
 /** The fund item's attribute that sums one kind of movement within one month (`YYYY-MM`, UTC). */
@@ -16,7 +23,12 @@ export const envelopeAttribute = (month: string) => `envelope|${month}`;
  * count of movements, on the same fund item: no extra item in the transaction, exact by
  * construction. Without `at` (a caller not yet dated) the report shows the amount as undated.
  */
-function dated(write: AtomicWrite, kind: FlowKind, cents: number, at: string | undefined): AtomicWrite {
+function dated(
+  write: AtomicWrite,
+  kind: FlowKind,
+  cents: number,
+  at: string | undefined,
+): AtomicWrite {
   if (!at || !write.item.Update) return write;
   const update = write.item.Update;
   const month = at.slice(0, 7);
@@ -31,7 +43,11 @@ function dated(write: AtomicWrite, kind: FlowKind, cents: number, at: string | u
           "#flow": flowAttribute(month, kind),
           "#moves": flowAttribute(month, "moves"),
         },
-        ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ":flowCents": cents, ":oneMove": 1 },
+        ExpressionAttributeValues: {
+          ...update.ExpressionAttributeValues,
+          ":flowCents": cents,
+          ":oneMove": 1,
+        },
       },
     },
   };
@@ -48,57 +64,81 @@ function dated(write: AtomicWrite, kind: FlowKind, cents: number, at: string | u
  */
 export const FundMovements = {
   /** Reserves on final approval; fails with `FundsInsufficient` if the remainder is too small. */
-  reserve: (table: string, fund: string, cents: number, at?: string): AtomicWrite => dated({
-    item: {
-      Update: {
-        TableName: table,
-        Key: keys.fund(fund),
-        UpdateExpression: "ADD reservedCents :c, availableCents :minus",
-        ConditionExpression: "availableCents >= :c",
-        ExpressionAttributeValues: { ":minus": -cents, ":c": cents },
+  reserve: (table: string, fund: string, cents: number, at?: string): AtomicWrite =>
+    dated(
+      {
+        item: {
+          Update: {
+            TableName: table,
+            Key: keys.fund(fund),
+            UpdateExpression: "ADD reservedCents :c, availableCents :minus",
+            ConditionExpression: "availableCents >= :c",
+            ExpressionAttributeValues: { ":minus": -cents, ":c": cents },
+          },
+        },
+        errorName: "FundsInsufficient",
       },
-    },
-    errorName: "FundsInsufficient",
-  }, "reserved", cents, at),
+      "reserved",
+      cents,
+      at,
+    ),
   /** Gives a reservation back (rejection after reservation, withdrawal, expiry). */
-  release: (table: string, fund: string, cents: number, at?: string): AtomicWrite => dated({
-    item: {
-      Update: {
-        TableName: table,
-        Key: keys.fund(fund),
-        UpdateExpression: "ADD reservedCents :minus, availableCents :c",
-        ConditionExpression: "reservedCents >= :c",
-        ExpressionAttributeValues: { ":minus": -cents, ":c": cents },
+  release: (table: string, fund: string, cents: number, at?: string): AtomicWrite =>
+    dated(
+      {
+        item: {
+          Update: {
+            TableName: table,
+            Key: keys.fund(fund),
+            UpdateExpression: "ADD reservedCents :minus, availableCents :c",
+            ConditionExpression: "reservedCents >= :c",
+            ExpressionAttributeValues: { ":minus": -cents, ":c": cents },
+          },
+        },
+        errorName: "FundCountersCorrupt",
       },
-    },
-    errorName: "FundCountersCorrupt",
-  }, "released", cents, at),
+      "released",
+      cents,
+      at,
+    ),
   /** A payout was paid: its reservation becomes payment. */
-  consume: (table: string, fund: string, cents: number, at?: string): AtomicWrite => dated({
-    item: {
-      Update: {
-        TableName: table,
-        Key: keys.fund(fund),
-        UpdateExpression: "ADD reservedCents :minus, paidCents :c",
-        ConditionExpression: "reservedCents >= :c",
-        ExpressionAttributeValues: { ":minus": -cents, ":c": cents },
+  consume: (table: string, fund: string, cents: number, at?: string): AtomicWrite =>
+    dated(
+      {
+        item: {
+          Update: {
+            TableName: table,
+            Key: keys.fund(fund),
+            UpdateExpression: "ADD reservedCents :minus, paidCents :c",
+            ConditionExpression: "reservedCents >= :c",
+            ExpressionAttributeValues: { ":minus": -cents, ":c": cents },
+          },
+        },
+        errorName: "FundCountersCorrupt",
       },
-    },
-    errorName: "FundCountersCorrupt",
-  }, "paid", cents, at),
+      "paid",
+      cents,
+      at,
+    ),
   /** A paid payout bounced (the bank returned it): its payment is a reservation again, until it is paid anew. */
-  unconsume: (table: string, fund: string, cents: number, at?: string): AtomicWrite => dated({
-    item: {
-      Update: {
-        TableName: table,
-        Key: keys.fund(fund),
-        UpdateExpression: "ADD reservedCents :c, paidCents :minus",
-        ConditionExpression: "paidCents >= :c",
-        ExpressionAttributeValues: { ":minus": -cents, ":c": cents },
+  unconsume: (table: string, fund: string, cents: number, at?: string): AtomicWrite =>
+    dated(
+      {
+        item: {
+          Update: {
+            TableName: table,
+            Key: keys.fund(fund),
+            UpdateExpression: "ADD reservedCents :c, paidCents :minus",
+            ConditionExpression: "paidCents >= :c",
+            ExpressionAttributeValues: { ":minus": -cents, ":c": cents },
+          },
+        },
+        errorName: "FundCountersCorrupt",
       },
-    },
-    errorName: "FundCountersCorrupt",
-  }, "unpaid", cents, at),
+      "unpaid",
+      cents,
+      at,
+    ),
   /** Money back into the fund: a client recovery or a loan repayment. */
   replenish: (
     table: string,
@@ -106,17 +146,23 @@ export const FundMovements = {
     kind: "recoveredCents" | "repaidCents",
     cents: number,
     at?: string,
-  ): AtomicWrite => dated({
-    item: {
-      Update: {
-        TableName: table,
-        Key: keys.fund(fund),
-        UpdateExpression: "ADD #kind :c, availableCents :c",
-        ConditionExpression: "attribute_exists(pk)",
-        ExpressionAttributeNames: { "#kind": kind },
-        ExpressionAttributeValues: { ":c": cents },
+  ): AtomicWrite =>
+    dated(
+      {
+        item: {
+          Update: {
+            TableName: table,
+            Key: keys.fund(fund),
+            UpdateExpression: "ADD #kind :c, availableCents :c",
+            ConditionExpression: "attribute_exists(pk)",
+            ExpressionAttributeNames: { "#kind": kind },
+            ExpressionAttributeValues: { ":c": cents },
+          },
+        },
+        errorName: "FundMissing",
       },
-    },
-    errorName: "FundMissing",
-  }, kind === "repaidCents" ? "repaid" : "recovered", cents, at),
+      kind === "repaidCents" ? "repaid" : "recovered",
+      cents,
+      at,
+    ),
 };

@@ -27,9 +27,13 @@ export async function resumeAwaitingFunds(
   for (const item of Items ?? []) {
     const amount = item.amountCents as number;
     if (amount > room) break;
-    const result = await engine.signal(item.requestId as string, { state: "awaiting-funds" }, {
-      event: "funds-available",
-    });
+    const result = await engine.signal(
+      item.requestId as string,
+      { state: "awaiting-funds" },
+      {
+        event: "funds-available",
+      },
+    );
     if (result.outcome !== "applied") continue;
     room -= amount;
     resumed.push(item.requestId as string);

@@ -1,5 +1,5 @@
-import { addCents } from "../money/cents";
 import { EntraideError } from "../errors";
+import { addCents } from "../money/cents";
 import { type Batch, Payout } from "./payout";
 
 /** A batch whose payouts do not add up to what was recorded: never export it. */

@@ -4,7 +4,6 @@ import { ELECTRONIC_IBAN, isValidIban } from "../bank/iban";
 import { FundName } from "../funds/fund";
 import { isSepaIdentifier } from "./sepa-text";
 
-
 export const PayoutRequestType = z.enum([
   "cancelled-contract",
   "incurred-expenses",

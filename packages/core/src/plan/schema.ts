@@ -119,24 +119,25 @@ export const PlanConfigSchema = z
         termMonths: range(z.number().int().positive()),
         graceMonths: range(z.number().int().nonnegative()),
       }),
-      "initiative-support": z.strictObject({
-        ...typeCommon,
-        /** What one project may ask for, in total over its tranches. */
-        amountCents: range(positiveCents),
-        durationMonths: range(z.number().int().positive()),
-        /** How many tranches a project is paid in (each against a milestone). */
-        tranches: range(z.number().int().positive()),
-        /** Co-applicants confirm from their own address within this, or the request stops. */
-        coApplicantConfirmSeconds: duration,
-        /** Those who have not answered are reminded once, this long before that deadline. */
-        coApplicantReminderBeforeSeconds: duration,
-        /** At most this many co-applicants besides the lead applicant. */
-        maxCoApplicants: z.number().int().nonnegative(),
-      })
-      .refine((t) => t.coApplicantReminderBeforeSeconds < t.coApplicantConfirmSeconds, {
-        message: "the co-applicants' reminder must come before their deadline",
-        path: ["coApplicantReminderBeforeSeconds"],
-      }),
+      "initiative-support": z
+        .strictObject({
+          ...typeCommon,
+          /** What one project may ask for, in total over its tranches. */
+          amountCents: range(positiveCents),
+          durationMonths: range(z.number().int().positive()),
+          /** How many tranches a project is paid in (each against a milestone). */
+          tranches: range(z.number().int().positive()),
+          /** Co-applicants confirm from their own address within this, or the request stops. */
+          coApplicantConfirmSeconds: duration,
+          /** Those who have not answered are reminded once, this long before that deadline. */
+          coApplicantReminderBeforeSeconds: duration,
+          /** At most this many co-applicants besides the lead applicant. */
+          maxCoApplicants: z.number().int().nonnegative(),
+        })
+        .refine((t) => t.coApplicantReminderBeforeSeconds < t.coApplicantConfirmSeconds, {
+          message: "the co-applicants' reminder must come before their deadline",
+          path: ["coApplicantReminderBeforeSeconds"],
+        }),
     }),
     needsInfo: z
       .strictObject({ expiresAfterSeconds: duration, reminderAfterSeconds: duration })

@@ -161,7 +161,9 @@ export function counterWrite(
 export function reportCounterWrites(table: string, plan: PlanConfig) {
   return (next: Execution, events: NewEvent[]): AtomicWrite[] => {
     const added = transitionCounts(next, events, plan);
-    const loan = isRequest(next.workflow) ? loanSummaryWrite(table, next, plan.types[next.workflow].fund) : undefined;
+    const loan = isRequest(next.workflow)
+      ? loanSummaryWrite(table, next, plan.types[next.workflow].fund)
+      : undefined;
     return [...(added ? [counterWrite(table, next.id, added)] : []), ...(loan ? [loan] : [])];
   };
 }

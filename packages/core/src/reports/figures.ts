@@ -147,10 +147,20 @@ function moneySeries(item: Record<string, unknown>, months: string[], threshold:
     totals.recoveredCents += flow(item, month, "recovered");
     totals.repaidCents += flow(item, month, "repaid");
     if (month >= months[0]!) {
-      points.push({ from: month, to: month, envelopeCents: envelope, ...totals, size: flow(item, month, "moves") });
+      points.push({
+        from: month,
+        to: month,
+        envelopeCents: envelope,
+        ...totals,
+        size: flow(item, month, "moves"),
+      });
     }
   }
-  const series = mergeAdjacent(points, threshold, (a, b) => ({ ...b, from: a.from, size: a.size + b.size }));
+  const series = mergeAdjacent(points, threshold, (a, b) => ({
+    ...b,
+    from: a.from,
+    size: a.size + b.size,
+  }));
   // Every month with flows, inside the period or not, to tell what was never dated.
   const dated = { reservedCents: 0, paidCents: 0, recoveredCents: 0, repaidCents: 0 };
   for (const month of new Set(flowMonths)) {
@@ -164,7 +174,8 @@ function moneySeries(item: Record<string, unknown>, months: string[], threshold:
 }
 
 function typeRow(types: RequestType[], c: Counters, threshold: number): TypeRow {
-  const sum = (name: (t: RequestType) => string) => types.reduce((n, t) => n + (c[name(t)] ?? 0), 0);
+  const sum = (name: (t: RequestType) => string) =>
+    types.reduce((n, t) => n + (c[name(t)] ?? 0), 0);
   const cells = OUTCOMES.map((o) => ({ outcome: o, size: sum((t) => counter.outcome(o, t)) }));
   const { kept, merged } = mergeSmall(cells, threshold);
   const approved = sum((t) => counter.outcome("approved", t));
@@ -183,14 +194,22 @@ function typeRow(types: RequestType[], c: Counters, threshold: number): TypeRow 
   };
 }
 
-function durations(c: Counters, prefix: "decisionDays" | "paymentDays", threshold: number): Durations {
+function durations(
+  c: Counters,
+  prefix: "decisionDays" | "paymentDays",
+  threshold: number,
+): Durations {
   const histogram = new Map<number, number>();
   for (const [name, n] of Object.entries(c)) {
     if (name.startsWith(`${prefix}|`) && n > 0) histogram.set(Number(name.split("|")[1]), n);
   }
   const count = [...histogram.values()].reduce((a, b) => a + b, 0);
   if (count < threshold) return {};
-  return { count, medianDays: percentileDays(histogram, 0.5), p90Days: percentileDays(histogram, 0.9) };
+  return {
+    count,
+    medianDays: percentileDays(histogram, 0.5),
+    p90Days: percentileDays(histogram, 0.9),
+  };
 }
 
 function recoveries(c: Counters, threshold: number): RecoveryFigures | undefined {
@@ -214,7 +233,10 @@ function recoveries(c: Counters, threshold: number): RecoveryFigures | undefined
  * recoveries. Reads one item per fund, one query per fund and month, and the loans; never every
  * execution. Only aggregates; groups smaller than the plan's threshold are merged.
  */
-export async function assemblyFigures(deps: Deps, options: AssemblyOptions = {}): Promise<AssemblyFigures> {
+export async function assemblyFigures(
+  deps: Deps,
+  options: AssemblyOptions = {},
+): Promise<AssemblyFigures> {
   const plan = options.plan ?? planConfig;
   const threshold = plan.reports.minGroupSize;
   const from = options.from ?? plan.planWindow.from;
@@ -229,7 +251,9 @@ export async function assemblyFigures(deps: Deps, options: AssemblyOptions = {})
       const [item, perMonth, loans] = await Promise.all([
         readItem(deps, keys.fund(line.fund)),
         Promise.all(months.map((m) => monthCounters(deps, line.fund, m))),
-        types.includes("relaunch-loan") ? loanFigures(deps, line.fund, plan, now, threshold) : undefined,
+        types.includes("relaunch-loan")
+          ? loanFigures(deps, line.fund, plan, now, threshold)
+          : undefined,
       ]);
       const c = perMonth.reduce(addAll, {});
       const { series, dated } = moneySeries(item ?? {}, months, threshold);
@@ -237,7 +261,15 @@ export async function assemblyFigures(deps: Deps, options: AssemblyOptions = {})
       const { kept, merged } = mergeSmall(rows, threshold);
       const typeRows = [
         ...kept.filter((k) => k.size > 0).map((k) => typeRow([k.type], c, threshold)),
-        ...(merged.length > 0 ? [typeRow(merged.map((m) => m.type), c, threshold)] : []),
+        ...(merged.length > 0
+          ? [
+              typeRow(
+                merged.map((m) => m.type),
+                c,
+                threshold,
+              ),
+            ]
+          : []),
       ];
       return {
         fund: line.fund,

@@ -1,9 +1,9 @@
+import { paginateQuery } from "@aws-sdk/lib-dynamodb";
 import { addSeconds } from "../clock";
 import { keys } from "../db/layout";
 import type { Deps } from "../deps";
 import type { AtomicWrite } from "../engine/definition";
 import type { Execution } from "../engine/execution";
-import { paginateQuery } from "@aws-sdk/lib-dynamodb";
 import type { PlanConfig } from "../plan/config";
 import type { RequestData } from "../requests/record";
 import { mergeSmall } from "./privacy";
@@ -30,7 +30,9 @@ type Loan = NonNullable<RequestData["loan"]>;
 export function loanState(loan: Loan, now: string, plan: PlanConfig): LoanState {
   if (loan.repaidCents >= loan.principalCents) return "repaid";
   const overdueBefore = addSeconds(now, -plan.loans.overdueAfterSeconds).slice(0, 10);
-  const due = loan.schedule.filter((i) => i.dueDate < overdueBefore).reduce((n, i) => n + i.amountCents, 0);
+  const due = loan.schedule
+    .filter((i) => i.dueDate < overdueBefore)
+    .reduce((n, i) => n + i.amountCents, 0);
   return loan.repaidCents < due ? "late" : "onTime";
 }
 
@@ -49,7 +51,11 @@ interface LoanSummary {
  * The summary of a loan execution's loan, put again with every transition that carries one
  * (disbursement, each repayment): the latest transition's copy is the loan as it is.
  */
-export function loanSummaryWrite(table: string, next: Execution, fund: string): AtomicWrite | undefined {
+export function loanSummaryWrite(
+  table: string,
+  next: Execution,
+  fund: string,
+): AtomicWrite | undefined {
   const loan = (next.data as RequestData).loan;
   if (!loan) return undefined;
   const summary: LoanSummary = {
@@ -57,7 +63,14 @@ export function loanSummaryWrite(table: string, next: Execution, fund: string): 
     repaidCents: loan.repaidCents,
     installments: loan.schedule.map((i) => `${i.dueDate}=${i.amountCents}`).join(";"),
   };
-  return { item: { Put: { TableName: table, Item: { ...keys.loanSummary(fund, next.id), kind: "loan-summary", ...summary } } } };
+  return {
+    item: {
+      Put: {
+        TableName: table,
+        Item: { ...keys.loanSummary(fund, next.id), kind: "loan-summary", ...summary },
+      },
+    },
+  };
 }
 
 /** Every disbursed loan of a fund: one query on its summaries' partition. */
@@ -87,7 +100,13 @@ async function* loans(deps: Deps, fund: string): AsyncGenerator<Loan> {
 }
 
 /** Loans as the assembly sees them: how many, what is outstanding, on time, late, repaid. */
-export async function loanFigures(deps: Deps, fund: string, plan: PlanConfig, now: string, threshold: number): Promise<LoanFigures> {
+export async function loanFigures(
+  deps: Deps,
+  fund: string,
+  plan: PlanConfig,
+  now: string,
+  threshold: number,
+): Promise<LoanFigures> {
   const counts: Record<LoanState, number> = { onTime: 0, late: 0, repaid: 0 };
   let outstanding = 0;
   for await (const loan of loans(deps, fund)) {
@@ -105,6 +124,9 @@ export async function loanFigures(deps: Deps, fund: string, plan: PlanConfig, no
     count,
     outstandingCents: counts.onTime + counts.late >= threshold ? outstanding : undefined,
     states: Object.fromEntries(kept.map((k) => [k.state, k.size])),
-    merged: merged.length > 0 ? { states: merged.map((m) => m.state), count: merged.reduce((n, m) => n + m.size, 0) } : undefined,
+    merged:
+      merged.length > 0
+        ? { states: merged.map((m) => m.state), count: merged.reduce((n, m) => n + m.size, 0) }
+        : undefined,
   };
 }

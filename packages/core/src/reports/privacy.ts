@@ -47,7 +47,10 @@ export function mergeAdjacent<T extends { size: number }>(
 }
 
 /** The nearest-rank percentile (0 < p ≤ 1) of a histogram of whole days. */
-export function percentileDays(histogram: ReadonlyMap<number, number>, p: number): number | undefined {
+export function percentileDays(
+  histogram: ReadonlyMap<number, number>,
+  p: number,
+): number | undefined {
   const total = [...histogram.values()].reduce((a, b) => a + b, 0);
   if (total === 0) return undefined;
   const rank = Math.ceil(p * total);

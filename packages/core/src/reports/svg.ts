@@ -78,7 +78,10 @@ export function stackedBars(prefix: string, title: string, rows: readonly Stacke
     });
     return html`<text x="${labelWidth - 8}" y="${y + barHeight / 2 + 5}" text-anchor="end">${row.label}</text>${segments}`;
   });
-  return html`<svg class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-label="${title}">${defs(prefix, rows.flatMap((r) => r.segments.map((s) => s.pattern)))}${bars}</svg>`;
+  return html`<svg class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-label="${title}">${defs(
+    prefix,
+    rows.flatMap((r) => r.segments.map((s) => s.pattern)),
+  )}${bars}</svg>`;
 }
 
 export interface PairedRow {
@@ -97,13 +100,18 @@ export function pairedBars(prefix: string, title: string, rows: readonly PairedR
   const groups = rows.map((row) => {
     const top = y;
     y += perRow(row.bars.length);
-    return html`<text x="0" y="${top + 20}" class="group">${row.label}</text>${row.bars.map((b, j) => {
-      const by = top + 30 + j * (barHeight + 4);
-      const w = Math.max(1, b.value * scale);
-      return html`<rect x="0" y="${by}" width="${w.toFixed(1)}" height="${barHeight}" fill="${fill(prefix, b.pattern)}" stroke="#000"/><text x="${(w + 6).toFixed(1)}" y="${by + 14}">${b.text}</text>`;
-    })}`;
+    return html`<text x="0" y="${top + 20}" class="group">${row.label}</text>${row.bars.map(
+      (b, j) => {
+        const by = top + 30 + j * (barHeight + 4);
+        const w = Math.max(1, b.value * scale);
+        return html`<rect x="0" y="${by}" width="${w.toFixed(1)}" height="${barHeight}" fill="${fill(prefix, b.pattern)}" stroke="#000"/><text x="${(w + 6).toFixed(1)}" y="${by + 14}">${b.text}</text>`;
+      },
+    )}`;
   });
-  return html`<svg class="chart" viewBox="0 0 ${width} ${y}" role="img" aria-label="${title}">${defs(prefix, rows.flatMap((r) => r.bars.map((b) => b.pattern)))}${groups}</svg>`;
+  return html`<svg class="chart" viewBox="0 0 ${width} ${y}" role="img" aria-label="${title}">${defs(
+    prefix,
+    rows.flatMap((r) => r.bars.map((b) => b.pattern)),
+  )}${groups}</svg>`;
 }
 
 export interface Line {
@@ -150,7 +158,8 @@ export function lineChart(
   const top = 14;
   const right = width - 12;
   const max = Math.max(1, ...lines.flatMap((l) => l.values));
-  const x = (i: number) => (periods.length <= 1 ? (left + right) / 2 : left + (i * (right - left)) / (periods.length - 1));
+  const x = (i: number) =>
+    periods.length <= 1 ? (left + right) / 2 : left + (i * (right - left)) / (periods.length - 1);
   const y = (v: number) => bottom - (v / max) * (bottom - top);
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((t) => t * max);
   const every = Math.max(1, Math.ceil(periods.length / 6));
@@ -164,7 +173,8 @@ ${periods.map((p, i) => {
   return html`<text x="${x(i).toFixed(1)}" y="${bottom + 22}" text-anchor="${last && periods.length > 1 ? "end" : "middle"}" class="axis${minor}">${p}</text>`;
 })}
 ${lines.map(
-  (l) => html`<polyline fill="none" stroke="#000" stroke-width="${l.width}" stroke-dasharray="${l.dash}" points="${l.values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(" ")}"/>${l.values.map((v, i) => marker(l.marker, x(i), y(v)))}`,
+  (l) =>
+    html`<polyline fill="none" stroke="#000" stroke-width="${l.width}" stroke-dasharray="${l.dash}" points="${l.values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(" ")}"/>${l.values.map((v, i) => marker(l.marker, x(i), y(v)))}`,
 )}
 </svg>`;
 }

@@ -62,7 +62,11 @@ export function recovered(data: RequestData, payload: Data): CallbackOutcome {
   const owedCents = Number(payload.owedCents);
   return {
     data: {
-      recovery: { ...recovery, recoveredCents, payments: [...(recovery.payments ?? []), reference] },
+      recovery: {
+        ...recovery,
+        recoveredCents,
+        payments: [...(recovery.payments ?? []), reference],
+      },
     },
     events: [
       {

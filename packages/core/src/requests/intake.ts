@@ -1,14 +1,14 @@
 import type { Deps } from "../deps";
-import { idFromKey, type Engine } from "../engine/engine";
+import { isUploaded } from "../documents/documents";
+import { type Engine, idFromKey } from "../engine/engine";
 import { hashToken } from "../engine/tokens";
 import { EntraideError, ValidationError } from "../errors";
-import { isUploaded } from "../documents/documents";
-import { claimIdempotencyKey } from "./idempotency";
+import { statusUrl } from "../notifications/links";
 import { documentIdsOf, requestAmountCents } from "./amount";
 import type { Translated } from "./i18n";
+import { claimIdempotencyKey } from "./idempotency";
 import { parseRequest } from "./messages";
 import type { RequestData } from "./record";
-import { statusUrl } from "../notifications/links";
 import { statusToken } from "./status-token";
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,128}$/;

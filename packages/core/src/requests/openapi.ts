@@ -170,7 +170,10 @@ export function openApiDocument() {
             "200": { description: "recorded; the tally as it stands" },
             "400": errors,
             "403": { description: "an applicant of the request does not vote on it" },
-            "409": { description: "already voted, conflict declared, or the vote closed (details: the tally)" },
+            "409": {
+              description:
+                "already voted, conflict declared, or the vote closed (details: the tally)",
+            },
             "410": { description: "token expired" },
           },
         },

@@ -3,9 +3,9 @@ import type { Deps } from "../deps";
 import { isUploaded } from "../documents/documents";
 import type { Engine } from "../engine/engine";
 import { ConflictError, ValidationError } from "../errors";
+import { planConfig } from "../plan/config";
 import { documentIds, multilineText } from "./fields";
 import { parseWith } from "./messages";
-import { planConfig } from "../plan/config";
 import { REPORTING } from "./project-view";
 import { asRequest } from "./record";
 import { signalWaiting } from "./signal-waiting";
@@ -16,7 +16,6 @@ export const TrancheReportBody = z.strictObject({
   report: multilineText(4000, 10),
   documents: documentIds(0, planConfig.documents.maxPerRequest).optional(),
 });
-
 
 /**
  * The applicants ask for the next tranche with a report and its documents (already uploaded),
@@ -50,10 +49,14 @@ export async function reportTranche(
     { event: "tranche-report", text: parsed.data.report, documents },
   );
   if (result.outcome === "applied") return { status: asRequest(result.execution!.data).status };
-  throw new ConflictError("request.not-awaiting-report", "this request is not waiting for a report", {
-    status: result.execution ? asRequest(result.execution.data).status : undefined,
-    state: result.execution?.state,
-  });
+  throw new ConflictError(
+    "request.not-awaiting-report",
+    "this request is not waiting for a report",
+    {
+      status: result.execution ? asRequest(result.execution.data).status : undefined,
+      state: result.execution?.state,
+    },
+  );
 }
 
 /** `POST /api/requests/{id}/close`: the applicants end their project before its last tranche. */

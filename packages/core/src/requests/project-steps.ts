@@ -3,11 +3,11 @@ import { languageOf } from "../contacts/language";
 import type { Deps } from "../deps";
 import type { Data, Step, StepContext } from "../engine/definition";
 import { getMember } from "../members/register";
-import type { TemplateName, TemplateParams } from "../notifications/templates/index";
-import { createPayout as createPayoutWrite } from "../payouts/records";
-import type { Payout } from "../payouts/payout";
-import type { PlanConfig } from "../plan/config";
 import { decisionTokenKey } from "../notifications/decision-tokens";
+import type { TemplateName, TemplateParams } from "../notifications/templates/index";
+import type { Payout } from "../payouts/payout";
+import { createPayout as createPayoutWrite } from "../payouts/records";
+import type { PlanConfig } from "../plan/config";
 import { notify } from "./notify";
 import {
   closing,
@@ -225,7 +225,10 @@ export function createProjectSteps(
         },
         writes: [createPayoutWrite(table, payout)],
         events: [
-          { type: "TrancheGranted", detail: { tranche: tranche.number, amountCents: tranche.amountCents } },
+          {
+            type: "TrancheGranted",
+            detail: { tranche: tranche.number, amountCents: tranche.amountCents },
+          },
         ],
       };
     },

@@ -58,7 +58,8 @@ export interface ProjectRecord {
   releasedCents?: number;
 }
 
-const projectOf = (data: Data) => (asRequest(data) as RequestData & { project?: ProjectRecord }).project;
+const projectOf = (data: Data) =>
+  (asRequest(data) as RequestData & { project?: ProjectRecord }).project;
 
 export const isProject = (data: Data) => asRequest(data).request.type === "initiative-support";
 
@@ -102,8 +103,7 @@ export const awaitingConfirmation = (data: Data) =>
   isProject(data) && projectRecord(data).coApplicants.some((c) => !c.confirmedAt);
 
 /** The tranche being worked on. */
-export const currentTranche = (project: ProjectRecord) =>
-  project.tranches[project.current - 1]!;
+export const currentTranche = (project: ProjectRecord) => project.tranches[project.current - 1]!;
 
 /** A tranche still to come after the one just paid. */
 export const hasNextTranche = (data: Data) => {
@@ -134,7 +134,8 @@ export const unusedCents = (project: ProjectRecord) =>
 
 /** The amount of the payout a request is waiting for: the current tranche's, for a project. */
 export function payoutCentsOf(data: RequestData): number {
-  if (data.request.type !== "initiative-support") return data.approvedAmountCents ?? data.amountCents;
+  if (data.request.type !== "initiative-support")
+    return data.approvedAmountCents ?? data.amountCents;
   return currentTranche(projectRecord(data)).amountCents;
 }
 

@@ -75,9 +75,7 @@ export async function memberView(deps: Deps, id: string, token: string | undefin
     payout: data.payout && {
       status: data.payout.status,
       amountCents:
-        trancheOfPayout(data, data.payout.payoutId) ??
-        data.approvedAmountCents ??
-        data.amountCents,
+        trancheOfPayout(data, data.payout.payoutId) ?? data.approvedAmountCents ?? data.amountCents,
       reference: data.payout.reference,
       paidAt: data.payout.paidAt,
     },

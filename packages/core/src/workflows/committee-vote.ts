@@ -10,7 +10,6 @@ import {
   type VotePayload,
 } from "../requests/votes";
 
-
 /**
  * The states of a committee vote (§4), for a type whose plan policy is `committee-vote`: one
  * callback state accumulates the votes (each a conditional transition of the execution, so it

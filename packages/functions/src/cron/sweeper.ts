@@ -1,7 +1,7 @@
 import { GRACE_SECONDS } from "@entraide/core/engine/queue";
 import { sweep } from "@entraide/core/engine/sweeper";
-import { resumeAwaitingFunds } from "@entraide/core/funds/resume";
 import { fundNamesOf } from "@entraide/core/funds/fund";
+import { resumeAwaitingFunds } from "@entraide/core/funds/resume";
 import { deps } from "../context";
 import { engine } from "../engine";
 import { logger } from "../logger";

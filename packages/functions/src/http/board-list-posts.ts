@@ -1,5 +1,5 @@
-import { listPosts } from "@entraide/core/board/records";
 import { postCategories, postKinds, postRegions } from "@entraide/core/board/post";
+import { listPosts } from "@entraide/core/board/records";
 import { languages } from "@entraide/core/requests/request-types";
 import { z } from "zod";
 import { deps } from "../context";

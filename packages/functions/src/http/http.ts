@@ -143,7 +143,11 @@ export function errorReply(error: unknown): Reply {
     // A conflict says where things stand now (a request's status), so the caller knows what happened.
     const details = error.status === 409 ? error.options.details : undefined;
     return new Reply(error.status, {
-      error: { code: error.code, message: error.message, ...(details === undefined ? {} : { details }) },
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(details === undefined ? {} : { details }),
+      },
     });
   }
   logger.error("unexpected error", { error: error as Error });

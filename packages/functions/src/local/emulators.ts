@@ -57,7 +57,11 @@ export async function startEmulators(options: EmulatorOptions = {}): Promise<Emu
     secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? "local",
   };
 
-  const java = startDynamoDbLocal(host, ports.dynamodb, options.dataDir && join(options.dataDir, "dynamodb"));
+  const java = startDynamoDbLocal(
+    host,
+    ports.dynamodb,
+    options.dataDir && join(options.dataDir, "dynamodb"),
+  );
   // fauxqs listens on a socket in a directory only we can enter; the gateway is its only door.
   const socketDir = mkdtempSync(join(tmpdir(), "entraide-aws-"));
   const stopJava = () => {
@@ -145,7 +149,9 @@ async function waitForDynamoDb(url: string, java: ChildProcess): Promise<void> {
   });
   for (let attempt = 0; attempt < 300; attempt++) {
     if (java.exitCode !== null) {
-      throw new LocalStackError(`DynamoDB Local stopped at start (exit ${java.exitCode}): ${stderr.trim()}`);
+      throw new LocalStackError(
+        `DynamoDB Local stopped at start (exit ${java.exitCode}): ${stderr.trim()}`,
+      );
     }
     try {
       await fetch(url);
@@ -193,7 +199,9 @@ export async function assertPortFree(port: number): Promise<void> {
     server.once("error", (error: NodeJS.ErrnoException) =>
       reject(
         error.code === "EADDRINUSE"
-          ? new LocalStackError(`port ${port} is already in use: stop what uses it, or choose another port`)
+          ? new LocalStackError(
+              `port ${port} is already in use: stop what uses it, or choose another port`,
+            )
           : error,
       ),
     );

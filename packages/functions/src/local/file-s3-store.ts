@@ -65,7 +65,10 @@ export async function fileS3Store(dir: string): Promise<S3StoreLike> {
       for (const name of readdirSync(dir)) {
         if (!existsSync(join(dir, name, BUCKET_MARK))) continue;
         this.buckets.set(name, new FileObjects(join(dir, name)));
-        this.bucketCreationDates.set(name, new Date(readFileSync(join(dir, name, BUCKET_MARK), "utf8")));
+        this.bucketCreationDates.set(
+          name,
+          new Date(readFileSync(join(dir, name, BUCKET_MARK), "utf8")),
+        );
       }
     }
     override createBucket(name: string) {

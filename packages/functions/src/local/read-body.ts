@@ -5,7 +5,10 @@ import type { IncomingMessage } from "node:http";
  * to its end but not kept, so memory stays flat and the client, still sending, gets the 413
  * rather than a reset connection.
  */
-export async function readBodyUpTo(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+export async function readBodyUpTo(
+  req: IncomingMessage,
+  limit: number,
+): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   let tooLarge = Number(req.headers["content-length"] ?? 0) > limit;

@@ -80,7 +80,9 @@ export async function sigV4Problem(
     if (presigned && PRESIGN_PARAMS.includes(name)) continue;
     const previous = params[name];
     params[name] =
-      previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
+      previous === undefined
+        ? value
+        : [...(Array.isArray(previous) ? previous : [previous]), value];
   }
   // S3 signs the path as sent; the other services sign it once more escaped.
   const s3 = service === "s3";
@@ -120,7 +122,9 @@ export async function sigV4Problem(
   }
   const a = Buffer.from(expected);
   const b = Buffer.from(auth.signature);
-  return a.length === b.length && timingSafeEqual(a, b) ? undefined : "the signature does not match";
+  return a.length === b.length && timingSafeEqual(a, b)
+    ? undefined
+    : "the signature does not match";
 }
 
 function parseAuthorization(value: string, date: string) {

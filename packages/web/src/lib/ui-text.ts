@@ -34,7 +34,11 @@ export const ui = {
   trancheStatus: t3("État", "Stand", "Status"),
   trancheTable: t3("Tranches du projet", "Schijven van het project", "The project's tranches"),
   "tranche-pending": t3("À venir", "Nog niet bereikt", "Not reached yet"),
-  "tranche-reported": t3("Rapport en vérification", "Verslag wordt nagekeken", "Report being checked"),
+  "tranche-reported": t3(
+    "Rapport en vérification",
+    "Verslag wordt nagekeken",
+    "Report being checked",
+  ),
   "tranche-needs-info": t3(
     "Informations demandées",
     "Meer informatie gevraagd",

@@ -1,8 +1,8 @@
+import type { Language } from "../../i18n/language";
+import type { RequestType } from "../../plan/vocabulary";
 import type { CheckResult } from "../../requests/checks/context";
 import { renderReason } from "../../requests/checks/reasons";
 import { labelOf, optionTexts } from "../../requests/labels";
-import type { Language } from "../../i18n/language";
-import type { RequestType } from "../../plan/vocabulary";
 import type { RequestBody } from "../../requests/schemas";
 import { detailRows } from "../../requests/show";
 import { day, euros, moment } from "../format";

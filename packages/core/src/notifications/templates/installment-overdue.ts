@@ -1,5 +1,5 @@
-import type { Installment } from "../../loans/schedule";
 import type { Language } from "../../i18n/language";
+import type { Installment } from "../../loans/schedule";
 import { day, euros } from "../format";
 import { block, type RenderedEmail, renderEmail } from "../layout";
 import { type StatusLink, statusBlock, type Words } from "./common";

@@ -1,8 +1,8 @@
+import type { Language } from "../../i18n/language";
 import {
   rfCreditorReference,
   structuredCommunication,
 } from "../../recoveries/structured-communication";
-import type { Language } from "../../i18n/language";
 import { day, euros } from "../format";
 import { type Block, block } from "../layout";
 import type { Words } from "./common";

@@ -1,4 +1,8 @@
-import { type CommitteeName, committeeNamesOf, setCommitteeOf } from "@entraide/core/committees/committee";
+import {
+  type CommitteeName,
+  committeeNamesOf,
+  setCommitteeOf,
+} from "@entraide/core/committees/committee";
 import { languages } from "@entraide/core/i18n/language";
 import { Argument, type Command, Option } from "commander";
 import { type Cli, defineCommand } from "../define";
