@@ -41,6 +41,8 @@ describe("finance and funds commands", () => {
         payouts: { scheduled: 1, batched: 0, paid: 0, "payout-failed": 0, abandoned: 0 },
       },
       expect.objectContaining({ fund: "relaunch", remainingCents: 50_000 }),
+      // The plan's third fund, whose envelope nobody has set here.
+      expect.objectContaining({ fund: "initiatives", configured: false, remainingCents: 0 }),
     ]);
   });
 
