@@ -1,9 +1,16 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { Activity } from "../../packages/core/src/activities/activity";
+import { Answer, PostSubmission } from "../../packages/core/src/board/post";
 import { Member } from "../../packages/core/src/members/member";
 import { parseRequest, parseWith } from "../../packages/core/src/requests/messages";
+import {
+  ProjectCloseBody,
+  TrancheReportBody,
+} from "../../packages/core/src/requests/project-actions";
 import { languages } from "../../packages/core/src/requests/request-types";
 import { schemas } from "../../packages/core/src/requests/schemas";
 import { validBodies } from "./fixtures";
@@ -30,8 +37,20 @@ const INVISIBLE = ["\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u00A0", "
 
 /** What no accepted text may hold: bidi controls, lone surrogates, controls but \n and \t. */
 const NEVER = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]|\p{Cs}|(?![\n\t])\p{Cc}/u;
-/** Where a line break or a tab may be: the multi-line texts. */
-const MULTILINE = new Set(["cancellationReason", "description", "comment"]);
+/**
+ * Where a line break or a tab may be: the fields built with `multilineText` (a test
+ * below keeps this list and the schemas in step).
+ */
+const MULTILINE = new Set([
+  "cancellationReason",
+  "description",
+  "beneficiaries",
+  "comment",
+  "report",
+  "reason",
+  "text",
+  "message",
+]);
 
 const upload = { fileName: "contrat.pdf", contentType: "application/pdf", size: 1000 };
 const member = {
@@ -235,6 +254,27 @@ const cases: { name: string; schema: z.ZodType; valid: Json }[] = [
   { name: "decision", schema: schemas.decision, valid: { decision: "reject", comment: "Non." } },
   { name: "member", schema: Member, valid: member },
   { name: "activity", schema: Activity, valid: activity },
+  { name: "tranche report", schema: TrancheReportBody, valid: { report: "Le local est loué." } },
+  { name: "project close", schema: ProjectCloseBody, valid: { reason: "Le projet s'arrête." } },
+  {
+    name: "board post",
+    schema: PostSubmission,
+    valid: {
+      kind: "offer",
+      category: "objects",
+      region: "brussels",
+      language: "fr",
+      title: "Prêt de projecteurs",
+      text: "Deux projecteurs à prêter.",
+      memberNumber: "M0001",
+      email: "camille.dubois@example.org",
+    },
+  },
+  {
+    name: "board answer",
+    schema: Answer,
+    valid: { language: "fr", name: "Alex", email: "alex@example.org", message: "Intéressé." },
+  },
 ];
 
 describe("text hygiene, for any text", () => {
@@ -242,6 +282,7 @@ describe("text hygiene, for any text", () => {
     "no text the $name schema accepts holds a bidi control, a control character or a lone surrogate",
     ({ schema, valid }) => {
       const paths = stringPaths(valid);
+      expect(schema.safeParse(valid).success).toBe(true);
       fc.assert(
         fc.property(fc.constantFrom(...paths), hostileText, (path, text) => {
           // Act
@@ -254,4 +295,23 @@ describe("text hygiene, for any text", () => {
       );
     },
   );
+});
+
+describe("the multi-line fields this file knows", () => {
+  it("are every field the core schemas build with multilineText", () => {
+    // Prepare
+    const root = join(__dirname, "../../packages/core/src");
+    const sources = (readdirSync(root, { recursive: true }) as string[])
+      .filter((f) => f.endsWith(".ts"))
+      .map((f) => readFileSync(join(root, f), "utf8"));
+
+    // Act
+    const fields = sources.flatMap((s) =>
+      [...s.matchAll(/(\w+): multilineText\(/g)].map((m) => m[1]!),
+    );
+
+    // Assess
+    expect(fields.length).toBeGreaterThan(5);
+    expect(fields.filter((f) => !MULTILINE.has(f))).toEqual([]);
+  });
 });
