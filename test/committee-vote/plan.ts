@@ -1,59 +1,12 @@
 /**
- * The test plan of the committee-vote tests: a third fund and a third approving committee, and
- * the emergency aid (an existing type) paid from that fund and decided by a vote of that
- * committee. Given to the process as `ENTRAIDE_PLAN`, as a deployment would.
+ * The test plan of the committee-vote tests: the emergency aid (an existing type) paid from the
+ * default plan's initiatives fund and decided by a vote of its initiatives committee. Given to
+ * the process as `ENTRAIDE_PLAN`, as a deployment would; the funds and committees are the
+ * defaults'.
  */
 export const DAY_SECONDS = 86_400;
 
 export const votePlan = {
-  funds: [
-    {
-      name: "solidarity",
-      labels: { fr: "Fonds de solidarité", nl: "Solidariteitsfonds", en: "Solidarity fund" },
-    },
-    {
-      name: "relaunch",
-      labels: { fr: "Fonds de relance", nl: "Relancefonds", en: "Relaunch fund" },
-    },
-    {
-      name: "initiatives",
-      labels: {
-        fr: "Fonds d'appui aux initiatives",
-        nl: "Steunfonds voor initiatieven",
-        en: "Community initiatives fund",
-      },
-    },
-  ],
-  committees: [
-    {
-      name: "solidarity",
-      labels: { fr: "Comité de solidarité", nl: "Solidariteitscomité", en: "Solidarity committee" },
-      minMembers: 1,
-      role: "approvers",
-    },
-    {
-      name: "credit",
-      labels: { fr: "Comité de crédit", nl: "Kredietcomité", en: "Credit committee" },
-      minMembers: 2,
-      role: "approvers",
-    },
-    {
-      name: "moderators",
-      labels: { fr: "Modération", nl: "Moderatie", en: "Moderators" },
-      minMembers: 1,
-      role: "moderators",
-    },
-    {
-      name: "initiatives",
-      labels: {
-        fr: "Comité des initiatives",
-        nl: "Initiatievencomité",
-        en: "Initiatives committee",
-      },
-      minMembers: 3,
-      role: "approvers",
-    },
-  ],
   types: {
     "emergency-aid": {
       fund: "initiatives",

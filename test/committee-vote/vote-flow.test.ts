@@ -52,8 +52,8 @@ const replyFrom = async (from: string, requestId: string, text: string) => {
   return outcome;
 };
 
-describe("a request decided by a committee vote, from a test plan with a third fund and committee", () => {
-  it("passes with the quorum, is paid from the third fund: batched, in the CSV and SEPA files, in the funds report", async () => {
+describe("a request decided by a committee vote, of the initiatives committee under a test plan", () => {
+  it("passes with the quorum, is paid from the initiatives fund: batched, in the CSV and SEPA files, in the funds report", async () => {
     // Prepare
     nextPeriod();
     const submitted = await f.submit(aidBody("M0001"));
