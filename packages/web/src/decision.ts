@@ -8,10 +8,17 @@ import { fieldTexts, labelOf, optionTexts } from "@entraide/core/requests/labels
 import type { FieldError } from "@entraide/core/requests/messages";
 import type { Language, RequestType } from "@entraide/core/requests/request-types";
 import { type Document, documentLink, reportBlock, requestBlocks } from "./decision/summary";
-import { type ApiError, api, fieldErrors } from "./lib/api";
+import { type ApiError, api } from "./lib/api";
 import { type Check, checkList } from "./lib/checks";
+import {
+  choiceFieldset,
+  choiceMissing,
+  commentField,
+  sendChoice,
+  submitRow,
+} from "./lib/choice-form";
 import { announce, byId, fill, focus, h } from "./lib/dom";
-import { message, showErrors } from "./lib/errors";
+import { message } from "./lib/errors";
 import { browserLanguage, hasChosenLanguage } from "./lib/lang";
 import { facts, pageFrame, section } from "./lib/page";
 import { takeFragment } from "./lib/token";
@@ -315,34 +322,20 @@ function conversation(v: DecisionView, l: Language) {
 }
 
 function decisionForm(v: DecisionView, l: Language) {
-  const radios = h(
-    "fieldset",
-    { class: "field choices" },
-    h(
-      "legend",
-      {},
-      fieldTexts.decision[l].label,
-      h("span", { class: "req", "aria-hidden": "true" }, " *"),
-    ),
-    KINDS.map((k, i) => {
-      const id = i === 0 ? "f-decision" : `f-decision-${k}`;
-      const radio = h("input", {
-        type: "radio",
-        name: "decision",
-        id,
-        value: k,
-        checked: draft.decision === k,
-        required: true,
-      });
-      radio.addEventListener("change", () => {
-        draft.decision = k;
-        // An amount goes only with an approval: the field is there only then.
-        const amountField = byId("amount-field");
-        if (amountField) amountField.hidden = k !== "approve";
-      });
-      return h("div", { class: "choice" }, radio, h("label", { for: id }, decisionWord(k, l)));
-    }),
-  );
+  const radios = choiceFieldset({
+    name: "decision",
+    legend: fieldTexts.decision[l].label,
+    choices: KINDS,
+    word: (k) => decisionWord(k, l),
+    checked: draft.decision,
+    required: true,
+    onChange: (k) => {
+      draft.decision = k;
+      // An amount goes only with an approval: the field is there only then.
+      const amountField = byId("amount-field");
+      if (amountField) amountField.hidden = k !== "approve";
+    },
+  });
   const amount = h("input", {
     id: "f-amountCents",
     type: "text",
@@ -353,16 +346,6 @@ function decisionForm(v: DecisionView, l: Language) {
   });
   amount.addEventListener("input", () => {
     draft.amount = amount.value;
-  });
-  const comment = h("textarea", {
-    id: "f-comment",
-    rows: 4,
-    maxlength: 2000,
-    "aria-describedby": "f-comment-hint",
-  });
-  comment.value = draft.comment;
-  comment.addEventListener("input", () => {
-    draft.comment = comment.value;
   });
   const form = h(
     "form",
@@ -382,18 +365,8 @@ function decisionForm(v: DecisionView, l: Language) {
       h("p", { class: "hint", id: "f-amountCents-hint" }, say("eurosHint", l)),
       amount,
     ),
-    h(
-      "div",
-      { class: "field" },
-      h("label", { for: "f-comment" }, fieldTexts.comment[l].label),
-      h("p", { class: "hint", id: "f-comment-hint" }, say("commentHint", l)),
-      comment,
-    ),
-    h(
-      "div",
-      { class: "actions" },
-      h("button", { type: "submit", id: "decide" }, say("confirmDecision", l)),
-    ),
+    commentField(l, say("commentHint", l), draft),
+    submitRow("decide", say("confirmDecision", l)),
   );
   // Deciding happens only here, on an explicit submit: opening the link never decides.
   form.addEventListener("submit", (e) => {
@@ -410,11 +383,7 @@ function check(
   const errors: FieldError[] = [];
   const body: Record<string, unknown> = { decision: draft.decision };
   if (!draft.decision) {
-    errors.push({
-      path: "decision",
-      code: "required",
-      message: message({ code: "invalid_type", expected: "string", path: ["decision"] }, l),
-    });
+    errors.push(choiceMissing("decision", l));
     return { body, errors };
   }
   const comment = draft.comment.trim();
@@ -477,48 +446,28 @@ function outcomeText(o: DecisionOutcome | undefined, status: string, l: Language
   }
 }
 
-let sending = false;
 async function decide(form: HTMLFormElement, v: DecisionView, l: Language) {
-  if (sending) return;
-  const { body, errors } = check(v, l);
-  if (errors.length) return showErrors(form, errors, say("errorsTitle", l, { n: errors.length }));
-  sending = true;
-  const button = byId<HTMLButtonElement>("decide")!;
-  button.disabled = true;
-  try {
-    const answer = await api<{ status?: string; outcome?: DecisionOutcome } & ApiError>(
-      "POST",
-      "/api/decisions",
-      {
-        token,
-        body,
-        headers: { "accept-language": l },
-      },
-    );
-    const apiErrors = fieldErrors(answer.body);
-    if (answer.status === 400 && apiErrors)
-      return showErrors(form, apiErrors, say("errorsTitle", l, { n: apiErrors.length }));
-    outcome =
-      answer.status === 200
-        ? { text: outcomeText(answer.body.outcome, answer.body.status ?? "", l), error: false }
-        : {
-            text: answer.body.error?.message ?? say("serverError", l, { status: answer.status }),
-            error: true,
-            details: answer.body.error?.details,
-          };
-    draw();
-    announce(outcome.text);
-    focus(byId("decision-result"));
-  } catch {
-    showErrors(
-      form,
-      [{ path: "", code: "invalid_value", message: say("networkError", l) }],
-      say("errorsTitle", l, { n: 1 }),
-    );
-  } finally {
-    sending = false;
-    button.disabled = false;
-  }
+  await sendChoice<{ status?: string; outcome?: DecisionOutcome }>({
+    form,
+    buttonId: "decide",
+    l,
+    checked: check(v, l),
+    send: (body) =>
+      api("POST", "/api/decisions", { token, body, headers: { "accept-language": l } }),
+    answered: (answer) => {
+      outcome =
+        answer.status === 200
+          ? { text: outcomeText(answer.body.outcome, answer.body.status ?? "", l), error: false }
+          : {
+              text: answer.body.error?.message ?? say("serverError", l, { status: answer.status }),
+              error: true,
+              details: answer.body.error?.details,
+            };
+      draw();
+      announce(outcome.text);
+      focus(byId("decision-result"));
+    },
+  });
 }
 
 /**

@@ -1,12 +1,18 @@
 import { isoDay } from "@entraide/core/requests/checks/context";
 import { formatDate, formatMoment } from "@entraide/core/requests/i18n";
-import { fieldTexts, optionTexts } from "@entraide/core/requests/labels";
+import { optionTexts } from "@entraide/core/requests/labels";
 import type { FieldError } from "@entraide/core/requests/messages";
 import type { Language, RequestType } from "@entraide/core/requests/request-types";
 import { type Document, requestBlocks } from "./decision/summary";
-import { type ApiError, api, fieldErrors } from "./lib/api";
+import { type ApiError, api } from "./lib/api";
+import {
+  choiceFieldset,
+  choiceMissing,
+  commentField,
+  sendChoice,
+  submitRow,
+} from "./lib/choice-form";
 import { announce, byId, fill, focus, h } from "./lib/dom";
-import { message, showErrors } from "./lib/errors";
 import { browserLanguage, hasChosenLanguage } from "./lib/lang";
 import { facts, pageFrame, section } from "./lib/page";
 import { takeFragment } from "./lib/token";
@@ -177,40 +183,23 @@ function draw(): void {
 }
 
 function voteForm(l: Language) {
-  const radios = h(
-    "fieldset",
-    { class: "field choices", id: "vote-choices", disabled: draft.conflict },
-    h("legend", {}, say("yourVote", l), h("span", { class: "req", "aria-hidden": "true" }, " *")),
-    CHOICES.map((c, i) => {
-      const id = i === 0 ? "f-vote" : `f-vote-${c}`;
-      const radio = h("input", {
-        type: "radio",
-        name: "vote",
-        id,
-        value: c,
-        checked: draft.vote === c,
-      });
-      radio.addEventListener("change", () => {
-        draft.vote = c;
-      });
-      return h("div", { class: "choice" }, radio, h("label", { for: id }, voteWord(c, l)));
-    }),
-  );
+  const radios = choiceFieldset({
+    id: "vote-choices",
+    name: "vote",
+    legend: say("yourVote", l),
+    choices: CHOICES,
+    word: (c) => voteWord(c, l),
+    checked: draft.vote,
+    disabled: draft.conflict,
+    onChange: (c) => {
+      draft.vote = c;
+    },
+  });
   const conflict = h("input", { type: "checkbox", id: "f-conflict", checked: draft.conflict });
   conflict.addEventListener("change", () => {
     draft.conflict = conflict.checked;
     // A member with a conflict does not vote: the choices step aside.
     (byId("vote-choices") as HTMLFieldSetElement).disabled = draft.conflict;
-  });
-  const comment = h("textarea", {
-    id: "f-comment",
-    rows: 4,
-    maxlength: 2000,
-    "aria-describedby": "f-comment-hint",
-  });
-  comment.value = draft.comment;
-  comment.addEventListener("input", () => {
-    draft.comment = comment.value;
   });
   const form = h(
     "form",
@@ -222,18 +211,8 @@ function voteForm(l: Language) {
       conflict,
       h("label", { for: "f-conflict" }, say("conflictOfInterest", l)),
     ),
-    h(
-      "div",
-      { class: "field" },
-      h("label", { for: "f-comment" }, fieldTexts.comment[l].label),
-      h("p", { class: "hint", id: "f-comment-hint" }, say("voteCommentHint", l)),
-      comment,
-    ),
-    h(
-      "div",
-      { class: "actions" },
-      h("button", { type: "submit", id: "cast" }, say("confirmVote", l)),
-    ),
+    commentField(l, say("voteCommentHint", l), draft),
+    submitRow("cast", say("confirmVote", l)),
   );
   // Voting happens only here, on an explicit submit: opening the link never votes.
   form.addEventListener("submit", (e) => {
@@ -247,64 +226,37 @@ function bodyOf(l: Language): { body: Record<string, unknown>; errors: FieldErro
   const comment = draft.comment.trim();
   const body: Record<string, unknown> = draft.conflict ? { conflict: true } : { vote: draft.vote };
   if (comment) body.comment = comment;
-  if (!draft.conflict && !draft.vote)
-    return {
-      body,
-      errors: [
-        {
-          path: "vote",
-          code: "required",
-          message: message({ code: "invalid_type", expected: "string", path: ["vote"] }, l),
-        },
-      ],
-    };
+  if (!draft.conflict && !draft.vote) return { body, errors: [choiceMissing("vote", l)] };
   return { body, errors: [] };
 }
 
-let sending = false;
 async function cast(form: HTMLFormElement, l: Language) {
-  if (sending) return;
-  const { body, errors } = bodyOf(l);
-  if (errors.length) return showErrors(form, errors, say("errorsTitle", l, { n: errors.length }));
-  sending = true;
-  const button = byId<HTMLButtonElement>("cast")!;
-  button.disabled = true;
-  try {
-    const answer = await api<VoteState & ApiError>("POST", "/api/votes", {
-      token,
-      body,
-      headers: { "accept-language": l },
-    });
-    const apiErrors = fieldErrors(answer.body);
-    if (answer.status === 400 && apiErrors)
-      return showErrors(form, apiErrors, say("errorsTitle", l, { n: apiErrors.length }));
-    outcome =
-      answer.status === 200
-        ? {
-            text: draft.conflict
-              ? say("conflictRecorded", l)
-              : say("voteRecorded", l, { status: statusText(answer.body.status, l) }),
-            error: false,
-            state: answer.body,
-          }
-        : {
-            text: answer.body.error?.message ?? say("serverError", l, { status: answer.status }),
-            error: true,
-            state: answer.body.error?.details as VoteState | undefined,
-          };
-    draw();
-    announce(outcome.text);
-    focus(byId("vote-result"));
-  } catch {
-    showErrors(
-      form,
-      [{ path: "", code: "invalid_value", message: say("networkError", l) }],
-      say("errorsTitle", l, { n: 1 }),
-    );
-  } finally {
-    sending = false;
-    button.disabled = false;
-  }
+  await sendChoice<VoteState>({
+    form,
+    buttonId: "cast",
+    l,
+    checked: bodyOf(l),
+    send: (body) => api("POST", "/api/votes", { token, body, headers: { "accept-language": l } }),
+    answered: (answer) => {
+      outcome =
+        answer.status === 200
+          ? {
+              text: draft.conflict
+                ? say("conflictRecorded", l)
+                : say("voteRecorded", l, { status: statusText(answer.body.status, l) }),
+              error: false,
+              state: answer.body,
+            }
+          : {
+              text: answer.body.error?.message ?? say("serverError", l, { status: answer.status }),
+              error: true,
+              state: answer.body.error?.details as VoteState | undefined,
+            };
+      draw();
+      announce(outcome.text);
+      focus(byId("vote-result"));
+    },
+  });
 }
 
 void load();
