@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readdir, rm } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { planConfig } from "@entraide/core/plan/config";
 import { MEMBER_NUMBER } from "@entraide/core/requests/fields";
@@ -11,7 +11,7 @@ const WEB = join(import.meta.dirname, "..");
 const SRC = join(WEB, "src");
 export const DIST = join(WEB, "dist");
 
-/** One bundle per page; the HTML and the stylesheet are copied as they are. */
+/** One bundle per page; each page's HTML is set in `shell.html`, the stylesheets copied. */
 const ENTRIES = ["form", "status", "decision", "vote", "confirm", "board"];
 
 /**
@@ -72,9 +72,29 @@ export async function buildWeb(): Promise<void> {
     define: { __PLAN_LIMITS__: JSON.stringify(limits) },
     logLevel: "warning",
   });
+  const shell = await readFile(join(SRC, "shell.html"), "utf8");
   for (const file of await readdir(join(SRC, "pages"))) {
-    await copyFile(join(SRC, "pages", file), join(DIST, file));
+    if (!file.endsWith(".html")) await copyFile(join(SRC, "pages", file), join(DIST, file));
+    else
+      await writeFile(
+        join(DIST, file),
+        pageInShell(shell, await readFile(join(SRC, "pages", file), "utf8"), file),
+      );
   }
+}
+
+/**
+ * A page's own `<head>` lines (its title, script, any stylesheet of its own) and its `<main>`,
+ * set in the shell every page shares: the security policy, the header, the language switch.
+ */
+export function pageInShell(shell: string, page: string, file: string): string {
+  const head = /^<head>\n([\s\S]*?)<\/head>\n/.exec(page)?.[1];
+  const main = /<main id="main">[\s\S]*<\/main>\n/.exec(page)?.[0];
+  if (head === undefined || main === undefined)
+    throw new Error(`${file}: a page is its <head> lines, then its <main id="main">`);
+  return shell
+    .replace("<!-- the page's head -->\n", head)
+    .replace("<!-- the page's main -->\n", main);
 }
 
 if (process.argv[1] === import.meta.filename) await buildWeb();
