@@ -239,6 +239,9 @@ describe("an initiative project in the pages", () => {
           language
         ],
       );
+      // A tranche is paid as planned: the check offers no amount to change.
+      await page.check("#f-decision");
+      expect(await page.locator("#f-amountCents").count()).toBe(0);
       await looksRight(page, `initiative-report-check-${language}`);
       await page.context().close();
     }

@@ -358,13 +358,16 @@ function decisionForm(v: DecisionView, l: Language) {
       say("approvals", l, { n: v.requiredApprovals }),
     ),
     radios,
-    h(
-      "div",
-      { class: "field", id: "amount-field", hidden: draft.decision !== "approve" },
-      h("label", { for: "f-amountCents" }, say("approveAmount", l)),
-      h("p", { class: "hint", id: "f-amountCents-hint" }, say("eurosHint", l)),
-      amount,
-    ),
+    // A tranche is paid as planned: its check approves or asks, it changes no amount.
+    v.report
+      ? null
+      : h(
+          "div",
+          { class: "field", id: "amount-field", hidden: draft.decision !== "approve" },
+          h("label", { for: "f-amountCents" }, say("approveAmount", l)),
+          h("p", { class: "hint", id: "f-amountCents-hint" }, say("eurosHint", l)),
+          amount,
+        ),
     commentField(l, say("commentHint", l), draft),
     submitRow("decide", say("confirmDecision", l)),
   );
@@ -398,7 +401,7 @@ function check(
       ),
     });
   }
-  if (draft.decision === "approve" && draft.amount.trim()) {
+  if (draft.decision === "approve" && !v.report && draft.amount.trim()) {
     const label = quote(say("approveAmount", l), l);
     let cents = -1;
     try {
