@@ -117,7 +117,7 @@ describe("the plan configuration", () => {
 describe("funds, committees and approval policies in the plan", () => {
   const voting = {
     kind: "committee-vote",
-    committee: "solidarity",
+    committee: "initiatives",
     quorum: 3,
     majority: "simple",
     votingSeconds: 10 * 86_400,
@@ -164,6 +164,14 @@ describe("funds, committees and approval policies in the plan", () => {
         types: { "emergency-aid": { approval: { ...voting, committee: "moderators" } } },
       },
       field: "types.emergency-aid.approval.committee",
+    },
+    {
+      name: "a quorum larger than the committee may be (its minMembers)",
+      overrides: {
+        types: { "emergency-aid": { approval: { ...voting, committee: "credit", quorum: 3 } } },
+      },
+      field:
+        "types.emergency-aid.approval.quorum: must be at most the credit committee's minMembers (2)",
     },
     {
       name: "a majority below one half",

@@ -265,14 +265,20 @@ export const PlanConfigSchema = z
           });
       }
       const policy = settings.approval;
-      if (
-        policy.kind === "committee-vote" &&
-        !committees.some((c) => c.name === policy.committee && c.role === "approvers")
-      )
+      if (policy.kind !== "committee-vote") continue;
+      const voters = committees.find((c) => c.name === policy.committee && c.role === "approvers");
+      if (!voters)
         ctx.addIssue({
           code: "custom",
           path: ["types", type, "approval", "committee"],
           message: "must be an approving committee of the plan",
+        });
+      // The committee may be as small as its minMembers: a larger quorum could never be reached.
+      else if (policy.quorum > voters.minMembers)
+        ctx.addIssue({
+          code: "custom",
+          path: ["types", type, "approval", "quorum"],
+          message: `must be at most the ${voters.name} committee's minMembers (${voters.minMembers}), or a committee of that size could never reach it`,
         });
     }
   });
