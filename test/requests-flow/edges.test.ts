@@ -1,4 +1,5 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { setLanguages } from "../../packages/core/src/contacts/language";
 import { keys } from "../../packages/core/src/db/layout";
 import { readItem } from "../../packages/core/src/db/records";
 import { getExecution } from "../../packages/core/src/engine/store";
@@ -188,8 +189,10 @@ describe("a new IBAN after a returned transfer", () => {
     );
   });
 
-  it("the registered member saying 'this is not me' freezes the request and tells the approvers", async () => {
+  it("the registered member saying 'this is not me' freezes the request and tells the approvers, each in their language", async () => {
     // Prepare
+    await setLanguages(f.stack, [{ email: admins[1]!, language: "nl" }]);
+    onTestFinished(() => setLanguages(f.stack, [{ email: admins[1]!, language: "fr" }]));
     const r = await returnedContract();
     await f.api.call("POST", `/api/requests/${r.id}/info`, {
       token: r.token,
@@ -211,6 +214,9 @@ describe("a new IBAN after a returned transfer", () => {
     expect(await statusOf(r.id)).toBe("disputed");
     expect(await payoutOf(r.id)).toMatchObject({ status: "payout-failed", iban: member.iban });
     expect(await subjects(admins[0]!, r.id)).toContainEqual(expect.stringContaining("contestée"));
+    expect(await subjects(admins[1]!, r.id)).toContainEqual(
+      expect.stringContaining("Aanvraag betwist"),
+    );
     expect(again.status).toBe(409);
   });
 

@@ -1,5 +1,6 @@
 import { ibanEnd } from "../../bank/iban";
 import { addSeconds } from "../../clock";
+import { languageOf } from "../../contacts/language";
 import type { Deps } from "../../deps";
 import type { Data, Step } from "../../engine/definition";
 import type { PlanConfig } from "../../plan/config";
@@ -53,11 +54,11 @@ export function identitySteps(deps: Deps, plan: PlanConfig): Record<string, Step
       const data = asRequest(d);
       const approvers = [...(data.routing?.approvers ?? []), ...(data.routing?.backups ?? [])];
       for (const to of approvers) {
-        await ctx.effect(`disputed:${to}`, () =>
+        await ctx.effect(`disputed:${to}`, async () =>
           notify(deps, {
             template: "request-disputed",
             to,
-            language: "fr",
+            language: await languageOf(deps, to),
             params: {
               requestId: ctx.executionId,
               memberNumber: data.request.memberNumber,
