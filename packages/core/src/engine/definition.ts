@@ -161,6 +161,7 @@ export interface CallbackState<E extends EventSchemas = EventSchemas, O extends 
   type: "callback";
   /** Runs on entering the state: issues tokens and sends them (effects). */
   onEnter?: string;
+  /** The events it takes, each with the schema of its payload (see `EventSchemas`). */
   events: E;
   /** What a callback may lead to: outcome name → state name, checked by `defineWorkflow`. */
   outcomes: { readonly [K in O]: string };
