@@ -8,7 +8,7 @@ import {
   type WaitingSpec,
   waitingState,
 } from "../engine/definition";
-import { eventsOf } from "../requests/events";
+import { eventsOf, type RequestEvent } from "../requests/events";
 import { disputed, isOwnerAnswer, ownerConfirmed, withdrawal } from "../requests/steps/identity";
 import { payoutReturned } from "../requests/steps/payout";
 import { ibanClaimed } from "../requests/steps/payout-account";
@@ -62,16 +62,13 @@ export const withdrawOrOwnerEvents = eventsOf("withdraw", "owner-confirm", "not-
 export const withdrawOrOwnerOutcomes = { withdrawn: "withdrawn", disputed: "disputed" } as const;
 
 /** The bank returned a transfer already marked paid: back to asking the member for an IBAN. */
-export const returned = (payload: { event: string }): CallbackResult<"returned"> | undefined =>
-  payload.event === "payout-failed"
-    ? { ...payoutReturned(payload), outcome: "returned" }
-    : undefined;
+export const returned = (payload: RequestEvent<"payout-failed">): CallbackResult<"returned"> => ({
+  ...payoutReturned(payload),
+  outcome: "returned",
+});
 
 /** The member gave another IBAN after a returned transfer: a claim, to be confirmed. */
 export const claimIban = (
-  payload: { event: string },
+  payload: RequestEvent<"iban-claimed">,
   now: string,
-): CallbackResult<"iban-claimed"> | undefined =>
-  payload.event === "iban-claimed"
-    ? { ...ibanClaimed(payload, now), outcome: "iban-claimed" }
-    : undefined;
+): CallbackResult<"iban-claimed"> => ({ ...ibanClaimed(payload, now), outcome: "iban-claimed" });
