@@ -3,7 +3,7 @@ import { workflows } from "../packages/core/src/workflows/index";
 
 /**
  * A workflow definition as a Markdown page with a Mermaid state diagram: states, `next`,
- * choices, catches, the callback outcomes written in the definition, timers and timeouts.
+ * choices, catches, the named outcomes of callback states, timers and timeouts.
  * `npm run diagrams` writes one page per workflow into docs/workflows/; a test fails when a
  * committed page and its definition differ.
  */
@@ -36,12 +36,12 @@ export function workflowPage(definition: WorkflowDefinition): string {
     ...(delegated.length > 0
       ? [
           "",
-          "## Targets the definition does not show",
+          "## Who decides the outcome",
           "",
-          "These callback states let functions decide what a callback does: the `next` targets",
-          "those functions return are not drawn above; read them there (beside the definition, or",
-          "imported: for requests `applyDecision` is in `requests/decisions.ts`, `exported`,",
-          "`repayment` and `recovered` in `requests/after-payout.ts`).",
+          "These callback states let functions decide what a callback does: each returns one of",
+          "its state's outcome names, drawn above with the state it leads to (for requests",
+          "`applyDecision` is in `requests/decisions.ts`, `exported`, `repayment` and `recovered`",
+          "in `requests/after-payout.ts`, the project's answers in `requests/project-callbacks.ts`).",
           "",
           "| state | outcome decided by |",
           "|---|---|",
@@ -88,11 +88,12 @@ function edgesOf(name: string, state: State): string[] {
         edge(state.default, "default"),
       ];
     case "callback": {
-      const targets = [
-        ...new Set([...String(state.onCallback).matchAll(/next:\s*"([^"]+)"/g)].map((m) => m[1]!)),
-      ];
+      // One edge per target state, labelled with the outcomes that lead there.
+      const byTarget = new Map<string, string[]>();
+      for (const [outcome, to] of Object.entries(state.outcomes))
+        byTarget.set(to, [...(byTarget.get(to) ?? []), outcome]);
       return [
-        ...targets.map((t) => edge(t, "callback")),
+        ...[...byTarget].map(([to, outcomes]) => edge(to, `callback ${outcomes.join(" or ")}`)),
         ...(state.catch ?? []).map((c) => edge(c.next, catchLabel(c.errors))),
       ];
     }

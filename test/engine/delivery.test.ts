@@ -72,7 +72,10 @@ async function startRetrying(
 async function decideRetrying(run: Run, token: string): Promise<void> {
   for (let crashed = false; ; ) {
     try {
-      await completeCallback(run.engine, run.stack, token, { decision: "approve" });
+      await completeCallback(run.engine, run.stack, token, {
+        event: "decision",
+        decision: "approve",
+      });
       return;
     } catch (error) {
       if (crashed && (error as { code?: string }).code === "token.used") return;

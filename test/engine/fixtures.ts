@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { keys } from "../../packages/core/src/db/layout";
 import {
   defineWorkflow,
@@ -64,9 +65,13 @@ export const demo = defineWorkflow({
         { name: "remind", afterSeconds: 2 * DAY, everySeconds: 2 * DAY, times: 3, step: "remind" },
         { name: "escalate", afterSeconds: 7 * DAY, step: "escalate" },
       ],
+      events: { decision: z.object({ decision: z.string() }) },
+      outcomes: { approved: "pay", rejected: "rejected" },
       onCallback: (_data, { payload }) => {
-        if (payload.decision === "approve") return { data: { approved: true }, next: "pay" };
-        if (payload.decision === "reject") return { data: { approved: false }, next: "rejected" };
+        if (payload.decision === "approve")
+          return { data: { approved: true }, outcome: "approved" };
+        if (payload.decision === "reject")
+          return { data: { approved: false }, outcome: "rejected" };
         throw new EntraideError("decision.invalid", "unknown decision", { status: 400 });
       },
       catch: [{ errors: ["States.Timeout"], next: "expired" }],

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { z } from "zod";
 import { defineWorkflow } from "../../packages/core/src/engine/definition";
 import { Engine } from "../../packages/core/src/engine/engine";
 import { TRANSIENT_RETRY } from "../../packages/core/src/engine/retry";
@@ -18,8 +19,9 @@ const traced = defineWorkflow({
     fetching: { type: "task", step: "flaky", next: "waiting" },
     waiting: {
       type: "callback",
-      onCallback: (_data, { payload }) =>
-        payload.event === "go" ? { next: "checking" } : undefined,
+      events: { go: z.object({}) },
+      outcomes: { went: "checking" },
+      onCallback: () => ({ outcome: "went" }),
     },
     checking: { type: "task", step: "refuse" },
   },

@@ -1,5 +1,6 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { completeCallback } from "../../packages/core/src/engine/callbacks";
 import { defineWorkflow } from "../../packages/core/src/engine/definition";
 import { Engine } from "../../packages/core/src/engine/engine";
@@ -127,9 +128,12 @@ describe("workflow engine: state types", () => {
     await harness.drain();
     const token = effects.tokens.get(id)![0]!;
     // Act
-    const result = await completeCallback(engine, stack, token, { decision: "approve" });
+    const result = await completeCallback(engine, stack, token, {
+      event: "decision",
+      decision: "approve",
+    });
     await harness.drain();
-    const again = completeCallback(engine, stack, token, { decision: "reject" });
+    const again = completeCallback(engine, stack, token, { event: "decision", decision: "reject" });
     // Assess
     expect(result.outcome).toBe("applied");
     await expect(again).rejects.toMatchObject({ code: "token.used", status: 409 });
@@ -145,10 +149,13 @@ describe("workflow engine: state types", () => {
     const token = effects.tokens.get(id)![0]!;
     const before = await execution(id);
     // Act
-    const malformed = completeCallback(engine, stack, token, { decision: "maybe" });
+    const malformed = completeCallback(engine, stack, token, {
+      event: "decision",
+      decision: "maybe",
+    });
     await expect(malformed).rejects.toMatchObject({ code: "decision.invalid" });
     const unchanged = await execution(id);
-    await completeCallback(engine, stack, token, { decision: "reject" });
+    await completeCallback(engine, stack, token, { event: "decision", decision: "reject" });
     // Assess
     expect(unchanged.rev).toBe(before.rev);
     expect(await execution(id)).toMatchObject({
@@ -183,7 +190,7 @@ describe("workflow engine: state types", () => {
     });
     const token = effects.tokens.get(id)![0]!;
     await expect(
-      completeCallback(engine, stack, token, { decision: "approve" }),
+      completeCallback(engine, stack, token, { event: "decision", decision: "approve" }),
     ).rejects.toMatchObject({ code: "token.expired" });
   });
 
@@ -193,7 +200,10 @@ describe("workflow engine: state types", () => {
     await harness.drain();
     await harness.advance(2 * DAY_MS + 1000);
     // Act
-    await completeCallback(engine, stack, effects.tokens.get(id)![0]!, { decision: "approve" });
+    await completeCallback(engine, stack, effects.tokens.get(id)![0]!, {
+      event: "decision",
+      decision: "approve",
+    });
     for (let day = 1; day <= 8; day++) await harness.advance(DAY_MS);
     // Assess
     expect(effects.count(`remind:${id}`)).toBe(1);
@@ -224,7 +234,12 @@ describe("workflow engine: state types", () => {
         slow: { type: "wait", seconds: 3600, next: "approval" },
         approval: {
           type: "callback",
-          onCallback: (_d, { payload }) => ({ data: { answer: payload.answer }, next: "end" }),
+          events: { answer: z.object({ answer: z.number() }) },
+          outcomes: { answered: "end" },
+          onCallback: (_d, { payload }) => ({
+            data: { answer: payload.answer },
+            outcome: "answered",
+          }),
         },
         end: { type: "succeed" },
       },
@@ -245,7 +260,7 @@ describe("workflow engine: state types", () => {
     const { id } = await e.start({ workflow: "early", key: crypto.randomUUID(), input: {} });
     await h.drain();
     // Act
-    const result = await completeCallback(e, own, tokens[0]!, { answer: 42 });
+    const result = await completeCallback(e, own, tokens[0]!, { event: "answer", answer: 42 });
     await h.advance(2 * 3600_000);
     // Assess
     expect(result.outcome).toBe("queued");
@@ -264,8 +279,8 @@ describe("workflow engine: state types", () => {
     const token = effects.tokens.get(id)![0]!;
     // Act
     const results = await Promise.allSettled([
-      completeCallback(engine, stack, token, { decision: "approve" }),
-      completeCallback(engine, stack, token, { decision: "reject" }),
+      completeCallback(engine, stack, token, { event: "decision", decision: "approve" }),
+      completeCallback(engine, stack, token, { event: "decision", decision: "reject" }),
     ]);
     // Assess
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);

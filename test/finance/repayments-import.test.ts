@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import type { Data } from "../../packages/core/src/engine/definition";
 import { defineWorkflow } from "../../packages/core/src/engine/definition";
 import { Engine } from "../../packages/core/src/engine/engine";
@@ -32,6 +33,8 @@ const loanProbe = defineWorkflow({
   states: {
     repaying: {
       type: "callback",
+      events: { repayment: z.looseObject({ amountCents: z.number() }) },
+      outcomes: { repaid: "repaid" },
       onCallback: (data, { payload }) => {
         const { loan } = data as LoanData;
         const amountCents = payload.amountCents as number;
@@ -41,7 +44,7 @@ const loanProbe = defineWorkflow({
           writes: [
             FundMovements.replenish(stack.config.table, "relaunch", "repaidCents", amountCents),
           ],
-          next: repaidCents === loan.principalCents ? "repaid" : undefined,
+          outcome: repaidCents === loan.principalCents ? "repaid" : undefined,
         };
       },
     },

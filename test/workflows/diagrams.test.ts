@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { defineWorkflow } from "../../packages/core/src/engine/definition";
 import { delegatesOf, workflowPage, workflowPages } from "../../scripts/workflow-diagram";
 
@@ -40,7 +41,9 @@ describe("workflow diagrams", () => {
           timeoutSeconds: 3 * 86_400,
           timers: [{ name: "nudge", afterSeconds: 3_600, step: "remind" }],
           catch: [{ errors: ["States.Timeout"], next: "end" }],
-          onCallback: (_d, { payload }) => (payload.ok ? { next: "end" } : decide(payload)),
+          events: { answer: z.looseObject({}) },
+          outcomes: { ok: "end", later: "end" },
+          onCallback: (_d, { payload }) => (payload.ok ? { outcome: "ok" } : decide(payload)),
         },
         end: { type: "succeed" },
       },
@@ -60,7 +63,7 @@ describe("workflow diagrams", () => {
       "pick --> waiting: when 1",
       "pick --> end: default",
       'state "waiting: callback, enters with ask" as waiting',
-      "waiting --> end: callback",
+      "waiting --> end: callback ok or later",
       "waiting --> end: catch States.Timeout",
       "note right of waiting: nudge after 1 h runs remind, times out after 3 d",
       "end --> [*]",
@@ -79,4 +82,5 @@ describe("workflow diagrams", () => {
   });
 });
 
-const decide = (payload: Record<string, unknown>) => (payload.later ? { next: "end" } : undefined);
+const decide = (payload: Record<string, unknown>) =>
+  payload.later ? { outcome: "later" } : undefined;

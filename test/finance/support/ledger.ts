@@ -1,4 +1,5 @@
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
+import { z } from "zod";
 import { keys } from "../../../packages/core/src/db/layout";
 import { transact } from "../../../packages/core/src/db/transact";
 import type { Deps } from "../../../packages/core/src/deps";
@@ -61,14 +62,18 @@ export const payoutProbe = defineWorkflow({
   states: {
     payout: {
       type: "callback",
+      events: { paid: z.looseObject({}), "payout-failed": z.looseObject({}) },
+      outcomes: { paid: "paid", failed: "new-iban" },
       onCallback: (data, { payload }) => ({
         data: { signals: [...((data.signals as unknown[]) ?? []), payload] },
-        next: payload.event === "paid" ? "paid" : "new-iban",
+        outcome: payload.event === "paid" ? "paid" : "failed",
       }),
     },
     "new-iban": {
       type: "callback",
-      onCallback: () => ({ next: "payout" }),
+      events: { "iban-claimed": z.looseObject({}) },
+      outcomes: { claimed: "payout" },
+      onCallback: () => ({ outcome: "claimed" }),
     },
     paid: { type: "succeed" },
   },

@@ -1,8 +1,8 @@
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import type { z } from "zod";
+import type { TransactItem } from "../db/transact";
 import type { Deps } from "../deps";
-import type { TransactItem } from "../engine/definition";
 import { ValidationError } from "../errors";
 import { languageOf } from "../requests/i18n";
 import { parseWith } from "../requests/messages";

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { keys, ttlAttribute } from "../db/layout";
+import type { TransactItem } from "../db/transact";
 import type { Deps } from "../deps";
-import type { TransactItem } from "../engine/definition";
 
 export interface RateLimit {
   /** Who or what is counted: a sender (hashed, never their address), a post, a member. */

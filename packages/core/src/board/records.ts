@@ -1,7 +1,8 @@
 import { DeleteCommand, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { indexes, keys, ttlAttribute } from "../db/layout";
+import type { TransactItem } from "../db/transact";
 import type { Deps } from "../deps";
-import type { AtomicWrite, TransactItem } from "../engine/definition";
+import type { AtomicWrite } from "../engine/definition";
 import type { PostData } from "./data";
 import type { PostCategory, PostContent, PostKind, PostRegion } from "./post";
 

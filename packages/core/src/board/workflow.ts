@@ -1,20 +1,42 @@
+import { z } from "zod";
 import { addSeconds } from "../clock";
-import { type CallbackOutcome, type Data, defineWorkflow } from "../engine/definition";
+import {
+  type CallbackResult,
+  type Data,
+  defineWorkflow,
+  type EventOf,
+  pickEvents,
+  waitingState,
+} from "../engine/definition";
 import { TIMEOUT_ERROR, TRANSIENT_RETRY } from "../engine/retry";
 import { isModeratorTokenKey } from "../notifications/board-links";
 import { type PlanConfig, planConfig } from "../plan/config";
 import { asPost } from "./data";
-import { type ModerationDecision, moderationDecisions } from "./post";
+import { ModerationAnswer, type ModerationDecision, Report } from "./post";
 
 export const BOARD_POST_WORKFLOW = "board-post";
 export const BOARD_RELAY_WORKFLOW = "board-relay";
 /** A post's screening refused it (a banned word added to the plan since it was sent). */
 export const POST_REFUSED = "board.refused";
 
+/** What a post's waiting states take (the payload's `event` is the name), and its payload. */
+const postEvents = {
+  confirm: z.object({}),
+  renew: z.object({}),
+  close: z.object({}),
+  edit: z.object({ at: z.string(), fields: z.array(z.string()) }),
+  report: Report.pick({ reason: true }),
+  moderation: ModerationAnswer,
+} as const;
+type PostEvent = EventOf<typeof postEvents>;
+
+const pick = <const N extends keyof typeof postEvents>(...names: N[]) =>
+  pickEvents(postEvents, ...names);
+
 /** What the author may do to a post on the board, from its management link. */
-const authorAction = (payload: Data): CallbackOutcome | undefined => {
-  if (payload.event === "renew") return { next: "renewing" };
-  if (payload.event === "close") return { next: "closing" };
+const authorAction = (payload: PostEvent): CallbackResult<"renew" | "close"> | undefined => {
+  if (payload.event === "renew") return { outcome: "renew" };
+  if (payload.event === "close") return { outcome: "close" };
   return undefined;
 };
 
@@ -23,7 +45,7 @@ const authorAction = (payload: Data): CallbackOutcome | undefined => {
  * board, its expiry and reminder unchanged. The new text goes to the listing item in the same
  * transition (`editWrites`), never through here: the history names the fields, not their text.
  */
-const edit = (payload: Data): CallbackOutcome | undefined =>
+const edit = (payload: PostEvent): CallbackResult<never> | undefined =>
   payload.event === "edit"
     ? {
         data: { editedAt: payload.at },
@@ -35,12 +57,12 @@ const edit = (payload: Data): CallbackOutcome | undefined =>
 const MAX_REPORTS = 20;
 
 /** Anyone may report a post; the first report opens a moderation, later ones join it. */
-const report = (
+const report = <O extends string = never>(
   data: Data,
-  payload: Data,
+  payload: PostEvent,
   now: string,
-  next?: string,
-): CallbackOutcome | undefined => {
+  outcome?: O,
+): CallbackResult<O> | undefined => {
   if (payload.event !== "report") return undefined;
   const reports = asPost(data).reports ?? [];
   return {
@@ -48,28 +70,22 @@ const report = (
       ...(reports.length < MAX_REPORTS
         ? { reports: [...reports, { reason: payload.reason, at: now }] }
         : {}),
-      ...(next ? { status: "in-moderation" } : {}),
+      ...(outcome ? { status: "in-moderation" } : {}),
     },
     events: [{ type: "PostReported", detail: { reason: payload.reason } }],
-    next,
+    outcome,
   };
-};
-
-const nextAfter: Record<ModerationDecision, string> = {
-  hide: "hiding",
-  keep: "published",
-  warn: "warning",
 };
 
 /** A moderator's decision, through their own token (never a plain signal). */
 const moderate = (
   data: Data,
-  payload: Data,
+  payload: PostEvent,
   token: { key: string; meta: Data },
   now: string,
-): CallbackOutcome | undefined => {
-  const decision = payload.decision as ModerationDecision;
-  if (!isModeratorTokenKey(token.key) || !moderationDecisions.includes(decision)) return undefined;
+): CallbackResult<ModerationDecision> | undefined => {
+  if (payload.event !== "moderation" || !isModeratorTokenKey(token.key)) return undefined;
+  const decision = payload.decision;
   const by = String(token.meta.email);
   return {
     data: {
@@ -77,7 +93,7 @@ const moderate = (
       ...(decision === "hide" ? {} : { status: "published" }),
     },
     events: [{ type: "PostModerated", detail: { decision, by } }],
-    next: nextAfter[decision],
+    outcome: decision,
   };
 };
 
@@ -95,20 +111,18 @@ export function boardPostWorkflow(plan: PlanConfig = planConfig) {
     startAt: "awaiting-confirmation",
     defaultRetry: TRANSIENT_RETRY,
     states: {
-      "awaiting-confirmation": {
-        type: "callback",
+      "awaiting-confirmation": waitingState({
         onEnter: "board-ask-confirmation",
         timeoutSeconds: board.confirmWithinSeconds,
         catch: [{ errors: [TIMEOUT_ERROR], next: "dropping" }],
-        onCallback: (_data, { payload }) =>
-          payload.event === "confirm"
-            ? {
-                data: { status: "screening" },
-                events: [{ type: "PostConfirmed" }],
-                next: "screening",
-              }
-            : undefined,
-      },
+        events: pick("confirm"),
+        outcomes: { confirmed: "screening" },
+        onCallback: () => ({
+          data: { status: "screening" },
+          events: [{ type: "PostConfirmed" }],
+          outcome: "confirmed",
+        }),
+      }),
       screening: {
         type: "task",
         step: "board-screen",
@@ -116,8 +130,7 @@ export function boardPostWorkflow(plan: PlanConfig = planConfig) {
         next: "publishing",
       },
       publishing: { type: "task", step: "board-publish", next: "published" },
-      published: {
-        type: "callback",
+      published: waitingState({
         deadline: expiry,
         timers: [
           {
@@ -127,19 +140,22 @@ export function boardPostWorkflow(plan: PlanConfig = planConfig) {
           },
         ],
         catch: [{ errors: [TIMEOUT_ERROR], next: "expiring" }],
+        events: pick("renew", "close", "edit", "report"),
+        outcomes: { renew: "renewing", close: "closing", reported: "moderation" },
         onCallback: (data, { payload, now }) =>
-          authorAction(payload) ?? edit(payload) ?? report(data, payload, now, "moderation"),
-      },
+          authorAction(payload) ?? edit(payload) ?? report(data, payload, now, "reported"),
+      }),
       renewing: { type: "task", step: "board-renew", next: "published" },
-      moderation: {
-        type: "callback",
+      moderation: waitingState({
         onEnter: "board-ask-moderators",
         deadline: expiry,
         catch: [{ errors: [TIMEOUT_ERROR], next: "expiring" }],
+        events: pick("moderation", "close", "report"),
+        outcomes: { hide: "hiding", keep: "published", warn: "warning", close: "closing" },
         onCallback: (data, { payload, token, now }) =>
           moderate(data, payload, token, now) ??
-          (payload.event === "close" ? { next: "closing" } : report(data, payload, now)),
-      },
+          (payload.event === "close" ? { outcome: "close" } : report(data, payload, now)),
+      }),
       hiding: { type: "task", step: "board-hide", next: "kept" },
       warning: { type: "task", step: "board-warn", next: "published" },
       closing: { type: "task", step: "board-close", next: "kept" },

@@ -1,7 +1,9 @@
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
-import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { TransactWriteCommand, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
 import type { Deps } from "../deps";
-import type { TransactItem } from "../engine/definition";
+
+/** One item of a transaction, as lib-dynamodb takes it. */
+export type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
 
 /** How a finance transaction ended: written, or refused by the condition of item `failedItem`. */
 export type TransactOutcome = { written: true } | { written: false; failedItem: number };

@@ -1,10 +1,8 @@
-import type { TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
+import type { z } from "zod";
+import type { TransactItem } from "../db/transact";
 
 /** The data an execution carries from state to state: a JSON object. */
 export type Data = Record<string, unknown>;
-
-/** One item of a transaction, as lib-dynamodb takes it. */
-export type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
 
 /**
  * A write committed atomically with a transition (a fund reservation, a payout record).
@@ -122,30 +120,57 @@ export interface CallbackTimer {
   step: string;
 }
 
-/** What a callback does to a waiting state: new data, and the next state if it is done. */
-export interface CallbackOutcome {
+/**
+ * The events a waiting state takes: each event's name (the payload's `event` field) and the
+ * zod schema of the rest of its payload. An event not named here is refused, and so is a
+ * payload its schema refuses: nothing changes either way.
+ */
+export type EventSchemas = Record<string, z.ZodType<Data>>;
+
+/** The events `names` of a workflow's catalogue `all`, for a state's `events`. */
+export const pickEvents = <E extends EventSchemas, const N extends keyof E & string>(
+  all: E,
+  ...names: N[]
+) => Object.fromEntries(names.map((n) => [n, all[n]])) as Pick<E, N>;
+
+/** A payload as a callback receives it: parsed by its event's schema, `event` its name. */
+export type EventOf<E extends EventSchemas> = {
+  [K in keyof E & string]: z.output<E[K]> & { event: K };
+}[keyof E & string];
+
+/**
+ * What a callback does to a waiting state: new data, history events, atomic writes, and the
+ * named outcome it leads to when it is done (the state's `outcomes` say which state that is).
+ */
+export interface CallbackResult<O extends string = string> {
   data?: Data;
-  next?: string;
   events?: StepEvent[];
   writes?: AtomicWrite[];
+  outcome?: O;
 }
 
-export interface CallbackInput {
-  payload: Data;
+export interface CallbackInput<P = Data> {
+  payload: P;
   token: { key: string; meta: Data };
   /** When the callback is applied (the engine's clock). */
   now: string;
 }
 
-export interface CallbackState extends Routed {
+export interface CallbackState<E extends EventSchemas = EventSchemas, O extends string = string>
+  extends Routed {
   type: "callback";
   /** Runs on entering the state: issues tokens and sends them (effects). */
   onEnter?: string;
+  /** The events it takes, each with the schema of its payload (see `EventSchemas`). */
+  events: E;
+  /** What a callback may lead to: outcome name → state name, checked by `defineWorkflow`. */
+  outcomes: { readonly [K in O]: string };
   /**
-   * Decides what a callback does. `undefined`: this state does not take that event (the caller
-   * is told `refused`); throwing an error rejects the callback; either way nothing changes.
+   * Decides what a callback of a declared event does. `undefined`: this state does not take it
+   * now (the caller is told `refused`); throwing an error rejects the callback; either way
+   * nothing changes.
    */
-  onCallback: (data: Data, input: CallbackInput) => CallbackOutcome | undefined;
+  onCallback(data: Data, input: CallbackInput<EventOf<E>>): CallbackResult<O> | undefined;
   /** After this, the state fails with "States.Timeout" (catchable). */
   timeoutSeconds?: number;
   /**
@@ -155,6 +180,25 @@ export interface CallbackState extends Routed {
   deadline?: (data: Data) => string | undefined;
   timers?: CallbackTimer[];
 }
+
+/**
+ * A waiting state, typed over its own events and outcomes: a callback that tests an event the
+ * state does not take, or returns an outcome it does not declare, fails to compile.
+ */
+export const waitingState = <const E extends EventSchemas, const O extends string = never>(
+  state: WaitingSpec<E, O>,
+): CallbackState<E, O> => ({ type: "callback", ...state });
+
+/** A waiting state as written: its outcomes are the ones `outcomes` names, never inferred. */
+export type WaitingSpec<E extends EventSchemas, O extends string> = Omit<
+  CallbackState<E, O>,
+  "type" | "onCallback"
+> & {
+  onCallback: (
+    data: Data,
+    input: CallbackInput<EventOf<E>>,
+  ) => CallbackResult<NoInfer<O>> | undefined;
+};
 
 export interface SucceedState {
   type: "succeed";
@@ -207,7 +251,10 @@ export function retryRules(def: WorkflowDefinition, state: State): RetryRule[] |
   return state.retry ?? def.defaultRetry;
 }
 
-/** Checks that every state a definition names exists, so a typo fails at start-up, not at 3 a.m. */
+/**
+ * Checks that every state a definition names exists (`next`, catches, choices, the outcomes of
+ * waiting states), so a typo fails at start-up, not at 3 a.m.
+ */
 export function defineWorkflow<const D extends WorkflowDefinition>(definition: D): D {
   const names = new Set(Object.keys(definition.states));
   const missing: string[] = [];
@@ -218,6 +265,8 @@ export function defineWorkflow<const D extends WorkflowDefinition>(definition: D
   for (const [name, state] of Object.entries(definition.states)) {
     if ("next" in state) need(name, state.next);
     if ("catch" in state) for (const rule of state.catch ?? []) need(name, rule.next);
+    if (state.type === "callback")
+      for (const [outcome, to] of Object.entries(state.outcomes)) need(`${name} (${outcome})`, to);
     if (state.type === "choice") {
       for (const choice of state.choices) need(name, choice.next);
       need(name, state.default);

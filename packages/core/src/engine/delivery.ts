@@ -137,7 +137,10 @@ export function applyInbox(
   return writes;
 }
 
-/** The state's decision on one callback, into the draft; undefined when the state refuses it. */
+/**
+ * The state's decision on one callback, into the draft; undefined when the state refuses it: an
+ * event it does not declare, a payload its event's schema refuses, or its callback's `undefined`.
+ */
 function applyCallback(
   def: WorkflowDefinition,
   state: CallbackState,
@@ -145,16 +148,31 @@ function applyCallback(
   callback: QueuedCallback,
   now: string,
 ): AtomicWrite[] | undefined {
-  const outcome = state.onCallback(d.next.data, { ...callback, now });
-  if (!outcome) return undefined;
-  T.mergeData(d, outcome.data);
+  const { event, ...rest } = callback.payload;
+  const schema =
+    typeof event === "string" && Object.hasOwn(state.events, event) && state.events[event];
+  const parsed = schema ? schema.safeParse(rest) : undefined;
+  if (!parsed?.success) return undefined;
+  const payload = { ...parsed.data, event: event as string };
+  const result = state.onCallback(d.next.data, { ...callback, payload, now });
+  if (!result) return undefined;
+  const target =
+    result.outcome !== undefined && Object.hasOwn(state.outcomes, result.outcome)
+      ? state.outcomes[result.outcome]
+      : undefined;
+  if (result.outcome !== undefined && target === undefined)
+    // A programming error, never a refusal: the callback named an outcome its state lacks.
+    throw new Error(
+      `workflow ${def.name} v${def.version}: state ${d.next.state} has no outcome "${result.outcome}"`,
+    );
+  T.mergeData(d, result.data);
   d.events.push({
     at: now,
     type: "CallbackReceived",
     state: d.next.state,
     detail: { token: callback.token.key, ...callback.payload },
   });
-  T.addEvents(d, now, d.next.state, outcome.events ?? []);
-  if (outcome.next !== undefined) T.enter(def, d, outcome.next, now);
-  return outcome.writes ?? [];
+  T.addEvents(d, now, d.next.state, result.events ?? []);
+  if (target !== undefined) T.enter(def, d, target, now);
+  return result.writes ?? [];
 }

@@ -6,9 +6,10 @@ import {
 import { PutCommand, paginateQuery, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import { keys } from "../db/layout";
+import type { TransactItem } from "../db/transact";
 import type { Deps } from "../deps";
 import { EntraideError } from "../errors";
-import type { AtomicWrite, TransactItem } from "./definition";
+import type { AtomicWrite } from "./definition";
 import type { Execution, HistoryEvent } from "./execution";
 import { assemble, executionItem } from "./parts";
 

@@ -1,5 +1,6 @@
 import { keys } from "../db/layout";
-import type { AtomicWrite, TransactItem } from "../engine/definition";
+import type { TransactItem } from "../db/transact";
+import type { AtomicWrite } from "../engine/definition";
 import type { Payout, PayoutStatus } from "./payout";
 
 /** A payout as stored: its fields plus its keys, listed by fund and status in approval order. */

@@ -1,18 +1,22 @@
-import type { CallbackOutcome, Data } from "../engine/definition";
+import type { CallbackResult } from "../engine/definition";
 import { FundMovements } from "../funds/movements";
 import { withRepayment } from "../loans/notices";
+import type { RequestEvent } from "./events";
 import type { RequestData } from "./record";
 
 /**
  * The payout was written to a bank file: the member sees it under way. Only the first export
  * of a batch counts; a second file of the same batch changes nothing.
  */
-export function exported(data: RequestData, payload: Data): CallbackOutcome {
+export function exported(
+  data: RequestData,
+  payload: RequestEvent<"exported">,
+): CallbackResult<never> {
   if (data.payout?.status === "exported" && data.payout.batchId === payload.batchId) return {};
   return {
     data: {
       status: "exported",
-      payout: { ...data.payout!, status: "exported", batchId: String(payload.batchId) },
+      payout: { ...data.payout!, status: "exported", batchId: payload.batchId },
     },
     events: [{ type: "Exported", detail: { batchId: payload.batchId } }],
   };
@@ -25,17 +29,16 @@ export function exported(data: RequestData, payload: Data): CallbackOutcome {
  */
 export function repayment(
   data: RequestData,
-  payload: Data,
+  payload: RequestEvent<"repayment">,
   table: string,
   fund: string,
   now?: string,
-): CallbackOutcome {
+): CallbackResult<"repaid"> {
   const loan = data.loan;
-  if (payload.event !== "repayment" || !loan) return {};
-  const repaymentId = String(payload.repaymentId);
+  if (!loan) return {};
+  const { repaymentId, date, amountCents } = payload;
   if (loan.repayments.some((r) => r.repaymentId === repaymentId)) return {};
-  const amountCents = Number(payload.amountCents);
-  const next = withRepayment(loan, { repaymentId, date: String(payload.date), amountCents });
+  const next = withRepayment(loan, { repaymentId, date, amountCents });
   const done = next.repaidCents >= loan.principalCents;
   const cleared = (loan.overdue ?? []).length > 0 && (next.overdue ?? []).length === 0;
   return {
@@ -45,7 +48,7 @@ export function repayment(
       { type: "RepaymentRecorded", detail: { amountCents, repaidCents: next.repaidCents } },
       ...(cleared ? [{ type: "OverdueCleared" }] : []),
     ],
-    next: done ? "repaid" : undefined,
+    outcome: done ? "repaid" : undefined,
   };
 }
 
@@ -53,13 +56,14 @@ export function repayment(
  * A client payment finance recorded (the ledger in finance/recoveries moved the money): the
  * follow-up notes it, and closes once the client owes nothing more.
  */
-export function recovered(data: RequestData, payload: Data): CallbackOutcome {
-  if (payload.event !== "recovered") return {};
-  const reference = String(payload.bankReference);
+export function recovered(
+  data: RequestData,
+  payload: RequestEvent<"recovered">,
+): CallbackResult<"recovered"> {
+  const reference = payload.bankReference;
   const recovery = data.recovery ?? { reference: "", invitedAt: "" };
   if ((recovery.payments ?? []).includes(reference)) return {};
-  const recoveredCents = Number(payload.recoveredCents);
-  const owedCents = Number(payload.owedCents);
+  const { recoveredCents, owedCents } = payload;
   return {
     data: {
       recovery: {
@@ -71,9 +75,9 @@ export function recovered(data: RequestData, payload: Data): CallbackOutcome {
     events: [
       {
         type: "RecoveryRecorded",
-        detail: { amountCents: Number(payload.amountCents), recoveredCents, owedCents },
+        detail: { amountCents: payload.amountCents, recoveredCents, owedCents },
       },
     ],
-    next: recoveredCents >= owedCents ? "done" : undefined,
+    outcome: recoveredCents >= owedCents ? "recovered" : undefined,
   };
 }

@@ -1,14 +1,12 @@
-import type { CallbackOutcome, Data } from "../engine/definition";
+import type { CallbackResult } from "../engine/definition";
 import { EntraideError } from "../errors";
+import type { RequestEvent } from "./events";
 import type { Decision, RequestData } from "./record";
 
-export interface DecisionPayload extends Data {
-  event: "decision";
-  decision: Decision["decision"];
-  amountCents?: number;
-  comment?: string;
-  via: Decision["via"];
-}
+export type DecisionPayload = RequestEvent<"decision">;
+
+/** Where a decision leads: the workflow maps each outcome to its state. */
+export type DecisionOutcomeName = "rejected" | "needs-info" | "approved";
 
 /**
  * What an approver's decision does to a request waiting for approval (§4): a rejection or a
@@ -20,7 +18,7 @@ export function applyDecision(
   payload: DecisionPayload,
   approver: string,
   now: string,
-): CallbackOutcome {
+): CallbackResult<DecisionOutcomeName> {
   const member = data.request.email.toLowerCase();
   if (approver.toLowerCase() === member) {
     throw new EntraideError("decision.own-request", "a member never decides on their own request", {
@@ -70,7 +68,7 @@ export function applyDecision(
         status: "rejected",
         rejection: { reason: payload.comment ?? "", by: approver, at: now },
       },
-      next: "rejected",
+      outcome: "rejected",
       events: [event],
     };
   }
@@ -81,7 +79,7 @@ export function applyDecision(
         status: "needs-info",
         infoRequest: { message: payload.comment ?? "", requestedAt: now, by: approver },
       },
-      next: "needs-info",
+      outcome: "needs-info",
       events: [event],
     };
   }
@@ -101,7 +99,7 @@ export function applyDecision(
       approvedAt: now,
       approvedBy: approvers,
     },
-    next: "approved",
+    outcome: "approved",
     events: [event, { type: "Approved", detail: { amountCents: approvedAmountCents } }],
   };
 }

@@ -10,7 +10,6 @@ import { createPayout as createPayoutWrite } from "../payouts/records";
 import type { PlanConfig } from "../plan/config";
 import { notify } from "./notify";
 import {
-  closing,
   currentTranche,
   grantedTranche,
   nextTranche,
@@ -19,6 +18,7 @@ import {
   projectRecord,
   tranchePayoutIds,
 } from "./project";
+import { closing } from "./project-callbacks";
 import { asRequest, type RequestData } from "./record";
 import type { InitiativeSupportRequest } from "./schemas";
 

@@ -1,7 +1,5 @@
 import { addSeconds, seconds } from "../clock";
-import type { CallbackOutcome, CallbackTimer, Data } from "../engine/definition";
-import { EntraideError } from "../errors";
-import { FundMovements } from "../funds/movements";
+import type { CallbackTimer, Data } from "../engine/definition";
 import type { PlanConfig } from "../plan/config";
 import type { DecisionPayload } from "./decisions";
 import { asRequest, type RequestData } from "./record";
@@ -121,7 +119,10 @@ export function projectDeadline(data: Data): string {
   return addSeconds(`${last}T00:00:00.000Z`, seconds.days(1));
 }
 
-const withTranche = (project: ProjectRecord, change: Partial<TrancheRecord>): ProjectRecord => ({
+export const withTranche = (
+  project: ProjectRecord,
+  change: Partial<TrancheRecord>,
+): ProjectRecord => ({
   ...project,
   tranches: project.tranches.map((t) => (t.number === project.current ? { ...t, ...change } : t)),
 });
@@ -137,143 +138,6 @@ export function payoutCentsOf(data: RequestData): number {
   if (data.request.type !== "initiative-support")
     return data.approvedAmountCents ?? data.amountCents;
   return currentTranche(projectRecord(data)).amountCents;
-}
-
-/** A co-applicant's answer from the link sent to their registered address. */
-export function coApplicantAnswer(
-  data: Data,
-  payload: Data,
-  token: { key: string; meta: Data },
-  now: string,
-): CallbackOutcome | undefined {
-  if (token.meta.purpose !== "co-applicant") return undefined;
-  const project = projectRecord(data);
-  const email = String(token.meta.email);
-  const mark = (c: CoApplicantRecord) =>
-    c.email !== email
-      ? c
-      : payload.event === "confirm"
-        ? { ...c, confirmedAt: now }
-        : { ...c, declinedAt: now };
-  if (payload.event !== "confirm" && payload.event !== "not-me") return undefined;
-  const next = { ...project, coApplicants: project.coApplicants.map(mark) };
-  const detail = { memberNumber: String(token.meta.memberNumber) };
-  if (payload.event === "not-me")
-    return {
-      data: { project: next, status: "co-applicant-declined" },
-      events: [{ type: "CoApplicantDeclined", detail }],
-      next: "co-applicant-declined",
-    };
-  const all = next.coApplicants.every((c) => c.confirmedAt);
-  return {
-    data: { project: next },
-    events: [{ type: "CoApplicantConfirmed", detail }],
-    ...(all ? { next: "routing" } : {}),
-  };
-}
-
-/** The applicants' report on the current milestone (first, or answering a question). */
-export function trancheReport(data: Data, payload: Data, now: string): CallbackOutcome | undefined {
-  if (payload.event !== "tranche-report") return undefined;
-  const project = projectRecord(data);
-  const tranche = currentTranche(project);
-  const report = {
-    text: String(payload.text),
-    documents: (payload.documents as string[] | undefined) ?? [],
-    at: now,
-  };
-  return {
-    data: {
-      status: "report-checking",
-      project: withTranche(project, { status: "reported", reports: [...tranche.reports, report] }),
-    },
-    events: [{ type: "TrancheReported", detail: { tranche: tranche.number } }],
-    next: "report-checking",
-  };
-}
-
-/**
- * The project closes now: every tranche without a payout released, and what they reserved back
- * to `fund`, in the same write as the closing, so the money returns exactly once.
- */
-export function closing(
-  data: Data,
-  table: string,
-  fund: string,
-  now: string,
-  closedEarly?: ProjectRecord["closedEarly"],
-) {
-  const project = projectRecord(data);
-  const cents = unusedCents(project);
-  const closed = closedProject(project, now);
-  return {
-    data: { status: "closed", project: closedEarly ? { ...closed, closedEarly } : closed },
-    writes: cents > 0 ? [FundMovements.release(table, fund, cents, now)] : [],
-    events: [
-      { type: "ProjectClosed", detail: { releasedCents: cents, early: closedEarly !== undefined } },
-    ],
-  };
-}
-
-/**
- * The applicants close the project early (their status page): closed in this very transition,
- * so the answer they get means the unused tranches are back in the fund.
- */
-export const closeProject = (
-  data: Data,
-  payload: Data,
-  table: string,
-  fund: string,
-  now: string,
-): CallbackOutcome | undefined =>
-  payload.event === "close-project"
-    ? {
-        ...closing(data, table, fund, now, {
-          ...(typeof payload.reason === "string" ? { reason: payload.reason } : {}),
-        }),
-        next: "done",
-      }
-    : undefined;
-
-/** One committee member's check of a report: pay the tranche, ask for more, or refuse. */
-export function trancheCheck(
-  data: Data,
-  payload: DecisionPayload,
-  checker: string,
-  now: string,
-): CallbackOutcome | undefined {
-  if (payload.event !== "decision") return undefined;
-  if (payload.amountCents !== undefined)
-    throw new EntraideError(
-      "decision.amount",
-      "a tranche is paid as planned: its amount cannot change at the check",
-      { status: 400 },
-    );
-  const project = projectRecord(data);
-  const tranche = currentTranche(project);
-  const check = { by: checker, decision: payload.decision, comment: payload.comment, at: now };
-  const checks = [...tranche.checks, check];
-  const event = { type: `TrancheCheck.${payload.decision}`, detail: { tranche: tranche.number } };
-  if (payload.decision === "approve")
-    return {
-      data: { project: withTranche(project, { checks, status: "reported" }) },
-      events: [event],
-      next: "tranche-granting",
-    };
-  if (payload.decision === "request-info")
-    return {
-      data: {
-        status: "report-needs-info",
-        project: withTranche(project, { checks, status: "needs-info" }),
-      },
-      events: [event],
-      next: "report-needs-info",
-    };
-  return {
-    data: { project: withTranche(project, { checks, status: "rejected" }) },
-    events: [event],
-    next: "closing-project",
-  };
 }
 
 /** The project's tranche `number` with its payout created. */

@@ -8,6 +8,13 @@ import { incurredExpenses } from "./types/incurred-expenses";
 import { initiativeSupport } from "./types/initiative-support";
 import { relaunchLoan } from "./types/relaunch-loan";
 
+/** An approver's decision as the API takes it, and as the workflow's `decision` event carries it. */
+export const decisionFields = z.strictObject({
+  decision: z.enum(["approve", "reject", "request-info"]),
+  amountCents: cents().optional(),
+  comment: multilineText(2000).optional(),
+});
+
 /**
  * The zod schemas of every body of §8, built for a plan (its loan ranges, document limits).
  * All objects are strict: an unknown field is an error, not silently dropped.
@@ -52,30 +59,24 @@ export function createSchemas(plan: PlanConfig) {
     );
 
   /** `POST /api/decisions`: an approver's decision; a refusal or a question says why. */
-  const decision = z
-    .strictObject({
-      decision: z.enum(["approve", "reject", "request-info"]),
-      amountCents: cents().optional(),
-      comment: multilineText(2000).optional(),
-    })
-    .superRefine((d, ctx) => {
-      if (d.decision !== "approve" && d.comment === undefined) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["comment"],
-          input: d.comment,
-          ...custom("comment_required"),
-        });
-      }
-      if (d.decision !== "approve" && d.amountCents !== undefined) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["amountCents"],
-          input: d.amountCents,
-          ...custom("amount_only_on_approval"),
-        });
-      }
-    });
+  const decision = decisionFields.superRefine((d, ctx) => {
+    if (d.decision !== "approve" && d.comment === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["comment"],
+        input: d.comment,
+        ...custom("comment_required"),
+      });
+    }
+    if (d.decision !== "approve" && d.amountCents !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["amountCents"],
+        input: d.amountCents,
+        ...custom("amount_only_on_approval"),
+      });
+    }
+  });
 
   /** `POST /api/votes`: a committee member's vote, or their declaration of a conflict of interest. */
   const vote = z

@@ -1,6 +1,7 @@
-import type { CallbackOutcome } from "../engine/definition";
+import type { CallbackResult } from "../engine/definition";
 import { EntraideError } from "../errors";
 import type { CommitteeVotePolicy, Majority } from "../plan/approvals";
+import type { RequestEvent } from "./events";
 import type { RequestData } from "./record";
 
 export type { Tally, VoteChoice } from "../committees/tally";
@@ -124,9 +125,10 @@ export function voteState(data: RequestData) {
   };
 }
 
-export type VotePayload =
-  | { event: "vote"; vote: VoteChoice; comment?: string; via: "page" | "email" }
-  | { event: "conflict"; comment?: string };
+export type VotePayload = RequestEvent<"vote"> | RequestEvent<"conflict">;
+
+/** Where a vote leads: decided (approved or rejected), or to the chair. */
+type VoteOutcome = "decided" | "to-chair";
 
 /**
  * A committee member's vote or conflict declaration on a request under vote. Refused without
@@ -138,7 +140,7 @@ export function applyVote(
   payload: VotePayload,
   voter: string,
   now: string,
-): CallbackOutcome {
+): CallbackResult<VoteOutcome> {
   const vote = data.vote;
   const member = voter.toLowerCase();
   if (!vote)
@@ -175,8 +177,8 @@ function concluded(
   data: RequestData,
   vote: CommitteeVote,
   now: string,
-  events: NonNullable<CallbackOutcome["events"]>,
-): CallbackOutcome {
+  events: NonNullable<CallbackResult["events"]>,
+): CallbackResult<VoteOutcome> {
   const verdict = verdictOf(vote);
   const tally = tallyOf(vote);
   if (verdict === "approve") {
@@ -190,7 +192,7 @@ function concluded(
         approvedBy,
       },
       events: [...events, { type: "VoteApproved", detail: { ...tally } }],
-      next: "vote-decided",
+      outcome: "decided",
     };
   }
   if (verdict === "reject") {
@@ -204,14 +206,14 @@ function concluded(
         rejection: { reason: reasons.join("\n"), by: `${vote.committee} committee`, at: now },
       },
       events: [...events, { type: "VoteRejected", detail: { ...tally } }],
-      next: "vote-decided",
+      outcome: "decided",
     };
   }
   if (verdict === "chair")
     return {
       data: { vote },
       events: [...events, { type: "VoteToChair", detail: { ...tally } }],
-      next: "vote-chair",
+      outcome: "to-chair",
     };
   return { data: { vote }, events };
 }

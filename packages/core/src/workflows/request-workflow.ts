@@ -1,50 +1,42 @@
 import { seconds } from "../clock";
 import { defineWorkflow } from "../engine/definition";
-import { TIMEOUT_ERROR } from "../engine/retry";
+import { TIMEOUT_ERROR, TRANSIENT_RETRY } from "../engine/retry";
 import { planConfig } from "../plan/config";
-import { exported, recovered, repayment } from "../requests/after-payout";
-import { applyDecision, type DecisionPayload } from "../requests/decisions";
+import { recovered, repayment } from "../requests/after-payout";
+import { applyDecision } from "../requests/decisions";
+import { eventsOf } from "../requests/events";
 import { loanWatchDays } from "../requests/loan-steps";
 import {
   awaitingConfirmation,
-  closeProject,
-  coApplicantAnswer,
   coApplicantReminder,
   hasNextTranche,
   isProject,
   projectDeadline,
   projectRecord,
+} from "../requests/project";
+import {
+  closeProject,
+  coApplicantAnswer,
   trancheCheck,
   trancheReport,
-} from "../requests/project";
+} from "../requests/project-callbacks";
 import { asRequest, DETACHED_REQUEST_FIELDS } from "../requests/record";
 import type { RequestType } from "../requests/request-types";
-import {
-  disputed,
-  needsOwnerNotice,
-  ownerHoldEnds,
-  ownerUnconfirmed,
-} from "../requests/steps/identity";
+import { needsOwnerNotice, ownerHoldEnds, ownerUnconfirmed } from "../requests/steps/identity";
 import { infoAnswered } from "../requests/steps/intake";
-import { payoutFailed, payoutPaid } from "../requests/steps/payout";
-import {
-  abandonAt,
-  ibanConfirmed,
-  ibanDecision,
-  ibanRefused,
-} from "../requests/steps/payout-account";
 import { clientInvited } from "../requests/steps/recovery";
 import { committeeVoteStates } from "./committee-vote";
+import { payoutStates } from "./payout-states";
 import {
-  claimIban,
   ownerAnswer,
   returned,
   task,
   timer,
-  transient,
   waiting,
   withdraw,
   withdrawOrOwner,
+  withdrawOrOwnerEvents,
+  withdrawOrOwnerOutcomes,
 } from "./request-transitions";
 
 const DAY_SECONDS = seconds.days(1);
@@ -58,11 +50,25 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
   const fund = plan.types[type].fund;
   const approvals = plan.approvals;
   const policy = plan.types[type].approval;
+  // The applicants' report on a milestone, or their closing of the project, while it waits.
+  const reporting = (onEnter: string) =>
+    waiting(onEnter, {
+      deadline: projectDeadline,
+      catch: [{ errors: [TIMEOUT_ERROR], next: "closing-project" }],
+      events: eventsOf("tranche-report", "close-project"),
+      outcomes: { reported: "report-checking", closed: "done" },
+      onCallback: (data, { payload, now }) =>
+        payload.event === "tranche-report"
+          ? trancheReport(data, payload, now)
+          : closeProject(data, payload, table, fund, now),
+    });
   return defineWorkflow({
     name: type,
     version: 1,
     startAt: "received",
     detached: DETACHED_REQUEST_FIELDS,
+    // Passing faults (a throttled table, SES hiccups) are retried; business errors never are.
+    defaultRetry: TRANSIENT_RETRY,
     states: {
       // Intake: acknowledged, checked, completed by the member when something is missing.
       received: task("receive", "checking"),
@@ -76,9 +82,11 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
         timeoutSeconds: plan.needsInfo.expiresAfterSeconds,
         timers: [timer("reminder", plan.needsInfo.reminderAfterSeconds, "remind-info")],
         catch: [{ errors: [TIMEOUT_ERROR], next: "expired" }],
+        events: { ...withdrawOrOwnerEvents, ...eventsOf("info") },
+        outcomes: { answered: "checking", ...withdrawOrOwnerOutcomes },
         onCallback: (data, input) =>
           input.payload.event === "info"
-            ? { ...infoAnswered(data, input.payload, input.now), next: "checking" }
+            ? { ...infoAnswered(data, input.payload, input.now), outcome: "answered" }
             : withdrawOrOwner(data, input),
       }),
       // Asked in someone else's name? The address in the members register is told at once.
@@ -99,6 +107,12 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
         deadline: (d) => projectRecord(d).confirmBy,
         timers: coApplicantReminder(plan),
         catch: [{ errors: [TIMEOUT_ERROR], next: "co-applicant-unconfirmed" }],
+        events: { ...withdrawOrOwnerEvents, ...eventsOf("confirm") },
+        outcomes: {
+          declined: "co-applicant-declined",
+          confirmed: "routing",
+          ...withdrawOrOwnerOutcomes,
+        },
         onCallback: (data, input) =>
           withdraw(input.payload) ??
           coApplicantAnswer(data, input.payload, input.token, input.now) ??
@@ -120,18 +134,24 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
           }),
           timer("escalation", approvals.escalateAfterSeconds, "escalate"),
         ],
+        events: { ...withdrawOrOwnerEvents, ...eventsOf("decision") },
+        outcomes: {
+          rejected: "rejected",
+          "needs-info": "needs-info",
+          approved: "approved",
+          ...withdrawOrOwnerOutcomes,
+        },
         onCallback: (data, input) =>
-          withdrawOrOwner(data, input) ??
-          applyDecision(
-            asRequest(data),
-            input.payload as DecisionPayload,
-            String(input.token.meta.email),
-            input.now,
-          ),
+          input.payload.event === "decision"
+            ? applyDecision(
+                asRequest(data),
+                input.payload,
+                String(input.token.meta.email),
+                input.now,
+              )
+            : withdrawOrOwner(data, input),
       }),
-      ...(policy.kind === "committee-vote"
-        ? committeeVoteStates(policy, transient, withdrawOrOwner)
-        : {}),
+      ...(policy.kind === "committee-vote" ? committeeVoteStates(policy) : {}),
       // Decided: a request told to the registered address waits for its answer or the delay.
       approved: {
         type: "choice",
@@ -141,10 +161,12 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
       "owner-hold": waiting(undefined, {
         deadline: (d) => ownerHoldEnds(asRequest(d), plan),
         catch: [{ errors: [TIMEOUT_ERROR], next: "granting" }],
+        events: eventsOf("owner-confirm", "not-me"),
+        outcomes: { confirmed: "granting", disputed: "disputed" },
         onCallback: (data, input) => {
           const answer = ownerAnswer(data, input);
           return answer && input.payload.event === "owner-confirm"
-            ? { ...answer, next: "granting" }
+            ? { ...answer, outcome: "confirmed" }
             : answer;
         },
       }),
@@ -155,78 +177,19 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
       }),
       "awaiting-funds": waiting("await-funds", {
         catch: [{ errors: ["FundsInsufficient"], next: "awaiting-funds" }],
-        onCallback: (_data, { payload }) =>
-          payload.event === "funds-available" ? { next: "granting" } : undefined,
+        events: eventsOf("funds-available"),
+        outcomes: { "funds-available": "granting" },
+        onCallback: () => ({ outcome: "funds-available" }),
       }),
 
-      // Payout: in a bank file, paid, or returned by the bank and corrected by the member.
-      payout: waiting("notify-approved", {
-        onCallback: (data, { payload, now }) => {
-          if (payload.event === "paid") return { ...payoutPaid(data, payload), next: "paid" };
-          if (payload.event === "exported") return exported(asRequest(data), payload);
-          if (payload.event === "payout-failed")
-            return { ...payoutFailed(data, payload, now), next: "payout-failed" };
-          return undefined;
-        },
-      }),
-      // The bank returned the transfer after the request moved past the payment, or closed.
-      "payout-returned": task("record-return", "payout-failed"),
-      "payout-failed": waiting("notify-payout-failed", {
-        timers: [
-          timer("reminder", plan.payouts.returned.reminderAfterSeconds, "remind-payout-failed"),
-        ],
-        deadline: (d) => abandonAt(asRequest(d), plan),
-        catch: [{ errors: [TIMEOUT_ERROR], next: "payout-abandoned" }],
-        onCallback: (_data, { payload, now }) => claimIban(payload, now),
-      }),
-      // A new IBAN is a claim: confirmed from the address in the members register, or nothing.
-      "confirming-iban": waiting("ask-iban-confirmation", {
-        deadline: (d) => abandonAt(asRequest(d), plan),
-        catch: [{ errors: [TIMEOUT_ERROR], next: "payout-abandoned" }],
-        onCallback: (data, { payload, token, now }) => {
-          if (payload.event === "iban-claimed") return claimIban(payload, now);
-          if (!token.key.startsWith("owner:")) return undefined;
-          if (payload.event === "confirm")
-            return { ...ibanConfirmed(data, token, now), next: "checking-iban" };
-          if (payload.event === "not-me")
-            return { ...disputed(token, now, "confirming-iban"), next: "disputed" };
-          return undefined;
-        },
-      }),
-      "checking-iban": task("check-iban", "after-iban-checks"),
-      "after-iban-checks": {
-        type: "choice",
-        choices: [
-          { when: (d) => asRequest(d).ibanCheck?.needsApproval === true, next: "iban-approval" },
-        ],
-        default: "rescheduling",
-      },
-      // Another member's account, or another country: an approver confirms the change.
-      "iban-approval": waiting("request-iban-approval", {
-        deadline: (d) => abandonAt(asRequest(d), plan),
-        catch: [{ errors: [TIMEOUT_ERROR], next: "payout-abandoned" }],
-        onCallback: (_data, { payload, token, now }) => {
-          if (payload.event !== "decision") return undefined;
-          const events = [ibanDecision(payload, token, now)];
-          if (payload.decision === "approve") return { events, next: "rescheduling" };
-          if (payload.decision === "reject")
-            return { data: ibanRefused(), events, next: "payout-failed" };
-          return undefined;
-        },
-      }),
-      rescheduling: task("reschedule", "payout"),
-      "payout-abandoned": task("abandon", "abandoned"),
-      // Nothing reserved any more; waits, at no cost, for operations to reopen it.
-      abandoned: {
-        type: "callback",
-        onCallback: (_data, { payload }) =>
-          payload.event === "reopen" ? { next: "reopening" } : undefined,
-      },
-      reopening: task("reopen-payout", "payout-failed", {
-        catch: [{ errors: ["FundsInsufficient"], next: "abandoned" }],
-      }),
+      ...payoutStates(plan),
       // Frozen: the registered member said this is not theirs; the approvers were told.
-      disputed: { type: "callback", onEnter: "notify-disputed", onCallback: () => undefined },
+      disputed: waiting("notify-disputed", {
+        retry: [],
+        events: {},
+        outcomes: {},
+        onCallback: () => undefined,
+      }),
 
       // After the payout: a loan repaid, a client invited to pay back, a project's next tranche.
       paid: task("notify-paid", "after-paid"),
@@ -248,35 +211,38 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
             times: loanWatchDays(plan),
           }),
         ],
+        events: eventsOf("payout-failed", "repayment"),
+        outcomes: { returned: "payout-returned", repaid: "repaid" },
         onCallback: (data, { payload, now }) =>
-          returned(payload) ?? repayment(asRequest(data), payload, table, fund, now),
+          payload.event === "repayment"
+            ? repayment(asRequest(data), payload, table, fund, now)
+            : returned(payload),
       }),
       repaid: task("notify-repaid", "done"),
       recovery: waiting("invite-client", {
         timers: [timer("reminder", plan.recovery.reminderAfterSeconds, "remind-client")],
         timeoutSeconds: plan.recovery.reminderAfterSeconds * 3,
         catch: [{ errors: [TIMEOUT_ERROR], next: "done" }],
-        onCallback: (data, { payload }) => returned(payload) ?? recovered(asRequest(data), payload),
+        events: eventsOf("payout-failed", "recovered"),
+        outcomes: { returned: "payout-returned", recovered: "done" },
+        onCallback: (data, { payload }) =>
+          payload.event === "recovered" ? recovered(asRequest(data), payload) : returned(payload),
       }),
       // A project between tranches: the applicants report on the milestone reached.
-      "awaiting-report": waiting("open-tranche", {
-        deadline: projectDeadline,
-        catch: [{ errors: [TIMEOUT_ERROR], next: "closing-project" }],
-        onCallback: (data, { payload, now }) =>
-          trancheReport(data, payload, now) ?? closeProject(data, payload, table, fund, now),
-      }),
+      "awaiting-report": reporting("open-tranche"),
       // One committee member checks the report, from the email's link or a reply.
       "report-checking": waiting("request-report-check", {
+        events: eventsOf("decision"),
+        outcomes: {
+          approved: "tranche-granting",
+          "needs-info": "report-needs-info",
+          rejected: "closing-project",
+        },
         onCallback: (data, { payload, token, now }) =>
-          trancheCheck(data, payload as DecisionPayload, String(token.meta.email), now),
+          trancheCheck(data, payload, String(token.meta.email), now),
       }),
       // The checker asked for more: the applicants answer with another report.
-      "report-needs-info": waiting("ask-report-info", {
-        deadline: projectDeadline,
-        catch: [{ errors: [TIMEOUT_ERROR], next: "closing-project" }],
-        onCallback: (data, { payload, now }) =>
-          trancheReport(data, payload, now) ?? closeProject(data, payload, table, fund, now),
-      }),
+      "report-needs-info": reporting("ask-report-info"),
       "tranche-granting": task("grant-tranche", "payout"),
       // Tranches never paid go back to the fund, once.
       "closing-project": task("close-project", "done"),

@@ -6,6 +6,7 @@ import { loadCheckContext } from "../check-context";
 import { isoDay } from "../checks/context";
 import { renderReason } from "../checks/reasons";
 import { runChecks } from "../checks/run-checks";
+import type { RequestEvent } from "../events";
 import { asRequest, type RequestData } from "../record";
 import type { RequestBody } from "../schemas";
 import type { CallbackEffect, StepTools } from "./tools";
@@ -75,11 +76,15 @@ const failedChecks = (data: RequestData) =>
  * The member's answer (`event: "info"`): documents added, fields corrected, kept with the
  * question it answers, and the request checked again.
  */
-export function infoAnswered(data: Data, payload: Data, now: string): CallbackEffect {
+export function infoAnswered(
+  data: Data,
+  payload: RequestEvent<"info">,
+  now: string,
+): CallbackEffect {
   const before = asRequest(data).request;
-  const added = (payload.documents as string[] | undefined) ?? [];
+  const added = payload.documents ?? [];
   // Validated by `answerInfo` against the request's schema and the failed checks.
-  const corrections = (payload.corrections as Record<string, unknown> | undefined) ?? {};
+  const corrections = payload.corrections ?? {};
   const request = {
     ...before,
     ...corrections,

@@ -8,6 +8,7 @@ import { movePayout } from "../../payouts/records";
 import type { PlanConfig } from "../../plan/config";
 import { queryPrefix } from "../check-context";
 import type { CheckResult } from "../checks/context";
+import type { RequestEvent } from "../events";
 import { notify } from "../notify";
 import { payoutCentsOf } from "../project";
 import { asRequest, type RequestData } from "../record";
@@ -262,10 +263,10 @@ function payoutKeyOf(data: RequestData, plan: PlanConfig) {
 }
 
 /** The member gave another IBAN after a returned transfer (`event: "iban-claimed"`): a claim. */
-export function ibanClaimed(payload: Data, now: string): CallbackEffect {
+export function ibanClaimed(payload: RequestEvent<"iban-claimed">, now: string): CallbackEffect {
   return {
-    data: { ibanClaim: { iban: String(payload.iban), claimedAt: now } },
-    events: [{ type: "IbanClaimReceived", detail: { ibanEnd: String(payload.iban).slice(-4) } }],
+    data: { ibanClaim: { iban: payload.iban, claimedAt: now } },
+    events: [{ type: "IbanClaimReceived", detail: { ibanEnd: payload.iban.slice(-4) } }],
   };
 }
 
@@ -278,9 +279,13 @@ export function ibanConfirmed(data: Data, token: { meta: Data }, now: string): C
 }
 
 /** An approver's decision on the change (`approve` or `reject`), as the history records it. */
-export function ibanDecision(payload: Data, token: { meta: Data }, now: string) {
+export function ibanDecision(
+  payload: RequestEvent<"decision">,
+  token: { meta: Data },
+  now: string,
+) {
   const decision = { approver: String(token.meta.email), decision: payload.decision, at: now };
-  return { type: `IbanChange.${String(payload.decision)}`, detail: decision };
+  return { type: `IbanChange.${payload.decision}`, detail: decision };
 }
 
 /** A change refused: the claim is forgotten, the member asked again for an IBAN. */

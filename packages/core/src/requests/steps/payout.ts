@@ -1,5 +1,6 @@
 import type { Data, Step } from "../../engine/definition";
 import { isoDay } from "../checks/context";
+import type { RequestEvent } from "../events";
 import { paidTranche, payoutCentsOf, projectRecord } from "../project";
 import { asRequest } from "../record";
 import type { CallbackEffect, StepTools } from "./tools";
@@ -52,7 +53,7 @@ export function payoutSteps(t: StepTools): Record<string, Step> {
 }
 
 /** Finance paid the transfer (`event: "paid"`, with its batch). */
-export function payoutPaid(data: Data, payload: Data): CallbackEffect {
+export function payoutPaid(data: Data, payload: RequestEvent<"paid">): CallbackEffect {
   return {
     data: {
       status: "paid",
@@ -68,7 +69,11 @@ export function payoutPaid(data: Data, payload: Data): CallbackEffect {
 }
 
 /** The bank refused the transfer (`event: "payout-failed"`): the member is asked for an IBAN. */
-export function payoutFailed(data: Data, payload: Data, now: string): CallbackEffect {
+export function payoutFailed(
+  data: Data,
+  payload: RequestEvent<"payout-failed">,
+  now: string,
+): CallbackEffect {
   return {
     data: {
       status: "payout-failed",
@@ -80,6 +85,6 @@ export function payoutFailed(data: Data, payload: Data, now: string): CallbackEf
 }
 
 /** The bank returned a transfer already marked paid (`event: "payout-failed"` after `paid`). */
-export function payoutReturned(payload: Data): CallbackEffect {
+export function payoutReturned(payload: RequestEvent<"payout-failed">): CallbackEffect {
   return { data: { reopened: { reason: payload.reason } } };
 }

@@ -2,7 +2,7 @@ import { addSeconds } from "../../clock";
 import { languageOf } from "../../contacts/language";
 import type { Deps } from "../../deps";
 import { documentNames } from "../../documents/documents";
-import type { CallbackOutcome, StepContext } from "../../engine/definition";
+import type { CallbackResult, StepContext } from "../../engine/definition";
 import { EntraideError } from "../../errors";
 import { getMember } from "../../members/register";
 import { decisionTokenKey } from "../../notifications/decision-tokens";
@@ -17,9 +17,9 @@ import { statusToken } from "../status-token";
 
 /**
  * What a callback answer does to a request (data, events, writes) without where it leads: the
- * workflow definition writes each `next` beside the event that takes it.
+ * workflow definition names each outcome beside the event that takes it.
  */
-export type CallbackEffect = Omit<CallbackOutcome, "next">;
+export type CallbackEffect = Omit<CallbackResult, "outcome">;
 
 export type ApprovalParams = TemplateParams<"approval-request"> & { replyTo?: string };
 
