@@ -1,4 +1,4 @@
-import { day, euros, list, localeOf } from "../notifications/format";
+import { day, list } from "../notifications/format";
 import { html, type SafeHtml } from "../notifications/html";
 import { optionTexts } from "../requests/labels";
 import type { Language } from "../requests/request-types";
@@ -6,6 +6,8 @@ import { OUTCOMES } from "./counters";
 import { type Figure, figureKey, figureList, periodGroup, rowGroup } from "./figure-list";
 import type { AssemblyFigures, FundFigures, MoneyPoint, TypeRow } from "./figures";
 import { LOAN_STATES } from "./loans";
+import { figure, fill, say, scroll, type Writer, writer } from "./page-parts";
+import { STYLE } from "./style";
 import {
   type Line,
   lineChart,
@@ -16,59 +18,6 @@ import {
   swatch,
 } from "./svg";
 import { reportTexts as T } from "./texts";
-
-const fill = (text: string, params: Record<string, string | number>) =>
-  text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
-
-/** How the page writes numbers, amounts, days and months in the reader's language. */
-function writer(language: Language) {
-  const locale = localeOf(language);
-  const plural = new Intl.PluralRules(locale);
-  const integer = new Intl.NumberFormat(locale);
-  const compact = new Intl.NumberFormat(locale, {
-    style: "currency",
-    currency: "EUR",
-    notation: "compact",
-    maximumFractionDigits: 1,
-  });
-  const month = new Intl.DateTimeFormat(locale, {
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  });
-  const shortMonth = new Intl.DateTimeFormat(locale, {
-    month: "short",
-    year: "2-digit",
-    timeZone: "UTC",
-  });
-  const date = (m: string) => new Date(`${m}-15T00:00:00Z`);
-  return {
-    integer: (n: number) => integer.format(n),
-    euros: (cents: number) => euros(cents, language),
-    compactEuros: (cents: number) => compact.format(cents / 100),
-    days: (n: number) => {
-      const forms = T.days[language];
-      return (forms[plural.select(n)] ?? forms.other).replace("#", integer.format(n));
-    },
-    period: (p: { from: string; to: string }) =>
-      p.from === p.to ? month.format(date(p.from)) : month.formatRange(date(p.from), date(p.to)),
-    shortPeriod: (p: { from: string; to: string }) => shortMonth.format(date(p.to)),
-  };
-}
-type Writer = ReturnType<typeof writer>;
-
-/** A figure as the page shows it: its value machine-readable, its text for people. */
-function figure(figures: Map<string, Figure>, w: Writer, key: string): SafeHtml {
-  const f = figures.get(key);
-  if (!f) return html`<span class="none">—</span>`;
-  const text =
-    f.unit === "cents"
-      ? w.euros(f.value)
-      : f.unit === "days"
-        ? w.days(f.value)
-        : w.integer(f.value);
-  return html`<data value="${String(f.value)}" data-figure="${key}">${text}</data>`;
-}
 
 const MONEY_LINES: {
   key: "envelopeCents" | "reservedCents" | "paidCents" | "recoveredCents" | "repaidCents";
@@ -90,14 +39,6 @@ const OUTCOME_PATTERNS: Record<(typeof OUTCOMES)[number] | "other", Pattern> = {
   "awaiting-funds": "horizontal",
   other: "empty",
 };
-
-const say = (key: keyof typeof T, language: Language) =>
-  (T[key] as Record<Language, string>)[language];
-
-function scroll(label: string, table: SafeHtml): SafeHtml {
-  // A wide table scrolls inside its own box on a phone; the box is focusable for keyboard users.
-  return html`<div class="scroll" role="region" aria-label="${label}" tabindex="0">${table}</div>`;
-}
 
 function typeName(row: TypeRow, language: Language): string {
   const names = row.types.map((t) => optionTexts.type[t][language]);
@@ -294,27 +235,6 @@ function recoveries(
     html`<tr><th scope="row">${label}</th><td>${figure(figs, w, figureKey(f.fund, "recoveries", "", count))}</td><td>${figure(figs, w, figureKey(f.fund, "recoveries", "", cents))}</td></tr>`;
   return html`<h3>${T.recoveries[language]}</h3>${scroll(T.recoveries[language], html`<table><thead><tr><td></td><th scope="col">${T.count[language]}</th><th scope="col">${T.amount[language]}</th></tr></thead><tbody>${row(T.invited[language], "invited", "invitedCents")}${row(T.recoveredCount[language], "recovered", "recoveredCents")}</tbody></table>`)}`;
 }
-
-const STYLE = `
-:root{color:#111;background:#fff;font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
-body{margin:0 auto;max-width:60rem;padding:1rem}
-h1{font-size:1.7rem;margin:.2rem 0}h2{font-size:1.35rem;border-bottom:2px solid #111;margin-top:2.2rem}h3{font-size:1.1rem;margin:1.4rem 0 .4rem}
-table{border-collapse:collapse;margin:.4rem 0 1rem;font-variant-numeric:tabular-nums}
-caption{text-align:left;font-weight:600;padding:.2rem 0}
-th,td{border:1px solid #777;padding:.3rem .5rem;text-align:right;vertical-align:top}
-th[scope=row],thead td{text-align:left;font-weight:normal}thead th{background:#eee}
-tr.total th,tr.total td{font-weight:700}
-.scroll{overflow-x:auto;max-width:100%}.scroll:focus{outline:2px solid #1b4965}
-.chart{display:block;width:100%;max-width:40rem;height:auto;font-size:13px;margin:.5rem 0}
-.chart .axis{font-size:12px}.chart .group{font-weight:600}.chart .seg{fill:#fff;paint-order:stroke;stroke:#000;stroke-width:3px;font-weight:700}
-.legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.3rem 1rem;margin:.2rem 0 .6rem}
-.legend li{display:flex;align-items:center;gap:.35rem}.swatch{flex:none}
-small{font-size:.85em}.none{color:#555}.note{font-size:.9em;margin:.2rem 0 .6rem}
-@media (max-width:40rem){.chart{font-size:22px}.chart .axis{font-size:20px}.chart .minor{display:none}}
-@media print{@page{size:A4;margin:14mm}body{max-width:none;padding:0;font-size:11pt}
-section.fund+section.fund{break-before:page}table,.chart,h3{break-inside:avoid}h3{break-after:avoid}
-.scroll{overflow:visible}thead th{background:#eee;-webkit-print-color-adjust:exact;print-color-adjust:exact}}
-`;
 
 /**
  * The assembly report as one self-contained HTML page: no script, nothing fetched (a policy
