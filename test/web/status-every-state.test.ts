@@ -207,6 +207,27 @@ const project =
   };
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
+/** An emergency aid without documents, sent as `member`. */
+const aidOf = (member: typeof amelie) => async (page: OpenPage) => {
+  await fillAidWithoutDocuments(page);
+  await fillMember(page, member);
+};
+
+/** The solidarity committee approves the aid once it waits for a decision. */
+async function approveAid(link: string) {
+  await waitForStatus(link, "awaiting-approval");
+  await decide("solidarite.anne@smart.example.org", link, { decision: "approve" });
+}
+
+/** Approved, put in a batch, then refused by the bank before it was paid. */
+async function refusedByBank(link: string) {
+  await approveAid(link);
+  await waitForStatus(link, "scheduled");
+  const deps = await stackDeps();
+  await createBatch(deps, "solidarity");
+  await markPayoutFailed(deps, createEngine(deps), idOf(link), "account closed");
+}
+
 /** A committee member's vote, from the vote link emailed to them. */
 async function vote(member: string, link: string, choice: "approve" | "reject") {
   const path = await emailedPath(member, "vote.html", idOf(link));
@@ -281,10 +302,7 @@ const journeys: Journey[] = [
   },
   {
     name: "a rejected request shows the reason",
-    fill: async (page) => {
-      await fillAidWithoutDocuments(page);
-      await fillMember(page, amelie);
-    },
+    fill: aidOf(amelie),
     stops: [
       {
         status: "rejected",
@@ -305,10 +323,7 @@ const journeys: Journey[] = [
   },
   {
     name: "a request withdrawn by its member",
-    fill: async (page) => {
-      await fillAidWithoutDocuments(page);
-      await fillMember(page, pieter);
-    },
+    fill: aidOf(pieter),
     stops: [
       {
         status: "withdrawn",
@@ -328,21 +343,11 @@ const journeys: Journey[] = [
   },
   {
     name: "a payout the bank refused: a new IBAN asked, then confirmed from the registered address",
-    fill: async (page) => {
-      await fillAidWithoutDocuments(page);
-      await fillMember(page, amelie);
-    },
+    fill: aidOf(amelie),
     stops: [
       {
         status: "payout-failed",
-        reach: async (link) => {
-          await waitForStatus(link, "awaiting-approval");
-          await decide("solidarite.anne@smart.example.org", link, { decision: "approve" });
-          await waitForStatus(link, "scheduled");
-          const deps = await stackDeps();
-          await createBatch(deps, "solidarity");
-          await markPayoutFailed(deps, createEngine(deps), idOf(link), "account closed");
-        },
+        reach: refusedByBank,
       },
       {
         status: "confirming-iban",
@@ -413,10 +418,7 @@ const journeys: Journey[] = [
   },
   {
     name: "an aid approved while its fund is short: it waits for the funds, then is scheduled",
-    fill: async (page) => {
-      await fillAidWithoutDocuments(page);
-      await fillMember(page, lea);
-    },
+    fill: aidOf(lea),
     stops: [
       {
         status: "awaiting-funds",
@@ -447,17 +449,13 @@ const journeys: Journey[] = [
   },
   {
     name: "a paid aid whose transfer the bank returned: paid, then a new IBAN asked",
-    fill: async (page) => {
-      await fillAidWithoutDocuments(page);
-      await fillMember(page, hugo);
-    },
+    fill: aidOf(hugo),
     stops: [
       {
         status: "paid",
         tag: "-before-return",
         reach: async (link) => {
-          await waitForStatus(link, "awaiting-approval");
-          await decide("solidarite.anne@smart.example.org", link, { decision: "approve" });
+          await approveAid(link);
           await waitForStatus(link, "scheduled");
           await markPaid(await exportPayouts("solidarity"));
         },
@@ -481,17 +479,11 @@ const journeys: Journey[] = [
   },
   {
     name: "an aid asked with another IBAN than the register's: approved, held for the registered member",
-    fill: async (page) => {
-      await fillAidWithoutDocuments(page);
-      await fillMember(page, { ...sarah, iban: "BE68 5390 0754 7034" });
-    },
+    fill: aidOf({ ...sarah, iban: "BE68 5390 0754 7034" }),
     stops: [
       {
         status: "approved",
-        reach: async (link) => {
-          await waitForStatus(link, "awaiting-approval");
-          await decide("solidarite.anne@smart.example.org", link, { decision: "approve" });
-        },
+        reach: approveAid,
       },
     ],
   },
@@ -517,6 +509,12 @@ const journeys: Journey[] = [
         reach: async (link) => {
           await vote(committee[1]!, link, "reject");
           await vote(committee[2]!, link, "approve");
+        },
+        // Nobody commented their vote: no empty reason under its heading.
+        words: {
+          fr: ["Motif du refus", "Aucun motif n'a été donné."],
+          nl: ["Reden van de weigering", "Er werd geen reden opgegeven."],
+          en: ["Reason for the rejection", "No reason was given."],
         },
       },
     ],
@@ -609,21 +607,11 @@ const journeys: Journey[] = [
   },
   {
     name: "a refused payout whose new IBAN never came: the payout abandoned",
-    fill: async (page) => {
-      await fillAidWithoutDocuments(page);
-      await fillMember(page, pieter);
-    },
+    fill: aidOf(pieter),
     stops: [
       {
         status: "payout-failed",
-        reach: async (link) => {
-          await waitForStatus(link, "awaiting-approval");
-          await decide("solidarite.anne@smart.example.org", link, { decision: "approve" });
-          await waitForStatus(link, "scheduled");
-          const deps = await stackDeps();
-          await createBatch(deps, "solidarity");
-          await markPayoutFailed(deps, createEngine(deps), idOf(link), "account closed");
-        },
+        reach: refusedByBank,
       },
       {
         status: "payout-abandoned",

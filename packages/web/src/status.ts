@@ -126,7 +126,10 @@ function draw(): void {
       ? section(
           "rejection-title",
           say("rejectionReason", l),
-          h("blockquote", { id: "rejection-reason" }, v.rejection.reason),
+          // A vote, or an approver who gave no comment, may refuse without a reason: say so.
+          v.rejection.reason.trim()
+            ? h("blockquote", { id: "rejection-reason" }, v.rejection.reason)
+            : h("p", { id: "rejection-reason" }, say("noReasonGiven", l)),
         )
       : null,
     v.approvalComments?.length

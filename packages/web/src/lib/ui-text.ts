@@ -342,6 +342,11 @@ export const ui = {
   ),
   rangeHint: t3("Entre {min} et {max}.", "Tussen {min} en {max}.", "Between {min} and {max}."),
   rejectionReason: t3("Motif du refus", "Reden van de weigering", "Reason for the rejection"),
+  noReasonGiven: t3(
+    "Aucun motif n'a été donné.",
+    "Er werd geen reden opgegeven.",
+    "No reason was given.",
+  ),
   approverComments: t3(
     "Commentaire du responsable",
     "Opmerking van de verantwoordelijke",
