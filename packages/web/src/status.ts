@@ -71,12 +71,15 @@ const historyLabel = (e: RequestView["history"][number], l: Language) =>
 async function load(): Promise<void> {
   if (!id || !token) return fail(say("noToken", frame.language));
   try {
-    // The plan's rules, for the fields a needs-info answer corrects (hints, checks before sending).
-    const [answer, rules] = await Promise.all([
-      api<RequestView>("GET", `/api/requests/${encodeURIComponent(id)}`, { token }),
-      loadPlanRules().catch(() => undefined),
-    ]);
-    rulesLoaded = rules !== undefined;
+    const answer = await api<RequestView>("GET", `/api/requests/${encodeURIComponent(id)}`, {
+      token,
+    });
+    // The plan's rules, only for the fields a needs-info answer corrects (hints, checks).
+    if (answer.status === 200 && answer.body.infoRequest?.fields)
+      rulesLoaded = await loadPlanRules().then(
+        () => true,
+        () => false,
+      );
     if (answer.status !== 200)
       return fail(
         say(answer.status === 404 ? "notFound" : "serverError", frame.language, {
