@@ -1,14 +1,15 @@
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { artifacts, axeViolations, fieldErrors, type OpenPage, type WebStack } from "./browser";
 import {
-  artifacts,
-  axeViolations,
-  fieldErrors,
-  type OpenPage,
-  startWebStack,
-  type WebStack,
-} from "./browser";
-import { attach, camille, fillMember, statusOf, submit, useStack, waitForStatus } from "./drive";
+  attach,
+  camille,
+  fillMember,
+  stackForFile,
+  statusOf,
+  submit,
+  waitForStatus,
+} from "./drive";
 
 /**
  * A request whose checks fail on fields (a member number not in the register, an activity typed
@@ -16,12 +17,8 @@ import { attach, camille, fillMember, statusOf, submit, useStack, waitForStatus 
  */
 
 let web: WebStack;
-beforeAll(async () => {
-  web = await startWebStack();
-  useStack(web);
-}, 180_000);
-afterAll(async () => {
-  await web?.stop();
+stackForFile((started) => {
+  web = started;
 });
 
 /** A cancelled contract with a member number typo and an activity typed by its name. */

@@ -3,15 +3,15 @@ import "./demo-plan";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Writable } from "node:stream";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { depsFromConfig } from "../../packages/core/src/deps";
 import { createBatch } from "../../packages/core/src/finance/batches";
 import { exportBatch } from "../../packages/core/src/finance/exports";
 import { markBatchPaid } from "../../packages/core/src/finance/settlement";
 import { createEngine } from "../../packages/core/src/workflows/index";
-import { artifacts, axeViolations, fieldErrors, startWebStack, type WebStack } from "./browser";
+import { artifacts, axeViolations, fieldErrors, type WebStack } from "./browser";
 import { addDays, demoWindow, today } from "./demo-plan";
-import { attach, decisionLink, eventually, statusOf, useStack, waitForStatus } from "./drive";
+import { attach, decisionLink, eventually, stackForFile, statusOf, waitForStatus } from "./drive";
 
 /**
  * The README's "A first request, end to end", step by step in Chromium, with the values the
@@ -20,12 +20,8 @@ import { attach, decisionLink, eventually, statusOf, useStack, waitForStatus } f
  */
 
 let web: WebStack;
-beforeAll(async () => {
-  web = await startWebStack();
-  useStack(web);
-}, 180_000);
-afterAll(async () => {
-  await web?.stop();
+stackForFile((started) => {
+  web = started;
 });
 
 /** The walkthrough's text, and each `value` it quotes in backticks. */

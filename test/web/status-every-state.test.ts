@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Writable } from "node:stream";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { OffsetClock } from "../../packages/core/src/clock";
 import { depsFromConfig } from "../../packages/core/src/deps";
 import { createBatch } from "../../packages/core/src/finance/batches";
@@ -22,7 +22,7 @@ import {
   readClockOffset,
 } from "../../packages/functions/src/local/clock-offset";
 import { statusTexts } from "../../packages/web/src/lib/ui-text";
-import { artifacts, axeViolations, type OpenPage, startWebStack, type WebStack } from "./browser";
+import { artifacts, axeViolations, type OpenPage, type WebStack } from "./browser";
 import {
   attach,
   camille,
@@ -37,8 +37,8 @@ import {
   pieter,
   requestView,
   sarah,
+  stackForFile,
   submit,
-  useStack,
   waitForStatus,
 } from "./drive";
 
@@ -52,12 +52,8 @@ import {
  */
 
 let web: WebStack;
-beforeAll(async () => {
-  web = await startWebStack();
-  useStack(web);
-}, 180_000);
-afterAll(async () => {
-  await web?.stop();
+stackForFile((started) => {
+  web = started;
 });
 
 type Language = keyof typeof locales;
