@@ -14,6 +14,8 @@ const root = join(import.meta.dirname, "../..");
 process.env.AWS_ACCESS_KEY_ID ??= "local";
 process.env.AWS_SECRET_ACCESS_KEY ??= "local";
 const tsx = join(root, "node_modules/.bin/tsx");
+const today = new Date().toISOString().slice(0, 10);
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
 interface Run {
   child: ChildProcess;
@@ -128,6 +130,9 @@ describe("npm start", () => {
     await ready(first);
     const health = await fetch(`http://127.0.0.1:${env.PORT}/api/health`);
     const healthBody = await health.json();
+    const plan = (await (await fetch(`http://127.0.0.1:${env.PORT}/api/plan`)).json()) as {
+      planWindow: { from: string; to: string };
+    };
     const inbox = await fetch(`http://127.0.0.1:${env.SES_PORT}/`);
     const config = RuntimeConfig.parse(
       JSON.parse(await readFile(join(dataDir, "local-config.json"), "utf8")),
@@ -155,6 +160,9 @@ describe("npm start", () => {
     expect(first.stdout()).toContain(`http://localhost:${env.SES_PORT}`);
     expect(health.status).toBe(200);
     expect(healthBody).toMatchObject({ status: "ok", dynamodb: "ok", node: process.version });
+    // The demo plan: its window includes the day the stack starts, and the start says it.
+    expect(plan.planWindow.from <= today && today <= plan.planWindow.to).toBe(true);
+    expect(first.stdout()).toContain(`plan window       ${plan.planWindow.from} to`);
     expect(inbox.status).toBe(200);
     expect(config.publicUrl).toBe(`http://localhost:${env.PORT}`);
     expect(javaWhileRunning).not.toBe("");
@@ -220,9 +228,10 @@ describe("npm start", () => {
       client: { name: "Théâtre de la Gare", email: "prod@theatre.example" },
       basis: "signed-contract",
       reference: "CDD-2020-117",
-      workDays: [{ date: "2020-03-20" }],
+      // `npm start` runs the demo plan, whose window includes the days around today.
+      workDays: [{ date: daysAgo(7) }],
       grossAmountCents: 45_000,
-      cancellationDate: "2020-03-13",
+      cancellationDate: daysAgo(8),
       cancellationReason: "Confinement : représentations annulées",
       documents: [created.body.documentId],
       clientConsent: true,
@@ -251,7 +260,7 @@ describe("npm start", () => {
     const pending = await call("POST", "/api/requests", {
       ...contract,
       reference: "CDD-2020-118",
-      workDays: [{ date: "2020-03-27" }],
+      workDays: [{ date: daysAgo(6) }],
     });
     const pendingToken = await until("the second approval email", async () => {
       const mail = (await mailsTo("admin.spectacle@smart.example.org")).find((m) =>

@@ -1,6 +1,6 @@
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { artifacts, axeViolations, type OpenPage, startWebStack, type WebStack } from "./browser";
+import { describe, expect, it } from "vitest";
+import { artifacts, axeViolations, type OpenPage, type WebStack } from "./browser";
 import {
   attach,
   decisionLink,
@@ -8,9 +8,9 @@ import {
   fillAidWithoutDocuments,
   fillers,
   fillMember,
+  stackForFile,
   statusOf,
   submit,
-  useStack,
   waitForStatus,
 } from "./drive";
 
@@ -20,12 +20,8 @@ import {
  */
 
 let web: WebStack;
-beforeAll(async () => {
-  web = await startWebStack();
-  useStack(web);
-}, 180_000);
-afterAll(async () => {
-  await web?.stop();
+stackForFile((started) => {
+  web = started;
 });
 
 const approverOf: Record<string, string> = {

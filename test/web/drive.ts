@@ -1,12 +1,20 @@
 import { join } from "node:path";
 import { Writable } from "node:stream";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { depsFromConfig } from "../../packages/core/src/deps";
 import { createBatch } from "../../packages/core/src/finance/batches";
 import { exportBatch } from "../../packages/core/src/finance/exports";
 import { markBatchPaid } from "../../packages/core/src/finance/settlement";
 import { createEngine } from "../../packages/core/src/workflows/index";
-import { artifacts, axeViolations, eventually, type OpenPage, PDF, type WebStack } from "./browser";
+import {
+  artifacts,
+  axeViolations,
+  eventually,
+  type OpenPage,
+  PDF,
+  startWebStack,
+  type WebStack,
+} from "./browser";
 
 export { eventually };
 
@@ -14,6 +22,22 @@ export { eventually };
 let web: WebStack;
 export function useStack(stack: WebStack): void {
   web = stack;
+}
+
+/**
+ * One local stack and browser for the calling test file: started before its tests (and given to
+ * `use` and to these steps), stopped after them.
+ */
+export function stackForFile(use: (stack: WebStack) => void): void {
+  let started: WebStack | undefined;
+  beforeAll(async () => {
+    started = await startWebStack();
+    useStack(started);
+    use(started);
+  }, 180_000);
+  afterAll(async () => {
+    await started?.stop();
+  });
 }
 
 /** The request as the API shows it to its member. */

@@ -1,11 +1,11 @@
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { depsFromConfig } from "../../packages/core/src/deps";
 import { createBatch } from "../../packages/core/src/finance/batches";
 import { markPayoutFailed } from "../../packages/core/src/finance/settlement";
 import { errorMap } from "../../packages/core/src/requests/messages";
 import { createEngine } from "../../packages/core/src/workflows/index";
-import { artifacts, axeViolations, fieldErrors, startWebStack, type WebStack } from "./browser";
+import { artifacts, axeViolations, fieldErrors, type WebStack } from "./browser";
 import {
   attach,
   confirmationLink,
@@ -14,9 +14,9 @@ import {
   fillAidWithoutDocuments,
   fillers,
   fillMember,
+  stackForFile,
   statusOf,
   submit,
-  useStack,
   waitForStatus,
 } from "./drive";
 
@@ -27,12 +27,8 @@ import {
  */
 
 let web: WebStack;
-beforeAll(async () => {
-  web = await startWebStack();
-  useStack(web);
-}, 180_000);
-afterAll(async () => {
-  await web?.stop();
+stackForFile((started) => {
+  web = started;
 });
 
 const say = (language: "fr" | "en", issue: Record<string, unknown>) =>

@@ -1,15 +1,11 @@
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { artifacts, axeViolations, fieldErrors, startWebStack, type WebStack } from "./browser";
-import { attach, fillFreelanceExpenses, fillMember, pieter, useStack } from "./drive";
+import { describe, expect, it } from "vitest";
+import { artifacts, axeViolations, fieldErrors, type WebStack } from "./browser";
+import { attach, fillFreelanceExpenses, fillMember, pieter, stackForFile } from "./drive";
 
 let web: WebStack;
-beforeAll(async () => {
-  web = await startWebStack();
-  useStack(web);
-}, 180_000);
-afterAll(async () => {
-  await web?.stop();
+stackForFile((started) => {
+  web = started;
 });
 
 /** A phone's width: every field and its message must still fit. */

@@ -1,13 +1,6 @@
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  artifacts,
-  axeViolations,
-  fieldErrors,
-  type OpenPage,
-  startWebStack,
-  type WebStack,
-} from "./browser";
+import { describe, expect, it } from "vitest";
+import { artifacts, axeViolations, fieldErrors, type OpenPage, type WebStack } from "./browser";
 import {
   attach,
   camille,
@@ -19,8 +12,8 @@ import {
   locales,
   payOut,
   sarah,
+  stackForFile,
   submit,
-  useStack,
   waitForStatus,
 } from "./drive";
 
@@ -31,12 +24,8 @@ import {
  * milestone reported from there.
  */
 let web: WebStack;
-beforeAll(async () => {
-  web = await startWebStack();
-  useStack(web);
-}, 180_000);
-afterAll(async () => {
-  await web?.stop();
+stackForFile((started) => {
+  web = started;
 });
 
 const WIDTHS = [360, 1280] as const;

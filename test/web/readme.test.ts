@@ -1,27 +1,27 @@
+// First: the stack runs the demo plan of the day, as `npm start` does (read when the plan loads).
+import "./demo-plan";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Writable } from "node:stream";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { depsFromConfig } from "../../packages/core/src/deps";
 import { createBatch } from "../../packages/core/src/finance/batches";
 import { exportBatch } from "../../packages/core/src/finance/exports";
 import { markBatchPaid } from "../../packages/core/src/finance/settlement";
 import { createEngine } from "../../packages/core/src/workflows/index";
-import { artifacts, axeViolations, fieldErrors, startWebStack, type WebStack } from "./browser";
-import { attach, decisionLink, eventually, statusOf, useStack, waitForStatus } from "./drive";
+import { artifacts, axeViolations, fieldErrors, type WebStack } from "./browser";
+import { addDays, demoWindow, today } from "./demo-plan";
+import { attach, decisionLink, eventually, stackForFile, statusOf, waitForStatus } from "./drive";
 
 /**
  * The README's "A first request, end to end", step by step in Chromium, with the values the
- * README gives (read from it, so the README and this test cannot drift apart).
+ * README gives (read from it, so the README and this test cannot drift apart) and the dates it
+ * describes, computed from the day the test runs.
  */
 
 let web: WebStack;
-beforeAll(async () => {
-  web = await startWebStack();
-  useStack(web);
-}, 180_000);
-afterAll(async () => {
-  await web?.stop();
+stackForFile((started) => {
+  web = started;
 });
 
 /** The walkthrough's text, and each `value` it quotes in backticks. */
@@ -42,9 +42,7 @@ async function walkthrough() {
     iban: quoted("IBAN "),
     activity: quoted("activity "),
     reference: quoted("reference "),
-    workDay: quoted("work day "),
     gross: quoted("gross amount "),
-    cancellation: quoted("cancellation date "),
   };
 }
 
@@ -52,6 +50,9 @@ describe("the README walkthrough", () => {
   it("a cancelled contract filled in as the README says reaches an approver, is approved and paid", async () => {
     // Prepare
     const r = await walkthrough();
+    // "a day of last week" and "the day before that work day", from today
+    const workDay = addDays(today, -7);
+    const cancellation = addDays(workDay, -1);
 
     // Act 1: the form, with the hint that says which work days the plan covers
     const form = await web.open("/", 1280);
@@ -64,9 +65,9 @@ describe("the README walkthrough", () => {
     await form.fill("#f-client-name", "Théâtre du Parc");
     await form.check("#f-basis");
     await form.fill("#f-reference", r.reference);
-    await form.fill("#f-workDays-0-date", r.workDay);
+    await form.fill("#f-workDays-0-date", workDay);
     await form.fill("#f-grossAmountCents", r.gross);
-    await form.fill("#f-cancellationDate", r.cancellation);
+    await form.fill("#f-cancellationDate", cancellation);
     await form.fill("#f-cancellationReason", "Fermeture des salles (confinement).");
     await attach(form, "#f-documents", "contrat.pdf");
     await form.click("#review");
@@ -105,9 +106,12 @@ describe("the README walkthrough", () => {
     });
 
     // Assess
-    expect(hint).toContain("1 mars 2020");
-    expect(hint).toContain("31 décembre 2021");
-    expect(r.text).toContain("1 March 2020 to\n31 December 2021");
+    expect(r.text).toContain("work day *a day of last week*");
+    expect(r.text).toContain("cancellation date *the day before that work day*");
+    expect(r.text).toContain("from 1 March of last year to 31 December of this year");
+    expect(hint).toContain(`1 mars ${Number(today.slice(0, 4)) - 1}`);
+    expect(hint).toContain(`31 décembre ${today.slice(0, 4)}`);
+    expect(demoWindow.from <= workDay && workDay <= demoWindow.to).toBe(true);
     expect(shown).toBe("Versement programmé");
     expect(r.text).toContain(`*${shown}*`);
     expect(violations).toEqual([]);
@@ -119,13 +123,47 @@ describe("the README walkthrough", () => {
     // Prepare
     const form = await web.open("/", 360);
     await form.check("#f-type");
-    // Act
-    await form.fill("#f-workDays-0-date", "2022-05-10");
+    // Act: the day after the demo window ends
+    await form.fill("#f-workDays-0-date", addDays(demoWindow.to, 1));
     await form.click("#review");
     await form.waitForSelector(".error-summary");
     const error = (await fieldErrors(form))["f-workDays-0-date"];
     await form.screenshot({ path: join(artifacts, "form-window-error-360.png"), fullPage: true });
     // Assess
     expect(error).toContain("hors de la période du plan");
+  });
+});
+
+describe("the form without the plan's rules", () => {
+  it("says in the page's language that it could not load them, and draws the form on a retry", async () => {
+    // Prepare: the first answer for the plan's rules never arrives
+    const context = await web.browser.newContext({
+      viewport: { width: 360, height: 900 },
+      locale: "nl-BE",
+    });
+    let refused = 0;
+    await context.route("**/api/plan", (route) =>
+      refused++ === 0 ? route.abort("connectionrefused") : route.continue(),
+    );
+    const page = await context.newPage();
+
+    // Act
+    await page.goto(`${web.base}/`);
+    await page.waitForSelector("#plan-unavailable");
+    const said = await page.textContent("#plan-unavailable");
+    const typeChoice = await page.$("#f-type");
+    await page.screenshot({ path: join(artifacts, "form-plan-unavailable-nl-360.png") });
+    const violations = await axeViolations(page);
+    await page.click("#plan-retry");
+    await page.waitForSelector("#f-type");
+    await page.check("#f-type");
+    const hint = await page.textContent("#f-workDays-hint");
+    await context.close();
+
+    // Assess
+    expect(said).toContain("Het formulier kon de regels van het plan");
+    expect(typeChoice).toBeNull();
+    expect(violations).toEqual([]);
+    expect(hint).toContain(`31 december ${today.slice(0, 4)}`);
   });
 });

@@ -1,24 +1,20 @@
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { artifacts, axeViolations, type OpenPage, startWebStack, type WebStack } from "./browser";
+import { describe, expect, it } from "vitest";
+import { artifacts, axeViolations, type OpenPage, type WebStack } from "./browser";
 import {
   attach,
   decisionLink,
   fillFreelanceExpenses,
   fillMember,
   pieter,
+  stackForFile,
   submit,
-  useStack,
   waitForStatus,
 } from "./drive";
 
 let web: WebStack;
-beforeAll(async () => {
-  web = await startWebStack();
-  useStack(web);
-}, 180_000);
-afterAll(async () => {
-  await web?.stop();
+stackForFile((started) => {
+  web = started;
 });
 
 /** Pieter invoices through the cooperative without an Activity; the promise is a negotiation. */

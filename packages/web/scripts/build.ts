@@ -36,7 +36,9 @@ const withoutSchemas: Plugin = {
 
 /**
  * The plan's limits and the schemas' closed lists the form checks before sending, taken here
- * from their one source: importing the schema modules in the browser would bundle zod.
+ * from their one source: importing the schema modules in the browser would bundle zod. The
+ * plan's windows, caps and rules are NOT baked in (one build serves every stack and plan): the
+ * pages ask the running server for them (`GET /api/plan`, `lib/plan-rules.ts`).
  */
 const limits = {
   documents: planConfig.documents,
@@ -44,16 +46,6 @@ const limits = {
   initiative: planConfig.types["initiative-support"],
   options: { basis: basisValues, category: aidCategories, purpose: loanPurposes },
   memberNumber: MEMBER_NUMBER.source,
-  /** The windows, caps and rules the checks apply, shown as hints and checked before sending. */
-  rules: {
-    crisisStart: planConfig.crisisStart,
-    planWindow: planConfig.planWindow,
-    aidCapCents: planConfig.types["emergency-aid"].capCents,
-    aidPeriodDays: Math.round(planConfig.types["emergency-aid"].periodSeconds / 86_400),
-    expensesCapCents: planConfig.types["incurred-expenses"].totalCapCents,
-    dailyCapCents: planConfig.types["cancelled-contract"].dailyWarnAboveCents,
-    workDay: planConfig.types["cancelled-contract"].workDay,
-  },
 };
 
 /** Builds the three pages into `dist/`. */

@@ -15,6 +15,7 @@ import { type ApiError, api, fieldErrors } from "./lib/api";
 import { announce, byId, focus, h } from "./lib/dom";
 import { clearErrors, showErrors } from "./lib/errors";
 import { applyLanguage, languageSwitcher, pageLanguage } from "./lib/lang";
+import { loadPlanRules } from "./lib/plan-rules";
 import { say } from "./lib/ui-text";
 
 let language: Language = pageLanguage();
@@ -27,11 +28,15 @@ const form = h("form", { id: "request-form", novalidate: true, "aria-labelledby"
 const summary = h("section", { id: "summary", hidden: true, "aria-labelledby": "summary-title" });
 const success = h("section", { id: "success", hidden: true, "aria-labelledby": "success-title" });
 
-function rerender(focusId?: string) {
-  clearErrors(form);
+function titles() {
   byId("title")!.textContent = say("formTitle", language);
   byId("intro")!.textContent = say("formAbout", language);
   document.title = say("formTitle", language);
+}
+
+function rerender(focusId?: string) {
+  clearErrors(form);
+  titles();
   form.replaceChildren(
     h("p", { class: "hint" }, say("formIntro", language)),
     ...formContent({ draft, language, busy, changed: () => saveDraft(draft), rerender }),
@@ -198,12 +203,47 @@ function setLanguage(next: Language, remember: boolean) {
   applyLanguage(language, remember);
   languageSwitcher(language, (l) => {
     setLanguage(l, true);
+    if (rules !== "ready") return rules === "failed" ? showUnavailable() : undefined;
     if (!summary.hidden) showForm();
     rerender("lang");
   });
 }
 
+/** Where the plan's rules stand: the form is drawn with them, never without. */
+let rules: "loading" | "failed" | "ready" = "loading";
+
+/** The form needs the running plan's rules for its hints and checks: asks for them, then draws. */
+async function start() {
+  rules = "loading";
+  titles();
+  app.replaceChildren(h("p", { class: "notice", role: "status" }, say("loading", language)));
+  try {
+    await loadPlanRules();
+  } catch {
+    rules = "failed";
+    return showUnavailable();
+  }
+  rules = "ready";
+  app.replaceChildren(form, summary, success);
+  rerender();
+}
+
+function showUnavailable() {
+  titles();
+  app.replaceChildren(
+    h(
+      "div",
+      { class: "notice error", role: "alert", id: "plan-unavailable" },
+      h("p", {}, say("planUnavailable", language)),
+      h(
+        "button",
+        { type: "button", id: "plan-retry", onclick: () => void start() },
+        say("retry", language),
+      ),
+    ),
+  );
+}
+
 byId("noscript-note")?.remove();
-app.replaceChildren(form, summary, success);
 setLanguage(language, false);
-rerender();
+void start();

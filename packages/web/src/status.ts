@@ -14,6 +14,7 @@ import { announce, byId, fill, focus, h } from "./lib/dom";
 import { clearErrors, showErrors } from "./lib/errors";
 import { browserLanguage, hasChosenLanguage } from "./lib/lang";
 import { facts, pageFrame, section } from "./lib/page";
+import { loadPlanRules } from "./lib/plan-rules";
 import { dataTable } from "./lib/table";
 import { takeFragment } from "./lib/token";
 import { payoutStatusText, say, statusText } from "./lib/ui-text";
@@ -58,6 +59,7 @@ interface RequestView {
 const { id, token } = takeFragment("entraide.status");
 let view: RequestView | undefined;
 let notice: { text: string; error: boolean } | undefined;
+let rulesLoaded = false;
 const frame = pageFrame("statusTitle", () => draw());
 
 const day = (iso: string, l: Language) => formatDate(iso.slice(0, 10), l);
@@ -72,6 +74,12 @@ async function load(): Promise<void> {
     const answer = await api<RequestView>("GET", `/api/requests/${encodeURIComponent(id)}`, {
       token,
     });
+    // The plan's rules, only for the fields a needs-info answer corrects (hints, checks).
+    if (answer.status === 200 && answer.body.infoRequest?.fields)
+      rulesLoaded = await loadPlanRules().then(
+        () => true,
+        () => false,
+      );
     if (answer.status !== 200)
       return fail(
         say(answer.status === 404 ? "notFound" : "serverError", frame.language, {
@@ -121,7 +129,10 @@ function draw(): void {
       ? section(
           "rejection-title",
           say("rejectionReason", l),
-          h("blockquote", { id: "rejection-reason" }, v.rejection.reason),
+          // A vote, or an approver who gave no comment, may refuse without a reason: say so.
+          v.rejection.reason.trim()
+            ? h("blockquote", { id: "rejection-reason" }, v.rejection.reason)
+            : h("p", { id: "rejection-reason" }, say("noReasonGiven", l)),
         )
       : null,
     v.approvalComments?.length
@@ -237,24 +248,32 @@ function infoForm(v: RequestView, l: Language) {
   const keys = Object.keys(v.infoRequest?.fields ?? {});
   if (keys.length > 0 && !infoDraft)
     infoDraft = draftFrom(v.type, v.infoRequest?.fields ?? {}, l, say("keptDocument", l));
-  const draft = infoDraft;
-  const corrections = draft
-    ? h(
-        "fieldset",
-        { class: "group", id: "info-fields" },
-        h("legend", {}, say("fixFields", l)),
-        fieldsOf(keys, {
-          draft,
-          language: l,
-          busy,
-          changed: () => undefined,
-          rerender: (focusId) => {
-            infoFocus = focusId;
-            draw();
-          },
-        }),
-      )
-    : null;
+  // Without the plan's rules the fields cannot be hinted or checked: the member is told so.
+  const draft = rulesLoaded ? infoDraft : undefined;
+  const corrections =
+    !draft && infoDraft
+      ? h(
+          "p",
+          { class: "notice error", role: "alert", id: "plan-unavailable" },
+          say("planUnavailable", l),
+        )
+      : draft
+        ? h(
+            "fieldset",
+            { class: "group", id: "info-fields" },
+            h("legend", {}, say("fixFields", l)),
+            fieldsOf(keys, {
+              draft,
+              language: l,
+              busy,
+              changed: () => undefined,
+              rerender: (focusId) => {
+                infoFocus = focusId;
+                draw();
+              },
+            }),
+          )
+        : null;
   const commentText = fieldTexts.comment[l];
   const comment = h("textarea", { id: "f-comment", rows: 5, maxlength: 2000 });
   const form = h(

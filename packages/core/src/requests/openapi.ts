@@ -202,6 +202,18 @@ export function openApiDocument() {
         },
       },
       ...boardPaths({ json, errors, bearer }),
+      "/api/plan": {
+        get: {
+          summary:
+            "The plan's windows, caps and rules the request form shows and checks before sending (public, cacheable)",
+          responses: {
+            "200": {
+              description:
+                "crisisStart, planWindow {from, to}, aidCapCents, aidPeriodDays, expensesCapCents, dailyCapCents, workDay {hoursPerDay, daysPerCachet}",
+            },
+          },
+        },
+      },
       "/api/health": {
         get: { summary: "Liveness and versions", responses: { "200": { description: "ok" } } },
       },

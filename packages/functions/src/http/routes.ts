@@ -5,6 +5,7 @@
  */
 export const routes = {
   "GET /api/health": "packages/functions/src/http/health.handler",
+  "GET /api/plan": "packages/functions/src/http/get-plan.handler",
   "POST /api/documents": "packages/functions/src/http/create-document.handler",
   "POST /api/requests": "packages/functions/src/http/submit-request.handler",
   "GET /api/requests/{id}": "packages/functions/src/http/get-request.handler",

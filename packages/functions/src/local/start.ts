@@ -3,6 +3,7 @@ import { createClients } from "@entraide/core/aws/clients";
 import { OffsetClock } from "@entraide/core/clock";
 import { RuntimeConfig } from "@entraide/core/config";
 import { type Deps, depsFromConfig } from "@entraide/core/deps";
+import { planConfig } from "@entraide/core/plan/config";
 import { useDeps } from "../context";
 import { schedules } from "../cron/schedules";
 import { routes } from "../http/routes";
@@ -232,6 +233,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
       `  web form and API  ${stack.urls.web}`,
       `  emails (inbox)    ${stack.urls.inbox}`,
       `  data              ${localDataDir(env)}`,
+      `  plan window       ${planConfig.planWindow.from} to ${planConfig.planWindow.to}`,
       "Press Ctrl-C to stop.",
     ].join("\n"),
   );

@@ -3,11 +3,10 @@ import { formatEuros } from "@entraide/core/requests/i18n";
 import { dailyGrossCents, type PlannedDay, workDayUnits } from "@entraide/core/requests/work-days";
 import { h } from "../lib/dom";
 import { fieldId } from "../lib/errors";
+import { planRules } from "../lib/plan-rules";
 import { say } from "../lib/ui-text";
 import type { WorkDayRow } from "./draft";
 import type { FormContext } from "./render";
-
-const { dailyCapCents, workDay } = __PLAN_LIMITS__.rules;
 
 /** A typed work-day row as the cap counts it; rows not yet readable count as full days. */
 function plannedDay(row: WorkDayRow): PlannedDay {
@@ -21,6 +20,7 @@ function plannedDay(row: WorkDayRow): PlannedDay {
 /** The daily amount the check will compute, said as the member types (or nothing yet). */
 export function dailyText(ctx: FormContext): string {
   const { draft, language } = ctx;
+  const { dailyCapCents, workDay } = planRules();
   let gross: number;
   try {
     gross = parseEuros(draft.values.grossAmountCents ?? "", language);

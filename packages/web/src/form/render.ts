@@ -4,6 +4,7 @@ import { fieldTexts, optionTexts } from "@entraide/core/requests/labels";
 import { type Language, languages, requestTypes } from "@entraide/core/requests/request-types";
 import { h } from "../lib/dom";
 import { fieldId } from "../lib/errors";
+import { planRules } from "../lib/plan-rules";
 import { say } from "../lib/ui-text";
 import { fileField } from "../lib/upload";
 import { correspondenceField, DOCUMENTS_CHANGED } from "./correspondence";
@@ -65,11 +66,12 @@ function field(
   );
 }
 
-const { rules, loan, initiative } = __PLAN_LIMITS__;
+const { loan, initiative } = __PLAN_LIMITS__;
 
 /** The plan's window, cap or rule a field is checked against, said before the member sends. */
 export function planHint(key: string, l: Language, type?: Draft["type"]): string | undefined {
   if (type === "initiative-support") return initiativeHint(key, l);
+  const rules = planRules();
   const window = {
     from: formatDate(rules.planWindow.from, l),
     to: formatDate(rules.planWindow.to, l),

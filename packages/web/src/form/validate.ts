@@ -6,6 +6,7 @@ import { labelOf } from "@entraide/core/requests/labels";
 import type { FieldError } from "@entraide/core/requests/messages";
 import type { Language } from "@entraide/core/requests/request-types";
 import { type Issue, toFieldError } from "../lib/errors";
+import { planRules } from "../lib/plan-rules";
 import { say } from "../lib/ui-text";
 import { markedIds } from "./correspondence";
 import type { Draft } from "./draft";
@@ -220,7 +221,7 @@ export function collect(
         break;
     }
   }
-  planRules(body, errors, language);
+  checkPlanRules(body, errors, language);
   tranchesRule(body, errors, fail);
   return { body, errors };
 }
@@ -229,8 +230,8 @@ export function collect(
  * The plan's window and caps, checked before sending with the words the server's checks use,
  * so that a request the checks would send back to the member is corrected here instead.
  */
-function planRules(body: Out, errors: FieldError[], l: Language) {
-  const { planWindow, aidCapCents, expensesCapCents } = __PLAN_LIMITS__.rules;
+function checkPlanRules(body: Out, errors: FieldError[], l: Language) {
+  const { planWindow, aidCapCents, expensesCapCents } = planRules();
   const reason = (path: string, code: ReasonCode, params: Record<string, string | number>) =>
     errors.push({ path, code: "invalid_value", message: renderReason({ code, params }, l) });
   const days = (body.workDays as { date?: string }[] | undefined) ?? [];

@@ -19,7 +19,13 @@ export interface ApiError {
 export async function api<T = unknown>(
   method: "GET" | "POST",
   path: string,
-  options: { body?: unknown; token?: string; headers?: Record<string, string> } = {},
+  options: {
+    body?: unknown;
+    token?: string;
+    headers?: Record<string, string>;
+    /** Only what the API marks cacheable and is the same for everyone may be kept. */
+    cache?: RequestCache;
+  } = {},
 ): Promise<ApiAnswer<T>> {
   const headers: Record<string, string> = { accept: "application/json", ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -29,7 +35,7 @@ export async function api<T = unknown>(
     headers,
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
     credentials: "omit",
-    cache: "no-store",
+    cache: options.cache ?? "no-store",
     referrerPolicy: "no-referrer",
   });
   const text = await response.text();

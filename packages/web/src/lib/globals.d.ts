@@ -1,4 +1,4 @@
-/** The plan's limits and the schemas' closed lists, written into the bundles at build time from `plan/config.ts`. */
+/** The plan's limits and the schemas' closed lists, written into the bundles at build time from `plan/config.ts`; the windows, caps and rules come from `GET /api/plan` (`plan-rules.ts`). */
 declare const __PLAN_LIMITS__: {
   documents: { maxBytes: number; allowedContentTypes: string[]; maxPerRequest: number };
   loan: {
@@ -15,14 +15,4 @@ declare const __PLAN_LIMITS__: {
   options: { basis: string[]; category: string[]; purpose: string[] };
   /** `MEMBER_NUMBER.source` of `requests/fields.ts`. */
   memberNumber: string;
-  rules: {
-    crisisStart: string;
-    planWindow: { from: string; to: string };
-    aidCapCents: number;
-    aidPeriodDays: number;
-    expensesCapCents: number;
-    /** The cancelled-contract daily cap and how hours and cachets weigh in it. */
-    dailyCapCents: number;
-    workDay: { hoursPerDay: number; daysPerCachet: number };
-  };
 };

@@ -185,6 +185,12 @@ export const ui = {
   // Status page
   statusTitle: t3("Suivi de votre demande", "Opvolging van uw aanvraag", "Your request"),
   loading: t3("Chargement…", "Laden…", "Loading…"),
+  planUnavailable: t3(
+    "Le formulaire n'a pas pu charger les règles du plan (périodes, plafonds). Vérifiez votre connexion et réessayez.",
+    "Het formulier kon de regels van het plan (periodes, maxima) niet laden. Controleer uw verbinding en probeer opnieuw.",
+    "The form could not load the plan's rules (periods, caps). Check your connection and try again.",
+  ),
+  retry: t3("Réessayer", "Opnieuw proberen", "Try again"),
   confirmTitle: t3("Confirmation", "Bevestiging", "Confirmation"),
   boardTitle: t3("Tableau d'entraide", "Solidariteitsbord", "Mutual-aid board"),
   notFound: t3(
@@ -336,6 +342,11 @@ export const ui = {
   ),
   rangeHint: t3("Entre {min} et {max}.", "Tussen {min} en {max}.", "Between {min} and {max}."),
   rejectionReason: t3("Motif du refus", "Reden van de weigering", "Reason for the rejection"),
+  noReasonGiven: t3(
+    "Aucun motif n'a été donné.",
+    "Er werd geen reden opgegeven.",
+    "No reason was given.",
+  ),
   approverComments: t3(
     "Commentaire du responsable",
     "Opmerking van de verantwoordelijke",
