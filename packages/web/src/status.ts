@@ -35,6 +35,7 @@ interface RequestView {
   approvalComments?: { comment: string; amountCents?: number; at: string }[];
   history: { at: string; type: string; label: string }[];
   nextStep: string;
+  nextStepKey?: string;
   actions: { withdraw: boolean; answerInfo: boolean; correctIban?: boolean; report?: boolean };
   infoRequest?: {
     message: string;
@@ -123,7 +124,7 @@ function draw(): void {
     section(
       "next-title",
       say("nextStep", l),
-      h("p", { id: "next-step" }, nextSteps[v.status]?.[l] ?? v.nextStep),
+      h("p", { id: "next-step" }, nextSteps[v.nextStepKey ?? v.status]?.[l] ?? v.nextStep),
     ),
     v.rejection
       ? section(

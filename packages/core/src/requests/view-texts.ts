@@ -132,6 +132,18 @@ export const nextSteps: Record<string, Translated> = {
     nl: "Een verantwoordelijke beslist over uw aanvraag.",
     en: "An approver will decide on your request.",
   },
+  // awaiting-approval while a committee votes (the request's `vote` is open).
+  "awaiting-approval-vote": {
+    fr: "Le comité vote sur votre demande ; vous serez informé du résultat par e-mail.",
+    nl: "Het comité stemt over uw aanvraag; u krijgt de uitslag per e-mail.",
+    en: "The committee is voting on your request; you will be told the outcome by email.",
+  },
+  // approved and held until the member at the register's address answers (or the delay ends).
+  "approved-owner-hold": {
+    fr: "Votre demande est approuvée ; le paiement attend la réponse du membre à l’adresse de notre registre.",
+    nl: "Uw aanvraag is goedgekeurd; de betaling wacht op het antwoord van het lid op het adres in ons register.",
+    en: "Your request is approved; payment waits for the answer of the member at the address in our register.",
+  },
   approved: {
     fr: "Votre demande est approuvée ; nous réservons le montant pour le paiement.",
     nl: "Uw aanvraag is goedgekeurd; we reserveren het bedrag voor de betaling.",

@@ -7,12 +7,24 @@ import { fixableValues } from "./checks/fixable";
 import { renderReason } from "./checks/reasons";
 import { referenceOf } from "./payment-reference";
 import { projectView, REPORTING, trancheOfPayout } from "./project-view";
+import type { RequestData } from "./record";
 import { ownRequest } from "./status-token";
+import { ownerUnconfirmed } from "./steps/identity";
 import { historyLabels, nextSteps } from "./view-texts";
 
 /** The last day to answer a request for information, after which the request expires. */
 const answerBy = (requestedAt: string) =>
   isoDay(new Date(Date.parse(requestedAt) + planConfig.needsInfo.expiresAfterSeconds * 1000));
+
+/**
+ * Which next step the page says: the status's, or a more exact one where the status alone
+ * would mislead (a committee voting is not "an approver"; a hold waits for another person).
+ */
+export function nextStepKey(status: string, data: RequestData): string {
+  if (status === "awaiting-approval" && data.vote) return "awaiting-approval-vote";
+  if (status === "approved" && ownerUnconfirmed(data)) return "approved-owner-hold";
+  return status;
+}
 
 const OPEN_FOR_WITHDRAWAL = new Set(["received", "checking", "needs-info", "awaiting-approval"]);
 
@@ -46,7 +58,9 @@ export async function memberView(deps: Deps, id: string, token: string | undefin
         message: renderReason(c.reason, lang),
       })),
     history,
-    nextStep: nextSteps[status]?.[lang] ?? "",
+    nextStep: nextSteps[nextStepKey(status, data)]?.[lang] ?? "",
+    /** Which of `nextSteps` that is, for a page that says it in another language. */
+    nextStepKey: nextStepKey(status, data),
     actions: {
       withdraw: execution.status === "running" && OPEN_FOR_WITHDRAWAL.has(status),
       answerInfo: status === "needs-info",
