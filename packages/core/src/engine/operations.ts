@@ -4,6 +4,7 @@ import type { Deps } from "../deps";
 import { NotFoundError } from "../errors";
 import type { Execution, ExecutionStatus, HistoryEvent } from "./execution";
 import { getExecution, readHistory } from "./store";
+import { fromStored, SUMMARY_ATTRIBUTES } from "./stored-shape";
 
 export const EXECUTION_STATUSES = [
   "running",
@@ -33,18 +34,6 @@ export interface ListExecutionsInput {
   /** At most this many per workflow and status, oldest first. */
   limit?: number;
 }
-
-const SUMMARY = [
-  "id",
-  "workflow",
-  "version",
-  "#status",
-  "#state",
-  "startedAt",
-  "updatedAt",
-  "#error",
-  "#data.#status",
-] as const;
 
 /**
  * Lists executions by workflow and status from the byStatus index, oldest first within each
@@ -81,19 +70,20 @@ async function queryPartition(
       KeyConditionExpression: "#pk = :pk",
       ExpressionAttributeNames: {
         "#pk": indexes.byStatus.pk,
-        "#status": "status",
-        "#state": "state",
-        "#error": "error",
+        ...Object.fromEntries(SUMMARY_ATTRIBUTES.map((a, i) => [`#a${i}`, a])),
         "#data": "data",
+        "#status": "status",
       },
       ExpressionAttributeValues: { ":pk": partition },
-      ProjectionExpression: SUMMARY.join(", "),
+      ProjectionExpression: [...SUMMARY_ATTRIBUTES.map((_, i) => `#a${i}`), "#data.#status"].join(
+        ", ",
+      ),
     },
   );
   for await (const page of pages) {
     for (const item of page.Items ?? []) {
       if (found.length >= limit) return found;
-      found.push(item as ExecutionSummary);
+      found.push(fromStored(item) as ExecutionSummary);
     }
   }
   return found;
