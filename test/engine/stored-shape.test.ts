@@ -75,6 +75,9 @@ describe("execution items written before the short names still read", () => {
         TableName: stack.config.table,
         Item: {
           ...keys.execution(id),
+          // Its index keys as the migration leaves them: the old ones, and the new ones backfilled.
+          gsi1pk: "EXEC#shapes#running",
+          gsi1sk: `${execution.startedAt}#${id}`,
           ...keys.executionStatus("shapes", "running", execution.startedAt, id),
           ...keys.due(execution.due!, id),
           ...execution,

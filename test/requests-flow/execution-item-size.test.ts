@@ -30,7 +30,7 @@ beforeAll(async () => {
 /** DynamoDB bills a write by the kilobyte: an execution item under 1 KB costs one unit per commit. */
 const ONE_UNIT = 1000;
 
-describe("an execution item costs one write unit in the common case", () => {
+describe("an execution item costs one write unit in the common case, and no index write while its status stays", () => {
   it("a cancelled contract's execution item stays under 1,000 bytes at every state on its way to scheduled", async () => {
     // Prepare
     written.length = 0;
@@ -45,6 +45,12 @@ describe("an execution item costs one write unit in the common case", () => {
     const mine = written.filter((i) => String(i.pk).endsWith(submitted.body.id));
     // Every revision from the start to the last was written, and each one under the unit.
     expect(mine.map((i) => i.rev)).toEqual(Array.from({ length: execution.rev }, (_, i) => i + 1));
+    // Out of the shared status index, in its own keys-only one whose keys move only with the status.
+    expect(mine.filter((i) => i.gsi1pk !== undefined || i.gsi1sk !== undefined)).toEqual([]);
+    const entries = (status: string) =>
+      new Set(mine.filter((i) => i.st === status).map((i) => `${i.xpk} ${i.xsk}`));
+    expect(entries("running").size).toBe(1);
+    expect([...entries("running")][0]).toMatch(/^EXEC#cancelled-contract#running /);
     const over = mine.filter((i) => itemSize(i) >= ONE_UNIT);
     expect(over.map((i) => ({ rev: i.rev, state: i.sn, bytes: itemSize(i) }))).toEqual([]);
   });

@@ -91,19 +91,6 @@ export async function getExecution(deps: Deps, id: string): Promise<Execution | 
   throw new TornReadError(id);
 }
 
-/**
- * An execution as an index lists it (its item, without its detached parts), whole: read again
- * with its parts when it has any. For the readers of the `byStatus` index.
- */
-export async function wholeExecution(
-  deps: Deps,
-  item: Record<string, unknown>,
-): Promise<Execution | undefined> {
-  const execution = fromStored(item);
-  if (!execution.parts || Object.keys(execution.parts).length === 0) return execution;
-  return getExecution(deps, execution.id);
-}
-
 /** One item holds all the events of a transition: one write however many events it explains. */
 function historyItem(id: string, events: HistoryEvent[]) {
   return { ...keys.historyEvent(id, events[0]!.seq), events };

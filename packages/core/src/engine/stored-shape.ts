@@ -1,3 +1,4 @@
+import { indexes } from "../db/layout";
 import type { Execution, HistoryEvent, PendingTimer } from "./execution";
 
 /*
@@ -147,8 +148,14 @@ export const SUMMARY_ATTRIBUTES = [
   "updatedAt",
 ];
 
-/** The table's key attributes, which are not part of an execution. */
-const KEYS = ["pk", "sk", "gsi1pk", "gsi1sk", "duePk", "dueSk"];
+/** The table's key attributes, which are not part of an execution (`gsi1*`: items written before their own index). */
+const KEYS = [
+  "pk",
+  "sk",
+  "gsi1pk",
+  "gsi1sk",
+  ...Object.values(indexes).flatMap((index) => [index.pk, index.sk]),
+];
 
 function withoutKeys(item: Record<string, unknown>): Record<string, unknown> {
   const rest = { ...item };
