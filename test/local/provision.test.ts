@@ -1,6 +1,10 @@
+import { CreateTableCommand, DescribeTableCommand } from "@aws-sdk/client-dynamodb";
 import { ReceiveMessageCommand, SendMessageCommand } from "@aws-sdk/client-sqs";
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { describe, expect, it } from "vitest";
+import { indexes, keys, tableDefinition } from "../../packages/core/src/db/layout";
+import { listExecutions } from "../../packages/core/src/engine/operations";
+import { provision } from "../../packages/functions/src/local/provision";
 import { createTestStack } from "../support/stack";
 
 describe("local provisioning", () => {
@@ -23,5 +27,64 @@ describe("local provisioning", () => {
     // Assess
     expect(got.Item?.v).toBe(1);
     expect(received.Messages?.[0]?.Body).toBe("hi");
+  });
+
+  it("upgrades a table kept from before executions had their own index: the index added, their keys moved", async () => {
+    // Prepare: a table as provisioned before, holding an execution listed under `byStatus`.
+    const stack = await createTestStack();
+    const suffix = crypto.randomUUID().slice(0, 8);
+    const names = { table: `kept-${suffix}`, queue: `kept-${suffix}`, bucket: `kept-${suffix}` };
+    const before = tableDefinition(names.table);
+    const oldIndexes = before.GlobalSecondaryIndexes!.filter(
+      (i) => i.IndexName !== indexes.executionsByStatus.name,
+    );
+    await stack.clients.ddb.send(
+      new CreateTableCommand({
+        ...before,
+        AttributeDefinitions: before.AttributeDefinitions!.filter(
+          (a) => !["xpk", "xsk"].includes(a.AttributeName!),
+        ),
+        GlobalSecondaryIndexes: oldIndexes,
+      }),
+    );
+    const id = crypto.randomUUID();
+    const at = "2026-01-05T10:00:00.000Z";
+    await stack.clients.ddb.send(
+      new PutCommand({
+        TableName: names.table,
+        Item: {
+          ...keys.execution(id),
+          gsi1pk: "EXEC#kept#running",
+          gsi1sk: `${at}#${id}`,
+          id,
+          workflow: "kept",
+          version: 1,
+          status: "running",
+          state: "a",
+          startedAt: at,
+          updatedAt: at,
+          data: {},
+        },
+      }),
+    );
+    // Act
+    await provision(stack.clients, names);
+    // Assess
+    const { Table } = await stack.clients.ddb.send(
+      new DescribeTableCommand({ TableName: names.table }),
+    );
+    expect(Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName)).toContain(
+      indexes.executionsByStatus.name,
+    );
+    const { Item } = await stack.clients.ddb.send(
+      new GetCommand({ TableName: names.table, Key: keys.execution(id) }),
+    );
+    expect(Item).toMatchObject({ xpk: "EXEC#kept#running", xsk: `${at}#${id}` });
+    expect(Item).not.toHaveProperty("gsi1pk");
+    const listed = await listExecutions(
+      { ...stack, config: { ...stack.config, table: names.table } },
+      { workflows: ["kept"] },
+    );
+    expect(listed.map((e) => e.id)).toEqual([id]);
   });
 });
