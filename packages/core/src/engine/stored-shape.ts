@@ -96,7 +96,11 @@ export const storedPending = (events: HistoryEvent[]) => ({
 
 /** The execution an item holds, whichever shape it was written in; the table's keys left out. */
 export function fromStored(item: Record<string, unknown>): Execution {
-  if (!(PLAIN.workflow in item)) return withoutKeys(item) as unknown as Execution;
+  if (!(PLAIN.workflow in item)) {
+    // The old shape; the sweeper may since have moved its due time, under the new name.
+    const { [TIMES.due]: moved, ...old } = withoutKeys(item);
+    return { ...old, ...(moved === undefined ? {} : { due: readTime(moved) }) } as Execution;
+  }
   const execution: Record<string, unknown> = {};
   const byStoredName = new Map<string, (value: unknown) => [string, unknown]>();
   for (const [field, name] of Object.entries(PLAIN)) byStoredName.set(name, (v) => [field, v]);
