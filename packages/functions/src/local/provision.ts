@@ -85,7 +85,18 @@ async function upgradeTable(
         GlobalSecondaryIndexUpdates: [{ Create: index }],
       }),
     );
+  if (missing.length > 0) await indexesActive(clients, definition.TableName!);
   await moveExecutionIndexKeys(clients.ddb, definition.TableName!);
+}
+
+/** DynamoDB builds a new index in the background; DynamoDB Local fails writes to its items meanwhile. */
+async function indexesActive(clients: AwsClients, table: string): Promise<void> {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    const { Table } = await clients.ddb.send(new DescribeTableCommand({ TableName: table }));
+    if ((Table?.GlobalSecondaryIndexes ?? []).every((i) => i.IndexStatus === "ACTIVE")) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the indexes of table ${table} did not become active within a minute`);
 }
 
 async function ensureBucket(clients: AwsClients, bucket: string): Promise<void> {
