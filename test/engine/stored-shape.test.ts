@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { keys } from "../../packages/core/src/db/layout";
 import { defineWorkflow } from "../../packages/core/src/engine/definition";
 import { Engine } from "../../packages/core/src/engine/engine";
@@ -17,7 +18,12 @@ const workflow = defineWorkflow({
     ask: {
       type: "callback",
       timers: [{ name: "reminder", afterSeconds: 3600, step: "remind" }],
-      onCallback: (_data, input) => ({ data: { answer: input.payload.answer }, next: "done" }),
+      events: { answer: z.object({ answer: z.string() }) },
+      outcomes: { answered: "done" },
+      onCallback: (_data, input) => ({
+        data: { answer: String(input.payload.answer) },
+        outcome: "answered",
+      }),
     },
     done: { type: "succeed" },
   },
@@ -105,7 +111,7 @@ describe("execution items written before the short names still read", () => {
     const read = await getExecution(stack, id);
     const history = await readHistory(stack, id);
     const listed = await listExecutions(stack, { workflows: ["shapes"], status: "running" });
-    const delivery = await engine.signal(id, { state: "ask" }, { answer: "yes" });
+    const delivery = await engine.signal(id, { state: "ask" }, { event: "answer", answer: "yes" });
     await new Harness(stack, engine).drain({ sweep: false });
     // Assess
     expect(read).toEqual({ ...execution, due: MOVED_DUE, pending: carried });
