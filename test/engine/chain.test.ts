@@ -1,9 +1,11 @@
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import type { Context } from "aws-lambda";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addSeconds, OffsetClock } from "../../packages/core/src/clock";
 import { keys } from "../../packages/core/src/db/layout";
 import { defineWorkflow, type Step } from "../../packages/core/src/engine/definition";
 import { Engine } from "../../packages/core/src/engine/engine";
+import { INVOCATION_MARGIN_MS } from "../../packages/core/src/engine/run";
 import { getExecution, readHistory } from "../../packages/core/src/engine/store";
 import { sweep } from "../../packages/core/src/engine/sweeper";
 import { Harness } from "../support/engine-harness";
@@ -25,6 +27,15 @@ const workflow = defineWorkflow({
     done: { type: "succeed" },
   },
 });
+
+/** A monotonic time source that moves `step` ms each time it is read: budgets proven without timing. */
+function ticking(step: number): () => number {
+  let at = 0;
+  return () => {
+    at += step;
+    return at;
+  };
+}
 
 /** The test's clock, still between its moves: the due times below are exact. */
 class StillClock extends OffsetClock {
@@ -62,7 +73,14 @@ const steps: Record<string, Step> = {
 
 beforeAll(async () => {
   stack = { ...(await createTestStack()), clock: new StillClock() };
-  engine = new Engine({ deps: stack, workflows: [workflow], steps, graceSeconds: GRACE });
+  // The default budget, in a time source that moves 10 ms per read: the whole run fits in it.
+  engine = new Engine({
+    deps: stack,
+    workflows: [workflow],
+    steps,
+    graceSeconds: GRACE,
+    monotonicMs: ticking(10),
+  });
   harness = new Harness(stack, engine);
 });
 
@@ -99,16 +117,19 @@ describe("a chain of states run in one invocation", () => {
   it("reads a register once for the states one invocation runs, and again in another invocation or execution", async () => {
     // Prepare
     registerReads.clear();
-    const one = await engine.start({ workflow: "chained", key: crypto.randomUUID(), input: {} });
-    const two = await engine.start({ workflow: "chained", key: crypto.randomUUID(), input: {} });
+    // Read at the start and after each commit, 10 ms apart: a budget of 15 ms chains two transitions.
     const chainOfTwo = new Engine({
       deps: stack,
       workflows: [workflow],
       steps,
       graceSeconds: GRACE,
-      maxChain: 2,
+      chainBudgetMs: 15,
+      monotonicMs: ticking(10),
     });
-    // Act
+    // Act: one execution after the other, so no other record reads the time source in between.
+    const one = await engine.start({ workflow: "chained", key: crypto.randomUUID(), input: {} });
+    await new Harness(stack, chainOfTwo).drain();
+    const two = await engine.start({ workflow: "chained", key: crypto.randomUUID(), input: {} });
     await new Harness(stack, chainOfTwo).drain();
     // Assess: five states, chains of at most two transitions, so three invocations each.
     expect((await getExecution(stack, one.id))?.data).toEqual({
@@ -120,6 +141,61 @@ describe("a chain of states run in one invocation", () => {
     });
     expect(registerReads.get(one.id)).toBe(3);
     expect(registerReads.get(two.id)).toBe(3);
+  });
+
+  it("a budget of 0 runs one state per invocation; a long one the whole synchronous run in one", async () => {
+    // Prepare
+    registerReads.clear();
+    const engineWith = (chainBudgetMs: number) =>
+      new Engine({
+        deps: stack,
+        workflows: [workflow],
+        steps,
+        graceSeconds: GRACE,
+        chainBudgetMs,
+        monotonicMs: ticking(10),
+      });
+    const oneByOne = new Harness(stack, engineWith(0));
+    const allAtOnce = new Harness(stack, engineWith(60_000));
+    // Act
+    const short = await engine.start({ workflow: "chained", key: crypto.randomUUID(), input: {} });
+    await oneByOne.drain();
+    const long = await engine.start({ workflow: "chained", key: crypto.randomUUID(), input: {} });
+    await allAtOnce.drain();
+    // Assess: five tasks; one message per invocation, one register read per invocation.
+    expect((await getExecution(stack, short.id))?.status).toBe("succeeded");
+    expect(oneByOne.delivered).toBe(5);
+    expect(registerReads.get(short.id)).toBe(5);
+    expect((await getExecution(stack, long.id))?.status).toBe("succeeded");
+    expect(allAtOnce.delivered).toBe(1);
+    expect(registerReads.get(long.id)).toBe(1);
+  });
+
+  it("a chain stops short of the invocation's end, whatever the budget", async () => {
+    // Prepare: a long budget, but the Lambda context leaves 15 ms past the margin (two transitions).
+    registerReads.clear();
+    const context = {
+      getRemainingTimeInMillis: () => INVOCATION_MARGIN_MS + 15,
+    } as Partial<Context> as Context;
+    const harnessed = new Harness(
+      stack,
+      new Engine({
+        deps: stack,
+        workflows: [workflow],
+        steps,
+        graceSeconds: GRACE,
+        chainBudgetMs: 60_000,
+        monotonicMs: ticking(10),
+      }),
+      context,
+    );
+    const { id } = await engine.start({ workflow: "chained", key: crypto.randomUUID(), input: {} });
+    // Act
+    await harnessed.drain();
+    // Assess: five states in chains of two, two and one.
+    expect((await getExecution(stack, id))?.status).toBe("succeeded");
+    expect(harnessed.delivered).toBe(3);
+    expect(registerReads.get(id)).toBe(3);
   });
 
   it("a lost message is still found by the sweeper once the kept due time passes", async () => {

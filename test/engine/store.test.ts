@@ -41,7 +41,7 @@ let engine: Engine;
 let harness: Harness;
 beforeAll(async () => {
   stack = await createTestStack();
-  engine = new Engine({ deps: stack, workflows: [workflow], steps, maxChain: 1 });
+  engine = new Engine({ deps: stack, workflows: [workflow], steps, chainBudgetMs: 0 });
   harness = new Harness(stack, engine);
 });
 
@@ -169,7 +169,7 @@ describe("the execution item stays small", () => {
     const rival = new Engine({
       deps: stack,
       workflows: [workflow],
-      maxChain: 1,
+      chainBudgetMs: 0,
       steps: {
         ...steps,
         check: async () => {

@@ -5,7 +5,7 @@ import {
   PurgeQueueCommand,
   ReceiveMessageCommand,
 } from "@aws-sdk/client-sqs";
-import type { SQSEvent, SQSRecord } from "aws-lambda";
+import type { Context, SQSEvent, SQSRecord } from "aws-lambda";
 import type { Engine } from "../../packages/core/src/engine/engine";
 import { sweep } from "../../packages/core/src/engine/sweeper";
 import { toSqsRecord } from "../../packages/functions/src/local/worker-loop";
@@ -32,6 +32,8 @@ export class Harness {
   constructor(
     readonly stack: TestStack,
     readonly engine: Engine,
+    /** The Lambda context each batch is handed with (its remaining time), as Lambda would. */
+    readonly context?: Context,
   ) {
     this.handler = workBatchHandler(() => engine);
   }
@@ -57,7 +59,7 @@ export class Harness {
     this.delivered += records.length;
     const event: SQSEvent = { Records: records };
     // As Lambda does: a handler that throws (Powertools does when every record failed) fails the whole batch.
-    const failures = await this.handler(event).then(
+    const failures = await this.handler(event, this.context).then(
       (r) => r.batchItemFailures.map((f) => f.itemIdentifier),
       () => messages.map((m) => m.MessageId!),
     );

@@ -6,14 +6,28 @@ import type { CreateTableCommandInput } from "@aws-sdk/client-dynamodb";
  *
  * Access patterns:
  * - an item by its key (`pk`, `sk`): executions, their history, tokens, members, funds…;
- * - `byStatus`: items of one kind in one status, oldest first (executions by workflow +
- *   status + date for operations, payouts of a fund by status, requests awaiting funds in
- *   approval order);
+ * - `byStatus`: items of one kind in one status, oldest first (payouts of a fund by status,
+ *   board posts, recovery totals, erasure's kept fields);
+ * - `executionsByStatus`: executions by workflow + status + start date (operations, finance,
+ *   erasure), keys only;
  * - `byDue`: everything that must happen at a given time (timers, retries, and the deadline by
  *   which a runnable execution must have moved, after which the sweeper re-drives it).
  */
 export const indexes = {
   byStatus: { name: "byStatus", pk: "gsi1pk", sk: "gsi1sk", projection: "ALL" },
+  /**
+   * Executions' own, keys only: its keys change only when the status does, so a transition that
+   * keeps the status writes nothing to it, however much of the item changes (with `byStatus`,
+   * projecting ALL, AWS rewrote the entry on every transition). Readers read the executions by
+   * key. (Executions were in `byStatus`: a deployed table gets this index added, the running
+   * and ended executions' keys backfilled, then their `gsi1pk`/`gsi1sk` removed.)
+   */
+  executionsByStatus: {
+    name: "executionsByStatus",
+    pk: "xpk",
+    sk: "xsk",
+    projection: "KEYS_ONLY",
+  },
   /**
    * Keys only: a transition that keeps its due time (a chain of states run in moments) then
    * writes nothing to the index, whatever else of the item changes; the sweeper reads the rest.
@@ -36,6 +50,8 @@ const pad = (n: number, width = 10) => String(n).padStart(width, "0");
 
 export const keys = {
   execution: (id: string) => ({ pk: `EXEC#${id}`, sk: "EXEC" }),
+  /** The execution an index entry of `executionsByStatus` names, from its table key. */
+  executionIdOf: (pk: string) => pk.slice("EXEC#".length),
   /** One transition's history events, keyed by the sequence number of its first event. */
   historyEvent: (id: string, seq: number) => ({ pk: `EXEC#${id}`, sk: `HIST#${pad(seq)}` }),
   historyPrefix: (id: string) => ({ pk: `EXEC#${id}`, skPrefix: "HIST#" }),
@@ -123,10 +139,10 @@ export const keys = {
   /** What a request's client paid back so far, all payments together; listed under the partition below. */
   recoveryTotal: (requestId: string) => ({ pk: `EXEC#${requestId}`, sk: "RECOVERY" }),
   recoveryPartition: () => RECOVERY_PARTITION,
-  /** GSI keys of an execution, so operations can list by workflow + status + date. */
+  /** Index keys of an execution (`executionsByStatus`): by workflow + status + start date. */
   executionStatus: (workflow: string, status: string, startedAt: string, id: string) => ({
-    gsi1pk: `EXEC#${workflow}#${status}`,
-    gsi1sk: `${startedAt}#${id}`,
+    xpk: `EXEC#${workflow}#${status}`,
+    xsk: `${startedAt}#${id}`,
   }),
   executionStatusPartition: (workflow: string, status: string) => `EXEC#${workflow}#${status}`,
   /**
@@ -176,10 +192,7 @@ export function tableDefinition(TableName: string): CreateTableCommandInput {
     AttributeDefinitions: [
       s("pk"),
       s("sk"),
-      s(indexes.byStatus.pk),
-      s(indexes.byStatus.sk),
-      s(indexes.byDue.pk),
-      s(indexes.byDue.sk),
+      ...Object.values(indexes).flatMap((index) => [s(index.pk), s(index.sk)]),
     ],
     KeySchema: [
       { AttributeName: "pk", KeyType: "HASH" },

@@ -5,13 +5,14 @@ import type { Execution, QueuedCallback } from "./execution";
 import type { StartInput } from "./lifecycle";
 import * as lifecycle from "./lifecycle";
 import type { WorkMessage } from "./queue";
-import { processMessage } from "./run";
+import { type Invocation, processMessage } from "./run";
 import { createRuntime, type EngineOptions, type Runtime } from "./runtime";
 import type { Transition } from "./store";
 import type { Draft } from "./transitions";
 
 export type { Delivery } from "./delivery";
 export { idFromKey, type StartInput } from "./lifecycle";
+export type { Invocation } from "./run";
 export { type EngineOptions, type FaultPoint, InjectedCrash } from "./runtime";
 
 /**
@@ -44,9 +45,12 @@ export class Engine {
     return lifecycle.start(this.rt, input);
   }
 
-  /** Handles one work message: acts on the execution if the message is current and due. */
-  process(message: WorkMessage): Promise<void> {
-    return processMessage(this.rt, message);
+  /**
+   * Handles one work message: acts on the execution if the message is current and due, and goes
+   * on with its next states within the chain budget and the invocation's remaining time.
+   */
+  process(message: WorkMessage, invocation?: Invocation): Promise<void> {
+    return processMessage(this.rt, message, invocation);
   }
 
   /** Marks an execution failed after its message exhausted its receives, for operations to redrive. */

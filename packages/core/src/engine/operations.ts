@@ -1,9 +1,10 @@
-import { paginateQuery } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, paginateQuery } from "@aws-sdk/lib-dynamodb";
 import { indexes, keys } from "../db/layout";
 import type { Deps } from "../deps";
 import { NotFoundError } from "../errors";
 import type { Execution, ExecutionStatus, HistoryEvent } from "./execution";
 import { getExecution, readHistory } from "./store";
+import { fromStored, SUMMARY_ATTRIBUTES } from "./stored-shape";
 
 export const EXECUTION_STATUSES = [
   "running",
@@ -26,7 +27,7 @@ export interface ExecutionSummary {
 }
 
 export interface ListExecutionsInput {
-  /** Workflow names to list; the byStatus index is partitioned by workflow and status. */
+  /** Workflow names to list; the executionsByStatus index is partitioned by workflow and status. */
   workflows: string[];
   /** All three statuses when absent. */
   status?: ExecutionStatus;
@@ -34,20 +35,8 @@ export interface ListExecutionsInput {
   limit?: number;
 }
 
-const SUMMARY = [
-  "id",
-  "workflow",
-  "version",
-  "#status",
-  "#state",
-  "startedAt",
-  "updatedAt",
-  "#error",
-  "#data.#status",
-] as const;
-
 /**
- * Lists executions by workflow and status from the byStatus index, oldest first within each
+ * Lists executions by workflow and status from the executionsByStatus index, oldest first within each
  * partition, then all of them by start date. The index is eventually consistent in AWS: an
  * execution that changed status a moment ago may still show its old one.
  */
@@ -73,30 +62,66 @@ async function queryPartition(
   limit = Number.POSITIVE_INFINITY,
 ): Promise<ExecutionSummary[]> {
   const found: ExecutionSummary[] = [];
-  const pages = paginateQuery(
-    { client: deps.clients.ddb },
-    {
-      TableName: deps.config.table,
-      IndexName: indexes.byStatus.name,
-      KeyConditionExpression: "#pk = :pk",
-      ExpressionAttributeNames: {
-        "#pk": indexes.byStatus.pk,
-        "#status": "status",
-        "#state": "state",
-        "#error": "error",
-        "#data": "data",
-      },
-      ExpressionAttributeValues: { ":pk": partition },
-      ProjectionExpression: SUMMARY.join(", "),
-    },
-  );
-  for await (const page of pages) {
-    for (const item of page.Items ?? []) {
-      if (found.length >= limit) return found;
-      found.push(item as ExecutionSummary);
-    }
+  for await (const page of indexPages(deps, partition)) {
+    const ids = page.slice(0, Math.max(0, limit - found.length));
+    found.push(...(await Promise.all(ids.map((id) => summaryOf(deps, id)))).filter((s) => !!s));
+    if (found.length >= limit) break;
   }
   return found;
+}
+
+/** The ids an `executionsByStatus` partition lists, a page at a time, oldest first. */
+async function* indexPages(deps: Deps, partition: string): AsyncGenerator<string[]> {
+  const { name, pk } = indexes.executionsByStatus;
+  const pages = paginateQuery(
+    { client: deps.clients.ddb, pageSize: 100 },
+    {
+      TableName: deps.config.table,
+      IndexName: name,
+      KeyConditionExpression: "#pk = :pk",
+      ExpressionAttributeNames: { "#pk": pk },
+      ExpressionAttributeValues: { ":pk": partition },
+    },
+  );
+  for await (const page of pages)
+    yield (page.Items ?? []).map((item) => keys.executionIdOf(String(item.pk)));
+}
+
+/** What a list line shows of an execution, read by key (the index holds keys only). */
+async function summaryOf(deps: Deps, id: string): Promise<ExecutionSummary | undefined> {
+  const { Item } = await deps.clients.ddb.send(
+    new GetCommand({
+      TableName: deps.config.table,
+      Key: keys.execution(id),
+      ExpressionAttributeNames: {
+        ...Object.fromEntries(SUMMARY_ATTRIBUTES.map((a, i) => [`#a${i}`, a])),
+        "#data": "data",
+        "#status": "status",
+      },
+      ProjectionExpression: [...SUMMARY_ATTRIBUTES.map((_, i) => `#a${i}`), "#data.#status"].join(
+        ", ",
+      ),
+    }),
+  );
+  return Item ? (fromStored(Item) as ExecutionSummary) : undefined;
+}
+
+/**
+ * Every execution of a workflow in one status, whole (with its detached parts), oldest first:
+ * the index gives the keys, each execution is read by key. For finance, erasure and operations.
+ */
+export async function* executionsInStatus(
+  deps: Deps,
+  workflow: string,
+  status: ExecutionStatus,
+): AsyncGenerator<Execution> {
+  for await (const page of indexPages(deps, keys.executionStatusPartition(workflow, status))) {
+    for (const id of page) {
+      // As it is now: in AWS the index lags the table, so its status may have moved on since.
+      const execution = await getExecution(deps, id);
+      if (execution) yield execution;
+    }
+  }
 }
 
 /**

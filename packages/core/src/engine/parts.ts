@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { keys } from "../db/layout";
-import type { Execution, HistoryEvent } from "./execution";
+import type { Execution } from "./execution";
+import { fromStored, toStored } from "./stored-shape";
 
 /*
  * How an execution is laid out in the table: one small item (state, revision, timers, the data
@@ -10,11 +11,13 @@ import type { Execution, HistoryEvent } from "./execution";
 
 /**
  * A detached part's content hash: of its canonical JSON (keys sorted, since DynamoDB hands
- * maps back in any order), 132 bits in 22 characters: short in the execution item, far from
- * any collision a request body could be crafted for.
+ * maps back in any order), 96 bits in 16 characters. It only tells one version of a part from
+ * another in a torn read (the execution item names a part written with it), so it is short:
+ * the execution item carries one per part on every transition. A part stored under a longer
+ * hash (before) is rewritten once, at the next transition, under its short one.
  */
 const partHash = (value: unknown) =>
-  createHash("sha256").update(canonical(value)).digest("base64url").slice(0, 22);
+  createHash("sha256").update(canonical(value)).digest("base64url").slice(0, 16);
 
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
@@ -26,16 +29,12 @@ function canonical(value: unknown): string {
   return JSON.stringify(value) ?? "null";
 }
 
-/** The table's key attributes, which are not part of an execution. */
-const META = ["pk", "sk", "gsi1pk", "gsi1sk", "duePk", "dueSk"];
-
 /** The execution item with its parts put back into its data; undefined if a part is not the one named. */
 export function assemble(
   item: Record<string, unknown>,
   items: Record<string, unknown>[],
 ): Execution | undefined {
-  const execution = { ...item } as unknown as Execution;
-  for (const key of META) delete (execution as unknown as Record<string, unknown>)[key];
+  const execution = fromStored(item);
   const data = { ...execution.data };
   for (const [key, hash] of Object.entries(execution.parts ?? {})) {
     const part = items.find((i) => i.sk === keys.executionPart(execution.id, key).sk);
@@ -46,8 +45,8 @@ export function assemble(
 }
 
 /**
- * The execution item (small: state, revision, timers, the data that changes) and the parts of
- * its data to write with it: a detached key is written only when its value changed since the
+ * The execution item (small: state, revision, timers, the data that changes, in its stored
+ * shape), the hashes of the parts it names, and the parts of its data to write with it: a detached key is written only when its value changed since the
  * revision the draft started from (`execution.parts` names what is stored), and deleted when
  * it is gone from the data.
  */
@@ -72,6 +71,7 @@ export function executionItem(
     parts[key] = hash;
     if (stored[key] !== hash) writes.push({ put: { ...part, hash, value } });
   }
+  const named = Object.keys(parts).length > 0 ? parts : undefined;
   const item = {
     ...keys.execution(execution.id),
     ...keys.executionStatus(
@@ -81,11 +81,8 @@ export function executionItem(
       execution.id,
     ),
     ...(dueAt ? keys.due(dueAt, execution.id) : {}),
-    ...execution,
-    data,
-    parts: Object.keys(parts).length > 0 ? parts : undefined,
-    // A transaction writes the history item itself; a commit alone sets its own.
-    pending: undefined as HistoryEvent[] | undefined,
+    // A transaction writes the history item itself; a commit alone adds its own events.
+    ...toStored({ ...execution, data, parts: named, pending: undefined }),
   };
-  return { item, parts: writes };
+  return { item, parts: named, writes };
 }

@@ -12,16 +12,39 @@ import { getExecution, WriteConditionError } from "./store";
 import { wake } from "./timers";
 import * as T from "./transitions";
 
+/** What the worker knows of the invocation it runs in, as plain values (no Lambda types here). */
+export interface Invocation {
+  /** Milliseconds left before the invocation is stopped (Lambda's `getRemainingTimeInMillis`). */
+  remainingMs?: () => number;
+}
+
+/** Left of an invocation's remaining time for what follows the chain (a last commit, the send, the batch's response). */
+export const INVOCATION_MARGIN_MS = 5000;
+
+/**
+ * A safety net only, for a definition that loops through synchronous states with a time source
+ * that does not move: the time budget is what bounds a chain.
+ */
+const MAX_CHAIN = 100;
+
 /**
  * Handles one work message: acts on the execution if the message is current and due, then
- * chains the states that are due at once (up to `maxChain`) before handing over to the queue.
+ * chains the states that are due at once, within the time budget, before handing over to the
+ * queue. Each transition still commits conditioned on its revision, so chaining changes no
+ * guarantee: it saves a queue round trip per state.
  */
-export async function processMessage(rt: Runtime, message: WorkMessage): Promise<void> {
+export async function processMessage(
+  rt: Runtime,
+  message: WorkMessage,
+  invocation: Invocation = {},
+): Promise<void> {
+  const began = rt.monotonicMs();
+  const budget = chainBudget(rt, invocation);
   let execution = await getExecution(rt.deps, message.executionId);
   if (!execution || execution.rev !== message.rev || execution.status !== "running") return;
   // What the steps read of the registers, kept for this invocation's chain of this execution only.
   const reads: Reads = new Map();
-  for (let chain = 0; chain < rt.maxChain; chain++) {
+  for (let chain = 0; chain < MAX_CHAIN; chain++) {
     const now = rt.now();
     if (!isDue(execution, now)) {
       const wait = execution.wakeAt
@@ -36,8 +59,17 @@ export async function processMessage(rt: Runtime, message: WorkMessage): Promise
     if (!next) return;
     execution = next;
     if (!isDue(execution, rt.now())) return afterCommit(rt, execution);
+    if (rt.monotonicMs() - began >= budget) break;
   }
   await afterCommit(rt, execution);
+}
+
+/** The engine's budget, cut to the invocation's remaining time less the margin; 0 runs one state. */
+function chainBudget(rt: Runtime, invocation: Invocation): number {
+  const left = invocation.remainingMs
+    ? invocation.remainingMs() - INVOCATION_MARGIN_MS
+    : Number.POSITIVE_INFINITY;
+  return Math.max(0, Math.min(rt.chainBudgetMs, left));
 }
 
 /** Runs the current state's work and commits the transition; undefined if someone else moved first. */

@@ -7,6 +7,9 @@ import { type EngineLog, silentLog } from "./log";
 import { GRACE_SECONDS } from "./queue";
 import type { NewEvent } from "./transitions";
 
+/** A few seconds of chained states, then the queue: one invocation does not hold an execution long. */
+export const CHAIN_BUDGET_MS = 3000;
+
 /** Places where tests inject crashes, to prove that nothing is lost or doubled. */
 export type FaultPoint =
   | "before-effect"
@@ -28,8 +31,16 @@ export interface EngineOptions {
   /** For retry jitter; injectable so tests are repeatable. */
   random?: () => number;
   faults?: (point: FaultPoint, where: { executionId: string; state: string }) => void;
-  /** Transitions one invocation may chain before handing over to the queue. */
-  maxChain?: number;
+  /**
+   * How long (ms) one invocation may go on chaining an execution's synchronous states before
+   * handing over to the queue; never past the invocation's remaining time (see run.ts).
+   */
+  chainBudgetMs?: number;
+  /**
+   * Monotonic milliseconds, what the chain budget is measured in: not `deps.clock`, which tests
+   * move by days; injectable so tests prove the budget without timing anything.
+   */
+  monotonicMs?: () => number;
   /** After this long without progress, the sweeper assumes a runnable execution's message lost. */
   graceSeconds?: number;
   /** Told once per execution that moves to `failed`, right after that transition is written. */
@@ -49,7 +60,8 @@ export interface Runtime {
   readonly deps: Deps;
   readonly options: EngineOptions;
   readonly random: () => number;
-  readonly maxChain: number;
+  readonly chainBudgetMs: number;
+  readonly monotonicMs: () => number;
   readonly graceSeconds: number;
   /** This engine instance, as the holder of effect leases. */
   readonly owner: string;
@@ -81,7 +93,8 @@ export function createRuntime(options: EngineOptions): Runtime {
     deps: options.deps,
     options,
     random: options.random ?? Math.random,
-    maxChain: options.maxChain ?? 25,
+    chainBudgetMs: options.chainBudgetMs ?? CHAIN_BUDGET_MS,
+    monotonicMs: options.monotonicMs ?? (() => performance.now()),
     graceSeconds: options.graceSeconds ?? GRACE_SECONDS,
     owner: randomUUID(),
     log: options.log ?? silentLog,

@@ -12,13 +12,14 @@ import { EntraideError } from "../errors";
 import type { AtomicWrite } from "./definition";
 import type { Execution, HistoryEvent } from "./execution";
 import { assemble, executionItem } from "./parts";
+import { fromStored, pendingOf, storedPending } from "./stored-shape";
 
 /** Another transition committed first: this one is void and must not be retried as such. */
 export class StaleExecutionError extends EntraideError {
   override name = "StaleExecutionError";
   /** The execution item as the winner left it (without its detached data), when DynamoDB said. */
-  current?: Record<string, unknown>;
-  constructor(id: string, current?: Record<string, unknown>) {
+  current?: Execution;
+  constructor(id: string, current?: Execution) {
     super("execution.stale", `execution ${id} moved on before this transition was written`, {
       retryable: true,
     });
@@ -90,19 +91,6 @@ export async function getExecution(deps: Deps, id: string): Promise<Execution | 
   throw new TornReadError(id);
 }
 
-/**
- * An execution as an index lists it (its item, without its detached parts), whole: read again
- * with its parts when it has any. For the readers of the `byStatus` index.
- */
-export async function wholeExecution(
-  deps: Deps,
-  item: Record<string, unknown>,
-): Promise<Execution | undefined> {
-  const parts = item.parts as Record<string, string> | undefined;
-  if (!parts || Object.keys(parts).length === 0) return item as unknown as Execution;
-  return getExecution(deps, String(item.id));
-}
-
 /** One item holds all the events of a transition: one write however many events it explains. */
 function historyItem(id: string, events: HistoryEvent[]) {
   return { ...keys.historyEvent(id, events[0]!.seq), events };
@@ -133,7 +121,7 @@ export async function commit(
     t.expectedRev === 0
       ? { ConditionExpression: "attribute_not_exists(pk)" }
       : { ConditionExpression: "rev = :rev", ExpressionAttributeValues: { ":rev": t.expectedRev } };
-  const { item, parts } = executionItem(t.next, t.dueAt, t.detached);
+  const { item, parts: named, writes: parts } = executionItem(t.next, t.dueAt, t.detached);
   const writes = t.writes ?? [];
   const extra = t.extra ?? [];
   const events = numbered(t);
@@ -148,7 +136,7 @@ export async function commit(
       await deps.clients.ddb.send(
         new PutCommand({
           TableName,
-          Item: { ...item, pending: events.length > 0 ? events : undefined },
+          Item: events.length > 0 ? { ...item, ...storedPending(events) } : item,
           ...condition,
           ReturnValuesOnConditionCheckFailure: "ALL_OLD",
         }),
@@ -159,7 +147,7 @@ export async function commit(
     }
     afterExecution?.();
     if (events.length > 0) await put(historyItem(t.next.id, events));
-    return { ...t.next, parts: item.parts, pending: undefined };
+    return { ...t.next, parts: named, pending: undefined };
   }
   const items: TransactItem[] = [
     {
@@ -185,7 +173,7 @@ export async function commit(
   ];
   try {
     await deps.clients.ddb.send(new TransactWriteCommand({ TransactItems: items }));
-    return { ...t.next, parts: item.parts, pending: undefined };
+    return { ...t.next, parts: named, pending: undefined };
   } catch (error) {
     if (!(error instanceof TransactionCanceledException)) throw error;
     const reasons = error.CancellationReasons ?? [];
@@ -200,7 +188,7 @@ export async function commit(
 }
 
 const unmarshalled = (item: Parameters<typeof unmarshall>[0] | undefined) =>
-  item ? unmarshall(item) : undefined;
+  item ? fromStored(unmarshall(item)) : undefined;
 
 /**
  * The execution's history, oldest first: its history items and the events its item still
@@ -226,7 +214,7 @@ export async function readHistory(deps: Deps, id: string): Promise<HistoryEvent[
   for await (const page of pages) {
     for (const item of page.Items ?? []) {
       if (item.sk === keys.execution(id).sk) {
-        carried = (item.pending as HistoryEvent[] | undefined) ?? [];
+        carried = pendingOf(item);
         continue;
       }
       // One item per transition; items written before that hold one event each.

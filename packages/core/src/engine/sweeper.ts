@@ -4,6 +4,7 @@ import { addSeconds } from "../clock";
 import { DUE_PARTITION, indexes, keys } from "../db/layout";
 import type { Deps } from "../deps";
 import { sendWorkBatch, type WorkMessage } from "./queue";
+import { DUE_ATTRIBUTE, storedTime } from "./stored-shape";
 
 const MAX_BACKOFF_SECONDS = 86_400;
 
@@ -54,10 +55,10 @@ export async function sweep(
             Key: keys.execution(item.id as string),
             UpdateExpression: "SET dueSk = :due, #due = :at, sweeps = :sweeps",
             ConditionExpression: "rev = :rev",
-            ExpressionAttributeNames: { "#due": "due" },
+            ExpressionAttributeNames: { "#due": DUE_ATTRIBUTE },
             ExpressionAttributeValues: {
               ":due": keys.due(at, item.id as string).dueSk,
-              ":at": at,
+              ":at": storedTime(at),
               ":sweeps": sweeps + 1,
               ":rev": item.rev,
             },

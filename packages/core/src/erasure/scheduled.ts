@@ -1,8 +1,8 @@
 import { indexes, keys } from "../db/layout";
-import { byStatus, queryItems } from "../db/query";
+import { queryItems } from "../db/query";
 import { readItem } from "../db/records";
 import type { Deps } from "../deps";
-import { wholeExecution } from "../engine/store";
+import { executionsInStatus } from "../engine/operations";
 import { ConflictError } from "../errors";
 import { type PlanConfig, planConfig } from "../plan/config";
 import type { RequestData } from "../requests/record";
@@ -24,10 +24,8 @@ export async function eraseDue(
   const cutoff = new Date(now.getTime() - plan.erasure.retentionSeconds * 1000).toISOString();
   const lastEnded = new Map<string, string>();
   for (const workflow of workflows) {
-    for await (const item of byStatus(deps, keys.executionStatusPartition(workflow, "succeeded"))) {
-      const execution = await wholeExecution(deps, item);
-      const memberNumber = (execution?.data as RequestData | undefined)?.request?.memberNumber;
-      if (!execution) continue;
+    for await (const execution of executionsInStatus(deps, workflow, "succeeded")) {
+      const memberNumber = (execution.data as RequestData | undefined)?.request?.memberNumber;
       if (!memberNumber) continue;
       if ((lastEnded.get(memberNumber) ?? "") < execution.updatedAt)
         lastEnded.set(memberNumber, execution.updatedAt);

@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { keys } from "../db/layout";
-import { byStatus } from "../db/query";
 import type { Deps } from "../deps";
 import type { Execution } from "../engine/execution";
-import { getExecution, wholeExecution } from "../engine/store";
+import { executionsInStatus } from "../engine/operations";
+import { getExecution } from "../engine/store";
 
 /** The workflow whose executions are relaunch loans. */
 export const LOAN_WORKFLOW = "relaunch-loan";
@@ -61,9 +60,8 @@ export async function getLoan(deps: Deps, requestId: string): Promise<Loan | und
 /** Every loan being repaid or repaid, oldest first within each. */
 export async function* allLoans(deps: Deps): AsyncGenerator<Loan> {
   for (const status of ["running", "succeeded"] as const) {
-    for await (const item of byStatus(deps, keys.executionStatusPartition(LOAN_WORKFLOW, status))) {
-      const execution = await wholeExecution(deps, item);
-      const loan = execution && loanOf(execution);
+    for await (const execution of executionsInStatus(deps, LOAN_WORKFLOW, status)) {
+      const loan = loanOf(execution);
       if (loan) yield loan;
     }
   }

@@ -6,7 +6,8 @@ import { transact } from "../db/transact";
 import type { Deps } from "../deps";
 import type { Engine } from "../engine/engine";
 import type { Execution } from "../engine/execution";
-import { getExecution, wholeExecution } from "../engine/store";
+import { executionsInStatus } from "../engine/operations";
+import { getExecution } from "../engine/store";
 import { ConflictError, EntraideError, NotFoundError } from "../errors";
 import { FundMovements } from "../funds/movements";
 import { formatCents } from "../money/cents";
@@ -236,10 +237,8 @@ export async function listRecoveries(
     recovered.set(String(item.requestId), Number(item.recoveredCents));
   const lines: RecoveryLine[] = [];
   for (const workflow of RECOVERY_WORKFLOWS) {
-    for (const status of ["running", "succeeded"]) {
-      for await (const item of byStatus(deps, keys.executionStatusPartition(workflow, status))) {
-        const execution = await wholeExecution(deps, item);
-        if (!execution) continue;
+    for (const status of ["running", "succeeded"] as const) {
+      for await (const execution of executionsInStatus(deps, workflow, status)) {
         const data = execution.data as RequestData;
         const owedCents = owedBy(data);
         if (owedCents === undefined) continue;

@@ -13,9 +13,12 @@ const processor = new BatchProcessor(EventType.SQS);
  * operations to redrive, rather than vanishing into the dead-letter queue.
  */
 export function workBatchHandler(engine: () => Engine) {
-  const moveRecord = async (message: WorkMessage, record: SQSRecord) => {
+  const moveRecord = async (message: WorkMessage, record: SQSRecord, context?: Context) => {
     try {
-      await engine().process(message);
+      // The chain of states stops short of the invocation's end (the engine sees a plain function).
+      await engine().process(message, {
+        remainingMs: context ? () => context.getRemainingTimeInMillis() : undefined,
+      });
     } catch (error) {
       if (Number(record.attributes.ApproximateReceiveCount) < MAX_RECEIVE_COUNT) throw error;
       logger.error("execution failed after its last retry", {
@@ -25,15 +28,15 @@ export function workBatchHandler(engine: () => Engine) {
       await engine().markFailed(message, error);
     }
   };
-  const record = async (record: SQSRecord) => {
+  const record = async (record: SQSRecord, context?: Context) => {
     const message = WorkMessage.parse(JSON.parse(record.body));
     // Whatever is logged while this record moves names its execution, not the batch's other ones.
     await withLogKeys({ executionId: message.executionId, rev: message.rev }, () =>
-      moveRecord(message, record),
+      moveRecord(message, record, context),
     );
   };
   return (event: SQSEvent, context?: Context) =>
-    processPartialResponse(event, record, processor, { context });
+    processPartialResponse(event, (r: SQSRecord) => record(r, context), processor, { context });
 }
 
 export const handler = workBatchHandler(engine);
