@@ -1,4 +1,4 @@
-import type { CustomIssueCode } from "./fields";
+import type { CustomIssueCode } from "../request-view/fields";
 import type { Translated } from "./i18n";
 
 /**

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import pkg from "../../../../package.json" with { type: "json" };
 import { boardPaths } from "../board/openapi";
+import { schemas } from "../request-view/schemas";
 import { ConfirmationAnswer } from "./confirmations";
 import { ProjectCloseBody, TrancheReportBody } from "./project-actions";
-import { schemas } from "./schemas";
 
 const json = (schema: z.ZodType) => ({
   "application/json": { schema: z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) },
