@@ -7,6 +7,7 @@ import { EntraideError } from "../../packages/core/src/errors";
 import { lambdaContext } from "../../packages/functions/src/local/lambda-context";
 import { logger, withInvocationLogger } from "../../packages/functions/src/logger";
 import { Harness } from "../support/engine-harness";
+import { fixtureCode } from "../support/error-codes";
 import { createTestStack } from "../support/stack";
 
 const traced = defineWorkflow({
@@ -64,7 +65,8 @@ describe("the engine's log lines", () => {
           if (calls === 1) throw new Error("throttled");
           return { data: { fetched: true } };
         },
-        refuse: async () => Promise.reject(new EntraideError("case.refused", "not this one")),
+        refuse: async () =>
+          Promise.reject(new EntraideError(fixtureCode("case.refused"), "not this one")),
       },
     });
     const harness = new Harness(stack, engine);
