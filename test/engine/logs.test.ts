@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { defineWorkflow } from "../../packages/core/src/engine/definition";
 import { Engine } from "../../packages/core/src/engine/engine";
@@ -8,6 +8,7 @@ import { lambdaContext } from "../../packages/functions/src/local/lambda-context
 import { logger, withInvocationLogger } from "../../packages/functions/src/logger";
 import { Harness } from "../support/engine-harness";
 import { fixtureCode } from "../support/error-codes";
+import { captured } from "../support/log-lines";
 import { createTestStack } from "../support/stack";
 
 const traced = defineWorkflow({
@@ -27,27 +28,6 @@ const traced = defineWorkflow({
     checking: { type: "task", step: "refuse" },
   },
 });
-
-/** The JSON lines Powertools writes (errors to stderr, the rest to stdout) while `work` runs. */
-async function captured(work: () => Promise<void>): Promise<Record<string, unknown>[]> {
-  const chunks: string[] = [];
-  const spies = [process.stdout, process.stderr].map((stream) =>
-    vi.spyOn(stream, "write").mockImplementation((chunk) => {
-      chunks.push(String(chunk));
-      return true;
-    }),
-  );
-  try {
-    await work();
-  } finally {
-    for (const spy of spies) spy.mockRestore();
-  }
-  return chunks
-    .join("")
-    .split("\n")
-    .filter((line) => line.startsWith("{"))
-    .map((line) => JSON.parse(line));
-}
 
 describe("the engine's log lines", () => {
   it("name the execution, its workflow, state and correlation id on every line, never its data", async () => {

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { defineWorkflow } from "../../packages/core/src/engine/definition";
 import { Engine } from "../../packages/core/src/engine/engine";
 import { getExecution } from "../../packages/core/src/engine/store";
@@ -7,6 +7,7 @@ import { describeError as cliLine } from "../../packages/functions/src/cli/error
 import { http } from "../../packages/functions/src/http/http";
 import { toApiEvent } from "../../packages/functions/src/local/api-event";
 import { Harness } from "../support/engine-harness";
+import { captured } from "../support/log-lines";
 import { createTestStack, type TestStack } from "../support/stack";
 
 /** What a wrapped failure looks like: our error, and underneath the fault that caused it. */
@@ -26,27 +27,6 @@ let stack: TestStack;
 beforeAll(async () => {
   stack = await createTestStack();
 });
-
-/** The JSON lines Powertools writes (errors to stderr, the rest to stdout) while `work` runs. */
-async function logLines(work: () => Promise<unknown>): Promise<Record<string, unknown>[]> {
-  const chunks: string[] = [];
-  const spies = [process.stdout, process.stderr].map((stream) =>
-    vi.spyOn(stream, "write").mockImplementation((chunk) => {
-      chunks.push(String(chunk));
-      return true;
-    }),
-  );
-  try {
-    await work();
-  } finally {
-    for (const spy of spies) spy.mockRestore();
-  }
-  return chunks
-    .join("")
-    .split("\n")
-    .filter((line) => line.startsWith("{"))
-    .map((line) => JSON.parse(line));
-}
 
 describe("an error's cause", () => {
   it("is kept in the failed execution's recorded error", async () => {
@@ -104,7 +84,7 @@ describe("an error's cause", () => {
     // Act
     let status = 0;
     let body = "";
-    const lines = await logLines(async () => {
+    const lines = await captured(async () => {
       const result = await route(event);
       status = result.statusCode ?? 0;
       body = result.body ?? "";

@@ -63,7 +63,7 @@ function dated(
  * counters by every movement and by `setEnvelope`: a reservation's condition reads it directly.
  */
 export const FundMovements = {
-  /** Reserves on final approval; fails with `FundsInsufficient` if the remainder is too small. */
+  /** Reserves on final approval; fails with `fund.insufficient` if the remainder is too small. */
   reserve: (table: string, fund: string, cents: number, at?: string): AtomicWrite =>
     dated(
       {
