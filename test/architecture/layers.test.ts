@@ -16,18 +16,7 @@ const root = path.resolve(import.meta.dirname, "../..");
  * change: each group says where the thing belongs. Remove an entry when you fix it (the test
  * fails on an entry that no longer exists, so the list only shrinks); never add one.
  */
-const knownViolations = new Set([
-  // Templates render a request (its fields, check reasons, labels, detail rows) and its links:
-  // that view of a request belongs below notifications (a request-view module), while requests/
-  // keeps the steps that send the emails.
-  "packages/core/src/notifications/templates/common.ts -> packages/core/src/requests/checks/context",
-  "packages/core/src/notifications/templates/common.ts -> packages/core/src/requests/checks/reasons",
-  "packages/core/src/notifications/templates/common.ts -> packages/core/src/requests/labels",
-  "packages/core/src/notifications/templates/common.ts -> packages/core/src/requests/schemas",
-  "packages/core/src/notifications/templates/common.ts -> packages/core/src/requests/show",
-  "packages/core/src/notifications/templates/info-needed.ts -> packages/core/src/requests/checks/context",
-  "packages/core/src/notifications/templates/info-needed.ts -> packages/core/src/requests/checks/reasons",
-]);
+const knownViolations = new Set<string>([]);
 
 describe("layers", () => {
   const imports = repositoryImports(root);

@@ -39,6 +39,7 @@ export const layers: readonly { name: string; modules: readonly string[] }[] = [
       "core/documents",
     ],
   },
+  { name: "request view", modules: ["core/request-view"] },
   { name: "notifications", modules: ["core/notifications"] },
   { name: "requests", modules: ["core/requests", "core/board"] },
   { name: "operations", modules: ["core/finance", "core/reports", "core/erasure"] },

@@ -152,7 +152,7 @@ describe("what the bin says when something is wrong", () => {
     // Assess
     expect(missing.code).not.toBe(0);
     expect(JSON.parse(missing.stdout)).toEqual({
-      error: { code: "usage", message: expect.stringContaining("check the path") },
+      error: { code: "cli.usage", message: expect.stringContaining("check the path") },
     });
     expect(missing.stdout).not.toContain("ENOENT:");
     expect(toStdout.code).toBe(2);

@@ -6,6 +6,7 @@ import {
   type StepContext,
 } from "../../packages/core/src/engine/definition";
 import { EntraideError } from "../../packages/core/src/errors";
+import { fixtureCode } from "../support/error-codes";
 import type { TestStack } from "../support/stack";
 
 const DAY = 86_400;
@@ -72,14 +73,16 @@ export const demo = defineWorkflow({
           return { data: { approved: true }, outcome: "approved" };
         if (payload.decision === "reject")
           return { data: { approved: false }, outcome: "rejected" };
-        throw new EntraideError("decision.invalid", "unknown decision", { status: 400 });
+        throw new EntraideError(fixtureCode("decision.invalid"), "unknown decision", {
+          status: 400,
+        });
       },
       catch: [{ errors: ["States.Timeout"], next: "expired" }],
     },
     pay: {
       type: "task",
       step: "pay",
-      catch: [{ errors: ["FundsInsufficient"], next: "short" }],
+      catch: [{ errors: ["fund.insufficient"], next: "short" }],
       next: "cool-off",
     },
     "cool-off": { type: "wait", seconds: 30 * DAY, next: "done" },
@@ -117,7 +120,7 @@ export function demoSteps(
       return { data: { flakyAttempts: ctx.attempt + 1 } };
     },
     refuse: async () => {
-      throw new EntraideError("not-eligible", "the member is not eligible");
+      throw new EntraideError(fixtureCode("not-eligible"), "the member is not eligible");
     },
     ask: async (_d, ctx) => {
       const token = await ctx.issueToken("approver", { meta: { email: "approver@smart.test" } });
@@ -149,7 +152,7 @@ export function demoSteps(
                 },
               },
             },
-            errorName: "FundsInsufficient",
+            errorName: "fund.insufficient",
           },
         ],
       };

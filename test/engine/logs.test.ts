@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { defineWorkflow } from "../../packages/core/src/engine/definition";
 import { Engine } from "../../packages/core/src/engine/engine";
@@ -7,6 +7,8 @@ import { EntraideError } from "../../packages/core/src/errors";
 import { lambdaContext } from "../../packages/functions/src/local/lambda-context";
 import { logger, withInvocationLogger } from "../../packages/functions/src/logger";
 import { Harness } from "../support/engine-harness";
+import { fixtureCode } from "../support/error-codes";
+import { captured } from "../support/log-lines";
 import { createTestStack } from "../support/stack";
 
 const traced = defineWorkflow({
@@ -27,27 +29,6 @@ const traced = defineWorkflow({
   },
 });
 
-/** The JSON lines Powertools writes (errors to stderr, the rest to stdout) while `work` runs. */
-async function captured(work: () => Promise<void>): Promise<Record<string, unknown>[]> {
-  const chunks: string[] = [];
-  const spies = [process.stdout, process.stderr].map((stream) =>
-    vi.spyOn(stream, "write").mockImplementation((chunk) => {
-      chunks.push(String(chunk));
-      return true;
-    }),
-  );
-  try {
-    await work();
-  } finally {
-    for (const spy of spies) spy.mockRestore();
-  }
-  return chunks
-    .join("")
-    .split("\n")
-    .filter((line) => line.startsWith("{"))
-    .map((line) => JSON.parse(line));
-}
-
 describe("the engine's log lines", () => {
   it("name the execution, its workflow, state and correlation id on every line, never its data", async () => {
     // Prepare
@@ -64,7 +45,8 @@ describe("the engine's log lines", () => {
           if (calls === 1) throw new Error("throttled");
           return { data: { fetched: true } };
         },
-        refuse: async () => Promise.reject(new EntraideError("case.refused", "not this one")),
+        refuse: async () =>
+          Promise.reject(new EntraideError(fixtureCode("case.refused"), "not this one")),
       },
     });
     const harness = new Harness(stack, engine);

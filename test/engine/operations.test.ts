@@ -70,7 +70,7 @@ describe("operations on executions", () => {
     // Act
     const shown = showExecution(stack, crypto.randomUUID());
     // Assess
-    await expect(shown).rejects.toMatchObject({ code: "not-found", status: 404 });
+    await expect(shown).rejects.toMatchObject({ code: "execution.not-found", status: 404 });
   });
 
   it("redrives a failed execution from the state it failed in, once the cause is fixed", async () => {

@@ -2,6 +2,7 @@ import { SendMessageCommand } from "@aws-sdk/client-sqs";
 import { defineWorkflow, type Step } from "../../packages/core/src/engine/definition";
 import { Engine } from "../../packages/core/src/engine/engine";
 import { EntraideError } from "../../packages/core/src/errors";
+import { fixtureCode } from "../support/error-codes";
 import type { TestStack } from "../support/stack";
 
 /**
@@ -34,7 +35,10 @@ export function opsEngine(stack: TestStack, fix: Switch): Engine {
   const steps: Record<string, Step> = {
     work: async (data) => {
       if (data.fail === true && !fix.fixed)
-        throw new EntraideError("upstream.down", "the upstream service refused the call");
+        throw new EntraideError(
+          fixtureCode("upstream.down"),
+          "the upstream service refused the call",
+        );
       return { data: { worked: true } };
     },
   };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { languages } from "../../packages/core/src/i18n/language";
 import { formatMessage, pluralForms } from "../../packages/core/src/i18n/message";
-import { reasonTexts } from "../../packages/core/src/requests/checks/reasons";
-import { fieldTexts, optionTexts } from "../../packages/core/src/requests/labels";
+import { fieldTexts, optionTexts } from "../../packages/core/src/request-view/labels";
+import { reasonTexts } from "../../packages/core/src/request-view/reasons";
 import { requestStatuses } from "../../packages/core/src/requests/request-types";
 import { historyLabels, nextSteps } from "../../packages/core/src/requests/view-texts";
 import {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { ConflictError, NotFoundError, ValidationError } from "../../packages/core/src/errors";
 import { created, http } from "../../packages/functions/src/http/http";
 import { toApiEvent } from "../../packages/functions/src/local/api-event";
+import { fixtureCode } from "../support/error-codes";
 
 function event(
   body: string | Buffer | undefined,
@@ -94,7 +95,7 @@ describe("http() helper for thin handlers", () => {
     const result = await http(schemas, async () => "unreached")(event("{amountCents: 12"));
     // Assess
     expect(result.statusCode).toBe(400);
-    expect(JSON.parse(result.body!).error.code).toBe("malformed-json");
+    expect(JSON.parse(result.body!).error.code).toBe("input.malformed-json");
   });
 
   it("reads a base64-encoded JSON body", async () => {
@@ -113,7 +114,7 @@ describe("http() helper for thin handlers", () => {
       throw new NotFoundError("request");
     })(event(undefined));
     const conflict = await http({}, async () => {
-      throw new ConflictError("request.duplicate", "another request uses this key");
+      throw new ConflictError(fixtureCode("request.duplicate"), "another request uses this key");
     })(event(undefined));
     const invalid = await http({}, async () => {
       throw new ValidationError([{ path: "iban", code: "iban", message: "IBAN invalide" }]);
@@ -121,7 +122,7 @@ describe("http() helper for thin handlers", () => {
     // Assess
     expect([notFound.statusCode, JSON.parse(notFound.body!)]).toEqual([
       404,
-      { error: { code: "not-found", message: "request not found" } },
+      { error: { code: "request.not-found", message: "request not found" } },
     ]);
     expect([conflict.statusCode, JSON.parse(conflict.body!).error.code]).toEqual([
       409,
@@ -141,7 +142,7 @@ describe("http() helper for thin handlers", () => {
     // Assess
     expect(result.statusCode).toBe(500);
     expect(JSON.parse(result.body!)).toEqual({
-      error: { code: "internal", message: "internal error" },
+      error: { code: "server.internal", message: "internal error" },
     });
   });
 });

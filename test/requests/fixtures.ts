@@ -1,6 +1,6 @@
 import { planConfig } from "../../packages/core/src/plan/config";
+import type { RequestBody, RequestOf } from "../../packages/core/src/request-view/schemas";
 import type { CheckContext, DocumentMeta } from "../../packages/core/src/requests/checks/context";
-import type { RequestBody, RequestOf } from "../../packages/core/src/requests/schemas";
 
 /** Fixed ids so failures are readable. */
 export const docA = "3f2b8c1e-6d4a-4b7e-9c1f-0a1b2c3d4e5f";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { labelOf } from "../../packages/core/src/requests/labels";
+import { labelOf } from "../../packages/core/src/request-view/labels";
 import { parseRequest } from "../../packages/core/src/requests/messages";
 import { validBodies } from "./fixtures";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadPlanConfig } from "../../packages/core/src/plan/config";
+import { createSchemas, schemas } from "../../packages/core/src/request-view/schemas";
 import { parseRequest, parseWith } from "../../packages/core/src/requests/messages";
-import { createSchemas, schemas } from "../../packages/core/src/requests/schemas";
 import { docA, docB, validBodies } from "./fixtures";
 
 type Case = { name: string; body: Record<string, unknown>; path: string; code: string };

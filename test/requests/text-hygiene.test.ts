@@ -6,13 +6,13 @@ import type { z } from "zod";
 import { Activity } from "../../packages/core/src/activities/activity";
 import { Answer, PostSubmission } from "../../packages/core/src/board/post";
 import { Member } from "../../packages/core/src/members/member";
+import { schemas } from "../../packages/core/src/request-view/schemas";
 import { parseRequest, parseWith } from "../../packages/core/src/requests/messages";
 import {
   ProjectCloseBody,
   TrancheReportBody,
 } from "../../packages/core/src/requests/project-actions";
 import { languages } from "../../packages/core/src/requests/request-types";
-import { schemas } from "../../packages/core/src/requests/schemas";
 import { validBodies } from "./fixtures";
 
 type Json = Record<string, unknown>;

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { labelOf } from "../../packages/core/src/request-view/labels";
 import { quote } from "../../packages/core/src/requests/i18n";
-import { labelOf } from "../../packages/core/src/requests/labels";
 import { errorMap } from "../../packages/core/src/requests/messages";
 import { say as uiSay } from "../../packages/web/src/lib/ui-text";
 import { artifacts, axeViolations, fieldErrors, startWebStack, type WebStack } from "./browser";

@@ -1,10 +1,10 @@
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { planConfig } from "@entraide/core/plan/config";
-import { MEMBER_NUMBER } from "@entraide/core/requests/fields";
-import { basisValues } from "@entraide/core/requests/types/cancelled-contract";
-import { aidCategories } from "@entraide/core/requests/types/emergency-aid";
-import { loanPurposes } from "@entraide/core/requests/types/relaunch-loan";
+import { MEMBER_NUMBER } from "@entraide/core/request-view/fields";
+import { basisValues } from "@entraide/core/request-view/types/cancelled-contract";
+import { aidCategories } from "@entraide/core/request-view/types/emergency-aid";
+import { loanPurposes } from "@entraide/core/request-view/types/relaunch-loan";
 import { build, type Plugin } from "esbuild";
 
 const WEB = join(import.meta.dirname, "..");

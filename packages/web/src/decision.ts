@@ -1,10 +1,10 @@
 import { parseEuros } from "@entraide/core/money/euros";
+import { fieldTexts, labelOf, optionTexts } from "@entraide/core/request-view/labels";
+import { renderReason } from "@entraide/core/request-view/reasons";
 import { isoDay } from "@entraide/core/requests/checks/context";
-import { renderReason } from "@entraide/core/requests/checks/reasons";
 import type { Turn } from "@entraide/core/requests/conversation";
 import type { DecisionOutcome } from "@entraide/core/requests/decisions";
 import { formatEuros, formatList, formatMoment, quote } from "@entraide/core/requests/i18n";
-import { fieldTexts, labelOf, optionTexts } from "@entraide/core/requests/labels";
 import type { FieldError } from "@entraide/core/requests/messages";
 import type { Language, RequestType } from "@entraide/core/requests/request-types";
 import { type Document, documentLink, reportBlock, requestBlocks } from "./decision/summary";

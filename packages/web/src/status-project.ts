@@ -1,5 +1,5 @@
+import { fieldTexts } from "@entraide/core/request-view/labels";
 import { formatDate, formatEuros } from "@entraide/core/requests/i18n";
-import { fieldTexts } from "@entraide/core/requests/labels";
 import type { Language } from "@entraide/core/requests/request-types";
 import { h } from "./lib/dom";
 import { showErrors, toFieldError } from "./lib/errors";

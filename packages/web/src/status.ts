@@ -1,7 +1,7 @@
-import type { CheckReason } from "@entraide/core/requests/checks/context";
-import { renderReason } from "@entraide/core/requests/checks/reasons";
+import { fieldTexts, optionTexts } from "@entraide/core/request-view/labels";
+import type { CheckReason } from "@entraide/core/request-view/reasons";
+import { renderReason } from "@entraide/core/request-view/reasons";
 import { formatDate, formatEuros, formatMoment } from "@entraide/core/requests/i18n";
-import { fieldTexts, optionTexts } from "@entraide/core/requests/labels";
 import type { Language, RequestType } from "@entraide/core/requests/request-types";
 import { historyLabels, nextSteps } from "@entraide/core/requests/view-texts";
 import type { Draft } from "./form/draft";

@@ -1,6 +1,6 @@
+import { optionTexts } from "@entraide/core/request-view/labels";
 import { isoDay } from "@entraide/core/requests/checks/context";
 import { formatDate, formatMoment } from "@entraide/core/requests/i18n";
-import { optionTexts } from "@entraide/core/requests/labels";
 import type { FieldError } from "@entraide/core/requests/messages";
 import type { Language, RequestType } from "@entraide/core/requests/request-types";
 import { type Document, requestBlocks } from "./decision/summary";

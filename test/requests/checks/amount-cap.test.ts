@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { loadPlanConfig } from "../../../packages/core/src/plan/config";
+import type { RequestBody } from "../../../packages/core/src/request-view/schemas";
 import { amountCap } from "../../../packages/core/src/requests/checks/amount-cap";
 import type { CheckContext } from "../../../packages/core/src/requests/checks/context";
 import { unusualAmount } from "../../../packages/core/src/requests/checks/unusual-amount";
-import type { RequestBody } from "../../../packages/core/src/requests/schemas";
 import { context, docA, requestOf } from "../fixtures";
 
 type Row = { name: string; request: RequestBody; outcome: string; code: string };

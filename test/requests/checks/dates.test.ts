@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import type { RequestBody } from "../../../packages/core/src/request-view/schemas";
 import { cancellationDate } from "../../../packages/core/src/requests/checks/cancellation-date";
 import { expenseDates } from "../../../packages/core/src/requests/checks/expense-dates";
 import { workDates } from "../../../packages/core/src/requests/checks/work-dates";
-import type { RequestBody } from "../../../packages/core/src/requests/schemas";
 import { context, docA, requestOf } from "../fixtures";
 
 type Row = { name: string; request: RequestBody; outcome: string; code: string };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { RequestBody } from "../../../packages/core/src/request-view/schemas";
 import type { RequestSummary } from "../../../packages/core/src/requests/checks/context";
 import { duplicates } from "../../../packages/core/src/requests/checks/duplicates";
-import type { RequestBody } from "../../../packages/core/src/requests/schemas";
 import { context, requestOf } from "../fixtures";
 
 const summary = (

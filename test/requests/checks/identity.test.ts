@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import type { RequestBody } from "../../../packages/core/src/request-view/schemas";
 import { activity } from "../../../packages/core/src/requests/checks/activity";
 import type { CheckContext } from "../../../packages/core/src/requests/checks/context";
 import { iban } from "../../../packages/core/src/requests/checks/iban";
 import { membership } from "../../../packages/core/src/requests/checks/membership";
-import type { RequestBody } from "../../../packages/core/src/requests/schemas";
 import { context, requestOf } from "../fixtures";
 
 type Row = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { reasonCodes, renderReason } from "../../../packages/core/src/request-view/reasons";
 import { isoDay } from "../../../packages/core/src/requests/checks/context";
-import { reasonCodes, renderReason } from "../../../packages/core/src/requests/checks/reasons";
 import { runChecks } from "../../../packages/core/src/requests/checks/run-checks";
 import { context, docA, documentMeta, requestOf, validBodies } from "../fixtures";
 

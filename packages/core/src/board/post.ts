@@ -7,7 +7,7 @@ import {
   postRegions,
   reportReasons,
 } from "../plan/board-options";
-import { email, language, memberNumber, multilineText, text } from "../requests/fields";
+import { email, language, memberNumber, multilineText, text } from "../request-view/fields";
 
 export * from "../plan/board-options";
 

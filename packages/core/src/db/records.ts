@@ -68,6 +68,8 @@ export async function upsertRecord(
     throw new ConflictError(
       "record.changed",
       `${input.kind} ${input.label} was changed by someone else at the same time: run it again`,
+      undefined,
+      { cause: error },
     );
   }
   return outcome;

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { TransactItem } from "../db/transact";
+import type { ErrorCode } from "../errors";
 
 /** The data an execution carries from state to state: a JSON object. */
 export type Data = Record<string, unknown>;
@@ -11,7 +12,7 @@ export type Data = Record<string, unknown>;
  */
 export interface AtomicWrite {
   item: TransactItem;
-  errorName?: string;
+  errorName?: ErrorCode;
 }
 
 /** A domain event a step adds to the execution's history ("checks passed", "approved by …"). */

@@ -52,6 +52,7 @@ export async function once<T>(
     if (old?.status === "done") return old.result as T;
     throw new EntraideError("effect.in-progress", `effect ${key} is in progress elsewhere`, {
       retryable: true,
+      cause: error,
     });
   }
   let result: T;

@@ -79,6 +79,8 @@ export async function start(
       throw new ConflictError(
         "idempotency.conflict",
         "this idempotency key was already used with a different request",
+        undefined,
+        { cause: error },
       );
     }
     return { id, created: false };

@@ -133,7 +133,7 @@ export async function showExecution(
   id: string,
 ): Promise<{ execution: Execution; history: HistoryEvent[] }> {
   const [execution, history] = await Promise.all([getExecution(deps, id), readHistory(deps, id)]);
-  if (!execution) throw new NotFoundError(`execution ${id}`);
+  if (!execution) throw new NotFoundError("execution", id);
   // Events a revision committed alone still carries are the history's, shown there.
   const { pending: _, ...shown } = execution;
   return { execution: shown, history };

@@ -1,4 +1,4 @@
-import { EntraideError } from "../errors";
+import { EntraideError, messageWithCauses } from "../errors";
 import type { CatchRule, RetryRule } from "./definition";
 
 export const ALL_ERRORS = "States.ALL";
@@ -25,10 +25,14 @@ export interface ErrorInfo {
   cause: string;
 }
 
-/** The name the rules match: an EntraideError's stable code, else the error's name. */
+/**
+ * The name the rules match: an EntraideError's stable code, else the error's name; the record's
+ * `cause` is its message followed by those of the errors it wraps, so a failed execution says
+ * what went wrong underneath ("the import stopped at line 3: …").
+ */
 export function describeError(error: unknown): ErrorInfo {
-  if (error instanceof EntraideError) return { error: error.code, cause: error.message };
-  if (error instanceof Error) return { error: error.name, cause: error.message };
+  if (error instanceof EntraideError) return { error: error.code, cause: messageWithCauses(error) };
+  if (error instanceof Error) return { error: error.name, cause: messageWithCauses(error) };
   return { error: "Error", cause: String(error) };
 }
 

@@ -8,7 +8,7 @@ import { unmarshall } from "@aws-sdk/util-dynamodb";
 import { keys } from "../db/layout";
 import type { TransactItem } from "../db/transact";
 import type { Deps } from "../deps";
-import { EntraideError } from "../errors";
+import { EntraideError, type ErrorCode } from "../errors";
 import type { AtomicWrite } from "./definition";
 import type { Execution, HistoryEvent } from "./execution";
 import { assemble, executionItem } from "./parts";
@@ -19,9 +19,10 @@ export class StaleExecutionError extends EntraideError {
   override name = "StaleExecutionError";
   /** The execution item as the winner left it (without its detached data), when DynamoDB said. */
   current?: Execution;
-  constructor(id: string, current?: Execution) {
+  constructor(id: string, current?: Execution, cause?: unknown) {
     super("execution.stale", `execution ${id} moved on before this transition was written`, {
       retryable: true,
+      cause,
     });
     this.current = current;
   }
@@ -40,7 +41,7 @@ class TornReadError extends EntraideError {
 /** A write committed with the transition found its condition false (e.g. the fund is short). */
 export class WriteConditionError extends EntraideError {
   override name = "WriteConditionError";
-  constructor(readonly errorName: string) {
+  constructor(readonly errorName: ErrorCode) {
     super(errorName, `the transition's write "${errorName}" found its condition false`);
   }
 }
@@ -143,7 +144,7 @@ export async function commit(
       );
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      throw new StaleExecutionError(t.next.id, unmarshalled(error.Item));
+      throw new StaleExecutionError(t.next.id, unmarshalled(error.Item), error);
     }
     afterExecution?.();
     if (events.length > 0) await put(historyItem(t.next.id, events));
@@ -180,7 +181,7 @@ export async function commit(
     const failed = reasons.findIndex((r) => r.Code === "ConditionalCheckFailed");
     if (failed === 0) throw new StaleExecutionError(t.next.id, unmarshalled(reasons[0]?.Item));
     const write = writes[failed - 1];
-    if (write) throw new WriteConditionError(write.errorName ?? "WriteConditionFailed");
+    if (write) throw new WriteConditionError(write.errorName ?? "execution.write-refused");
     const own = extra[failed - 1 - writes.length];
     if (own?.error) throw own.error;
     throw error;

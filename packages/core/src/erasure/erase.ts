@@ -104,7 +104,7 @@ export async function eraseMember(
   const ids: string[] = [];
   for await (const item of byPrefix(deps, keys.memberRequestPrefix(memberNumber)))
     ids.push(String(item.id ?? String(item.sk).slice(4)));
-  if (!member && ids.length === 0) throw new NotFoundError(`member ${memberNumber}`);
+  if (!member && ids.length === 0) throw new NotFoundError("member", memberNumber);
   const executions = (await Promise.all(ids.map((id) => getExecution(deps, id)))).filter(
     (e): e is Execution => e !== undefined,
   );

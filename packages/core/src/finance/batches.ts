@@ -155,6 +155,6 @@ async function claim(deps: Deps, payout: Payout, batchId: string, now: string): 
  */
 export async function getBatch(deps: Deps, batchId: string): Promise<BatchRecord> {
   const item = await readItem(deps, keys.batch(batchId));
-  if (!item) throw new NotFoundError(`batch ${batchId}`);
+  if (!item) throw new NotFoundError("batch", batchId);
   return BatchRecord.parse(item);
 }

@@ -120,6 +120,8 @@ async function recordExport(deps: Deps, batch: BatchRecord): Promise<void> {
     throw new ConflictError(
       "batch.changed-during-export",
       `a payout left batch ${batch.batchId} while it was being exported: do not send this file, export it again`,
+      undefined,
+      { cause: error },
     );
   }
 }

@@ -109,7 +109,7 @@ export async function markPayoutFailed(
   const failedAt = deps.clock.now().toISOString();
   for (let attempt = 0; attempt < BUSY_ATTEMPTS; attempt++) {
     const payout = await readPayout(deps, payoutId);
-    if (!payout) throw new NotFoundError(`payout ${payoutId}`);
+    if (!payout) throw new NotFoundError("payout", payoutId);
     const from = payout.status;
     if (from === "scheduled" || from === "abandoned") {
       throw new ConflictError(

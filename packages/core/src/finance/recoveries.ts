@@ -50,7 +50,7 @@ async function recoverable(
   requestId: string,
 ): Promise<{ execution: Execution; data: RequestData; owedCents: number }> {
   const execution = await getExecution(deps, requestId);
-  if (!execution) throw new NotFoundError(`request ${requestId}`);
+  if (!execution) throw new NotFoundError("request", requestId);
   if (!RECOVERY_WORKFLOWS.includes(execution.workflow)) {
     throw new ConflictError(
       "recovery.no-client",

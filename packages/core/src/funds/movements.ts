@@ -63,7 +63,7 @@ function dated(
  * counters by every movement and by `setEnvelope`: a reservation's condition reads it directly.
  */
 export const FundMovements = {
-  /** Reserves on final approval; fails with `FundsInsufficient` if the remainder is too small. */
+  /** Reserves on final approval; fails with `fund.insufficient` if the remainder is too small. */
   reserve: (table: string, fund: string, cents: number, at?: string): AtomicWrite =>
     dated(
       {
@@ -76,7 +76,7 @@ export const FundMovements = {
             ExpressionAttributeValues: { ":minus": -cents, ":c": cents },
           },
         },
-        errorName: "FundsInsufficient",
+        errorName: "fund.insufficient",
       },
       "reserved",
       cents,
@@ -95,7 +95,7 @@ export const FundMovements = {
             ExpressionAttributeValues: { ":minus": -cents, ":c": cents },
           },
         },
-        errorName: "FundCountersCorrupt",
+        errorName: "fund.counters-corrupt",
       },
       "released",
       cents,
@@ -114,7 +114,7 @@ export const FundMovements = {
             ExpressionAttributeValues: { ":minus": -cents, ":c": cents },
           },
         },
-        errorName: "FundCountersCorrupt",
+        errorName: "fund.counters-corrupt",
       },
       "paid",
       cents,
@@ -133,7 +133,7 @@ export const FundMovements = {
             ExpressionAttributeValues: { ":minus": -cents, ":c": cents },
           },
         },
-        errorName: "FundCountersCorrupt",
+        errorName: "fund.counters-corrupt",
       },
       "unpaid",
       cents,
@@ -159,7 +159,7 @@ export const FundMovements = {
             ExpressionAttributeValues: { ":c": cents },
           },
         },
-        errorName: "FundMissing",
+        errorName: "fund.missing",
       },
       kind === "repaidCents" ? "repaid" : "recovered",
       cents,

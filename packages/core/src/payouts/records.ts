@@ -22,7 +22,7 @@ export function createPayout(table: string, payout: Payout): AtomicWrite {
         ConditionExpression: "attribute_not_exists(pk)",
       },
     },
-    errorName: "PayoutExists",
+    errorName: "payout.exists",
   };
 }
 

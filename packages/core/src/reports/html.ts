@@ -1,6 +1,6 @@
 import { day, list } from "../notifications/format";
 import { html, type SafeHtml } from "../notifications/html";
-import { optionTexts } from "../requests/labels";
+import { optionTexts } from "../request-view/labels";
 import type { Language } from "../requests/request-types";
 import { OUTCOMES } from "./counters";
 import { type Figure, figureKey, figureList, periodGroup, rowGroup } from "./figure-list";

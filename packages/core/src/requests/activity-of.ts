@@ -2,7 +2,7 @@ import { getActivity } from "../activities/register";
 import type { Deps } from "../deps";
 import type { StepContext } from "../engine/definition";
 import { getMember } from "../members/register";
-import type { RequestBody } from "./schemas";
+import type { RequestBody } from "../request-view/schemas";
 
 /**
  * The Activity a request is made in, if any: emergency aid has none, and a cancelled contract or

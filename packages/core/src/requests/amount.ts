@@ -1,4 +1,4 @@
-import type { RequestBody } from "./schemas";
+import type { RequestBody } from "../request-view/schemas";
 
 /**
  * The amount a request asks for, in cents: what caps, four-eyes thresholds, funds and the

@@ -5,10 +5,10 @@ import type { Engine } from "../engine/engine";
 import { getExecution } from "../engine/store";
 import { EntraideError, ValidationError } from "../errors";
 import { planConfig } from "../plan/config";
+import { schemas } from "../request-view/schemas";
 import { approverViewOf, decisionTokenOf } from "./decide";
 import { parseWith } from "./messages";
 import { asRequest } from "./record";
-import { schemas } from "./schemas";
 import { voteState } from "./votes";
 
 /**

@@ -10,6 +10,7 @@ import type { Deps } from "../deps";
 import { inspectDocument } from "../documents/documents";
 import type { StepContext } from "../engine/definition";
 import type { PlanConfig } from "../plan/config";
+import type { RequestBody } from "../request-view/schemas";
 import { activityOnce, memberOnce } from "./activity-of";
 import { documentIdsOf } from "./amount";
 import {
@@ -20,7 +21,6 @@ import {
 } from "./checks/context";
 import type { RequestData } from "./record";
 import type { RequestStatus } from "./request-types";
-import type { RequestBody } from "./schemas";
 
 export async function queryPrefix(deps: Deps, { pk, skPrefix }: { pk: string; skPrefix: string }) {
   const { Items } = await deps.clients.ddb.send(

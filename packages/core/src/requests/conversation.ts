@@ -1,4 +1,4 @@
-import type { CheckReason } from "./checks/context";
+import type { CheckReason } from "../request-view/reasons";
 import type { RequestData } from "./record";
 
 /** One turn of the exchange between approvers (or the checks) and the member, in order. */

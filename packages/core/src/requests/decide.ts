@@ -9,14 +9,14 @@ import { EntraideError, ValidationError } from "../errors";
 import { getMember } from "../members/register";
 import { type DecisionTokenKind, isDecisionTokenKey } from "../notifications/decision-tokens";
 import { type PlanConfig, planConfig } from "../plan/config";
+import { renderReason } from "../request-view/reasons";
+import { schemas } from "../request-view/schemas";
 import { correspondenceIdsOf, documentIdsOf } from "./amount";
-import { renderReason } from "./checks/reasons";
 import { conversationOf } from "./conversation";
 import { outcomeOf } from "./decisions";
 import { parseWith } from "./messages";
 import { reportDocumentIds, reportUnderCheck } from "./project-view";
 import { asRequest } from "./record";
-import { schemas } from "./schemas";
 
 export interface DecisionContext {
   via: "page" | "email";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { pickEvents } from "../engine/definition";
-import { decisionFields } from "./schemas";
+import { decisionFields } from "../request-view/schemas";
 
 /**
  * The events a request's waiting states take (the payload's `event` is the name), each with

@@ -1,4 +1,4 @@
-import type { CustomIssueCode } from "./fields";
+import type { CustomIssueCode } from "../request-view/fields";
 import type { Translated } from "./i18n";
 
 /**
@@ -6,7 +6,12 @@ import type { Translated } from "./i18n";
  * language. `messages.ts` picks a text and fills it in.
  */
 
-/** Stable codes of field errors: API clients and the form may switch on them. */
+/**
+ * Stable codes of field errors: API clients and the form may switch on them. Not the error
+ * codes of core/errors.ts: those say why an operation did not happen (`request.busy`), these
+ * what is wrong with one field, each inside a `400 {errors}` with its message in the reader's
+ * language; zod and the text checks name them (snake_case), so they keep their own list.
+ */
 export type FieldErrorCode =
   | "required"
   | "invalid_type"

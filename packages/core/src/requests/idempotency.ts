@@ -29,6 +29,8 @@ export async function claimIdempotencyKey(deps: Deps, key: string, type: string)
     throw new ConflictError(
       "idempotency.conflict",
       "this idempotency key was already used with a different request",
+      undefined,
+      { cause: error },
     );
   }
 }

@@ -1,30 +1,19 @@
 import type { Deps } from "../deps";
-import type { Step, StepContext } from "../engine/definition";
+import type { Step } from "../engine/definition";
 import { EntraideError } from "../errors";
 import { dueNotices, dueUnpaidCents, withNotices } from "../loans/notices";
 import { loanSchedule } from "../loans/schedule";
-import type { StatusLink } from "../notifications/templates/common";
-import type { TemplateName, TemplateParams } from "../notifications/templates/index";
 import type { PlanConfig } from "../plan/config";
 import { isoDay } from "./checks/context";
 import { referenceOf } from "./payment-reference";
-import { asRequest, type RequestData } from "./record";
-
-/** Sends one email to the member once per state visit and `name` (see steps/tools.ts). */
-export type ToMember = <N extends TemplateName>(
-  ctx: StepContext,
-  data: RequestData,
-  template: N,
-  params: TemplateParams<N>,
-  name?: string,
-) => Promise<unknown>;
+import { asRequest } from "./record";
+import type { StepTools } from "./steps/tools";
 
 /** The steps of a relaunch loan after its payout: the schedule, the notices, the end. */
 export function createLoanSteps(
   deps: Deps,
   plan: PlanConfig,
-  toMember: ToMember,
-  statusLink: (id: string) => StatusLink,
+  { toMember, statusLink }: Pick<StepTools, "toMember" | "statusLink">,
 ): Record<string, Step> {
   // Every loan email carries the member's status link, with the repayment details.
   const repayTo = (id: string) => {

@@ -3,13 +3,13 @@ import type { Deps } from "../deps";
 import { isUploaded } from "../documents/documents";
 import type { Engine } from "../engine/engine";
 import type { Execution } from "../engine/execution";
-import { ConflictError, ValidationError } from "../errors";
+import { ConflictError, type ErrorCode, ValidationError } from "../errors";
+import { iban } from "../request-view/fields";
+import { schemas } from "../request-view/schemas";
 import { documentIdsOf } from "./amount";
 import { fixableFields } from "./checks/fixable";
-import { iban } from "./fields";
 import { errorMap, parseWith } from "./messages";
 import { asRequest, type RequestData } from "./record";
-import { schemas } from "./schemas";
 import { signalWaiting } from "./signal-waiting";
 import { ownRequest } from "./status-token";
 import { VOTE_WAITING_STATES } from "./votes";
@@ -25,7 +25,7 @@ const WITHDRAWABLE = new Set([
 const WAITING_FOR_IBAN = new Set(["payout-failed", "confirming-iban"]);
 
 /** A member's action that could not be done now: the answer says where the request stands. */
-function refused(code: string, message: string, execution: Execution | undefined) {
+function refused(code: ErrorCode, message: string, execution: Execution | undefined) {
   return new ConflictError(code, message, {
     status: execution ? asRequest(execution.data).status : undefined,
     state: execution?.state,

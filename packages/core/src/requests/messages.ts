@@ -1,4 +1,7 @@
 import type { z } from "zod";
+import type { CustomIssueCode } from "../request-view/fields";
+import { fieldKeyOf, labelOf } from "../request-view/labels";
+import { type RequestBody, schemas } from "../request-view/schemas";
 import {
   amountTemplates,
   exclusiveTemplates,
@@ -6,7 +9,6 @@ import {
   singularTemplates,
   templates,
 } from "./field-error-texts";
-import type { CustomIssueCode } from "./fields";
 import {
   formatChoices,
   formatEuros,
@@ -16,9 +18,7 @@ import {
   quote,
   type Translated,
 } from "./i18n";
-import { fieldKeyOf, labelOf } from "./labels";
 import type { Language } from "./request-types";
-import { type RequestBody, schemas } from "./schemas";
 
 export type { FieldErrorCode } from "./field-error-texts";
 

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import pkg from "../../../../package.json" with { type: "json" };
 import { boardPaths } from "../board/openapi";
+import { errorCodes } from "../errors";
+import { schemas } from "../request-view/schemas";
 import { ConfirmationAnswer } from "./confirmations";
 import { ProjectCloseBody, TrancheReportBody } from "./project-actions";
-import { schemas } from "./schemas";
 
 const json = (schema: z.ZodType) => ({
   "application/json": { schema: z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) },
@@ -18,12 +19,26 @@ const errors = {
 };
 const bearer = [{ bearer: [] }];
 
+/** `{ error: { code, message, details? } }`: details say where things stand (a 409's state). */
+const ApiError = z.object({
+  error: z.object({
+    code: z.enum(errorCodes),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+
 /** The API of §8 as OpenAPI 3.1, from the zod schemas that validate it: one source for both. */
 export function openApiDocument() {
   return {
     openapi: "3.1.0",
     info: { title: "Entraide API", version: pkg.version },
-    components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
+      // Every answer that is not a success nor field errors (`400 {errors}`) has this body;
+      // its code is one of the list in core/errors.ts.
+      schemas: { ApiError: z.toJSONSchema(ApiError, { io: "input" }) },
+    },
     paths: {
       "/api/documents": {
         post: {

@@ -12,7 +12,7 @@ import { asRequest } from "./record";
  */
 export async function reopenAbandoned(deps: Deps, engine: Engine, id: string) {
   const execution = await getExecution(deps, id);
-  if (!execution) throw new NotFoundError(`request ${id}`);
+  if (!execution) throw new NotFoundError("request", id);
   const result = await engine.signal(
     id,
     { state: "abandoned", visit: execution.visit },

@@ -4,7 +4,7 @@ import { isUploaded } from "../documents/documents";
 import type { Engine } from "../engine/engine";
 import { ConflictError, ValidationError } from "../errors";
 import { planConfig } from "../plan/config";
-import { documentIds, multilineText } from "./fields";
+import { documentIds, multilineText } from "../request-view/fields";
 import { parseWith } from "./messages";
 import { REPORTING } from "./project-view";
 import { asRequest } from "./record";

@@ -4,10 +4,10 @@ import type { Deps } from "../deps";
 import type { Data, Step, StepContext } from "../engine/definition";
 import { getMember } from "../members/register";
 import { decisionTokenKey } from "../notifications/decision-tokens";
-import type { TemplateName, TemplateParams } from "../notifications/templates/index";
 import type { Payout } from "../payouts/payout";
 import { createPayout as createPayoutWrite } from "../payouts/records";
 import type { PlanConfig } from "../plan/config";
+import type { InitiativeSupportRequest } from "../request-view/schemas";
 import { notify } from "./notify";
 import {
   currentTranche,
@@ -20,17 +20,10 @@ import {
 } from "./project";
 import { closing } from "./project-callbacks";
 import { asRequest, type RequestData } from "./record";
-import type { InitiativeSupportRequest } from "./schemas";
+import type { StepTools } from "./steps/tools";
 
-export interface ProjectHelpers {
-  statusLink(id: string): { publicUrl: string; requestId: string; statusToken: string };
-  toMember<N extends TemplateName>(
-    ctx: StepContext,
-    data: RequestData,
-    template: N,
-    params: TemplateParams<N>,
-    name?: string,
-  ): Promise<string>;
+/** The step tools projects write with, and how a tranche gets its payout record. */
+export interface ProjectHelpers extends Pick<StepTools, "statusLink" | "toMember"> {
   /** The payout record of the request's approval, for one amount under its own id. */
   payout(
     ctx: StepContext,

@@ -1,9 +1,9 @@
 import { addSeconds, seconds } from "../clock";
 import type { CallbackTimer, Data } from "../engine/definition";
 import type { PlanConfig } from "../plan/config";
+import type { InitiativeSupportRequest } from "../request-view/schemas";
 import type { DecisionPayload } from "./decisions";
 import { asRequest, type RequestData } from "./record";
-import type { InitiativeSupportRequest } from "./schemas";
 
 /**
  * What happens to an `initiative-support` request after it is asked for: its co-applicants

@@ -1,9 +1,9 @@
 import type { Data } from "../engine/definition";
 import type { LoanRecord } from "../loans/notices";
-import type { CheckReason, CheckResult } from "./checks/context";
+import type { CheckReason, CheckResult } from "../request-view/reasons";
+import type { RequestBody } from "../request-view/schemas";
 import type { Language, RequestStatus } from "./request-types";
 import type { Routing } from "./routing";
-import type { RequestBody } from "./schemas";
 import type { CommitteeVote } from "./votes";
 
 export interface Decision {

@@ -1,10 +1,10 @@
 import { committeeOfGroup, requiredApprovalsOf } from "../plan/approvals";
 import type { PlanConfig } from "../plan/config";
+import type { RequestBody } from "../request-view/schemas";
 import { isWithoutActivity } from "./activity-of";
 import { requestAmountCents } from "./amount";
 import type { ActivityRecord } from "./checks/context";
 import type { ApproverGroup } from "./request-types";
-import type { RequestBody } from "./schemas";
 
 /** A committee of §4 (set with `committees set <name>`). */
 export interface Committee {

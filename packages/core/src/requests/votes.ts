@@ -1,5 +1,5 @@
 import type { CallbackResult } from "../engine/definition";
-import { EntraideError } from "../errors";
+import { EntraideError, type ErrorCode } from "../errors";
 import type { CommitteeVotePolicy, Majority } from "../plan/approvals";
 import type { RequestEvent } from "./events";
 import type { RequestData } from "./record";
@@ -145,7 +145,7 @@ export function applyVote(
   const member = voter.toLowerCase();
   if (!vote)
     throw new EntraideError("vote.closed", "this request is not under vote", { status: 409 });
-  const refuse = (code: string, message: string, status = 409) =>
+  const refuse = (code: ErrorCode, message: string, status = 409) =>
     new EntraideError(code, message, { status, details: voteState(data) });
   if (vote.applicants.includes(member) || !vote.members.includes(member))
     throw refuse("vote.applicant", "an applicant of the request does not vote on it", 403);

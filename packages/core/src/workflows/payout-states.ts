@@ -93,7 +93,7 @@ export function payoutStates(plan: PlanConfig): Record<string, State> {
       onCallback: () => ({ outcome: "reopened" }),
     }),
     reopening: task("reopen-payout", "payout-failed", {
-      catch: [{ errors: ["FundsInsufficient"], next: "abandoned" }],
+      catch: [{ errors: ["fund.insufficient"], next: "abandoned" }],
     }),
   };
 }

@@ -173,10 +173,10 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
 
       // Grant: the fund reserves the money with the payout, or the request waits for it.
       granting: task("grant", "payout", {
-        catch: [{ errors: ["FundsInsufficient"], next: "awaiting-funds" }],
+        catch: [{ errors: ["fund.insufficient"], next: "awaiting-funds" }],
       }),
       "awaiting-funds": waiting("await-funds", {
-        catch: [{ errors: ["FundsInsufficient"], next: "awaiting-funds" }],
+        catch: [{ errors: ["fund.insufficient"], next: "awaiting-funds" }],
         events: eventsOf("funds-available"),
         outcomes: { "funds-available": "granting" },
         onCallback: () => ({ outcome: "funds-available" }),

@@ -1,9 +1,9 @@
-import { ValidationError } from "@entraide/core/errors";
+import { type ErrorCode, messageWithCauses, ValidationError } from "@entraide/core/errors";
 
 /** A mistake in how a command was called (bad argument, unreadable file): exit code 2. */
 export class UsageError extends Error {
   override name = "UsageError";
-  readonly code = "usage";
+  readonly code: ErrorCode = "cli.usage";
 }
 
 /** A file the command was given that cannot be read, said in words (not "ENOENT"). */
@@ -39,7 +39,8 @@ export function describeError(error: unknown, local: boolean): string {
   if (name === "CredentialsProviderError") {
     return `no AWS credentials: ${(error as Error).message} (set AWS_PROFILE or the AWS_* variables)`;
   }
-  return error instanceof Error ? error.message : String(error);
+  // With what it wraps: "the import stopped at line 3: …" says why underneath.
+  return messageWithCauses(error);
 }
 
 function isConnectionRefused(error: unknown): boolean {

@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { Command, CommanderError } from "commander";
 import { registerActivities } from "./commands/activities";
 import { registerClock } from "./commands/clock";
@@ -70,7 +71,8 @@ export async function main(
         `${JSON.stringify({ error: { code: typeof code === "string" ? code : "error", message } }, null, 2)}\n`,
       );
     } else streams.stderr(`error: ${message}\n`);
-    if (env.ENTRAIDE_DEBUG) streams.stderr(`${(error as Error)?.stack}\n`);
+    // The stack and every error it wraps (`[cause]`), for whoever debugs.
+    if (env.ENTRAIDE_DEBUG) streams.stderr(`${inspect(error)}\n`);
     return exitCodeOf(error);
   }
 }

@@ -29,6 +29,7 @@ export async function loadTarget(
       throw new EntraideError(
         "cli.stage-config",
         `${(error as Error).message}: to use --stage ${stage}, set the ENTRAIDE_* variables of that stage`,
+        { cause: error },
       );
     }
     return {

@@ -1,8 +1,8 @@
 import { createUpload } from "@entraide/core/documents/index";
 import { ValidationError } from "@entraide/core/errors";
+import { schemas } from "@entraide/core/request-view/schemas";
 import { languageOf } from "@entraide/core/requests/i18n";
 import { parseWith } from "@entraide/core/requests/messages";
-import { schemas } from "@entraide/core/requests/schemas";
 import { z } from "zod";
 import { deps } from "../context";
 import { created, http } from "./http";

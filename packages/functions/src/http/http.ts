@@ -1,4 +1,4 @@
-import { EntraideError, ValidationError } from "@entraide/core/errors";
+import { EntraideError, type ErrorCode, ValidationError } from "@entraide/core/errors";
 import type {
   APIGatewayProxyEventV2,
   APIGatewayProxyStructuredResultV2,
@@ -113,9 +113,10 @@ function jsonBody(event: APIGatewayProxyEventV2): unknown {
     : event.body;
   try {
     return JSON.parse(text);
-  } catch {
-    throw new EntraideError("malformed-json", "the request body is not valid JSON", {
+  } catch (error) {
+    throw new EntraideError("input.malformed-json", "the request body is not valid JSON", {
       status: 400,
+      cause: error,
     });
   }
 }
@@ -151,7 +152,8 @@ export function errorReply(error: unknown): Reply {
     });
   }
   logger.error("unexpected error", { error: error as Error });
-  return new Reply(500, { error: { code: "internal", message: "internal error" } });
+  const code: ErrorCode = "server.internal";
+  return new Reply(500, { error: { code, message: "internal error" } });
 }
 
 function toResult(reply: Reply): APIGatewayProxyStructuredResultV2 {

@@ -1,8 +1,8 @@
 import { type Installment, loanSchedule } from "@entraide/core/loans/schedule";
+import { fieldTexts, labelOf, optionTexts } from "@entraide/core/request-view/labels";
+import { showValue } from "@entraide/core/request-view/show";
 import { formatDate, formatEuros } from "@entraide/core/requests/i18n";
-import { fieldTexts, labelOf, optionTexts } from "@entraide/core/requests/labels";
 import type { Language, RequestType } from "@entraide/core/requests/request-types";
-import { showValue } from "@entraide/core/requests/show";
 import { type Spec, specsOf } from "../form/specs";
 import { h } from "../lib/dom";
 import { facts, section } from "../lib/page";

@@ -1,6 +1,6 @@
 import { formatIban, normaliseIban } from "@entraide/core/bank/iban";
+import { fieldTexts, optionTexts } from "@entraide/core/request-view/labels";
 import { formatDate, formatEuros, type Translated } from "@entraide/core/requests/i18n";
-import { fieldTexts, optionTexts } from "@entraide/core/requests/labels";
 import { type Language, languages, requestTypes } from "@entraide/core/requests/request-types";
 import { h } from "../lib/dom";
 import { fieldId } from "../lib/errors";

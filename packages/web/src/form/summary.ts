@@ -1,5 +1,5 @@
+import { showValue } from "@entraide/core/request-view/show";
 import type { Language } from "@entraide/core/requests/request-types";
-import { showValue } from "@entraide/core/requests/show";
 import { h } from "../lib/dom";
 import { say } from "../lib/ui-text";
 import type { Draft } from "./draft";

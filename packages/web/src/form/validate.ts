@@ -1,8 +1,8 @@
 import { ibanProblem, normaliseIban } from "@entraide/core/bank/iban";
 import { parseEuros } from "@entraide/core/money/euros";
-import { type ReasonCode, renderReason } from "@entraide/core/requests/checks/reasons";
+import { labelOf } from "@entraide/core/request-view/labels";
+import { type ReasonCode, renderReason } from "@entraide/core/request-view/reasons";
 import { quote } from "@entraide/core/requests/i18n";
-import { labelOf } from "@entraide/core/requests/labels";
 import type { FieldError } from "@entraide/core/requests/messages";
 import type { Language } from "@entraide/core/requests/request-types";
 import { type Issue, toFieldError } from "../lib/errors";

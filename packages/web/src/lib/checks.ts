@@ -1,5 +1,5 @@
-import type { CheckReason } from "@entraide/core/requests/checks/context";
-import { renderReason } from "@entraide/core/requests/checks/reasons";
+import type { CheckReason } from "@entraide/core/request-view/reasons";
+import { renderReason } from "@entraide/core/request-view/reasons";
 import type { Language } from "@entraide/core/requests/request-types";
 import { h } from "./dom";
 import { outcomeWord } from "./ui-text";

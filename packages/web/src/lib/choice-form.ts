@@ -1,4 +1,4 @@
-import { fieldTexts } from "@entraide/core/requests/labels";
+import { fieldTexts } from "@entraide/core/request-view/labels";
 import type { FieldError } from "@entraide/core/requests/messages";
 import type { Language } from "@entraide/core/requests/request-types";
 import { type ApiAnswer, type ApiError, fieldErrors } from "./api";

@@ -13,6 +13,6 @@ declare const __PLAN_LIMITS__: {
     maxCoApplicants: number;
   };
   options: { basis: string[]; category: string[]; purpose: string[] };
-  /** `MEMBER_NUMBER.source` of `requests/fields.ts`. */
+  /** `MEMBER_NUMBER.source` of `request-view/fields.ts`. */
   memberNumber: string;
 };

@@ -7,7 +7,7 @@ const t3 = (fr: string, nl: string, en: string): Translated => ({ fr, nl, en });
 
 /**
  * Words of the pages themselves (headings, buttons, notices). Field labels, hints and field
- * error messages are NOT here: they come from `requests/labels.ts` and `requests/messages.ts`.
+ * error messages are NOT here: they come from `request-view/labels.ts` and `requests/messages.ts`.
  */
 export const ui = {
   formTitle: t3("Demande d'aide", "Aanvraag om steun", "Request for help"),

@@ -1,10 +1,10 @@
 import type { Language } from "../../i18n/language";
 import type { RequestType } from "../../plan/vocabulary";
-import type { CheckResult } from "../../requests/checks/context";
-import { renderReason } from "../../requests/checks/reasons";
-import { labelOf, optionTexts } from "../../requests/labels";
-import type { RequestBody } from "../../requests/schemas";
-import { detailRows } from "../../requests/show";
+import { labelOf, optionTexts } from "../../request-view/labels";
+import type { CheckResult } from "../../request-view/reasons";
+import { renderReason } from "../../request-view/reasons";
+import type { RequestBody } from "../../request-view/schemas";
+import { detailRows } from "../../request-view/show";
 import { day, euros, moment } from "../format";
 import { type Block, block } from "../layout";
 import { decisionActions, decisionDocumentUrl, decisionUrl, statusUrl } from "../links";

@@ -1,6 +1,6 @@
 import type { Language } from "../../i18n/language";
-import type { CheckResult } from "../../requests/checks/context";
-import { renderReason } from "../../requests/checks/reasons";
+import type { CheckResult } from "../../request-view/reasons";
+import { renderReason } from "../../request-view/reasons";
 import { day } from "../format";
 import { type Block, block, type RenderedEmail, renderEmail } from "../layout";
 import { type StatusLink, statusBlock, type Words } from "./common";

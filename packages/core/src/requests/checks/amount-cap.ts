@@ -1,7 +1,8 @@
+import type { CheckResult } from "../../request-view/reasons";
+import type { CancelledContractRequest, RequestBody } from "../../request-view/schemas";
 import { requestAmountCents } from "../amount";
-import type { CancelledContractRequest, RequestBody } from "../schemas";
 import { dailyGrossCents, workDayUnits } from "../work-days";
-import { allTypes, type Check, type CheckContext, type CheckResult, resultsOf } from "./context";
+import { allTypes, type Check, type CheckContext, resultsOf } from "./context";
 
 const { pass, warn, fail } = resultsOf("amount-cap");
 

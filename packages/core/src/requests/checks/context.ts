@@ -1,8 +1,8 @@
 import type { DocumentMeta } from "../../documents/meta";
 import type { PlanConfig } from "../../plan/config";
+import type { CheckOutcome, CheckResult, ReasonCode } from "../../request-view/reasons";
+import type { RequestBody } from "../../request-view/schemas";
 import type { Language, RequestStatus, RequestType } from "../request-types";
-import type { RequestBody } from "../schemas";
-import type { ReasonCode } from "./reasons";
 
 export type { DocumentMeta };
 
@@ -77,20 +77,6 @@ export interface CheckContext {
   plan: PlanConfig;
   /** Today in Europe/Brussels, `YYYY-MM-DD`, from the injected Clock: see {@link isoDay}. */
   today: string;
-}
-
-export type CheckOutcome = "pass" | "warn" | "fail";
-
-/** Why a check came out as it did; rendered in fr/nl/en by `renderReason`. */
-export interface CheckReason {
-  code: ReasonCode;
-  params: Record<string, string | number>;
-}
-
-export interface CheckResult {
-  check: string;
-  outcome: CheckOutcome;
-  reason: CheckReason;
 }
 
 /** One justification check: pure, and run only for the request types it applies to. */

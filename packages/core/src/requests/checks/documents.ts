@@ -1,6 +1,7 @@
 import { expectedSniffedType } from "../../documents/sniff";
+import type { CheckResult } from "../../request-view/reasons";
 import { documentIdsOf } from "../amount";
-import { allTypes, type Check, type CheckContext, type CheckResult, resultsOf } from "./context";
+import { allTypes, type Check, type CheckContext, resultsOf } from "./context";
 
 const { pass, fail } = resultsOf("documents");
 

@@ -1,11 +1,11 @@
+import type { CheckResult } from "../../request-view/reasons";
+import type { RequestOf } from "../../request-view/schemas";
 import { endedWithoutGrant, grantedStatuses } from "../request-types";
-import type { RequestOf } from "../schemas";
 import {
   addDays,
   allTypes,
   type Check,
   type CheckContext,
-  type CheckResult,
   type RequestSummary,
   resultsOf,
 } from "./context";

@@ -1,6 +1,5 @@
-import type { RequestBody } from "../schemas";
-import type { CheckResult } from "./context";
-import type { ReasonCode } from "./reasons";
+import type { CheckResult, ReasonCode } from "../../request-view/reasons";
+import type { RequestBody } from "../../request-view/schemas";
 
 /**
  * The request fields a failure names: what the member may correct in a needs-info answer.

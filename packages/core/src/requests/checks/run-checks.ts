@@ -1,8 +1,9 @@
-import type { RequestBody } from "../schemas";
+import type { CheckOutcome, CheckResult } from "../../request-view/reasons";
+import type { RequestBody } from "../../request-view/schemas";
 import { activity } from "./activity";
 import { amountCap } from "./amount-cap";
 import { cancellationDate } from "./cancellation-date";
-import type { Check, CheckContext, CheckOutcome, CheckResult } from "./context";
+import type { Check, CheckContext } from "./context";
 import { documentReuse } from "./document-reuse";
 import { documents } from "./documents";
 import { duplicates } from "./duplicates";

@@ -1,14 +1,14 @@
 import type { Deps } from "../../deps";
 import type { Data, Step } from "../../engine/definition";
 import type { PlanConfig } from "../../plan/config";
+import { renderReason } from "../../request-view/reasons";
+import type { RequestBody } from "../../request-view/schemas";
 import { requestAmountCents } from "../amount";
 import { loadCheckContext } from "../check-context";
 import { isoDay } from "../checks/context";
-import { renderReason } from "../checks/reasons";
 import { runChecks } from "../checks/run-checks";
 import type { RequestEvent } from "../events";
 import { asRequest, type RequestData } from "../record";
-import type { RequestBody } from "../schemas";
 import type { CallbackEffect, StepTools } from "./tools";
 
 /** Intake: the request is acknowledged, checked, and its member asked for what is missing. */

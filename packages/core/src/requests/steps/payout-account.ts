@@ -6,8 +6,8 @@ import type { Data, Step, StepContext } from "../../engine/definition";
 import { FundMovements } from "../../funds/movements";
 import { movePayout } from "../../payouts/records";
 import type { PlanConfig } from "../../plan/config";
+import type { CheckResult } from "../../request-view/reasons";
 import { queryPrefix } from "../check-context";
-import type { CheckResult } from "../checks/context";
 import type { RequestEvent } from "../events";
 import { notify } from "../notify";
 import { payoutCentsOf } from "../project";
@@ -194,7 +194,7 @@ export function createPayoutAccountSteps(
               set: { iban: claim.iban },
               remove: ["batchId"],
             }),
-            errorName: "PayoutNotFailed",
+            errorName: "payout.not-failed",
           },
         ],
         events: [{ type: "PayoutRescheduled", detail: { ibanEnd: ibanEnd(claim.iban) } }],
@@ -218,7 +218,7 @@ export function createPayoutAccountSteps(
               to: "abandoned",
               set: { abandonedAt: ctx.now.toISOString() },
             }),
-            errorName: "PayoutNotFailed",
+            errorName: "payout.not-failed",
           },
           FundMovements.release(table, fundOf(data, plan), amountCents, ctx.now.toISOString()),
         ],
@@ -242,7 +242,7 @@ export function createPayoutAccountSteps(
               from: "abandoned",
               to: "payout-failed",
             }),
-            errorName: "PayoutNotAbandoned",
+            errorName: "payout.not-abandoned",
           },
         ],
         events: [{ type: "PayoutReopened" }],

@@ -1,4 +1,4 @@
-import type { Translated } from "./i18n";
+import type { Translated } from "../i18n/language";
 import { type FieldText, f } from "./request-field-texts";
 
 /** The fields of an initiative-support project: co-applicants, budget, tranches, reports. */

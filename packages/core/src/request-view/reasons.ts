@@ -1,9 +1,24 @@
-import { type ReasonCode, reasonCodes, reasonTexts } from "../../i18n/check-reasons";
-import { formatDate, formatEuros, formatNumber, interpolate } from "../i18n";
-import type { Language } from "../request-types";
-import type { CheckReason } from "./context";
+import { type ReasonCode, reasonCodes, reasonTexts } from "../i18n/check-reasons";
+import { formatDate, formatEuros, formatNumber } from "../i18n/format";
+import type { Language } from "../i18n/language";
+import { formatMessage } from "../i18n/message";
 
 export { type ReasonCode, reasonCodes, reasonTexts };
+
+export type CheckOutcome = "pass" | "warn" | "fail";
+
+/** Why a check came out as it did; rendered in fr/nl/en by `renderReason`. */
+export interface CheckReason {
+  code: ReasonCode;
+  params: Record<string, string | number>;
+}
+
+/** What one justification check found: the request records it, approvers and emails show it. */
+export interface CheckResult {
+  check: string;
+  outcome: CheckOutcome;
+  reason: CheckReason;
+}
 
 function formatParam(name: string, value: string | number, language: Language): string | number {
   if (typeof value === "number" && name.endsWith("Cents")) return formatEuros(value, language);
@@ -26,5 +41,5 @@ export function renderReason(reason: CheckReason, language: Language): string {
       formatParam(name, value, language),
     ]),
   );
-  return interpolate(reasonTexts[reason.code][language], params, language);
+  return formatMessage(reasonTexts[reason.code][language], params, language);
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ibanCountry, isSepaCountry, isValidIban, normaliseIban } from "../bank/iban";
+import { languages } from "../i18n/language";
 import { cleanText, type TextProblem } from "../text/hygiene";
-import { languages } from "./request-types";
 
 /**
  * Field schemas shared by the request types. They carry NO message: the words come from the

@@ -1,7 +1,6 @@
-import type { Translated } from "./i18n";
+import type { Language, Translated } from "../i18n/language";
 import { projectFieldTexts } from "./project-field-texts";
 import { type FieldText, f, requestFieldTexts } from "./request-field-texts";
-import type { Language } from "./request-types";
 
 export { optionTexts } from "./option-texts";
 export type { FieldText } from "./request-field-texts";

@@ -1,5 +1,5 @@
-import type { Translated } from "./i18n";
-import type { Language, RequestType } from "./request-types";
+import type { Language, Translated } from "../i18n/language";
+import type { RequestType } from "../plan/vocabulary";
 
 /** Labels of the values of the closed lists, for the form's choices and for summaries. */
 export const optionTexts = {

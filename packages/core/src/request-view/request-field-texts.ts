@@ -1,4 +1,4 @@
-import type { Translated } from "./i18n";
+import type { Translated } from "../i18n/language";
 
 /** What the form shows for a field: its label and, where it helps, a hint under it. */
 export interface FieldText {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { type PlanConfig, planConfig } from "../plan/config";
+import { documentContentTypes } from "../plan/vocabulary";
 import { cents, custom, documentIds, fileName, multilineText } from "./fields";
-import { documentContentTypes } from "./request-types";
 import { cancelledContract } from "./types/cancelled-contract";
 import { emergencyAid } from "./types/emergency-aid";
 import { incurredExpenses } from "./types/incurred-expenses";
