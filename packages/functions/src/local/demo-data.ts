@@ -1,5 +1,4 @@
 import { readFile } from "node:fs/promises";
-import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { CommitteeName, setCommitteeOf } from "@entraide/core/committees/committee";
 import { keys } from "@entraide/core/db/layout";
 import { readItem } from "@entraide/core/db/records";
@@ -10,6 +9,7 @@ import { readCsv, splitList } from "@entraide/core/imports/csv";
 import { importMembers } from "@entraide/core/imports/members";
 import type { ImportReport } from "@entraide/core/imports/report";
 import { parseEuros } from "@entraide/core/money/euros";
+import { putItem } from "../../../core/src/db/items";
 
 const DEMO = new URL("./demo/", import.meta.url);
 const demoFile = (name: string) => readFile(new URL(name, DEMO));
@@ -55,14 +55,11 @@ function expectAllImported(file: string, report: ImportReport): void {
 
 async function markLoaded(deps: Deps): Promise<boolean> {
   try {
-    await deps.clients.ddb.send(
-      new PutCommand({
-        TableName: deps.config.table,
-        Item: { ...keys.demo(), kind: "demo", loadedAt: deps.clock.now().toISOString() },
-        // Two stacks starting on the same table at once: only one reports the load.
-        ConditionExpression: "attribute_not_exists(pk)",
-      }),
-    );
+    await putItem(deps, {
+      Item: { ...keys.demo(), kind: "demo", loadedAt: deps.clock.now().toISOString() },
+      // Two stacks starting on the same table at once: only one reports the load.
+      ConditionExpression: "attribute_not_exists(pk)",
+    });
     return true;
   } catch (error) {
     if ((error as Error).name === "ConditionalCheckFailedException") return false;
