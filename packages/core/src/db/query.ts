@@ -13,20 +13,25 @@ import { indexes } from "./layout";
 /** An item as lib-dynamodb unmarshals it. */
 type Item = Record<string, NativeAttributeValue>;
 
-/**
- * Every item a query finds, page after page, never more than a page in memory (`pageSize`
- * items; without one, DynamoDB's 1 MB pages).
- */
+/** The pages of a query (`pageSize` items each; without one, DynamoDB's 1 MB pages). */
+export function queryPages(
+  deps: Deps,
+  input: Omit<QueryCommandInput, "TableName">,
+  pageSize: number | undefined = 100,
+) {
+  return paginateQuery(
+    { client: deps.clients.ddb, pageSize },
+    { TableName: deps.config.table, ...input },
+  );
+}
+
+/** Every item a query finds, page after page, never more than a page in memory. */
 export async function* queryItems(
   deps: Deps,
   input: Omit<QueryCommandInput, "TableName">,
   pageSize: number | undefined = 100,
 ): AsyncGenerator<Item> {
-  const pages = paginateQuery(
-    { client: deps.clients.ddb, pageSize },
-    { TableName: deps.config.table, ...input },
-  );
-  for await (const page of pages) yield* page.Items ?? [];
+  for await (const page of queryPages(deps, input, pageSize)) yield* page.Items ?? [];
 }
 
 /** One page of a query, for callers that page themselves (a cursor handed to the browser). */
