@@ -3,7 +3,7 @@ import { TransactWriteCommand, type TransactWriteCommandInput } from "@aws-sdk/l
 import type { Deps } from "../deps";
 
 type TableTransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
-type WithoutTable<T> = Omit<T, "TableName"> & { TableName?: string };
+type WithoutTable<T> = Omit<T, "TableName"> & { TableName?: never };
 
 /**
  * One item of a transaction, as lib-dynamodb takes it but without a table: the table is this
