@@ -159,8 +159,8 @@ export async function currentContent(deps: Deps, post: PostData): Promise<PostCo
 }
 
 export async function getPost(deps: Deps, postId: string): Promise<PublicPost | undefined> {
-  const Item = await getItem(deps, keys.boardPost(postId));
-  return Item ? toPost(Item) : undefined;
+  const item = await getItem(deps, keys.boardPost(postId));
+  return item ? toPost(item) : undefined;
 }
 
 export interface PostPage {

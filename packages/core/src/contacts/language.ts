@@ -24,8 +24,8 @@ export function parseAddress(entry: string): { email: string; language?: Languag
 
 /** The language `email` reads, French when none was ever given. */
 export async function languageOf(deps: Deps, email: string): Promise<Language> {
-  const Item = await getItem(deps, keys.contact(email.toLowerCase()));
-  return isLanguage(Item?.language) ? Item.language : defaultLanguage;
+  const item = await getItem(deps, keys.contact(email.toLowerCase()));
+  return isLanguage(item?.language) ? item.language : defaultLanguage;
 }
 
 /** Records the language of each address that gives one; the others keep theirs. */

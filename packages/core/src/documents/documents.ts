@@ -63,8 +63,8 @@ export async function getDocument(
   deps: Deps,
   documentId: string,
 ): Promise<DocumentRecord | undefined> {
-  const Item = await getItem(deps, keys.document(documentId));
-  return Item as DocumentRecord | undefined;
+  const item = await getItem(deps, keys.document(documentId));
+  return item as DocumentRecord | undefined;
 }
 
 /** Whether the browser's upload arrived (the upload or, once attached, the kept copy). */

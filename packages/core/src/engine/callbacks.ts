@@ -38,9 +38,9 @@ export class TokenError extends EntraideError {
 /** The stored record of a token, or undefined for anything forged, mistyped or unknown. */
 export async function readToken(deps: Deps, token: string): Promise<TokenRecord | undefined> {
   if (!looksLikeToken(token)) return undefined;
-  const Item = await getItem(deps, keys.callbackToken(hashToken(token)), { ConsistentRead: true });
-  if (!Item) return undefined;
-  const { pk: _pk, sk: _sk, ttl: _ttl, ...record } = Item;
+  const item = await getItem(deps, keys.callbackToken(hashToken(token)), { ConsistentRead: true });
+  if (!item) return undefined;
+  const { pk: _pk, sk: _sk, ttl: _ttl, ...record } = item;
   return record as TokenRecord;
 }
 

@@ -1,5 +1,5 @@
 import type { Writable } from "node:stream";
-import { updateItem } from "../db/items";
+import { conditionFailed, updateItem } from "../db/items";
 import { keys } from "../db/layout";
 import { byPrefix } from "../db/query";
 import type { Deps } from "../deps";
@@ -113,7 +113,7 @@ async function recordExport(deps: Deps, batch: BatchRecord): Promise<void> {
       },
     });
   } catch (error) {
-    if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
+    if (!conditionFailed(error)) throw error;
     throw new ConflictError(
       "batch.changed-during-export",
       `a payout left batch ${batch.batchId} while it was being exported: do not send this file, export it again`,

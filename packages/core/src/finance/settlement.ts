@@ -1,4 +1,4 @@
-import { updateItem } from "../db/items";
+import { conditionFailed, updateItem } from "../db/items";
 import { keys } from "../db/layout";
 import { chunks } from "../db/query";
 import { transact } from "../db/transact";
@@ -160,7 +160,7 @@ async function startSettling(deps: Deps, batchId: string): Promise<BatchRecord> 
       return { ...batch, status: "settling" };
     } catch (error) {
       // A payout left it, or another run started settling it, between our read and our write.
-      if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
+      if (!conditionFailed(error)) throw error;
     }
   }
   throw new ConflictError("batch.busy", `batch ${batchId} kept changing: try again`);
@@ -179,7 +179,7 @@ async function closeBatch(deps: Deps, batch: BatchRecord, paidAt: string): Promi
     return { ...batch, status: "paid", paidAt };
   } catch (error) {
     // A concurrent run closed it first.
-    if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
+    if (!conditionFailed(error)) throw error;
     return getBatch(deps, batch.batchId);
   }
 }

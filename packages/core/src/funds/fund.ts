@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { updateItem } from "../db/items";
+import { conditionFailed, updateItem } from "../db/items";
 import { keys } from "../db/layout";
 import { readItem } from "../db/records";
 import type { Deps } from "../deps";
@@ -89,7 +89,7 @@ export async function setEnvelope(
       return await writeEnvelope(deps, name, envelopeCents, current);
     } catch (error) {
       // The engine moved a counter since our read: check the new figures again.
-      if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
+      if (!conditionFailed(error)) throw error;
     }
   }
   throw new ConflictError(

@@ -1,6 +1,6 @@
+import { getItem } from "@entraide/core/db/items";
 import { keys } from "@entraide/core/db/layout";
 import pkg from "../../../../package.json" with { type: "json" };
-import { getItem } from "../../../core/src/db/items";
 import { deps } from "../context";
 import { logger } from "../logger";
 import { http, Reply } from "./http";

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { CommitteeName, setCommitteeOf } from "@entraide/core/committees/committee";
+import { conditionFailed, putItem } from "@entraide/core/db/items";
 import { keys } from "@entraide/core/db/layout";
 import { readItem } from "@entraide/core/db/records";
 import type { Deps } from "@entraide/core/deps";
@@ -9,7 +10,6 @@ import { readCsv, splitList } from "@entraide/core/imports/csv";
 import { importMembers } from "@entraide/core/imports/members";
 import type { ImportReport } from "@entraide/core/imports/report";
 import { parseEuros } from "@entraide/core/money/euros";
-import { putItem } from "../../../core/src/db/items";
 
 const DEMO = new URL("./demo/", import.meta.url);
 const demoFile = (name: string) => readFile(new URL(name, DEMO));
@@ -62,7 +62,7 @@ async function markLoaded(deps: Deps): Promise<boolean> {
     });
     return true;
   } catch (error) {
-    if ((error as Error).name === "ConditionalCheckFailedException") return false;
+    if (conditionFailed(error)) return false;
     throw error;
   }
 }
