@@ -8,10 +8,12 @@
 
 import { randomUUID } from "node:crypto";
 import { pathToFileURL } from "node:url";
-import { BatchWriteCommand, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { type PublicPost, publishWrite } from "../packages/core/src/board/records";
 import type { RuntimeConfig } from "../packages/core/src/config";
+import { batchPut } from "../packages/core/src/db/batch";
 import { indexes, keys } from "../packages/core/src/db/layout";
+import type { Deps } from "../packages/core/src/deps";
 import { postCategories, postKinds, postRegions } from "../packages/core/src/plan/board-options";
 import { startEmulators } from "../packages/functions/src/local/emulators";
 import { percentile, round } from "./e2e/cost";
@@ -44,7 +46,7 @@ const median = (xs: number[]) => percentile(xs, 50) ?? Number.NaN;
 const p95 = (xs: number[]) => percentile(xs, 95) ?? Number.NaN;
 
 /** Published posts written as the publish step writes them (its listing item), 25 at a time. */
-async function seed(deps: Parameters<typeof publishWrite>[0], count: number, start: Date) {
+async function seed(deps: Deps, count: number, start: Date) {
   const items = Array.from({ length: count }, (_, n) => {
     const publishedAt = new Date(start.getTime() - n * 60_000).toISOString();
     const post: PublicPost = {
@@ -60,17 +62,9 @@ async function seed(deps: Parameters<typeof publishWrite>[0], count: number, sta
       publishedAt,
       expiresAt: new Date(start.getTime() + 30 * 86_400_000).toISOString(),
     };
-    return publishWrite(deps, post).item.Put!.Item!;
+    return publishWrite(post).item.Put!.Item!;
   });
-  for (let i = 0; i < items.length; i += 25) {
-    await deps.clients.ddb.send(
-      new BatchWriteCommand({
-        RequestItems: {
-          [deps.config.table]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })),
-        },
-      }),
-    );
-  }
+  await batchPut(deps, items, "the bench's posts");
   return items;
 }
 

@@ -158,7 +158,7 @@ function replayYear(requests: number): Year {
         if (repaidCents > 0) flow(fund, REPORT_AT.getTime() - 20 * DAY, "repaid", repaidCents);
         // The summary the engine puts with the loan's transitions, built by the same function.
         const loan = { principalCents: amountCents, schedule, repaidCents, repayments: [] };
-        const write = loanSummaryWrite("bench", { ...execution(), data: { loan } }, fund)!;
+        const write = loanSummaryWrite({ ...execution(), data: { loan } }, fund)!;
         loans.push(write.item.Put!.Item as Record<string, unknown>);
       } else if (n % 3 === 0) {
         transition(paidAt, ["recovery"]);

@@ -187,7 +187,7 @@ function closingParen(source: string, open: number): number {
  * older versions a definition still keeps). The table name does not change the graph.
  */
 export function workflowPages(): Map<string, string> {
-  const all = workflows("diagram");
+  const all = workflows();
   const latest = new Map<string, number>();
   for (const w of all) latest.set(w.name, Math.max(latest.get(w.name) ?? 0, w.version));
   return new Map(

@@ -41,7 +41,7 @@ async function newRun(
   const engine = new Engine({
     deps: stack,
     workflows: [demo],
-    steps: demoSteps(stack, effects),
+    steps: demoSteps(effects),
     random: () => 0.5,
     faults,
   });

@@ -7,7 +7,6 @@ import {
 } from "../../packages/core/src/engine/definition";
 import { EntraideError } from "../../packages/core/src/errors";
 import { fixtureCode } from "../support/error-codes";
-import type { TestStack } from "../support/stack";
 
 const DAY = 86_400;
 
@@ -98,11 +97,7 @@ export const demo = defineWorkflow({
 export const FUND = keys.fund("test");
 
 /** Steps for {@link demo}: deterministic, and every external effect goes through `ctx.effect`. */
-export function demoSteps(
-  stack: TestStack,
-  effects: Effects,
-  flakyFailures = 2,
-): Record<string, Step> {
+export function demoSteps(effects: Effects, flakyFailures = 2): Record<string, Step> {
   const email = (ctx: StepContext, what: string) =>
     ctx.effect(what, async () => {
       effects.record(`${what}:${ctx.executionId}`);
@@ -142,7 +137,6 @@ export function demoSteps(
           {
             item: {
               Update: {
-                TableName: stack.config.table,
                 Key: FUND,
                 UpdateExpression: "ADD paidCents :amount",
                 ConditionExpression: "attribute_not_exists(paidCents) OR paidCents <= :room",

@@ -20,7 +20,7 @@ beforeAll(async () => {
   engine = new Engine({
     deps: stack,
     workflows: [demo],
-    steps: demoSteps(stack, effects),
+    steps: demoSteps(effects),
     random: () => 0.5,
   });
   harness = new Harness(stack, engine);
@@ -103,7 +103,7 @@ describe("workflow engine: state types", () => {
     const failing = new Engine({
       deps: own,
       workflows: [demo],
-      steps: demoSteps(own, effects, 99),
+      steps: demoSteps(effects, 99),
       random: () => 0.5,
     });
     const h = new Harness(own, failing);

@@ -146,7 +146,7 @@ describe("erasing a member's personal data", () => {
     f.stack.clock.advance((7 * 365 + 3) * DAY_MS);
     const scheduled = await eraseDue(
       f.stack,
-      workflows(f.stack.config.table).map((w) => w.name),
+      workflows().map((w) => w.name),
     );
     const leftAtLast = await occurrences(f, [...camille, ...pieter]);
 

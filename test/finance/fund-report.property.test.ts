@@ -43,13 +43,12 @@ class Model {
 const take = (list: number[], pick: number) => list.splice(pick % list.length, 1)[0]!;
 
 async function apply(step: Step, model: Model): Promise<void> {
-  const table = stack.config.table;
   const run = async (write: ReturnType<typeof FundMovements.reserve>) =>
     (await transact(stack, [write.item])).written;
   switch (step.kind) {
     case "approve":
       // Refused exactly when the fund cannot cover it.
-      expect(await run(FundMovements.reserve(table, "solidarity", step.amount))).toBe(
+      expect(await run(FundMovements.reserve("solidarity", step.amount))).toBe(
         step.amount <= model.remaining,
       );
       if (step.amount <= model.remaining) model.reserved.push(step.amount);
@@ -59,14 +58,14 @@ async function apply(step: Step, model: Model): Promise<void> {
       if (model.reserved.length === 0) return;
       const cents = take(model.reserved, step.pick);
       const move = step.kind === "release" ? FundMovements.release : FundMovements.consume;
-      expect(await run(move(table, "solidarity", cents))).toBe(true);
+      expect(await run(move("solidarity", cents))).toBe(true);
       if (step.kind === "pay") model.paid.push(cents);
       return;
     }
     case "bounce": {
       if (model.paid.length === 0) return;
       const cents = take(model.paid, step.pick);
-      expect(await run(FundMovements.unconsume(table, "solidarity", cents))).toBe(true);
+      expect(await run(FundMovements.unconsume("solidarity", cents))).toBe(true);
       model.reserved.push(cents);
       return;
     }
@@ -75,7 +74,6 @@ async function apply(step: Step, model: Model): Promise<void> {
       expect(
         await run(
           FundMovements.replenish(
-            table,
             "solidarity",
             step.kind === "repay" ? "repaidCents" : "recoveredCents",
             step.amount,
@@ -123,7 +121,6 @@ describe("funds report", () => {
     await transact(stack, [
       {
         Update: {
-          TableName: stack.config.table,
           Key: keys.fund("relaunch"),
           UpdateExpression: "SET paidCents = :p",
           ExpressionAttributeValues: { ":p": 500 },

@@ -41,9 +41,7 @@ const loanProbe = defineWorkflow({
         const repaidCents = loan.repaidCents + amountCents;
         return {
           data: { loan: { ...loan, repaidCents, repayments: [...loan.repayments, payload] } },
-          writes: [
-            FundMovements.replenish(stack.config.table, "relaunch", "repaidCents", amountCents),
-          ],
+          writes: [FundMovements.replenish("relaunch", "repaidCents", amountCents)],
           outcome: repaidCents === loan.principalCents ? "repaid" : undefined,
         };
       },

@@ -8,7 +8,7 @@ import { workflows } from "../../packages/core/src/workflows/index";
 const NEVER_RETRIED = ["abandoned", "disputed"];
 
 describe("the request workflows' retries", () => {
-  const requests = workflows("retry").filter(
+  const requests = workflows().filter(
     (w) => w.name !== BOARD_POST_WORKFLOW && w.name !== BOARD_RELAY_WORKFLOW,
   );
 

@@ -47,8 +47,8 @@ export async function approve(
     ...overrides,
   });
   const outcome = await transact(deps, [
-    createPayout(deps.config.table, p).item,
-    FundMovements.reserve(deps.config.table, p.fund, p.amountCents).item,
+    createPayout(p).item,
+    FundMovements.reserve(p.fund, p.amountCents).item,
   ]);
   if (!outcome.written) throw new Error(`could not approve payout ${p.payoutId}`);
   return p;

@@ -38,7 +38,6 @@ export async function answerPost(
     deps,
     [
       countWithin(
-        deps,
         {
           scope: senderScope("answer", data.email),
           windowSeconds: 3600,
@@ -47,13 +46,11 @@ export async function answerPost(
         now,
       ),
       countWithin(
-        deps,
         { scope: `answers#${postId}`, windowSeconds: 86_400, limit: limits.answersPerPostPerDay },
         now,
       ),
       {
         Put: {
-          TableName: deps.config.table,
           Item: {
             ...keys.boardMessage(postId, messageId),
             name: data.name,

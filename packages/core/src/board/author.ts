@@ -119,7 +119,7 @@ export async function editPost(
             ),
           },
           {
-            extra: editWrites(deps, postId, {
+            extra: editWrites(postId, {
               before,
               after,
               at,

@@ -1,7 +1,5 @@
-import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
-import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import type { z } from "zod";
-import type { TransactItem } from "../db/transact";
+import { cancellationCodes, type TransactItem, transactWrite } from "../db/transact";
 import type { Deps } from "../deps";
 import { ValidationError } from "../errors";
 import { languageOf } from "../requests/i18n";
@@ -44,13 +42,10 @@ export async function writeCounted(
   once?: TransactItem,
 ): Promise<"written" | "retry"> {
   try {
-    await deps.clients.ddb.send(
-      new TransactWriteCommand({ TransactItems: once ? [once, ...items] : items }),
-    );
+    await transactWrite(deps, once ? [once, ...items] : items);
     return "written";
   } catch (error) {
-    const reasons = error instanceof TransactionCanceledException ? error.CancellationReasons : [];
-    const failed = (reasons ?? []).map((r) => r.Code === "ConditionalCheckFailed");
+    const failed = cancellationCodes(error).map((code) => code === "ConditionalCheckFailed");
     if (once && failed[0]) return "retry";
     if (failed.some(Boolean)) throw rateLimited(language);
     throw error;

@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { keys, ttlAttribute } from "../db/layout";
 import type { TransactItem } from "../db/transact";
-import type { Deps } from "../deps";
 
 export interface RateLimit {
   /** Who or what is counted: a sender (hashed, never their address), a post, a member. */
@@ -19,11 +18,10 @@ export const senderScope = (kind: string, email: string) =>
  * into the same transaction as what the action stores, so a refused action stores nothing and
  * concurrent actions cannot both take the last place.
  */
-export function countWithin(deps: Deps, rule: RateLimit, now: Date): TransactItem {
+export function countWithin(rule: RateLimit, now: Date): TransactItem {
   const window = Math.floor(now.getTime() / 1000 / rule.windowSeconds);
   return {
     Update: {
-      TableName: deps.config.table,
       Key: keys.rateCounter(rule.scope, `${rule.windowSeconds}#${window}`),
       UpdateExpression: "ADD #n :one SET #ttl = :ttl",
       ConditionExpression: "attribute_not_exists(#n) OR #n < :limit",

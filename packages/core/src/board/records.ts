@@ -1,5 +1,6 @@
-import { DeleteCommand, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { deleteItem, getItem } from "../db/items";
 import { indexes, keys, ttlAttribute } from "../db/layout";
+import { queryPage } from "../db/query";
 import type { TransactItem } from "../db/transact";
 import type { Deps } from "../deps";
 import type { AtomicWrite } from "../engine/definition";
@@ -42,11 +43,10 @@ const toPost = (item: Record<string, unknown>): PublicPost =>
   Object.fromEntries(FIELDS.map((f) => [f, item[f]])) as unknown as PublicPost;
 
 /** The listing item of a post going public, written in the transition that publishes it. */
-export function publishWrite(deps: Deps, post: PublicPost): AtomicWrite {
+export function publishWrite(post: PublicPost): AtomicWrite {
   return {
     item: {
       Put: {
-        TableName: deps.config.table,
         Item: {
           ...keys.boardPost(post.id),
           ...keys.boardPostStatus("published", post.publishedAt, post.id),
@@ -58,11 +58,10 @@ export function publishWrite(deps: Deps, post: PublicPost): AtomicWrite {
 }
 
 /** A new expiry for a published post (renewed), in the transition that renews it. */
-export function renewWrite(deps: Deps, postId: string, expiresAt: string): AtomicWrite {
+export function renewWrite(postId: string, expiresAt: string): AtomicWrite {
   return {
     item: {
       Update: {
-        TableName: deps.config.table,
         Key: keys.boardPost(postId),
         UpdateExpression: "SET expiresAt = :e",
         ConditionExpression: "#s = :published",
@@ -79,7 +78,6 @@ export function renewWrite(deps: Deps, postId: string, expiresAt: string): Atomi
  * post's erasure deletes it with the rest.
  */
 export function editWrites(
-  deps: Deps,
   postId: string,
   edit: { before: PostContent; after: PostContent; at: string; eraseAt: string },
 ): { item: TransactItem }[] {
@@ -88,7 +86,6 @@ export function editWrites(
     {
       item: {
         Update: {
-          TableName: deps.config.table,
           Key: keys.boardPost(postId),
           UpdateExpression:
             "SET title = :title, #text = :text, category = :category, #region = :region, #language = :language, editedAt = :at",
@@ -111,7 +108,6 @@ export function editWrites(
     {
       item: {
         Put: {
-          TableName: deps.config.table,
           Item: {
             ...keys.boardEdit(postId, edit.at),
             before: edit.before,
@@ -131,7 +127,6 @@ export function editWrites(
  * net; the workflow's erasure step deletes it on the day.
  */
 export function unpublishWrite(
-  deps: Deps,
   postId: string,
   status: Exclude<PostStatus, "published">,
   eraseAt: string,
@@ -139,7 +134,6 @@ export function unpublishWrite(
   return {
     item: {
       Update: {
-        TableName: deps.config.table,
         Key: keys.boardPost(postId),
         UpdateExpression: `SET #s = :s, #ttl = :ttl REMOVE ${indexes.byStatus.pk}, ${indexes.byStatus.sk}`,
         ConditionExpression: "attribute_exists(pk)",
@@ -165,10 +159,8 @@ export async function currentContent(deps: Deps, post: PostData): Promise<PostCo
 }
 
 export async function getPost(deps: Deps, postId: string): Promise<PublicPost | undefined> {
-  const { Item } = await deps.clients.ddb.send(
-    new GetCommand({ TableName: deps.config.table, Key: keys.boardPost(postId) }),
-  );
-  return Item ? toPost(Item) : undefined;
+  const item = await getItem(deps, keys.boardPost(postId));
+  return item ? toPost(item) : undefined;
 }
 
 export interface PostPage {
@@ -208,19 +200,16 @@ export async function listPosts(
   do {
     // Unfiltered, a page is one read of `limit` items; filtered, reads of up to 200 at a time.
     const batch = Math.min(filtering ? 200 : limit - posts.length, maxRead - read);
-    const page = await deps.clients.ddb.send(
-      new QueryCommand({
-        TableName: deps.config.table,
-        IndexName: indexes.byStatus.name,
-        KeyConditionExpression: `${indexes.byStatus.pk} = :p`,
-        FilterExpression: filtering ? conditions.join(" AND ") : undefined,
-        ExpressionAttributeNames: filtering ? names : undefined,
-        ExpressionAttributeValues: values,
-        ScanIndexForward: false,
-        Limit: batch,
-        ExclusiveStartKey: start,
-      }),
-    );
+    const page = await queryPage(deps, {
+      IndexName: indexes.byStatus.name,
+      KeyConditionExpression: `${indexes.byStatus.pk} = :p`,
+      FilterExpression: filtering ? conditions.join(" AND ") : undefined,
+      ExpressionAttributeNames: filtering ? names : undefined,
+      ExpressionAttributeValues: values,
+      ScanIndexForward: false,
+      Limit: batch,
+      ExclusiveStartKey: start,
+    });
     read += page.ScannedCount ?? batch;
     for (const item of page.Items ?? []) {
       if (posts.length === limit) {
@@ -256,19 +245,13 @@ function decodeCursor(cursor: string | undefined): Record<string, unknown> | und
 export async function erasePost(deps: Deps, postId: string): Promise<void> {
   const { pk } = keys.boardPost(postId);
   for (;;) {
-    const { Items = [] } = await deps.clients.ddb.send(
-      new QueryCommand({
-        TableName: deps.config.table,
-        KeyConditionExpression: "pk = :pk",
-        ExpressionAttributeValues: { ":pk": pk },
-        ProjectionExpression: "pk, sk",
-        ConsistentRead: true,
-      }),
-    );
+    const { Items = [] } = await queryPage(deps, {
+      KeyConditionExpression: "pk = :pk",
+      ExpressionAttributeValues: { ":pk": pk },
+      ProjectionExpression: "pk, sk",
+      ConsistentRead: true,
+    });
     if (Items.length === 0) break;
-    for (const key of Items)
-      await deps.clients.ddb.send(
-        new DeleteCommand({ TableName: deps.config.table, Key: { pk: key.pk, sk: key.sk } }),
-      );
+    for (const key of Items) await deleteItem(deps, { Key: { pk: key.pk, sk: key.sk } });
   }
 }

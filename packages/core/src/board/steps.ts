@@ -1,7 +1,7 @@
-import { DeleteCommand, GetCommand } from "@aws-sdk/lib-dynamodb";
 import { addSeconds } from "../clock";
 import { getCommittee } from "../committees/committee";
 import { languageOf } from "../contacts/language";
+import { deleteItem, getItem } from "../db/items";
 import { keys } from "../db/layout";
 import type { Deps } from "../deps";
 import type { Data, Step, StepContext } from "../engine/definition";
@@ -65,7 +65,7 @@ export function createBoardSteps(deps: Deps, plan: PlanConfig): Record<string, S
       return {
         data: { status, endedAt: now(ctx) },
         writes: [
-          unpublishWrite(deps, post.postId, status, addSeconds(now(ctx), board.eraseAfterSeconds)),
+          unpublishWrite(post.postId, status, addSeconds(now(ctx), board.eraseAfterSeconds)),
         ],
       };
     }) satisfies Step;
@@ -108,7 +108,7 @@ export function createBoardSteps(deps: Deps, plan: PlanConfig): Record<string, S
       return {
         data: { status: "published", publishedAt, expiresAt },
         writes: [
-          publishWrite(deps, {
+          publishWrite({
             ...post.content!,
             id: post.postId,
             firstName: post.firstName ?? "",
@@ -127,7 +127,7 @@ export function createBoardSteps(deps: Deps, plan: PlanConfig): Record<string, S
     "board-renew": async (data, ctx) => {
       const post = asPost(data);
       const expiresAt = expiryFrom(now(ctx), plan);
-      return { data: { expiresAt }, writes: [renewWrite(deps, post.postId, expiresAt)] };
+      return { data: { expiresAt }, writes: [renewWrite(post.postId, expiresAt)] };
     },
     "board-close": unpublish("closed"),
     "board-expire": unpublish("expired", "board-expired"),
@@ -175,13 +175,9 @@ export function createBoardSteps(deps: Deps, plan: PlanConfig): Record<string, S
     "board-drop": erase("dropped"),
     "board-relay": async (data, ctx) => {
       const { postId, messageId } = data as unknown as RelayData;
-      const { Item: message } = await deps.clients.ddb.send(
-        new GetCommand({
-          TableName: deps.config.table,
-          Key: keys.boardMessage(postId, messageId),
-          ConsistentRead: true,
-        }),
-      );
+      const message = await getItem(deps, keys.boardMessage(postId, messageId), {
+        ConsistentRead: true,
+      });
       const execution = await getExecution(deps, postId);
       if (!message || !execution) return undefined; // Erased meanwhile: nothing left to relay.
       const post = await current(execution.data);
@@ -198,12 +194,9 @@ export function createBoardSteps(deps: Deps, plan: PlanConfig): Record<string, S
     },
     "board-forget-message": async (data) => {
       const { postId, messageId } = data as unknown as RelayData;
-      await deps.clients.ddb.send(
-        new DeleteCommand({
-          TableName: deps.config.table,
-          Key: keys.boardMessage(postId, messageId),
-        }),
-      );
+      await deleteItem(deps, {
+        Key: keys.boardMessage(postId, messageId),
+      });
       return undefined;
     },
   };

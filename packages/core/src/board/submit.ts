@@ -43,7 +43,6 @@ export async function submitPost(
     deps,
     [
       countWithin(
-        deps,
         {
           scope: `post#${member.memberNumber}`,
           windowSeconds: 86_400,
@@ -56,7 +55,6 @@ export async function submitPost(
     // The same post again (same Idempotency-Key, a retried request): counted once.
     {
       Put: {
-        TableName: deps.config.table,
         Item: {
           ...keys.boardPostCounted(postId),
           ttl: epochSeconds(addSeconds(deps.clock.now().toISOString(), 2 * 86_400)),

@@ -1,4 +1,4 @@
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { getItem } from "../db/items";
 import { keys } from "../db/layout";
 import { upsertRecord } from "../db/records";
 import type { Deps } from "../deps";
@@ -24,10 +24,8 @@ export function parseAddress(entry: string): { email: string; language?: Languag
 
 /** The language `email` reads, French when none was ever given. */
 export async function languageOf(deps: Deps, email: string): Promise<Language> {
-  const { Item } = await deps.clients.ddb.send(
-    new GetCommand({ TableName: deps.config.table, Key: keys.contact(email.toLowerCase()) }),
-  );
-  return isLanguage(Item?.language) ? Item.language : defaultLanguage;
+  const item = await getItem(deps, keys.contact(email.toLowerCase()));
+  return isLanguage(item?.language) ? item.language : defaultLanguage;
 }
 
 /** Records the language of each address that gives one; the others keep theirs. */

@@ -208,3 +208,45 @@ export function tableDefinition(TableName: string): CreateTableCommandInput {
     })),
   };
 }
+
+/**
+ * The first segment of every partition key above, by the kind of item it names: what
+ * {@link parsePartitionKey} reads back (erasure sweeps the whole table and asks each item).
+ */
+export const partitionPrefixes = {
+  execution: "EXEC#",
+  token: "TOKEN#",
+  effect: "EFFECT#",
+  idempotencyKey: "IDEMKEY#",
+  member: "MEMBER#",
+  activity: "ACTIVITY#",
+  committee: "COMMITTEE#",
+  contact: "CONTACT#",
+  fund: "FUND#",
+  document: "DOC#",
+  documentUse: "DOCHASH#",
+  ibanUse: "IBAN#",
+  payout: "PAYOUT#",
+  batch: "BATCH#",
+  awaitingFunds: "AWAITING#",
+  recoveryPayment: "RECOVERYREF#",
+  erasureKept: "ERASURE#",
+  reportCounters: "REPORT#",
+  loanSummary: "LOANS#",
+  board: "BOARD#",
+  rateCounter: "RATE#",
+} as const;
+export type ItemKind = keyof typeof partitionPrefixes;
+
+/** Which kind of item a partition key names, and what follows its prefix (`EXEC#42` → execution, 42). */
+export function parsePartitionKey(pk: string): { kind: ItemKind; id: string } | undefined {
+  for (const [kind, prefix] of Object.entries(partitionPrefixes))
+    if (pk.startsWith(prefix)) return { kind: kind as ItemKind, id: pk.slice(prefix.length) };
+  return undefined;
+}
+
+/** The execution an effect record belongs to (its key starts with the execution's id). */
+export const effectExecutionId = (effectId: string) => effectId.split("#")[0];
+
+/** Whether a sort key under an execution is a signal receipt ({@link keys.signalReceipt}). */
+export const isSignalReceipt = (sk: string) => sk.startsWith(keys.signalReceipt("", "").sk);

@@ -1,17 +1,55 @@
-import { paginateQuery, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
+import {
+  paginateQuery,
+  paginateScan,
+  QueryCommand,
+  type QueryCommandInput,
+  type QueryCommandOutput,
+  type ScanCommandInput,
+} from "@aws-sdk/lib-dynamodb";
+import type { NativeAttributeValue } from "@aws-sdk/util-dynamodb";
 import type { Deps } from "../deps";
 import { indexes } from "./layout";
 
-type Item = Record<string, unknown>;
+/** An item as lib-dynamodb unmarshals it. */
+type Item = Record<string, NativeAttributeValue>;
+
+/** The pages of a query (`pageSize` items each; without one, DynamoDB's 1 MB pages). */
+export function queryPages(
+  deps: Deps,
+  input: Omit<QueryCommandInput, "TableName">,
+  pageSize: number | undefined = 100,
+) {
+  return paginateQuery(
+    { client: deps.clients.ddb, pageSize },
+    { TableName: deps.config.table, ...input },
+  );
+}
 
 /** Every item a query finds, page after page, never more than a page in memory. */
 export async function* queryItems(
   deps: Deps,
   input: Omit<QueryCommandInput, "TableName">,
+  pageSize: number | undefined = 100,
 ): AsyncGenerator<Item> {
-  const pages = paginateQuery(
-    { client: deps.clients.ddb, pageSize: 100 },
-    { TableName: deps.config.table, ...input },
+  for await (const page of queryPages(deps, input, pageSize)) yield* page.Items ?? [];
+}
+
+/** One page of a query, for callers that page themselves (a cursor handed to the browser). */
+export function queryPage(
+  deps: Deps,
+  input: Omit<QueryCommandInput, "TableName">,
+): Promise<QueryCommandOutput> {
+  return deps.clients.ddb.send(new QueryCommand({ ...input, TableName: deps.config.table }));
+}
+
+/** Every item of the table, page after page: only for the rare sweeps that must see all kinds. */
+export async function* scanItems(
+  deps: Deps,
+  input: Omit<ScanCommandInput, "TableName"> = {},
+): AsyncGenerator<Item> {
+  const pages = paginateScan(
+    { client: deps.clients.ddb },
+    { ...input, TableName: deps.config.table },
   );
   for await (const page of pages) yield* page.Items ?? [];
 }
@@ -34,6 +72,42 @@ export function byPrefix(deps: Deps, key: { pk: string; skPrefix: string }): Asy
     ExpressionAttributeValues: { ":pk": key.pk, ":prefix": key.skPrefix },
     ConsistentRead: true,
   });
+}
+
+/** The items of one partition, in sort key order. */
+export function byPartition(
+  deps: Deps,
+  pk: string,
+  options: { consistent?: boolean } = {},
+): AsyncGenerator<Item> {
+  return queryItems(deps, {
+    KeyConditionExpression: "pk = :pk",
+    ExpressionAttributeValues: { ":pk": pk },
+    ConsistentRead: options.consistent,
+  });
+}
+
+/**
+ * Every item of a partition whose sort key starts with `skPrefix`, read eventually consistent:
+ * the risk checks (who else used this IBAN, this document) read what other requests indexed.
+ */
+export async function queryPrefix(
+  deps: Deps,
+  key: { pk: string; skPrefix: string },
+): Promise<Item[]> {
+  return collect(
+    queryItems(deps, {
+      KeyConditionExpression: "pk = :pk AND begins_with(sk, :p)",
+      ExpressionAttributeValues: { ":pk": key.pk, ":p": key.skPrefix },
+    }),
+  );
+}
+
+/** All of a stream in one array, for the few reads known to be small. */
+export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of items) all.push(item);
+  return all;
 }
 
 /** Groups a stream into arrays of `size`, so each group can be written concurrently. */

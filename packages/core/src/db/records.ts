@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
-import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { Deps } from "../deps";
 import { ConflictError } from "../errors";
+import { conditionFailed, getItem, putItem } from "./items";
 
 /** What an upsert did (or, in a dry run, would do) to a register record. */
 export type UpsertOutcome = "created" | "updated" | "unchanged";
@@ -19,10 +19,7 @@ export async function readItem(
   deps: Deps,
   key: RecordKey,
 ): Promise<Record<string, unknown> | undefined> {
-  const { Item } = await deps.clients.ddb.send(
-    new GetCommand({ TableName: deps.config.table, Key: key, ConsistentRead: true }),
-  );
-  return Item;
+  return getItem(deps, key, { ConsistentRead: true });
 }
 
 /** The data of a stored record, without keys and bookkeeping. */
@@ -48,23 +45,20 @@ export async function upsertRecord(
   if (input.dryRun) return outcome;
   const version = typeof current?.version === "number" ? current.version : 0;
   try {
-    await deps.clients.ddb.send(
-      new PutCommand({
-        TableName: deps.config.table,
-        Item: {
-          ...data,
-          ...input.key,
-          kind: input.kind,
-          version: version + 1,
-          updatedAt: deps.clock.now().toISOString(),
-        },
-        ConditionExpression: current ? "#version = :version" : "attribute_not_exists(pk)",
-        ExpressionAttributeNames: current ? { "#version": "version" } : undefined,
-        ExpressionAttributeValues: current ? { ":version": version } : undefined,
-      }),
-    );
+    await putItem(deps, {
+      Item: {
+        ...data,
+        ...input.key,
+        kind: input.kind,
+        version: version + 1,
+        updatedAt: deps.clock.now().toISOString(),
+      },
+      ConditionExpression: current ? "#version = :version" : "attribute_not_exists(pk)",
+      ExpressionAttributeNames: current ? { "#version": "version" } : undefined,
+      ExpressionAttributeValues: current ? { ":version": version } : undefined,
+    });
   } catch (error) {
-    if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
+    if (!conditionFailed(error)) throw error;
     throw new ConflictError(
       "record.changed",
       `${input.kind} ${input.label} was changed by someone else at the same time: run it again`,

@@ -5,11 +5,11 @@ import {
   HeadObjectCommand,
   type HeadObjectCommandOutput,
 } from "@aws-sdk/client-s3";
-import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { createPresignedPost, type PresignedPost } from "@aws-sdk/s3-presigned-post";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { bucketLayout } from "../aws/bucket-layout";
 import { addSeconds } from "../clock";
+import { getItem, putItem, updateItem } from "../db/items";
 import { keys } from "../db/layout";
 import type { Deps } from "../deps";
 import { type PlanConfig, planConfig } from "../plan/config";
@@ -45,12 +45,9 @@ export async function createUpload(
   const seconds = plan.documents.uploadWindowSeconds;
   const documentId = randomUUID();
   const now = deps.clock.now().toISOString();
-  await deps.clients.ddb.send(
-    new PutCommand({
-      TableName: deps.config.table,
-      Item: { ...keys.document(documentId), documentId, ...input, createdAt: now },
-    }),
-  );
+  await putItem(deps, {
+    Item: { ...keys.document(documentId), documentId, ...input, createdAt: now },
+  });
   const upload = await createPresignedPost(deps.clients.s3, {
     Bucket: deps.config.bucket,
     Key: uploadKey(documentId),
@@ -66,10 +63,8 @@ export async function getDocument(
   deps: Deps,
   documentId: string,
 ): Promise<DocumentRecord | undefined> {
-  const { Item } = await deps.clients.ddb.send(
-    new GetCommand({ TableName: deps.config.table, Key: keys.document(documentId) }),
-  );
-  return Item as DocumentRecord | undefined;
+  const item = await getItem(deps, keys.document(documentId));
+  return item as DocumentRecord | undefined;
 }
 
 /** Whether the browser's upload arrived (the upload or, once attached, the kept copy). */
@@ -193,14 +188,11 @@ export async function inspectDocument(
 }
 
 async function recordSniffedType(deps: Deps, documentId: string, type: SniffedType) {
-  await deps.clients.ddb.send(
-    new UpdateCommand({
-      TableName: deps.config.table,
-      Key: keys.document(documentId),
-      UpdateExpression: "SET sniffedType = :t",
-      ExpressionAttributeValues: { ":t": type },
-    }),
-  );
+  await updateItem(deps, {
+    Key: keys.document(documentId),
+    UpdateExpression: "SET sniffedType = :t",
+    ExpressionAttributeValues: { ":t": type },
+  });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { getItem } from "../db/items";
 import { keys } from "../db/layout";
 import type { Deps } from "../deps";
 import { EntraideError } from "../errors";
@@ -38,15 +38,9 @@ export class TokenError extends EntraideError {
 /** The stored record of a token, or undefined for anything forged, mistyped or unknown. */
 export async function readToken(deps: Deps, token: string): Promise<TokenRecord | undefined> {
   if (!looksLikeToken(token)) return undefined;
-  const { Item } = await deps.clients.ddb.send(
-    new GetCommand({
-      TableName: deps.config.table,
-      Key: keys.callbackToken(hashToken(token)),
-      ConsistentRead: true,
-    }),
-  );
-  if (!Item) return undefined;
-  const { pk: _pk, sk: _sk, ttl: _ttl, ...record } = Item;
+  const item = await getItem(deps, keys.callbackToken(hashToken(token)), { ConsistentRead: true });
+  if (!item) return undefined;
+  const { pk: _pk, sk: _sk, ttl: _ttl, ...record } = item;
   return record as TokenRecord;
 }
 
@@ -55,7 +49,6 @@ export function tokenUse(deps: Deps, token: string, payload: Data) {
   return {
     item: {
       Update: {
-        TableName: deps.config.table,
         Key: keys.callbackToken(hashToken(token)),
         UpdateExpression: "SET usedAt = :now, #usage = :payload",
         ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(usedAt)",

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import { DeleteCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
+import { deleteItem, putItem } from "../db/items";
 import { keys } from "../db/layout";
 import type { Deps } from "../deps";
 import { EntraideError } from "../errors";
@@ -24,27 +24,22 @@ export async function once<T>(
   owner: string,
   run: () => Promise<T>,
 ): Promise<T> {
-  const { ddb } = deps.clients;
-  const TableName = deps.config.table;
   const now = deps.clock.now();
   const ttl = Math.floor(now.getTime() / 1000) + KEEP_DAYS * 86_400;
   try {
-    await ddb.send(
-      new PutCommand({
-        TableName,
-        Item: {
-          ...keys.effect(key),
-          status: "pending",
-          owner,
-          leaseUntil: now.getTime() + LEASE_SECONDS * 1000,
-          ttl,
-        },
-        ConditionExpression: "attribute_not_exists(pk) OR (#s = :pending AND leaseUntil < :now)",
-        ExpressionAttributeNames: { "#s": "status" },
-        ExpressionAttributeValues: { ":pending": "pending", ":now": now.getTime() },
-        ReturnValuesOnConditionCheckFailure: "ALL_OLD",
-      }),
-    );
+    await putItem(deps, {
+      Item: {
+        ...keys.effect(key),
+        status: "pending",
+        owner,
+        leaseUntil: now.getTime() + LEASE_SECONDS * 1000,
+        ttl,
+      },
+      ConditionExpression: "attribute_not_exists(pk) OR (#s = :pending AND leaseUntil < :now)",
+      ExpressionAttributeNames: { "#s": "status" },
+      ExpressionAttributeValues: { ":pending": "pending", ":now": now.getTime() },
+      ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+    });
   } catch (error) {
     if (!(error instanceof ConditionalCheckFailedException)) throw error;
     // The failed condition hands back the record: a finished effect returns its result.
@@ -60,22 +55,16 @@ export async function once<T>(
     result = await run();
   } catch (error) {
     // Release the lease so the retry runs the effect again rather than waiting for it.
-    await ddb.send(
-      new DeleteCommand({
-        TableName,
-        Key: keys.effect(key),
-        ConditionExpression: "#o = :owner",
-        ExpressionAttributeNames: { "#o": "owner" },
-        ExpressionAttributeValues: { ":owner": owner },
-      }),
-    );
+    await deleteItem(deps, {
+      Key: keys.effect(key),
+      ConditionExpression: "#o = :owner",
+      ExpressionAttributeNames: { "#o": "owner" },
+      ExpressionAttributeValues: { ":owner": owner },
+    });
     throw error;
   }
-  await ddb.send(
-    new PutCommand({
-      TableName,
-      Item: { ...keys.effect(key), status: "done", result: result ?? null, ttl },
-    }),
-  );
+  await putItem(deps, {
+    Item: { ...keys.effect(key), status: "done", result: result ?? null, ttl },
+  });
   return result;
 }

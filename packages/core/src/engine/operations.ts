@@ -1,5 +1,6 @@
-import { GetCommand, paginateQuery } from "@aws-sdk/lib-dynamodb";
+import { getItem } from "../db/items";
 import { indexes, keys } from "../db/layout";
+import { queryPages } from "../db/query";
 import type { Deps } from "../deps";
 import { NotFoundError } from "../errors";
 import type { Execution, ExecutionStatus, HistoryEvent } from "./execution";
@@ -73,37 +74,29 @@ async function queryPartition(
 /** The ids an `executionsByStatus` partition lists, a page at a time, oldest first. */
 async function* indexPages(deps: Deps, partition: string): AsyncGenerator<string[]> {
   const { name, pk } = indexes.executionsByStatus;
-  const pages = paginateQuery(
-    { client: deps.clients.ddb, pageSize: 100 },
-    {
-      TableName: deps.config.table,
-      IndexName: name,
-      KeyConditionExpression: "#pk = :pk",
-      ExpressionAttributeNames: { "#pk": pk },
-      ExpressionAttributeValues: { ":pk": partition },
-    },
-  );
+  const pages = queryPages(deps, {
+    IndexName: name,
+    KeyConditionExpression: "#pk = :pk",
+    ExpressionAttributeNames: { "#pk": pk },
+    ExpressionAttributeValues: { ":pk": partition },
+  });
   for await (const page of pages)
     yield (page.Items ?? []).map((item) => keys.executionIdOf(String(item.pk)));
 }
 
 /** What a list line shows of an execution, read by key (the index holds keys only). */
 async function summaryOf(deps: Deps, id: string): Promise<ExecutionSummary | undefined> {
-  const { Item } = await deps.clients.ddb.send(
-    new GetCommand({
-      TableName: deps.config.table,
-      Key: keys.execution(id),
-      ExpressionAttributeNames: {
-        ...Object.fromEntries(SUMMARY_ATTRIBUTES.map((a, i) => [`#a${i}`, a])),
-        "#data": "data",
-        "#status": "status",
-      },
-      ProjectionExpression: [...SUMMARY_ATTRIBUTES.map((_, i) => `#a${i}`), "#data.#status"].join(
-        ", ",
-      ),
-    }),
-  );
-  return Item ? (fromStored(Item) as ExecutionSummary) : undefined;
+  const item = await getItem(deps, keys.execution(id), {
+    ExpressionAttributeNames: {
+      ...Object.fromEntries(SUMMARY_ATTRIBUTES.map((a, i) => [`#a${i}`, a])),
+      "#data": "data",
+      "#status": "status",
+    },
+    ProjectionExpression: [...SUMMARY_ATTRIBUTES.map((_, i) => `#a${i}`), "#data.#status"].join(
+      ", ",
+    ),
+  });
+  return item ? (fromStored(item) as ExecutionSummary) : undefined;
 }
 
 /**

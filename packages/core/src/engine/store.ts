@@ -3,10 +3,11 @@ import {
   ConditionalCheckFailedException,
   TransactionCanceledException,
 } from "@aws-sdk/client-dynamodb";
-import { PutCommand, paginateQuery, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
+import { putItem } from "../db/items";
 import { keys } from "../db/layout";
-import type { TransactItem } from "../db/transact";
+import { queryItems } from "../db/query";
+import { type TransactItem, transactWrite } from "../db/transact";
 import type { Deps } from "../deps";
 import { EntraideError, type ErrorCode } from "../errors";
 import type { AtomicWrite } from "./definition";
@@ -74,16 +75,16 @@ export async function getExecution(deps: Deps, id: string): Promise<Execution | 
   const { pk, from, to } = keys.executionWithParts(id);
   for (let attempt = 0; attempt < 5; attempt++) {
     const items: Record<string, unknown>[] = [];
-    const pages = paginateQuery(
-      { client: deps.clients.ddb },
+    const found = queryItems(
+      deps,
       {
-        TableName: deps.config.table,
         KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
         ExpressionAttributeValues: { ":pk": pk, ":from": from, ":to": to },
         ConsistentRead: true,
       },
+      undefined,
     );
-    for await (const page of pages) items.push(...(page.Items ?? []));
+    for await (const item of found) items.push(item);
     const item = items.find((i) => i.sk === to);
     if (!item) return undefined;
     const execution = assemble(item, items);
@@ -117,7 +118,6 @@ export async function commit(
   t: Transition,
   afterExecution?: () => void,
 ): Promise<Execution> {
-  const TableName = deps.config.table;
   const condition =
     t.expectedRev === 0
       ? { ConditionExpression: "attribute_not_exists(pk)" }
@@ -129,19 +129,15 @@ export async function commit(
   // The revision read may have been committed alone and its history item never written (a
   // crash right after): written again (the same item) before the execution naming it changes.
   const carried = t.next.pending?.length ? historyItem(t.next.id, t.next.pending) : undefined;
-  const put = (Item: Record<string, unknown>) =>
-    deps.clients.ddb.send(new PutCommand({ TableName, Item }));
+  const put = (Item: Record<string, unknown>) => putItem(deps, { Item });
   if (writes.length === 0 && extra.length === 0 && parts.length === 0) {
     if (carried) await put(carried);
     try {
-      await deps.clients.ddb.send(
-        new PutCommand({
-          TableName,
-          Item: events.length > 0 ? { ...item, ...storedPending(events) } : item,
-          ...condition,
-          ReturnValuesOnConditionCheckFailure: "ALL_OLD",
-        }),
-      );
+      await putItem(deps, {
+        Item: events.length > 0 ? { ...item, ...storedPending(events) } : item,
+        ...condition,
+        ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+      });
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
       throw new StaleExecutionError(t.next.id, unmarshalled(error.Item), error);
@@ -152,28 +148,25 @@ export async function commit(
   }
   const items: TransactItem[] = [
     {
-      Put: { TableName, Item: item, ...condition, ReturnValuesOnConditionCheckFailure: "ALL_OLD" },
+      Put: { Item: item, ...condition, ReturnValuesOnConditionCheckFailure: "ALL_OLD" },
     },
     ...writes.map((w) => w.item),
     ...extra.map((e) => e.item),
-    ...parts.map((p) =>
-      "put" in p ? { Put: { TableName, Item: p.put } } : { Delete: { TableName, Key: p.delete } },
-    ),
+    ...parts.map((p) => ("put" in p ? { Put: { Item: p.put } } : { Delete: { Key: p.delete } })),
     ...(events.length > 0
       ? [
           {
             Put: {
-              TableName,
               Item: historyItem(t.next.id, events),
               ConditionExpression: "attribute_not_exists(pk)",
             },
           },
         ]
       : []),
-    ...(carried ? [{ Put: { TableName, Item: carried } }] : []),
+    ...(carried ? [{ Put: { Item: carried } }] : []),
   ];
   try {
-    await deps.clients.ddb.send(new TransactWriteCommand({ TransactItems: items }));
+    await transactWrite(deps, items);
     return { ...t.next, parts: named, pending: undefined };
   } catch (error) {
     if (!(error instanceof TransactionCanceledException)) throw error;
@@ -199,10 +192,9 @@ export async function readHistory(deps: Deps, id: string): Promise<HistoryEvent[
   const { pk, skPrefix } = keys.historyPrefix(id);
   const events: HistoryEvent[] = [];
   let carried: HistoryEvent[] = [];
-  const pages = paginateQuery(
-    { client: deps.clients.ddb },
+  const items = queryItems(
+    deps,
     {
-      TableName: deps.config.table,
       KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
       ExpressionAttributeValues: {
         ":pk": pk,
@@ -211,19 +203,18 @@ export async function readHistory(deps: Deps, id: string): Promise<HistoryEvent[
       },
       ConsistentRead: true,
     },
+    undefined,
   );
-  for await (const page of pages) {
-    for (const item of page.Items ?? []) {
-      if (item.sk === keys.execution(id).sk) {
-        carried = pendingOf(item);
-        continue;
-      }
-      // One item per transition; items written before that hold one event each.
-      if (Array.isArray(item.events)) events.push(...(item.events as HistoryEvent[]));
-      else {
-        const { pk: _pk, sk: _sk, ...event } = item;
-        events.push(event as HistoryEvent);
-      }
+  for await (const item of items) {
+    if (item.sk === keys.execution(id).sk) {
+      carried = pendingOf(item);
+      continue;
+    }
+    // One item per transition; items written before that hold one event each.
+    if (Array.isArray(item.events)) events.push(...(item.events as HistoryEvent[]));
+    else {
+      const { pk: _pk, sk: _sk, ...event } = item;
+      events.push(event as HistoryEvent);
     }
   }
   const known = new Set(events.map((e) => e.seq));

@@ -1,7 +1,8 @@
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import { GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { addSeconds } from "../clock";
+import { getItem, updateItem } from "../db/items";
 import { DUE_PARTITION, indexes, keys } from "../db/layout";
+import { queryPage } from "../db/query";
 import type { Deps } from "../deps";
 import { sendWorkBatch, type WorkMessage } from "./queue";
 import { DUE_ATTRIBUTE, storedTime } from "./stored-shape";
@@ -22,48 +23,39 @@ export async function sweep(
   const messages: WorkMessage[] = [];
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
-    const page = await deps.clients.ddb.send(
-      new QueryCommand({
-        TableName: deps.config.table,
-        IndexName: indexes.byDue.name,
-        KeyConditionExpression: "#pk = :due AND #sk <= :now",
-        ExpressionAttributeNames: { "#pk": indexes.byDue.pk, "#sk": indexes.byDue.sk },
-        // "~" sorts after the "#id" suffix, so everything due at `now` exactly is included.
-        ExpressionAttributeValues: { ":due": DUE_PARTITION, ":now": `${now}~` },
-        Limit: Math.min(100, limit - messages.length),
-        ExclusiveStartKey,
-      }),
-    );
+    const page = await queryPage(deps, {
+      IndexName: indexes.byDue.name,
+      KeyConditionExpression: "#pk = :due AND #sk <= :now",
+      ExpressionAttributeNames: { "#pk": indexes.byDue.pk, "#sk": indexes.byDue.sk },
+      // "~" sorts after the "#id" suffix, so everything due at `now` exactly is included.
+      ExpressionAttributeValues: { ":due": DUE_PARTITION, ":now": `${now}~` },
+      Limit: Math.min(100, limit - messages.length),
+      ExclusiveStartKey,
+    });
     for (const entry of page.Items ?? []) {
       // The index holds keys only (a transition then writes no index entry): read the rest.
-      const { Item: item } = await deps.clients.ddb.send(
-        new GetCommand({
-          TableName: deps.config.table,
-          Key: { pk: entry.pk, sk: entry.sk },
-          ProjectionExpression: "id, rev, sweeps",
-          ConsistentRead: true,
-        }),
+      const item = await getItem(
+        deps,
+        { pk: entry.pk, sk: entry.sk },
+        { ProjectionExpression: "id, rev, sweeps", ConsistentRead: true },
       );
       if (!item) continue;
       const sweeps = (item.sweeps as number | undefined) ?? 0;
       const backoff = Math.min(options.graceSeconds * 2 ** sweeps, MAX_BACKOFF_SECONDS);
       const at = addSeconds(now, backoff);
       try {
-        await deps.clients.ddb.send(
-          new UpdateCommand({
-            TableName: deps.config.table,
-            Key: keys.execution(item.id as string),
-            UpdateExpression: "SET dueSk = :due, #due = :at, sweeps = :sweeps",
-            ConditionExpression: "rev = :rev",
-            ExpressionAttributeNames: { "#due": DUE_ATTRIBUTE },
-            ExpressionAttributeValues: {
-              ":due": keys.due(at, item.id as string).dueSk,
-              ":at": storedTime(at),
-              ":sweeps": sweeps + 1,
-              ":rev": item.rev,
-            },
-          }),
-        );
+        await updateItem(deps, {
+          Key: keys.execution(item.id as string),
+          UpdateExpression: "SET dueSk = :due, #due = :at, sweeps = :sweeps",
+          ConditionExpression: "rev = :rev",
+          ExpressionAttributeNames: { "#due": DUE_ATTRIBUTE },
+          ExpressionAttributeValues: {
+            ":due": keys.due(at, item.id as string).dueSk,
+            ":at": storedTime(at),
+            ":sweeps": sweeps + 1,
+            ":rev": item.rev,
+          },
+        });
       } catch (error) {
         // It moved meanwhile (the index lags the table): its new revision carries its own due time.
         if (error instanceof ConditionalCheckFailedException) continue;

@@ -1,7 +1,7 @@
 import { createHash, createHmac } from "node:crypto";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { addSeconds } from "../clock";
+import { putItem } from "../db/items";
 import { keys } from "../db/layout";
 import type { Deps } from "../deps";
 import type { TokenOptions } from "./definition";
@@ -51,23 +51,20 @@ export async function issueToken(
   const expiresAt = options.expiresAt ?? execution.timeoutAt;
   const ttlAt = Date.parse(expiresAt ?? addSeconds(now, 400 * 86_400)) / 1000 + 90 * 86_400;
   try {
-    await deps.clients.ddb.send(
-      new PutCommand({
-        TableName: deps.config.table,
-        Item: {
-          ...keys.callbackToken(hashToken(token)),
-          executionId: execution.id,
-          workflow: execution.workflow,
-          state: target.state,
-          visit: target.visit,
-          key,
-          meta: options.meta ?? {},
-          expiresAt,
-          ttl: Math.floor(ttlAt),
-        },
-        ConditionExpression: "attribute_not_exists(pk)",
-      }),
-    );
+    await putItem(deps, {
+      Item: {
+        ...keys.callbackToken(hashToken(token)),
+        executionId: execution.id,
+        workflow: execution.workflow,
+        state: target.state,
+        visit: target.visit,
+        key,
+        meta: options.meta ?? {},
+        expiresAt,
+        ttl: Math.floor(ttlAt),
+      },
+      ConditionExpression: "attribute_not_exists(pk)",
+    });
   } catch (error) {
     // Derived tokens are the same on a repeat: the first write stands, with its use if any.
     if (!(error instanceof ConditionalCheckFailedException)) throw error;

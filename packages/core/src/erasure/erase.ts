@@ -1,6 +1,6 @@
-import { DeleteCommand, PutCommand, paginateScan } from "@aws-sdk/lib-dynamodb";
-import { keys } from "../db/layout";
-import { byPrefix } from "../db/query";
+import { deleteItem, putItem } from "../db/items";
+import { effectExecutionId, isSignalReceipt, keys, parsePartitionKey } from "../db/layout";
+import { byPrefix, scanItems } from "../db/query";
 import { readItem } from "../db/records";
 import type { Deps } from "../deps";
 import type { Execution } from "../engine/execution";
@@ -51,27 +51,32 @@ interface Target {
   pseudonym: string;
 }
 
+/** A payout, or its copy under a batch: what accounting keeps. */
+function isPayoutRecord(pk: string): boolean {
+  const kind = parsePartitionKey(pk)?.kind;
+  return kind === "payout" || kind === "batch";
+}
+
 /** What erasure does to an item of the table, if it is the member's. */
 function actionFor(item: Item, t: Target): Action | undefined {
   const pk = String(item.pk);
   const sk = String(item.sk);
   const owns = (id: unknown) => typeof id === "string" && t.ids.has(id);
   if (pk === keys.member(t.memberNumber).pk) return { kind: "scrub" };
-  if (pk.startsWith("EXEC#") && owns(pk.slice(5))) {
-    if (sk === "EXEC") return { kind: "execution" };
-    if (sk.startsWith("SIGNAL#")) return { kind: "delete" };
+  const key = parsePartitionKey(pk);
+  if (key?.kind === "execution" && owns(key.id)) {
+    if (sk === keys.execution(key.id).sk) return { kind: "execution" };
+    if (isSignalReceipt(sk)) return { kind: "delete" };
     return { kind: "scrub" };
   }
-  if (pk.startsWith("IBAN#") && sk === `MEMBER#${t.memberNumber}`) return { kind: "delete" };
-  if (pk.startsWith("DOCHASH#") && owns(item.requestId)) return { kind: "delete" };
-  if (pk.startsWith("DOC#") && t.documentIds.has(pk.slice(4))) return { kind: "delete" };
-  if (pk.startsWith("TOKEN#") && owns(item.executionId)) return { kind: "delete" };
-  if (pk.startsWith("EFFECT#") && owns(pk.slice(7).split("#")[0])) return { kind: "delete" };
-  if (pk.startsWith("AWAITING#") && owns(item.requestId)) return { kind: "delete" };
-  if (
-    (pk.startsWith("PAYOUT#") || pk.startsWith("BATCH#")) &&
-    (owns(item.payoutId) || owns(item.requestId))
-  )
+  if (key?.kind === "ibanUse" && sk === keys.ibanUse(key.id, t.memberNumber).sk)
+    return { kind: "delete" };
+  if (key?.kind === "documentUse" && owns(item.requestId)) return { kind: "delete" };
+  if (key?.kind === "document" && t.documentIds.has(key.id)) return { kind: "delete" };
+  if (key?.kind === "token" && owns(item.executionId)) return { kind: "delete" };
+  if (key?.kind === "effect" && owns(effectExecutionId(key.id))) return { kind: "delete" };
+  if (key?.kind === "awaitingFunds" && owns(item.requestId)) return { kind: "delete" };
+  if (isPayoutRecord(pk) && (owns(item.payoutId) || owns(item.requestId)))
     return { kind: "scrub", keep: t.keepAccounting ? KEPT : undefined };
   if (owns(item.requestId) || owns(item.executionId)) return { kind: "scrub" };
   return undefined;
@@ -185,46 +190,31 @@ export async function eraseMember(
         : [],
   };
   const batches = new Set<string>();
-  const table = deps.config.table;
-  for await (const page of paginateScan(
-    { client: deps.clients.ddb, pageSize: 500 },
-    { TableName: table, ConsistentRead: true },
-  )) {
-    for (const item of page.Items ?? []) {
-      const action = actionFor(item, target);
-      if (!action) continue;
-      if (typeof item.batchId === "string") batches.add(item.batchId);
-      if (action.kind === "delete") {
-        report.deleted++;
-        if (!report.dryRun)
-          await deps.clients.ddb.send(
-            new DeleteCommand({ TableName: table, Key: { pk: item.pk, sk: item.sk } }),
-          );
-        continue;
-      }
-      report.scrubbed++;
-      if (report.dryRun) continue;
-      if (action.kind === "execution")
-        await eraseExecution(deps, String(item.id), scrubber, options.by, erasedAt);
-      else if (item.pk === keys.member(memberNumber).pk && item.sk === keys.member(memberNumber).sk)
-        await deps.clients.ddb.send(
-          new PutCommand({
-            TableName: table,
-            Item: {
-              ...keys.member(memberNumber),
-              kind: "member",
-              memberNumber,
-              erased: true,
-              erasedAt: member?.erasedAt ?? erasedAt,
-              erasedBy: member?.erasedBy ?? options.by,
-            },
-          }),
-        );
-      else
-        await deps.clients.ddb.send(
-          new PutCommand({ TableName: table, Item: scrubbedItem(item, action, scrubber, target) }),
-        );
+  for await (const item of scanItems(deps, { ConsistentRead: true, Limit: 500 })) {
+    const action = actionFor(item, target);
+    if (!action) continue;
+    if (typeof item.batchId === "string") batches.add(item.batchId);
+    if (action.kind === "delete") {
+      report.deleted++;
+      if (!report.dryRun) await deleteItem(deps, { Key: { pk: item.pk, sk: item.sk } });
+      continue;
     }
+    report.scrubbed++;
+    if (report.dryRun) continue;
+    if (action.kind === "execution")
+      await eraseExecution(deps, String(item.id), scrubber, options.by, erasedAt);
+    else if (item.pk === keys.member(memberNumber).pk && item.sk === keys.member(memberNumber).sk)
+      await putItem(deps, {
+        Item: {
+          ...keys.member(memberNumber),
+          kind: "member",
+          memberNumber,
+          erased: true,
+          erasedAt: member?.erasedAt ?? erasedAt,
+          erasedBy: member?.erasedBy ?? options.by,
+        },
+      });
+    else await putItem(deps, { Item: scrubbedItem(item, action, scrubber, target) });
   }
   report.objectsDeleted = await eraseObjects(deps, scrubber, documentIds, batches, report.dryRun);
   if (!report.dryRun) await recordKept(deps, memberNumber, report);
@@ -242,8 +232,7 @@ function scrubbedItem(
   t: Target,
 ): Item {
   const scrubbed = scrubber.value(item, new Set(["pk", "sk", ...(action.keep ?? [])]));
-  const isPayout = String(item.pk).startsWith("PAYOUT#") || String(item.pk).startsWith("BATCH#");
-  if (!isPayout || t.keepAccounting) return scrubbed;
+  if (!isPayoutRecord(String(item.pk)) || t.keepAccounting) return scrubbed;
   return { ...scrubbed, beneficiaryName: t.pseudonym, iban: t.pseudonym };
 }
 
@@ -269,20 +258,17 @@ async function recordKept(deps: Deps, memberNumber: string, report: ErasureRepor
   const key = keys.erasureKept(memberNumber);
   const kept = report.kept[0];
   if (!kept) {
-    await deps.clients.ddb.send(new DeleteCommand({ TableName: deps.config.table, Key: key }));
+    await deleteItem(deps, { Key: key });
     return;
   }
-  await deps.clients.ddb.send(
-    new PutCommand({
-      TableName: deps.config.table,
-      Item: {
-        ...key,
-        kind: "erasure-kept",
-        memberNumber,
-        until: kept.until,
-        gsi1pk: keys.erasureKeptPartition(),
-        gsi1sk: `${kept.until}#${memberNumber}`,
-      },
-    }),
-  );
+  await putItem(deps, {
+    Item: {
+      ...key,
+      kind: "erasure-kept",
+      memberNumber,
+      until: kept.until,
+      gsi1pk: keys.erasureKeptPartition(),
+      gsi1sk: `${kept.until}#${memberNumber}`,
+    },
+  });
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
+import { putItem } from "../db/items";
 import { keys } from "../db/layout";
 import { byStatus, chunks } from "../db/query";
 import { readItem } from "../db/records";
@@ -106,22 +106,18 @@ export async function createBatch(
     status: "open",
     revision: 0,
   };
-  await deps.clients.ddb.send(
-    new PutCommand({
-      TableName: deps.config.table,
-      Item: { ...keys.batch(batchId), kind: "batch", ...batch },
-      ConditionExpression: "attribute_not_exists(pk)",
-    }),
-  );
+  await putItem(deps, {
+    Item: { ...keys.batch(batchId), kind: "batch", ...batch },
+    ConditionExpression: "attribute_not_exists(pk)",
+  });
   return { batch, skipped };
 }
 
 /** Claims one payout for the batch; false if it was no longer scheduled as we read it. */
 async function claim(deps: Deps, payout: Payout, batchId: string, now: string): Promise<boolean> {
-  const TableName = deps.config.table;
   const batched: Payout = { ...payout, status: "batched", batchId };
   const outcome = await transact(deps, [
-    movePayout(TableName, payout, {
+    movePayout(payout, {
       from: "scheduled",
       to: "batched",
       set: { batchId, batchedAt: now },
@@ -135,7 +131,6 @@ async function claim(deps: Deps, payout: Payout, batchId: string, now: string): 
     }),
     {
       Put: {
-        TableName,
         Item: {
           ...keys.batchPayout(batchId, payout.approvedAt, payout.payoutId),
           kind: "batch-payout",

@@ -1,5 +1,5 @@
 import type { Writable } from "node:stream";
-import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { conditionFailed, updateItem } from "../db/items";
 import { keys } from "../db/layout";
 import { byPrefix } from "../db/query";
 import type { Deps } from "../deps";
@@ -103,20 +103,17 @@ export async function exportBatch(
  */
 async function recordExport(deps: Deps, batch: BatchRecord): Promise<void> {
   try {
-    await deps.clients.ddb.send(
-      new UpdateCommand({
-        TableName: deps.config.table,
-        Key: keys.batch(batch.batchId),
-        UpdateExpression: "SET exportedRevision = :rev, exportedAt = :now",
-        ConditionExpression: "revision = :rev OR attribute_not_exists(revision)",
-        ExpressionAttributeValues: {
-          ":rev": batch.revision,
-          ":now": deps.clock.now().toISOString(),
-        },
-      }),
-    );
+    await updateItem(deps, {
+      Key: keys.batch(batch.batchId),
+      UpdateExpression: "SET exportedRevision = :rev, exportedAt = :now",
+      ConditionExpression: "revision = :rev OR attribute_not_exists(revision)",
+      ExpressionAttributeValues: {
+        ":rev": batch.revision,
+        ":now": deps.clock.now().toISOString(),
+      },
+    });
   } catch (error) {
-    if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
+    if (!conditionFailed(error)) throw error;
     throw new ConflictError(
       "batch.changed-during-export",
       `a payout left batch ${batch.batchId} while it was being exported: do not send this file, export it again`,

@@ -39,36 +39,29 @@ export interface FailureReport {
  * exported again); a paid payout's payment becomes a reservation again.
  */
 function failureWrites(
-  deps: Deps,
   payout: Payout,
   batch: BatchRecord | undefined,
   set: Record<string, string>,
 ) {
-  const table = deps.config.table;
-  const move = movePayout(table, payout, {
+  const move = movePayout(payout, {
     from: payout.status,
     to: "payout-failed",
     set,
     expect: payout.batchId ? { batchId: payout.batchId } : {},
   });
   if (payout.status === "paid")
-    return [
-      move,
-      FundMovements.unconsume(table, payout.fund, payout.amountCents, set.failedAt).item,
-    ];
+    return [move, FundMovements.unconsume(payout.fund, payout.amountCents, set.failedAt).item];
   if (!batch) return [move];
   return [
     move,
     {
       Delete: {
-        TableName: table,
         Key: keys.batchPayout(batch.batchId, payout.approvedAt, payout.payoutId),
         ConditionExpression: "attribute_exists(pk)",
       },
     },
     {
       Update: {
-        TableName: table,
         Key: keys.batch(batch.batchId),
         UpdateExpression: "ADD payoutCount :minusOne, totalCents :minus, revision :one",
         ConditionExpression: "#status = :open",
@@ -128,7 +121,7 @@ export async function markPayoutFailed(
         await new Promise((r) => setTimeout(r, 100 * (attempt + 1)));
         continue;
       }
-      const writes = failureWrites(deps, payout, batch, { failedAt, failureReason: reason });
+      const writes = failureWrites(payout, batch, { failedAt, failureReason: reason });
       const outcome = await transact(deps, writes);
       if (!outcome.written && from === "paid" && outcome.failedItem === 1)
         throw countersCorrupt(payout.fund);

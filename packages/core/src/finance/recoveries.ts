@@ -107,7 +107,6 @@ export async function recordRecovery(
   const referenceHash = createHash("sha256").update(reference).digest("hex");
   const { execution, owedCents } = await recoverable(deps, requestId);
   const fund = planConfig.types[execution.workflow as RequestType].fund;
-  const table = deps.config.table;
   const now = deps.clock.now().toISOString();
   let outcome: RecoveryRecord["outcome"] = "recorded";
   const existing = await readItem(deps, keys.recoveryPayment(referenceHash));
@@ -117,7 +116,6 @@ export async function recordRecovery(
     const written = await transact(deps, [
       {
         Put: {
-          TableName: table,
           Item: {
             ...keys.recoveryPayment(referenceHash),
             kind: "recovery-payment",
@@ -132,7 +130,6 @@ export async function recordRecovery(
       },
       {
         Update: {
-          TableName: table,
           Key: keys.recoveryTotal(requestId),
           UpdateExpression:
             "ADD recoveredCents :a SET kind = :kind, requestId = :id, owedCents = :owed, gsi1pk = :gpk, gsi1sk = :gsk, updatedAt = :now",
@@ -149,7 +146,7 @@ export async function recordRecovery(
           },
         },
       },
-      FundMovements.replenish(table, fund, "recoveredCents", amountCents, now).item,
+      FundMovements.replenish(fund, "recoveredCents", amountCents, now).item,
     ]);
     if (!written.written && written.failedItem === 0) {
       // Someone recorded the same line a moment ago.

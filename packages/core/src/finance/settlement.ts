@@ -1,4 +1,4 @@
-import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { conditionFailed, updateItem } from "../db/items";
 import { keys } from "../db/layout";
 import { chunks } from "../db/query";
 import { transact } from "../db/transact";
@@ -74,13 +74,13 @@ export async function markBatchPaid(
   const settle = async (payout: Payout) => {
     const outcome = await transact(deps, [
       // The batch too: a payout that failed and was batched again is the new batch's to settle.
-      movePayout(deps.config.table, payout, {
+      movePayout(payout, {
         from: "batched",
         to: "paid",
         set: { paidAt },
         expect: { batchId },
       }),
-      FundMovements.consume(deps.config.table, payout.fund, payout.amountCents, paidAt).item,
+      FundMovements.consume(payout.fund, payout.amountCents, paidAt).item,
     ]);
     let when = paidAt;
     if (outcome.written) report.paid++;
@@ -145,25 +145,22 @@ async function startSettling(deps: Deps, batchId: string): Promise<BatchRecord> 
       );
     }
     try {
-      await deps.clients.ddb.send(
-        new UpdateCommand({
-          TableName: deps.config.table,
-          Key: keys.batch(batchId),
-          UpdateExpression: "SET #status = :settling",
-          ConditionExpression:
-            "#status = :open AND (revision = :rev OR attribute_not_exists(revision))",
-          ExpressionAttributeNames: { "#status": "status" },
-          ExpressionAttributeValues: {
-            ":settling": "settling",
-            ":open": "open",
-            ":rev": batch.revision,
-          },
-        }),
-      );
+      await updateItem(deps, {
+        Key: keys.batch(batchId),
+        UpdateExpression: "SET #status = :settling",
+        ConditionExpression:
+          "#status = :open AND (revision = :rev OR attribute_not_exists(revision))",
+        ExpressionAttributeNames: { "#status": "status" },
+        ExpressionAttributeValues: {
+          ":settling": "settling",
+          ":open": "open",
+          ":rev": batch.revision,
+        },
+      });
       return { ...batch, status: "settling" };
     } catch (error) {
       // A payout left it, or another run started settling it, between our read and our write.
-      if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
+      if (!conditionFailed(error)) throw error;
     }
   }
   throw new ConflictError("batch.busy", `batch ${batchId} kept changing: try again`);
@@ -172,20 +169,17 @@ async function startSettling(deps: Deps, batchId: string): Promise<BatchRecord> 
 async function closeBatch(deps: Deps, batch: BatchRecord, paidAt: string): Promise<BatchRecord> {
   if (batch.status === "paid") return batch;
   try {
-    await deps.clients.ddb.send(
-      new UpdateCommand({
-        TableName: deps.config.table,
-        Key: keys.batch(batch.batchId),
-        UpdateExpression: "SET #status = :paid, paidAt = :paidAt",
-        ConditionExpression: "#status = :settling",
-        ExpressionAttributeNames: { "#status": "status" },
-        ExpressionAttributeValues: { ":paid": "paid", ":settling": "settling", ":paidAt": paidAt },
-      }),
-    );
+    await updateItem(deps, {
+      Key: keys.batch(batch.batchId),
+      UpdateExpression: "SET #status = :paid, paidAt = :paidAt",
+      ConditionExpression: "#status = :settling",
+      ExpressionAttributeNames: { "#status": "status" },
+      ExpressionAttributeValues: { ":paid": "paid", ":settling": "settling", ":paidAt": paidAt },
+    });
     return { ...batch, status: "paid", paidAt };
   } catch (error) {
     // A concurrent run closed it first.
-    if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
+    if (!conditionFailed(error)) throw error;
     return getBatch(deps, batch.batchId);
   }
 }

@@ -80,7 +80,6 @@ export async function sendSignal(
           {
             item: {
               Put: {
-                TableName: deps.config.table,
                 Item: {
                   ...receipt,
                   kind: "signal-receipt",

@@ -3,7 +3,6 @@ import type { AtomicWrite } from "../engine/definition";
 
 /** Which request waits for a fund, and when it was approved (its place in the queue). */
 export interface AwaitingFunds {
-  table: string;
   fund: string;
   approvedAt: string;
   requestId: string;
@@ -18,7 +17,6 @@ export function waitForFunds(at: AwaitingFunds, amountCents: number): AtomicWrit
   return {
     item: {
       Put: {
-        TableName: at.table,
         Item: {
           ...keys.awaitingFunds(at.fund, at.approvedAt, at.requestId),
           requestId: at.requestId,
@@ -34,7 +32,6 @@ export function stopWaitingForFunds(at: AwaitingFunds): AtomicWrite {
   return {
     item: {
       Delete: {
-        TableName: at.table,
         Key: keys.awaitingFunds(at.fund, at.approvedAt, at.requestId),
       },
     },

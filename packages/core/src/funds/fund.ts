@@ -1,5 +1,5 @@
-import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
+import { conditionFailed, updateItem } from "../db/items";
 import { keys } from "../db/layout";
 import { readItem } from "../db/records";
 import type { Deps } from "../deps";
@@ -89,7 +89,7 @@ export async function setEnvelope(
       return await writeEnvelope(deps, name, envelopeCents, current);
     } catch (error) {
       // The engine moved a counter since our read: check the new figures again.
-      if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
+      if (!conditionFailed(error)) throw error;
     }
   }
   throw new ConflictError(
@@ -130,17 +130,14 @@ async function writeEnvelope(
       seen?.[counter] ? `#c${i} = :c${i}` : `(attribute_not_exists(#c${i}) OR #c${i} = :c${i})`,
     );
   }
-  const { Attributes } = await deps.clients.ddb.send(
-    new UpdateCommand({
-      TableName: deps.config.table,
-      Key: keys.fund(name),
-      UpdateExpression: `SET #fund = :fund, #kind = :kind, #envelope = :envelope, #envelopeMonth = :envelope, #available = :available, ${initialise.join(", ")}`,
-      // The envelope check above read these counters; the write only holds if they have not moved.
-      ConditionExpression: unchanged.join(" AND "),
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-      ReturnValues: "ALL_NEW",
-    }),
-  );
+  const { Attributes } = await updateItem(deps, {
+    Key: keys.fund(name),
+    UpdateExpression: `SET #fund = :fund, #kind = :kind, #envelope = :envelope, #envelopeMonth = :envelope, #available = :available, ${initialise.join(", ")}`,
+    // The envelope check above read these counters; the write only holds if they have not moved.
+    ConditionExpression: unchanged.join(" AND "),
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+    ReturnValues: "ALL_NEW",
+  });
   return Fund.parse(Attributes);
 }

@@ -64,12 +64,11 @@ function dated(
  */
 export const FundMovements = {
   /** Reserves on final approval; fails with `fund.insufficient` if the remainder is too small. */
-  reserve: (table: string, fund: string, cents: number, at?: string): AtomicWrite =>
+  reserve: (fund: string, cents: number, at?: string): AtomicWrite =>
     dated(
       {
         item: {
           Update: {
-            TableName: table,
             Key: keys.fund(fund),
             UpdateExpression: "ADD reservedCents :c, availableCents :minus",
             ConditionExpression: "availableCents >= :c",
@@ -83,12 +82,11 @@ export const FundMovements = {
       at,
     ),
   /** Gives a reservation back (rejection after reservation, withdrawal, expiry). */
-  release: (table: string, fund: string, cents: number, at?: string): AtomicWrite =>
+  release: (fund: string, cents: number, at?: string): AtomicWrite =>
     dated(
       {
         item: {
           Update: {
-            TableName: table,
             Key: keys.fund(fund),
             UpdateExpression: "ADD reservedCents :minus, availableCents :c",
             ConditionExpression: "reservedCents >= :c",
@@ -102,12 +100,11 @@ export const FundMovements = {
       at,
     ),
   /** A payout was paid: its reservation becomes payment. */
-  consume: (table: string, fund: string, cents: number, at?: string): AtomicWrite =>
+  consume: (fund: string, cents: number, at?: string): AtomicWrite =>
     dated(
       {
         item: {
           Update: {
-            TableName: table,
             Key: keys.fund(fund),
             UpdateExpression: "ADD reservedCents :minus, paidCents :c",
             ConditionExpression: "reservedCents >= :c",
@@ -121,12 +118,11 @@ export const FundMovements = {
       at,
     ),
   /** A paid payout bounced (the bank returned it): its payment is a reservation again, until it is paid anew. */
-  unconsume: (table: string, fund: string, cents: number, at?: string): AtomicWrite =>
+  unconsume: (fund: string, cents: number, at?: string): AtomicWrite =>
     dated(
       {
         item: {
           Update: {
-            TableName: table,
             Key: keys.fund(fund),
             UpdateExpression: "ADD reservedCents :c, paidCents :minus",
             ConditionExpression: "paidCents >= :c",
@@ -141,7 +137,6 @@ export const FundMovements = {
     ),
   /** Money back into the fund: a client recovery or a loan repayment. */
   replenish: (
-    table: string,
     fund: string,
     kind: "recoveredCents" | "repaidCents",
     cents: number,
@@ -151,7 +146,6 @@ export const FundMovements = {
       {
         item: {
           Update: {
-            TableName: table,
             Key: keys.fund(fund),
             UpdateExpression: "ADD #kind :c, availableCents :c",
             ConditionExpression: "attribute_exists(pk)",

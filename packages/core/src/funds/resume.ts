@@ -1,5 +1,5 @@
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { keys } from "../db/layout";
+import { byPartition } from "../db/query";
 import type { Deps } from "../deps";
 import type { Engine } from "../engine/engine";
 import { type FundName, getFund, remainingCents } from "./fund";
@@ -16,15 +16,8 @@ export async function resumeAwaitingFunds(
   const current = await getFund(deps, fund);
   if (!current) return { resumed: [] };
   let room = remainingCents(current);
-  const { Items } = await deps.clients.ddb.send(
-    new QueryCommand({
-      TableName: deps.config.table,
-      KeyConditionExpression: "pk = :pk",
-      ExpressionAttributeValues: { ":pk": keys.awaitingFundsPartition(fund) },
-    }),
-  );
   const resumed: string[] = [];
-  for (const item of Items ?? []) {
+  for await (const item of byPartition(deps, keys.awaitingFundsPartition(fund))) {
     const amount = item.amountCents as number;
     if (amount > room) break;
     const result = await engine.signal(

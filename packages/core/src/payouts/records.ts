@@ -13,11 +13,10 @@ export function payoutItem(payout: Payout) {
 }
 
 /** Creates a payout with the approval that decides it: one payout per id, ever. */
-export function createPayout(table: string, payout: Payout): AtomicWrite {
+export function createPayout(payout: Payout): AtomicWrite {
   return {
     item: {
       Put: {
-        TableName: table,
         Item: payoutItem(payout),
         ConditionExpression: "attribute_not_exists(pk)",
       },
@@ -43,7 +42,6 @@ export interface PayoutMove {
  * as `payout-failed` (a rescheduled payout that no batch would ever find).
  */
 export function movePayout(
-  table: string,
   payout: Pick<Payout, "payoutId" | "fund" | "approvedAt">,
   move: PayoutMove,
 ): TransactItem {
@@ -76,7 +74,6 @@ export function movePayout(
   });
   return {
     Update: {
-      TableName: table,
       Key: keys.payout(payout.payoutId),
       UpdateExpression: `SET ${assignments.join(", ")}${removals.length > 0 ? ` REMOVE ${removals.join(", ")}` : ""}`,
       ConditionExpression: conditions.join(" AND "),

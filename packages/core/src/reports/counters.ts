@@ -130,7 +130,6 @@ export function shardOf(id: string): number {
 
 /** The one update that adds a transition's counts to its fund's month. */
 export function counterWrite(
-  table: string,
   executionId: string,
   added: { fund: string; month: string; counts: Counters },
 ): AtomicWrite {
@@ -144,7 +143,6 @@ export function counterWrite(
   return {
     item: {
       Update: {
-        TableName: table,
         Key: keys.reportCounters(added.fund, added.month, shardOf(executionId)),
         UpdateExpression: `SET #kind = :kind ADD ${adds.join(", ")}`,
         ExpressionAttributeNames: names,
@@ -158,12 +156,12 @@ export function counterWrite(
  * The engine's `transitionWrites`: the counter update of a transition, if it counts anything,
  * and the loan's summary when the transition carries a loan.
  */
-export function reportCounterWrites(table: string, plan: PlanConfig) {
+export function reportCounterWrites(plan: PlanConfig) {
   return (next: Execution, events: NewEvent[]): AtomicWrite[] => {
     const added = transitionCounts(next, events, plan);
     const loan = isRequest(next.workflow)
-      ? loanSummaryWrite(table, next, plan.types[next.workflow].fund)
+      ? loanSummaryWrite(next, plan.types[next.workflow].fund)
       : undefined;
-    return [...(added ? [counterWrite(table, next.id, added)] : []), ...(loan ? [loan] : [])];
+    return [...(added ? [counterWrite(next.id, added)] : []), ...(loan ? [loan] : [])];
   };
 }

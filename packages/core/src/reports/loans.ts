@@ -1,6 +1,6 @@
-import { paginateQuery } from "@aws-sdk/lib-dynamodb";
 import { addSeconds } from "../clock";
 import { keys } from "../db/layout";
+import { byPartition } from "../db/query";
 import type { Deps } from "../deps";
 import type { AtomicWrite } from "../engine/definition";
 import type { Execution } from "../engine/execution";
@@ -51,11 +51,7 @@ interface LoanSummary {
  * The summary of a loan execution's loan, put again with every transition that carries one
  * (disbursement, each repayment): the latest transition's copy is the loan as it is.
  */
-export function loanSummaryWrite(
-  table: string,
-  next: Execution,
-  fund: string,
-): AtomicWrite | undefined {
+export function loanSummaryWrite(next: Execution, fund: string): AtomicWrite | undefined {
   const loan = (next.data as RequestData).loan;
   if (!loan) return undefined;
   const summary: LoanSummary = {
@@ -66,7 +62,6 @@ export function loanSummaryWrite(
   return {
     item: {
       Put: {
-        TableName: table,
         Item: { ...keys.loanSummary(fund, next.id), kind: "loan-summary", ...summary },
       },
     },
@@ -75,27 +70,17 @@ export function loanSummaryWrite(
 
 /** Every disbursed loan of a fund: one query on its summaries' partition. */
 async function* loans(deps: Deps, fund: string): AsyncGenerator<Loan> {
-  const pages = paginateQuery(
-    { client: deps.clients.ddb },
-    {
-      TableName: deps.config.table,
-      KeyConditionExpression: "pk = :pk",
-      ExpressionAttributeValues: { ":pk": keys.loanSummaryPartition(fund) },
-    },
-  );
-  for await (const page of pages) {
-    for (const item of page.Items ?? []) {
-      const s = item as unknown as LoanSummary;
-      yield {
-        principalCents: s.principalCents,
-        repaidCents: s.repaidCents,
-        repayments: [],
-        schedule: s.installments.split(";").map((part, i) => {
-          const [dueDate = "", cents = "0"] = part.split("=");
-          return { number: i + 1, dueDate, amountCents: Number(cents) };
-        }),
-      };
-    }
+  for await (const item of byPartition(deps, keys.loanSummaryPartition(fund))) {
+    const s = item as unknown as LoanSummary;
+    yield {
+      principalCents: s.principalCents,
+      repaidCents: s.repaidCents,
+      repayments: [],
+      schedule: s.installments.split(";").map((part, i) => {
+        const [dueDate = "", cents = "0"] = part.split("=");
+        return { number: i + 1, dueDate, amountCents: Number(cents) };
+      }),
+    };
   }
 }
 

@@ -30,7 +30,6 @@ export function exported(
 export function repayment(
   data: RequestData,
   payload: RequestEvent<"repayment">,
-  table: string,
   fund: string,
   now?: string,
 ): CallbackResult<"repaid"> {
@@ -43,7 +42,7 @@ export function repayment(
   const cleared = (loan.overdue ?? []).length > 0 && (next.overdue ?? []).length === 0;
   return {
     data: { loan: next, status: done ? "repaid" : "repaying" },
-    writes: [FundMovements.replenish(table, fund, "repaidCents", amountCents, now)],
+    writes: [FundMovements.replenish(fund, "repaidCents", amountCents, now)],
     events: [
       { type: "RepaymentRecorded", detail: { amountCents, repaidCents: next.repaidCents } },
       ...(cleared ? [{ type: "OverdueCleared" }] : []),

@@ -1,11 +1,6 @@
-import {
-  BatchGetCommand,
-  type BatchGetCommandOutput,
-  BatchWriteCommand,
-  type BatchWriteCommandInput,
-  QueryCommand,
-} from "@aws-sdk/lib-dynamodb";
-import { keys } from "../db/layout";
+import { batchGet, batchPut } from "../db/batch";
+import { keys, parsePartitionKey } from "../db/layout";
+import { queryPrefix } from "../db/query";
 import type { Deps } from "../deps";
 import { inspectDocument } from "../documents/documents";
 import type { StepContext } from "../engine/definition";
@@ -21,17 +16,6 @@ import {
 } from "./checks/context";
 import type { RequestData } from "./record";
 import type { RequestStatus } from "./request-types";
-
-export async function queryPrefix(deps: Deps, { pk, skPrefix }: { pk: string; skPrefix: string }) {
-  const { Items } = await deps.clients.ddb.send(
-    new QueryCommand({
-      TableName: deps.config.table,
-      KeyConditionExpression: "pk = :pk AND begins_with(sk, :p)",
-      ExpressionAttributeValues: { ":pk": pk, ":p": skPrefix },
-    }),
-  );
-  return Items ?? [];
-}
 
 /** What another request looks like to the duplicate checks: kept beside the member. */
 export function summaryOf(id: string, request: RequestBody): Omit<RequestSummary, "status"> {
@@ -75,17 +59,7 @@ export async function indexRequest(
   ];
   // The same file attached twice gives the same key, which one batch must not hold twice.
   const items = [...new Map(all.map((item) => [`${item.pk}\n${item.sk}`, item])).values()];
-  for (let i = 0; i < items.length; i += 25) {
-    let pending: BatchWriteCommandInput["RequestItems"] = {
-      [deps.config.table]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })),
-    };
-    // DynamoDB may leave some of a batch unprocessed under load: send those again.
-    for (let attempt = 0; pending && Object.keys(pending).length > 0; attempt++) {
-      if (attempt === 5) throw new Error("DynamoDB kept items of the request index unprocessed");
-      pending = (await deps.clients.ddb.send(new BatchWriteCommand({ RequestItems: pending })))
-        .UnprocessedItems;
-    }
-  }
+  await batchPut(deps, items, "the request index");
 }
 
 /** Loads what the justification checks compare a request with; the checks themselves do no I/O. */
@@ -148,8 +122,10 @@ export async function loadCheckContext(
       .flat()
       .filter((r) => r.requestId !== id)
       .map((r) => ({
-        sha256: (r.pk as string).slice("DOCHASH#".length),
-        documentId: present.find((d) => `DOCHASH#${d.sha256}` === r.pk)?.documentId ?? "",
+        sha256: parsePartitionKey(r.pk as string)?.id ?? "",
+        documentId:
+          present.find((d) => d.sha256 && keys.documentUsePrefix(d.sha256).pk === r.pk)
+            ?.documentId ?? "",
         requestId: r.requestId as string,
         memberNumber: r.memberNumber as string,
       })),
@@ -166,27 +142,15 @@ type Outcome = Pick<RequestData, "status" | "approvedAt" | "rejection">;
  */
 async function requestOutcomes(deps: Deps, ids: string[]): Promise<Map<string, Outcome>> {
   const outcomes = new Map<string, Outcome>();
-  for (let i = 0; i < ids.length; i += 100) {
-    let keysLeft: Record<string, unknown>[] | undefined = ids
-      .slice(i, i + 100)
-      .map((x) => keys.execution(x));
-    for (let attempt = 0; keysLeft && keysLeft.length > 0; attempt++) {
-      if (attempt === 5) throw new Error("DynamoDB kept keys of the member's requests unprocessed");
-      const answer: BatchGetCommandOutput = await deps.clients.ddb.send(
-        new BatchGetCommand({
-          RequestItems: {
-            [deps.config.table]: {
-              Keys: keysLeft,
-              ProjectionExpression: "id, #d.#s, #d.approvedAt, #d.rejection",
-              ExpressionAttributeNames: { "#d": "data", "#s": "status" },
-            },
-          },
-        }),
-      );
-      for (const item of answer.Responses?.[deps.config.table] ?? [])
-        outcomes.set(item.id as string, item.data as Outcome);
-      keysLeft = answer.UnprocessedKeys?.[deps.config.table]?.Keys;
-    }
-  }
+  const found = await batchGet(
+    deps,
+    ids.map((x) => keys.execution(x)),
+    "the member's requests",
+    {
+      expression: "id, #d.#s, #d.approvedAt, #d.rejection",
+      names: { "#d": "data", "#s": "status" },
+    },
+  );
+  for (const item of found) outcomes.set(item.id as string, item.data as Outcome);
   return outcomes;
 }

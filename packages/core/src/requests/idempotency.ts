@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import { PutCommand } from "@aws-sdk/lib-dynamodb";
+import { putItem } from "../db/items";
 import { keys } from "../db/layout";
 import type { Deps } from "../deps";
 import { ConflictError } from "../errors";
@@ -15,15 +15,12 @@ import { ConflictError } from "../errors";
  */
 export async function claimIdempotencyKey(deps: Deps, key: string, type: string): Promise<void> {
   try {
-    await deps.clients.ddb.send(
-      new PutCommand({
-        TableName: deps.config.table,
-        Item: { ...keys.idempotencyKey(key), kind: "idempotency-key", type },
-        ConditionExpression: "attribute_not_exists(pk) OR #type = :type",
-        ExpressionAttributeNames: { "#type": "type" },
-        ExpressionAttributeValues: { ":type": type },
-      }),
-    );
+    await putItem(deps, {
+      Item: { ...keys.idempotencyKey(key), kind: "idempotency-key", type },
+      ConditionExpression: "attribute_not_exists(pk) OR #type = :type",
+      ExpressionAttributeNames: { "#type": "type" },
+      ExpressionAttributeValues: { ":type": type },
+    });
   } catch (error) {
     if (!(error instanceof ConditionalCheckFailedException)) throw error;
     throw new ConflictError(

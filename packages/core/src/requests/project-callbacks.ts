@@ -76,7 +76,6 @@ export function trancheReport(
  */
 export function closing(
   data: Data,
-  table: string,
   fund: string,
   now: string,
   closedEarly?: ProjectRecord["closedEarly"],
@@ -86,7 +85,7 @@ export function closing(
   const closed = closedProject(project, now);
   return {
     data: { status: "closed", project: closedEarly ? { ...closed, closedEarly } : closed },
-    writes: cents > 0 ? [FundMovements.release(table, fund, cents, now)] : [],
+    writes: cents > 0 ? [FundMovements.release(fund, cents, now)] : [],
     events: [
       { type: "ProjectClosed", detail: { releasedCents: cents, early: closedEarly !== undefined } },
     ],
@@ -100,11 +99,10 @@ export function closing(
 export const closeProject = (
   data: Data,
   payload: RequestEvent<"close-project">,
-  table: string,
   fund: string,
   now: string,
 ): CallbackResult<"closed"> => ({
-  ...closing(data, table, fund, now, {
+  ...closing(data, fund, now, {
     ...(typeof payload.reason === "string" ? { reason: payload.reason } : {}),
   }),
   outcome: "closed",

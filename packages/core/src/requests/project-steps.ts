@@ -63,7 +63,6 @@ export function createProjectSteps(
   plan: PlanConfig,
   h: ProjectHelpers,
 ): Record<string, Step> {
-  const table = deps.config.table;
   const fund = plan.types["initiative-support"].fund;
   const withProject = (project: ProjectRecord) => ({ project });
 
@@ -216,7 +215,7 @@ export function createProjectSteps(
             approvedAt: payout.approvedAt,
           },
         },
-        writes: [createPayoutWrite(table, payout)],
+        writes: [createPayoutWrite(payout)],
         events: [
           {
             type: "TrancheGranted",
@@ -227,6 +226,6 @@ export function createProjectSteps(
     },
 
     // What no payout claims goes back to the fund, in the same write as the closing.
-    "close-project": async (d, ctx) => closing(d, table, fund, ctx.now.toISOString()),
+    "close-project": async (d, ctx) => closing(d, fund, ctx.now.toISOString()),
   };
 }

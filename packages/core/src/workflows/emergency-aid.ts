@@ -1,4 +1,4 @@
 import { requestWorkflow } from "./request-workflow";
 
 /** §2 emergency-aid: the shared request lifecycle, with this type's checks, approvers, fund and after-payout. */
-export const emergencyAidWorkflow = (table: string) => requestWorkflow("emergency-aid", table);
+export const emergencyAidWorkflow = () => requestWorkflow("emergency-aid");

@@ -1,5 +1,4 @@
 import { requestWorkflow } from "./request-workflow";
 
 /** §2 incurred-expenses: the shared request lifecycle, with this type's checks, approvers, fund and after-payout. */
-export const incurredExpensesWorkflow = (table: string) =>
-  requestWorkflow("incurred-expenses", table);
+export const incurredExpensesWorkflow = () => requestWorkflow("incurred-expenses");

@@ -13,23 +13,23 @@ import { initiativeSupportWorkflow } from "./initiative-support";
 import { relaunchLoanWorkflow } from "./relaunch-loan";
 
 /** Every deployed workflow definition, all versions an execution may still be on. */
-export function workflows(table: string): WorkflowDefinition[] {
+export function workflows(): WorkflowDefinition[] {
   const requests: WorkflowDefinition[] = [
     cancelledContractWorkflow,
     incurredExpensesWorkflow,
     emergencyAidWorkflow,
     relaunchLoanWorkflow,
     initiativeSupportWorkflow,
-  ].map((w) => w(table));
+  ].map((w) => w());
   return [...requests, boardPostWorkflow(planConfig), boardRelayWorkflow(planConfig)];
 }
 
 export function createEngine(deps: Deps, options: Partial<EngineOptions> = {}): Engine {
   return new Engine({
     deps,
-    workflows: workflows(deps.config.table),
+    workflows: workflows(),
     steps: { ...createRequestSteps(deps, planConfig), ...createBoardSteps(deps, planConfig) },
-    transitionWrites: reportCounterWrites(deps.config.table, planConfig),
+    transitionWrites: reportCounterWrites(planConfig),
     ...options,
   });
 }

@@ -5,5 +5,4 @@ import { requestWorkflow } from "./request-workflow";
  * co-applicants' confirmations, the reports and checks between tranches, the closing) are
  * reached only by projects, so the other types' paths do not change.
  */
-export const initiativeSupportWorkflow = (table: string) =>
-  requestWorkflow("initiative-support", table);
+export const initiativeSupportWorkflow = () => requestWorkflow("initiative-support");

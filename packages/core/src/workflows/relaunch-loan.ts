@@ -1,4 +1,4 @@
 import { requestWorkflow } from "./request-workflow";
 
 /** §2 relaunch-loan: the shared request lifecycle, with this type's checks, approvers, fund and after-payout. */
-export const relaunchLoanWorkflow = (table: string) => requestWorkflow("relaunch-loan", table);
+export const relaunchLoanWorkflow = () => requestWorkflow("relaunch-loan");

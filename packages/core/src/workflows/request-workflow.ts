@@ -46,7 +46,7 @@ const DAY_SECONDS = seconds.days(1);
  * and for some types what follows the payout. The four types share it; what differs between
  * them (fields, checks, approvers, fund, after-payout) is data of the plan and the request.
  */
-export function requestWorkflow(type: RequestType, table: string, plan = planConfig) {
+export function requestWorkflow(type: RequestType, plan = planConfig) {
   const fund = plan.types[type].fund;
   const approvals = plan.approvals;
   const policy = plan.types[type].approval;
@@ -60,7 +60,7 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
       onCallback: (data, { payload, now }) =>
         payload.event === "tranche-report"
           ? trancheReport(data, payload, now)
-          : closeProject(data, payload, table, fund, now),
+          : closeProject(data, payload, fund, now),
     });
   return defineWorkflow({
     name: type,
@@ -215,7 +215,7 @@ export function requestWorkflow(type: RequestType, table: string, plan = planCon
         outcomes: { returned: "payout-returned", repaid: "repaid" },
         onCallback: (data, { payload, now }) =>
           payload.event === "repayment"
-            ? repayment(asRequest(data), payload, table, fund, now)
+            ? repayment(asRequest(data), payload, fund, now)
             : returned(payload),
       }),
       repaid: task("notify-repaid", "done"),

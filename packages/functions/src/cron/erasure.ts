@@ -8,7 +8,7 @@ export async function handler(): Promise<{ erased: number }> {
   const d = deps();
   const reports = await eraseDue(
     d,
-    workflows(d.config.table).map((w) => w.name),
+    workflows().map((w) => w.name),
   );
   // Member numbers only: what was erased must not reappear in the logs.
   if (reports.length > 0)

@@ -1,4 +1,4 @@
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { getItem } from "@entraide/core/db/items";
 import { keys } from "@entraide/core/db/layout";
 import pkg from "../../../../package.json" with { type: "json" };
 import { deps } from "../context";
@@ -10,9 +10,7 @@ export const handler = http({}, async () => {
   const { config, clients } = deps();
   const about = { version: pkg.version, node: process.version };
   try {
-    await clients.ddb.send(
-      new GetCommand({ TableName: config.table, Key: keys.clock(), ProjectionExpression: "pk" }),
-    );
+    await getItem({ clients, config }, keys.clock(), { ProjectionExpression: "pk" });
     return new Reply(200, { status: "ok", ...about, dynamodb: "ok" });
   } catch (error) {
     logger.warn("health: DynamoDB does not answer", { error: error as Error });

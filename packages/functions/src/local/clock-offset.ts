@@ -1,4 +1,4 @@
-import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { getItem, updateItem } from "@entraide/core/db/items";
 import { keys } from "@entraide/core/db/layout";
 import type { Deps } from "@entraide/core/deps";
 
@@ -7,22 +7,17 @@ import type { Deps } from "@entraide/core/deps";
  * stack reads it to shift its OffsetClock, so due timers fire as if time had passed.
  */
 export async function readClockOffset(deps: Deps): Promise<number> {
-  const { Item } = await deps.clients.ddb.send(
-    new GetCommand({ TableName: deps.config.table, Key: keys.clock(), ConsistentRead: true }),
-  );
-  return typeof Item?.offsetMs === "number" ? Item.offsetMs : 0;
+  const item = await getItem(deps, keys.clock(), { ConsistentRead: true });
+  return typeof item?.offsetMs === "number" ? item.offsetMs : 0;
 }
 
 /** Adds `ms` to the stored offset (atomic ADD, so concurrent advances add up); returns the new offset. */
 export async function advanceClockOffset(deps: Deps, ms: number): Promise<number> {
-  const { Attributes } = await deps.clients.ddb.send(
-    new UpdateCommand({
-      TableName: deps.config.table,
-      Key: keys.clock(),
-      UpdateExpression: "ADD offsetMs :ms",
-      ExpressionAttributeValues: { ":ms": ms },
-      ReturnValues: "UPDATED_NEW",
-    }),
-  );
+  const { Attributes } = await updateItem(deps, {
+    Key: keys.clock(),
+    UpdateExpression: "ADD offsetMs :ms",
+    ExpressionAttributeValues: { ":ms": ms },
+    ReturnValues: "UPDATED_NEW",
+  });
   return Number(Attributes?.offsetMs);
 }

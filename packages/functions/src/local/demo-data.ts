@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { CommitteeName, setCommitteeOf } from "@entraide/core/committees/committee";
+import { conditionFailed, putItem } from "@entraide/core/db/items";
 import { keys } from "@entraide/core/db/layout";
 import { readItem } from "@entraide/core/db/records";
 import type { Deps } from "@entraide/core/deps";
@@ -55,17 +55,14 @@ function expectAllImported(file: string, report: ImportReport): void {
 
 async function markLoaded(deps: Deps): Promise<boolean> {
   try {
-    await deps.clients.ddb.send(
-      new PutCommand({
-        TableName: deps.config.table,
-        Item: { ...keys.demo(), kind: "demo", loadedAt: deps.clock.now().toISOString() },
-        // Two stacks starting on the same table at once: only one reports the load.
-        ConditionExpression: "attribute_not_exists(pk)",
-      }),
-    );
+    await putItem(deps, {
+      Item: { ...keys.demo(), kind: "demo", loadedAt: deps.clock.now().toISOString() },
+      // Two stacks starting on the same table at once: only one reports the load.
+      ConditionExpression: "attribute_not_exists(pk)",
+    });
     return true;
   } catch (error) {
-    if ((error as Error).name === "ConditionalCheckFailedException") return false;
+    if (conditionFailed(error)) return false;
     throw error;
   }
 }

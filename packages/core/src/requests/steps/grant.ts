@@ -37,7 +37,6 @@ export function payoutFor(deps: Deps, plan: PlanConfig) {
 
 /** Grant: the money is reserved in the fund with the payout, or the request waits for it. */
 export function grantSteps(deps: Deps, plan: PlanConfig): Record<string, Step> {
-  const table = deps.config.table;
   const payoutOf = payoutFor(deps, plan);
   return {
     grant: async (d, ctx) => {
@@ -55,7 +54,7 @@ export function grantSteps(deps: Deps, plan: PlanConfig): Record<string, Step> {
       };
       const reserved = project?.reserveCents ?? amount;
       const payout = await payoutOf(ctx, data, ids, project?.payoutCents ?? amount);
-      const waiting = { table, fund, approvedAt: payout.approvedAt, requestId: ctx.executionId };
+      const waiting = { fund, approvedAt: payout.approvedAt, requestId: ctx.executionId };
       return {
         data: {
           status: "scheduled",
@@ -68,8 +67,8 @@ export function grantSteps(deps: Deps, plan: PlanConfig): Record<string, Step> {
           },
         },
         writes: [
-          FundMovements.reserve(table, fund, reserved, ctx.now.toISOString()),
-          createPayout(table, payout),
+          FundMovements.reserve(fund, reserved, ctx.now.toISOString()),
+          createPayout(payout),
           stopWaitingForFunds(waiting),
         ],
         events: [{ type: "FundsReserved", detail: { fund, amountCents: reserved } }],
@@ -80,7 +79,6 @@ export function grantSteps(deps: Deps, plan: PlanConfig): Record<string, Step> {
       const data = asRequest(d);
       const fund = plan.types[data.request.type].fund;
       const waiting = {
-        table,
         fund,
         approvedAt: data.approvedAt ?? ctx.now.toISOString(),
         requestId: ctx.executionId,

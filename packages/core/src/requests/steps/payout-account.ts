@@ -1,13 +1,13 @@
 import { ibanCountry, ibanEnd } from "../../bank/iban";
 import { addSeconds } from "../../clock";
 import { keys } from "../../db/layout";
+import { queryPrefix } from "../../db/query";
 import type { Deps } from "../../deps";
 import type { Data, Step, StepContext } from "../../engine/definition";
 import { FundMovements } from "../../funds/movements";
 import { movePayout } from "../../payouts/records";
 import type { PlanConfig } from "../../plan/config";
 import type { CheckResult } from "../../request-view/reasons";
-import { queryPrefix } from "../check-context";
 import type { RequestEvent } from "../events";
 import { notify } from "../notify";
 import { payoutCentsOf } from "../project";
@@ -35,7 +35,6 @@ export function createPayoutAccountSteps(
   plan: PlanConfig,
   t: StepTools,
 ): Record<string, Step> {
-  const table = deps.config.table;
   const registered = (data: RequestData) => registeredMember(deps, data);
   // Another member's account, or another country: the request's approvers see the warnings.
   const askApprovers = (ctx: StepContext, data: RequestData, warnings: CheckResult[]) =>
@@ -188,7 +187,7 @@ export function createPayoutAccountSteps(
         },
         writes: [
           {
-            item: movePayout(table, payoutKeyOf(data, plan), {
+            item: movePayout(payoutKeyOf(data, plan), {
               from: "payout-failed",
               to: "scheduled",
               set: { iban: claim.iban },
@@ -213,14 +212,14 @@ export function createPayoutAccountSteps(
         data: { status: "payout-abandoned", payout: { ...data.payout!, status: "abandoned" } },
         writes: [
           {
-            item: movePayout(table, payoutKeyOf(data, plan), {
+            item: movePayout(payoutKeyOf(data, plan), {
               from: "payout-failed",
               to: "abandoned",
               set: { abandonedAt: ctx.now.toISOString() },
             }),
             errorName: "payout.not-failed",
           },
-          FundMovements.release(table, fundOf(data, plan), amountCents, ctx.now.toISOString()),
+          FundMovements.release(fundOf(data, plan), amountCents, ctx.now.toISOString()),
         ],
         events: [{ type: "PayoutAbandoned", detail: { amountCents } }],
       };
@@ -236,9 +235,9 @@ export function createPayoutAccountSteps(
           payoutFailedAt: ctx.now.toISOString(),
         },
         writes: [
-          FundMovements.reserve(table, fundOf(data, plan), amountOf(data), ctx.now.toISOString()),
+          FundMovements.reserve(fundOf(data, plan), amountOf(data), ctx.now.toISOString()),
           {
-            item: movePayout(table, payoutKeyOf(data, plan), {
+            item: movePayout(payoutKeyOf(data, plan), {
               from: "abandoned",
               to: "payout-failed",
             }),

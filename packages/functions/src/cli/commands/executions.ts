@@ -53,7 +53,7 @@ export function registerExecutions(program: Command, cli: Cli): void {
       const { deps } = await ctx.target();
       const names = options.workflow
         ? [options.workflow as string]
-        : workflows(deps.config.table).map((w) => w.name);
+        : workflows().map((w) => w.name);
       const found = await listExecutions(deps, {
         workflows: names,
         status: options.status as (typeof EXECUTION_STATUSES)[number] | undefined,
