@@ -6,7 +6,7 @@ import {
   inboundKey,
 } from "../../packages/core/src/notifications/replies/inbound-from-s3";
 import { encodeReplyToken } from "../../packages/core/src/notifications/replies/reply-token";
-import { decide } from "../../packages/core/src/requests/decide";
+import { decide } from "../../packages/core/src/requests/approver-actions";
 import { sentEmail } from "../notifications/inbox";
 import { boardStack, moderator } from "./support";
 

@@ -7,7 +7,7 @@ import { createBatch } from "../../packages/core/src/finance/batches";
 import { exportBatch } from "../../packages/core/src/finance/exports";
 import { fundReport } from "../../packages/core/src/finance/report";
 import { handleInboundEmail } from "../../packages/core/src/notifications/replies/inbound";
-import { decide } from "../../packages/core/src/requests/decide";
+import { decide } from "../../packages/core/src/requests/approver-actions";
 import { setNow, subjectsTo } from "../requests-flow/support";
 import { cliDataDir, runCli } from "../support/cli";
 import { aidBody, applicants, committee, committeeEntries, DAY_SECONDS } from "./plan";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { InjectedCrash } from "../../packages/core/src/engine/engine";
 import { assemblyFigures } from "../../packages/core/src/reports/figures";
-import { decide } from "../../packages/core/src/requests/decide";
+import { decide } from "../../packages/core/src/requests/approver-actions";
 import { submitRequest } from "../../packages/core/src/requests/intake";
 import { admins, contractBody, flowStack, pdf } from "../requests-flow/support";
 

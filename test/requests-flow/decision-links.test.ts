@@ -3,7 +3,7 @@ import { readToken } from "../../packages/core/src/engine/callbacks";
 import { getExecution } from "../../packages/core/src/engine/store";
 import { handleInboundEmail } from "../../packages/core/src/notifications/replies/inbound";
 import { planConfig } from "../../packages/core/src/plan/config";
-import { decide } from "../../packages/core/src/requests/decide";
+import { decide } from "../../packages/core/src/requests/approver-actions";
 import { DAY_MS } from "../engine/fixtures";
 import { admins, contractBody, credit, flowStack, loanBody, member, pdf } from "./support";
 

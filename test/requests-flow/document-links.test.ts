@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createUpload } from "../../packages/core/src/documents/documents";
 import { loadPlanConfig } from "../../packages/core/src/plan/config";
-import { decisionDocument } from "../../packages/core/src/requests/decide";
+import { decisionDocument } from "../../packages/core/src/requests/approver-actions";
 import { admins, contractBody, flowStack, pdf } from "./support";
 
 let f: Awaited<ReturnType<typeof flowStack>>;

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { readToken } from "../../packages/core/src/engine/callbacks";
 import { getExecution } from "../../packages/core/src/engine/store";
 import { handleInboundEmail } from "../../packages/core/src/notifications/replies/inbound";
-import { decide } from "../../packages/core/src/requests/decide";
+import { decide } from "../../packages/core/src/requests/approver-actions";
 import { DAY_MS } from "../engine/fixtures";
 import { admins, contractBody, flowStack, loanBody, member, pdf } from "./support";
 

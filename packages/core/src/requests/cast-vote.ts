@@ -6,7 +6,7 @@ import { getExecution } from "../engine/store";
 import { EntraideError, ValidationError } from "../errors";
 import { planConfig } from "../plan/config";
 import { schemas } from "../request-view/schemas";
-import { approverViewOf, decisionTokenOf } from "./decide";
+import { approverViewOf, decisionTokenOf } from "./approver-actions";
 import { parseWith } from "./messages";
 import { asRequest } from "./record";
 import { voteState } from "./votes";

@@ -98,7 +98,7 @@ export const asRequest = (data: Data) => data as RequestData;
 /**
  * Written once (or seldom) and large: kept out of the execution item every transition rewrites,
  * so that it stays under 1 KB (one unit). `status`, `approvedAt` and `rejection` stay inline:
- * the checks of a member's next request read them by projection (check-context.ts).
+ * the checks of a member's next request read them by projection (checks/gather.ts).
  */
 export const DETACHED_REQUEST_FIELDS = [
   "request",

@@ -1,4 +1,4 @@
-import { decisionDocument } from "@entraide/core/requests/decide";
+import { decisionDocument } from "@entraide/core/requests/approver-actions";
 import { z } from "zod";
 import { deps } from "../context";
 import { http } from "./http";

@@ -1,4 +1,4 @@
-import { decisionView } from "@entraide/core/requests/decide";
+import { decisionView } from "@entraide/core/requests/approver-actions";
 import { deps } from "../context";
 import { http } from "./http";
 

@@ -1,4 +1,4 @@
-import { decide } from "@entraide/core/requests/decide";
+import { decide } from "@entraide/core/requests/approver-actions";
 import { z } from "zod";
 import { deps } from "../context";
 import { engine } from "../engine";

@@ -1,7 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { moderationReplies } from "@entraide/core/board/replies";
 import { handleInboundEmail } from "@entraide/core/notifications/replies/inbound";
-import { decide } from "@entraide/core/requests/decide";
+import { decide } from "@entraide/core/requests/approver-actions";
 import { createEngine } from "@entraide/core/workflows/index";
 import type { Command } from "commander";
 import { type Cli, defineCommand } from "../define";

@@ -1,21 +1,16 @@
-import { batchGet, batchPut } from "../db/batch";
-import { keys, parsePartitionKey } from "../db/layout";
-import { queryPrefix } from "../db/query";
-import type { Deps } from "../deps";
-import { inspectDocument } from "../documents/documents";
-import type { StepContext } from "../engine/definition";
-import type { PlanConfig } from "../plan/config";
-import type { RequestBody } from "../request-view/schemas";
-import { activityOnce, memberOnce } from "./activity-of";
-import { documentIdsOf } from "./amount";
-import {
-  type CheckContext,
-  type DocumentMeta,
-  isoDay,
-  type RequestSummary,
-} from "./checks/context";
-import type { RequestData } from "./record";
-import type { RequestStatus } from "./request-types";
+import { batchGet, batchPut } from "../../db/batch";
+import { keys, parsePartitionKey } from "../../db/layout";
+import { queryPrefix } from "../../db/query";
+import type { Deps } from "../../deps";
+import { inspectDocument } from "../../documents/documents";
+import type { StepContext } from "../../engine/definition";
+import type { PlanConfig } from "../../plan/config";
+import type { RequestBody } from "../../request-view/schemas";
+import { activityOnce, memberOnce } from "../activity-of";
+import { documentIdsOf } from "../amount";
+import type { RequestData } from "../record";
+import type { RequestStatus } from "../request-types";
+import { type CheckContext, type DocumentMeta, isoDay, type RequestSummary } from "./context";
 
 /** What another request looks like to the duplicate checks: kept beside the member. */
 export function summaryOf(id: string, request: RequestBody): Omit<RequestSummary, "status"> {
