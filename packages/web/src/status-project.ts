@@ -2,7 +2,7 @@ import { fieldTexts } from "@entraide/core/request-view/labels";
 import { formatDate, formatEuros } from "@entraide/core/requests/i18n";
 import type { Language } from "@entraide/core/requests/request-types";
 import { h } from "./lib/dom";
-import { showErrors, toFieldError } from "./lib/errors";
+import { showErrors, showProblem, toFieldError } from "./lib/errors";
 import { facts, section } from "./lib/page";
 import { dataTable } from "./lib/table";
 import { say } from "./lib/ui-text";
@@ -114,12 +114,7 @@ export function reportForm(
   );
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
-    if (busy.count > 0)
-      return showErrors(
-        form,
-        [{ path: "documents", code: "invalid_value", message: say("uploadBusy", l) }],
-        say("errorsTitle", l, { n: 1 }),
-      );
+    if (busy.count > 0) return showProblem(form, "documents", say("uploadBusy", l), l);
     const body: { report: string; documents?: string[] } = { report: report.value.trim() };
     // The API's own rule and words (`TrancheReportBody`), said before anything is sent.
     if (body.report.length < 10)

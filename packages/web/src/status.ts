@@ -11,7 +11,7 @@ import { collect } from "./form/validate";
 import { type ApiError, api, fieldErrors } from "./lib/api";
 import { type Check, checkList } from "./lib/checks";
 import { announce, byId, fill, focus, h } from "./lib/dom";
-import { clearErrors, showErrors } from "./lib/errors";
+import { clearErrors, showErrors, showProblem } from "./lib/errors";
 import { browserLanguage, hasChosenLanguage } from "./lib/lang";
 import { facts, pageFrame, section } from "./lib/page";
 import { loadPlanRules } from "./lib/plan-rules";
@@ -316,12 +316,7 @@ function infoForm(v: RequestView, l: Language) {
   );
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
-    if (busy.count > 0)
-      return showErrors(
-        form,
-        [{ path: "documents", code: "invalid_value", message: say("uploadBusy", l) }],
-        say("errorsTitle", l, { n: 1 }),
-      );
+    if (busy.count > 0) return showProblem(form, "documents", say("uploadBusy", l), l);
     const body: {
       comment?: string;
       documents?: string[];
@@ -406,26 +401,17 @@ async function postAnswer(
     if (answer.status === 400 && errors)
       return showErrors(form, errors, say("errorsTitle", l, { n: errors.length }));
     if (answer.status >= 300)
-      return showErrors(
+      return showProblem(
         form,
-        [
-          {
-            path: "",
-            code: "invalid_value",
-            message: answer.body.error?.message ?? say("serverError", l, { status: answer.status }),
-          },
-        ],
-        say("errorsTitle", l, { n: 1 }),
+        "",
+        answer.body.error?.message ?? say("serverError", l, { status: answer.status }),
+        l,
       );
     clearErrors(form);
     infoDraft = undefined;
     await reloadWith(say(to.sent, l), false);
   } catch {
-    showErrors(
-      form,
-      [{ path: "", code: "invalid_value", message: say("networkError", l) }],
-      say("errorsTitle", l, { n: 1 }),
-    );
+    showProblem(form, "", say("networkError", l), l);
   } finally {
     button.disabled = false;
   }

@@ -3,7 +3,7 @@ import type { FieldError } from "@entraide/core/requests/messages";
 import type { Language } from "@entraide/core/requests/request-types";
 import { type ApiAnswer, type ApiError, fieldErrors } from "./api";
 import { byId, h } from "./dom";
-import { message, showErrors } from "./errors";
+import { message, showErrors, showProblem } from "./errors";
 import { say } from "./ui-text";
 
 /**
@@ -105,11 +105,7 @@ export async function sendChoice<T>(o: {
       return showErrors(form, apiErrors, say("errorsTitle", l, { n: apiErrors.length }));
     o.answered(answer);
   } catch {
-    showErrors(
-      form,
-      [{ path: "", code: "invalid_value", message: say("networkError", l) }],
-      say("errorsTitle", l, { n: 1 }),
-    );
+    showProblem(form, "", say("networkError", l), l);
   } finally {
     sending = false;
     button.disabled = false;

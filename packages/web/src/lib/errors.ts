@@ -2,6 +2,7 @@ import type { FieldError } from "@entraide/core/requests/messages";
 import { errorMap } from "@entraide/core/requests/messages";
 import type { Language } from "@entraide/core/requests/request-types";
 import { byId, focus, h } from "./dom";
+import { say } from "./ui-text";
 
 /** A rule broken in the browser, described as zod describes it so `messages.ts` words it. */
 export type Issue = Record<string, unknown> & { code: string; path: (string | number)[] };
@@ -99,4 +100,16 @@ export function showErrors(root: HTMLElement, errors: readonly FieldError[], tit
   );
   root.prepend(summary);
   focus(summary);
+}
+
+/**
+ * One problem that is no field's own mistake (an upload still under way, the server's refusal,
+ * the network), shown as the form's single error at `path` (`""`: the form as a whole).
+ */
+export function showProblem(root: HTMLElement, path: string, text: string, l: Language): void {
+  showErrors(
+    root,
+    [{ path, code: "invalid_value", message: text }],
+    say("errorsTitle", l, { n: 1 }),
+  );
 }
