@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { updateItem } from "../../packages/core/src/db/items";
+import { keys } from "../../packages/core/src/db/layout";
 import { getExecution } from "../../packages/core/src/engine/store";
 import { opsEngine, poison, Switch } from "../engine/ops-fixtures";
 import { cliDataDir, runBin, runCli } from "../support/cli";
@@ -121,6 +123,32 @@ describe("entraide executions", () => {
     });
     expect(badStatus.code).toBe(2);
     expect(badStatus.stderr).toContain("Allowed choices are running, succeeded, failed");
+  });
+
+  it("move-index-keys moves an execution written before executionsByStatus onto it, once", async () => {
+    // Prepare: the item as a deployed table holds it before the migration (its index keys under byStatus's names)
+    await updateItem(stack, {
+      Key: keys.execution(ok),
+      UpdateExpression: "SET gsi1pk = xpk, gsi1sk = xsk REMOVE xpk, xsk",
+    });
+    const listed = async () => {
+      const { stdout } = await cli("executions", "list", "--workflow", "ops", "--json");
+      return JSON.parse(stdout).map((e: { id: string }) => e.id);
+    };
+    expect(await listed()).not.toContain(ok);
+    // Act
+    const first = await cli("executions", "move-index-keys", "--json");
+    const second = await cli("executions", "move-index-keys");
+    // Assess
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toEqual({ moved: 1 });
+    expect(second).toEqual({
+      code: 0,
+      stdout: "0 executions moved onto the executionsByStatus index\n",
+      stderr: "",
+    });
+    expect(await listed()).toContain(ok);
+    expect(await getExecution(stack, ok)).toMatchObject({ status: "succeeded" });
   });
 
   it("the real bin answers executions list --json on the local stack", async () => {

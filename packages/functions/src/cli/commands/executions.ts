@@ -1,3 +1,4 @@
+import { moveExecutionIndexKeys } from "@entraide/core/db/migrations";
 import type { HistoryEvent } from "@entraide/core/engine/execution";
 import {
   EXECUTION_STATUSES,
@@ -108,6 +109,19 @@ export function registerExecutions(program: Command, cli: Cli): void {
       return {
         data: { id, status: "reopening" },
         text: `request ${id} reopened: the member will be asked again for an IBAN (if the fund still has the money)`,
+      };
+    },
+  });
+  defineCommand(executions, cli, {
+    name: "move-index-keys",
+    description:
+      "once, after deploying the executionsByStatus index: move the executions written before it onto it (safe to run again)",
+    run: async (ctx) => {
+      const { deps } = await ctx.target();
+      const moved = await moveExecutionIndexKeys(deps.clients.ddb, deps.config.table);
+      return {
+        data: { moved },
+        text: `${moved} execution${moved === 1 ? "" : "s"} moved onto the executionsByStatus index`,
       };
     },
   });
