@@ -1,7 +1,7 @@
 import { loadPlanConfig } from "@entraide/core/plan/config";
 import { RemovalPolicy } from "aws-cdk-lib";
 import { RetentionDays } from "aws-cdk-lib/aws-logs";
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * What differs between stages and is not a secret, read when the stacks are synthesized: from

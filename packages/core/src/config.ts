@@ -1,5 +1,5 @@
 import { Config } from "sst/node/config";
-import { z } from "zod";
+import * as z from "zod";
 
 const optionalUrl = z.string().url().optional();
 

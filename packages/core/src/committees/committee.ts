@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { parseAddress, setLanguages } from "../contacts/language";
 import { keys } from "../db/layout";
 import { readItem, type UpsertOutcome, upsertRecord } from "../db/records";

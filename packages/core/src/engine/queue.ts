@@ -1,5 +1,5 @@
 import { SendMessageBatchCommand, SendMessageCommand } from "@aws-sdk/client-sqs";
-import { z } from "zod";
+import * as z from "zod";
 import type { Deps } from "../deps";
 
 export { MAX_RECEIVE_COUNT } from "../aws/queue-policy";

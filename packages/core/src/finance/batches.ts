@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 import { putItem } from "../db/items";
 import { keys } from "../db/layout";
 import { byStatus, chunks } from "../db/query";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Deps } from "../deps";
 import type { Execution } from "../engine/execution";
 import { executionsInStatus } from "../engine/operations";

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 import type { Deps } from "../deps";
 import type { Engine } from "../engine/engine";
 import { type CsvLine, readCsv } from "../imports/csv";

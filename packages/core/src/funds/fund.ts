@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { conditionFailed, updateItem } from "../db/items";
 import { keys } from "../db/layout";
 import { readItem } from "../db/records";

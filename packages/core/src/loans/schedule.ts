@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { type PlanConfig, planConfig } from "../plan/config";
 
 /** A relaunch loan as the schedule needs it, within the plan's ranges (§2 relaunch-loan). */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isValidIban, normaliseIban } from "../bank/iban";
 import type { PlanConfig } from "../plan/config";
 import { cleanText, textProblemReport } from "../text/hygiene";

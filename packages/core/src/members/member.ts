@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { BENEFICIARY_NAME_MAX } from "../payouts/payout";
 import { type PlanConfig, planConfig } from "../plan/config";
 import { countryOf, Email, Iban, Language, MemberNumber, Name } from "./fields";

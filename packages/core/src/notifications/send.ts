@@ -1,5 +1,5 @@
 import { SendEmailCommand } from "@aws-sdk/client-ses";
-import { z } from "zod";
+import * as z from "zod";
 import type { Deps } from "../deps";
 import { oneLine, type RenderedEmail } from "./layout";
 

@@ -1,7 +1,7 @@
 import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { stringify } from "csv-stringify";
-import { z } from "zod";
+import * as z from "zod";
 import { neutraliseCell } from "../csv/neutralise";
 import { formatCents } from "../money/cents";
 import { BatchCheck, type ExportSummary } from "./batch-check";

@@ -1,5 +1,5 @@
 import { isValidBIC } from "ibantools";
-import { z } from "zod";
+import * as z from "zod";
 import { ELECTRONIC_IBAN, isValidIban } from "../bank/iban";
 import { FundName } from "../funds/fund";
 import { isSepaIdentifier } from "./sepa-text";

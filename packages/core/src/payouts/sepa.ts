@@ -2,7 +2,7 @@ import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 import { createCB } from "xmlbuilder2";
-import { z } from "zod";
+import * as z from "zod";
 import { formatCents } from "../money/cents";
 import { BatchCheck, type ExportSummary } from "./batch-check";
 import { Batch, Bic, Iban, type Payout, remittanceOf } from "./payout";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * The plan's funds, committees and approval policies: data, so a new fund, committee or way of

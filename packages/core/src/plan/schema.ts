@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isSepaCountry } from "../bank/iban";
 import { seconds } from "../clock";
 import { languages } from "../i18n/language";

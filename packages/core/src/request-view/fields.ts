@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { ibanCountry, isSepaCountry, isValidIban, normaliseIban } from "../bank/iban";
 import { languages } from "../i18n/language";
 import { cleanText, type TextProblem } from "../text/hygiene";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { type PlanConfig, planConfig } from "../plan/config";
 import { documentContentTypes } from "../plan/vocabulary";
 import { cents, custom, documentIds, fileName, multilineText } from "./fields";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { pickEvents } from "../engine/definition";
 import { decisionFields } from "../request-view/schemas";
 

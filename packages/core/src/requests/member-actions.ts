@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Deps } from "../deps";
 import { isUploaded } from "../documents/documents";
 import type { Engine } from "../engine/engine";

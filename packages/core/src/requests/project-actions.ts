@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Deps } from "../deps";
 import { isUploaded } from "../documents/documents";
 import type { Engine } from "../engine/engine";
@@ -33,7 +33,7 @@ export async function reportTranche(
   if (!parsed.success) throw new ValidationError(parsed.errors);
   const documents = parsed.data.documents ?? [];
   const uploaded = await Promise.all(documents.map((d) => isUploaded(deps, d)));
-  const missing = documents.flatMap((d, i) => (uploaded[i] ? [] : [i]));
+  const missing = documents.flatMap((_d, i) => (uploaded[i] ? [] : [i]));
   if (missing.length > 0)
     throw new ValidationError(
       missing.map((i) => ({

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * What people's text may hold, in one place for every schema that takes free text (requests,

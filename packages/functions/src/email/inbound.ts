@@ -1,7 +1,7 @@
 import { moderationReplies } from "@entraide/core/board/replies";
 import { handleInboundFromS3 } from "@entraide/core/notifications/replies/inbound-from-s3";
 import { decide } from "@entraide/core/requests/approver-actions";
-import { z } from "zod";
+import * as z from "zod";
 import { deps } from "../context";
 import { engine } from "../engine";
 import { logger } from "../logger";

@@ -1,6 +1,6 @@
 import { answerPost } from "@entraide/core/board/answer";
 import { planConfig } from "@entraide/core/plan/config";
-import { z } from "zod";
+import * as z from "zod";
 import { deps } from "../context";
 import { engine } from "../engine";
 import { http, Reply } from "./http";

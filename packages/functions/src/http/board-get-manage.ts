@@ -1,5 +1,5 @@
 import { manageView } from "@entraide/core/board/author";
-import { z } from "zod";
+import * as z from "zod";
 import { deps } from "../context";
 import { http } from "./http";
 

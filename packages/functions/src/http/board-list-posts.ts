@@ -1,7 +1,7 @@
 import { postCategories, postKinds, postRegions } from "@entraide/core/board/post";
 import { listPosts } from "@entraide/core/board/records";
 import { languages } from "@entraide/core/requests/request-types";
-import { z } from "zod";
+import * as z from "zod";
 import { deps } from "../context";
 import { http } from "./http";
 

@@ -1,5 +1,5 @@
 import { manageAction } from "@entraide/core/board/author";
-import { z } from "zod";
+import * as z from "zod";
 import { deps } from "../context";
 import { engine } from "../engine";
 import { http } from "./http";

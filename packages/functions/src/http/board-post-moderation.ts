@@ -1,5 +1,5 @@
 import { moderatePost } from "@entraide/core/board/moderation";
-import { z } from "zod";
+import * as z from "zod";
 import { deps } from "../context";
 import { engine } from "../engine";
 import { http } from "./http";

@@ -1,6 +1,6 @@
 import { submitPost } from "@entraide/core/board/submit";
 import { planConfig } from "@entraide/core/plan/config";
-import { z } from "zod";
+import * as z from "zod";
 import { deps } from "../context";
 import { engine } from "../engine";
 import { http, Reply } from "./http";

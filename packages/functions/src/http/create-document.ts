@@ -3,7 +3,7 @@ import { ValidationError } from "@entraide/core/errors";
 import { schemas } from "@entraide/core/request-view/schemas";
 import { languageOf } from "@entraide/core/requests/i18n";
 import { parseWith } from "@entraide/core/requests/messages";
-import { z } from "zod";
+import * as z from "zod";
 import { deps } from "../context";
 import { created, http } from "./http";
 

@@ -1,5 +1,5 @@
 import { memberView } from "@entraide/core/requests/view";
-import { z } from "zod";
+import * as z from "zod";
 import { deps } from "../context";
 import { http } from "./http";
 

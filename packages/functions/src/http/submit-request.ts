@@ -1,5 +1,5 @@
 import { submitRequest } from "@entraide/core/requests/intake";
-import { z } from "zod";
+import * as z from "zod";
 import { deps } from "../context";
 import { engine } from "../engine";
 import { created, http, ok } from "./http";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { PlanConfig } from "../../plan/config";
 import { cents, client, documentId, isoDate, text } from "../fields";
 import { activityChoiceFields, commonFields, documentsField, refineActivityChoice } from "./common";
