@@ -14,7 +14,7 @@ import { schemas } from "../request-view/schemas";
 import { correspondenceIdsOf, documentIdsOf } from "./amount";
 import { conversationOf } from "./conversation";
 import { outcomeOf } from "./decisions";
-import { parseWith } from "./messages";
+import { parseReadingLanguage } from "./messages";
 import { reportDocumentIds, reportUnderCheck } from "./project-view";
 import { asRequest } from "./record";
 
@@ -230,7 +230,7 @@ export async function decide(
   input: unknown,
   context: DecisionContext,
 ) {
-  const { record } = await decisionTokenOf(
+  const { record, execution } = await decisionTokenOf(
     deps,
     token,
     context.via === "email" ? "reply" : "approver",
@@ -243,13 +243,16 @@ export async function decide(
       { status: 403 },
     );
   }
-  const parsed = parseWith(schemas.decision, input, await languageOf(deps, bound));
+  const parsed = await parseReadingLanguage(schemas.decision, input, () => languageOf(deps, bound));
   if (!parsed.success) throw new ValidationError(parsed.errors);
-  const result = await completeCallback(engine, deps, token!, {
-    event: "decision",
-    ...parsed.data,
-    via: context.via,
-  }).catch(async (error: unknown) => {
+  const result = await completeCallback(
+    engine,
+    deps,
+    token!,
+    { event: "decision", ...parsed.data, via: context.via },
+    // The token and its execution as just read: neither is read again to decide.
+    { record, execution },
+  ).catch(async (error: unknown) => {
     throw await refusalOf(deps, error, token!);
   });
   const after = asRequest(result.execution!.data);
