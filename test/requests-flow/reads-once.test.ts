@@ -1,7 +1,7 @@
 import type { MiddlewareStack } from "@smithy/types";
 import { beforeAll, describe, expect, it } from "vitest";
 import { committee, projectStack } from "./project-support";
-import { admins, contractBody, pdf } from "./support";
+import { admins, contractBody, credit, loanBody, pdf } from "./support";
 
 /**
  * What each path reads from DynamoDB, counted on the wire (a middleware on the stack's real
@@ -109,5 +109,37 @@ describe("each path reads what it needs once", () => {
     // Assess
     expect(view?.history.length).toBeGreaterThan(0);
     expect(seen).toEqual(["Query EXEC"]);
+  });
+
+  it("the worker checks a loan and asks both credit approvers reading each register item once, their languages together", async () => {
+    // Prepare
+    const body = loanBody([await f.upload(pdf)]);
+    // Act
+    const seen = await readsOf(async () => {
+      await f.api.call("POST", "/api/requests", {
+        body,
+        headers: { "idempotency-key": crypto.randomUUID() },
+      });
+      await f.harness.drain({ sweep: false });
+    });
+    // Assess
+    for (const approver of credit) expect(await f.inbox(approver)).not.toHaveLength(0);
+    expect(seen).toEqual([
+      // The approvers' languages, all at once, when their emails go out.
+      "BatchGetItem CONTACT×2",
+      // The registers, once for the chain of states (checks, routing, summary).
+      "GetItem ACTIVITY",
+      "GetItem COMMITTEE",
+      // Inspected by the checks, whose name the approvers' summary reuses.
+      "GetItem DOC",
+      "GetItem MEMBER",
+      // The checks' look at the documents' hashes, the IBAN and the member's other requests
+      // (M0004 has none in this file, so no batch of their executions).
+      "Query DOCHASH",
+      // The work message's execution, read once for the whole chain.
+      "Query EXEC",
+      "Query IBAN",
+      "Query MEMBER",
+    ]);
   });
 });

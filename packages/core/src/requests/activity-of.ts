@@ -1,4 +1,5 @@
 import { getActivity } from "../activities/register";
+import { type CommitteeName, getCommittee } from "../committees/committee";
 import type { Deps } from "../deps";
 import type { StepContext } from "../engine/definition";
 import { getMember } from "../members/register";
@@ -26,6 +27,10 @@ export async function activityOf(deps: Deps, request: RequestBody) {
 /** The member's register entry, read once for the states one invocation runs (StepContext.read). */
 export const memberOnce = (deps: Deps, read: StepContext["read"], memberNumber: string) =>
   read(`member#${memberNumber}`, () => getMember(deps, memberNumber));
+
+/** A committee's register entry, read once for the states one invocation runs (StepContext.read). */
+export const committeeOnce = (deps: Deps, read: StepContext["read"], name: CommitteeName) =>
+  read(`committee#${name}`, () => getCommittee(deps, name));
 
 /** The request's Activity, read once for the states one invocation runs (StepContext.read). */
 export const activityOnce = (deps: Deps, read: StepContext["read"], request: RequestBody) =>

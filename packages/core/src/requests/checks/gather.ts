@@ -2,7 +2,7 @@ import { batchGet, batchPut } from "../../db/batch";
 import { keys, parsePartitionKey } from "../../db/layout";
 import { queryPrefix } from "../../db/query";
 import type { Deps } from "../../deps";
-import { inspectDocument } from "../../documents/documents";
+import { documentNameKey, inspectDocument } from "../../documents/documents";
 import type { StepContext } from "../../engine/definition";
 import type { PlanConfig } from "../../plan/config";
 import type { RequestBody } from "../../request-view/schemas";
@@ -74,6 +74,10 @@ export async function loadCheckContext(
     ),
   ]);
   const present = documents.filter((d): d is DocumentMeta => d !== undefined);
+  // A kept document's name is known now (its type recorded): the approvers' summary that
+  // follows in this chain need not read its record again.
+  for (const d of present)
+    if (d.sha256 !== undefined) void read(documentNameKey(d.documentId), async () => d.fileName);
   await indexRequest(deps, id, request, present);
   const [others, ibanUses, reuses] = await Promise.all([
     queryPrefix(deps, keys.memberRequestPrefix(request.memberNumber)),
