@@ -132,13 +132,13 @@ describe("each path reads what it needs once", () => {
       "GetItem COMMITTEE",
       // Inspected by the checks, whose name the approvers' summary reuses.
       "GetItem DOC",
-      "GetItem MEMBER",
-      // The checks' look at the documents' hashes, the IBAN and the member's other requests
-      // (M0004 has none in this file, so no batch of their executions).
+      // The checks' look at the documents' hashes and the IBAN.
       "Query DOCHASH",
       // The work message's execution, read once for the whole chain.
       "Query EXEC",
       "Query IBAN",
+      // The member and their other requests together (M0004 has none in this file, so no
+      // batch of their executions).
       "Query MEMBER",
     ]);
   });
