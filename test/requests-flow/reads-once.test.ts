@@ -1,5 +1,7 @@
 import type { MiddlewareStack } from "@smithy/types";
 import { beforeAll, describe, expect, it } from "vitest";
+import { handleInboundEmail } from "../../packages/core/src/notifications/replies/inbound";
+import { decide } from "../../packages/core/src/requests/approver-actions";
 import { committee, projectStack } from "./project-support";
 import { admins, contractBody, credit, loanBody, pdf } from "./support";
 
@@ -81,6 +83,29 @@ describe("each path reads what it needs once", () => {
     // Assess
     expect(answer?.status).toBe(400);
     expect(seen).toEqual(["GetItem CONTACT", "GetItem TOKEN", "Query EXEC"]);
+  });
+
+  it("a decision by email reply reads its token once, for the reply's checks and the decision", async () => {
+    // Prepare
+    const submitted = await f.submit(contractBody([await f.upload(pdf)]));
+    const mail = (await f.inbox(admins[0]!)).filter((m) => m.subject.includes(submitted.body.id));
+    const replyTo = (mail.at(-1) as unknown as { replyTo: string[] }).replyTo[0];
+    const raw = [`From: ${admins[0]}`, `To: ${replyTo}`, "Subject: Re: demande", "", "OK"].join(
+      "\r\n",
+    );
+    // Act
+    let outcome: string | undefined;
+    const seen = await readsOf(async () => {
+      const handled = await handleInboundEmail(f.stack, raw, (token, input, context) =>
+        decide(f.stack, f.engine, token, input, context),
+      );
+      outcome = handled.outcome;
+    });
+    // Assess
+    expect(outcome).toBe("decided");
+    // The approver's language is for the answer the reply gets, in it.
+    expect(seen).toEqual(["GetItem CONTACT", "GetItem TOKEN", "Query EXEC"]);
+    await f.harness.drain();
   });
 
   it("a vote POST reads its token and its execution once each", async () => {

@@ -22,6 +22,8 @@ export interface DecisionContext {
   via: "page" | "email";
   /** The address a reply came from, compared with the approver the token is bound to. */
   sender?: string;
+  /** The token's record as the caller just read it (consistently): not read again. */
+  record?: TokenRecord;
 }
 
 /** Who decided what and when: all that a closed decision link shows (§4). */
@@ -99,8 +101,9 @@ export async function decisionTokenOf(
   deps: Deps,
   token: string | undefined,
   kind: DecisionTokenKind,
+  known?: TokenRecord,
 ): Promise<{ record: TokenRecord; execution: Execution }> {
-  const record = token ? await readToken(deps, token) : undefined;
+  const record = known ?? (token ? await readToken(deps, token) : undefined);
   const execution =
     record && isDecisionTokenKey(kind, record.key)
       ? await getExecution(deps, record.executionId)
@@ -234,6 +237,7 @@ export async function decide(
     deps,
     token,
     context.via === "email" ? "reply" : "approver",
+    context.record,
   );
   const bound = String(record.meta.email).toLowerCase();
   if (context.via === "email" && context.sender?.toLowerCase() !== bound) {
