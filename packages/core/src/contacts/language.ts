@@ -1,3 +1,4 @@
+import { batchGet } from "../db/batch";
 import { getItem } from "../db/items";
 import { keys } from "../db/layout";
 import { upsertRecord } from "../db/records";
@@ -26,6 +27,42 @@ export function parseAddress(entry: string): { email: string; language?: Languag
 export async function languageOf(deps: Deps, email: string): Promise<Language> {
   const item = await getItem(deps, keys.contact(email.toLowerCase()));
   return isLanguage(item?.language) ? item.language : defaultLanguage;
+}
+
+/**
+ * The languages of `emails`, all read in one BatchGet the first time one of them is asked for
+ * (none when nothing is sent); an address outside `emails` is read alone. For a step that writes
+ * to several people: one read, not one per person, and a read that fails is tried again.
+ */
+export function languagesOf(
+  deps: Deps,
+  emails: readonly string[],
+): (email: string) => Promise<Language> {
+  const addresses = [...new Set(emails.map((e) => e.toLowerCase()))];
+  let read: Promise<Map<string, Language>> | undefined;
+  const readAll = async () => {
+    const items = await batchGet(
+      deps,
+      addresses.map((a) => keys.contact(a)),
+      "contact languages",
+    );
+    const byKey = new Map(items.map((item) => [item.pk as string, item.language]));
+    return new Map(
+      addresses.map((a) => {
+        const language = byKey.get(keys.contact(a).pk);
+        return [a, isLanguage(language) ? language : defaultLanguage];
+      }),
+    );
+  };
+  return async (email) => {
+    const address = email.toLowerCase();
+    if (!addresses.includes(address)) return languageOf(deps, address);
+    read ??= readAll().catch((error: unknown) => {
+      read = undefined;
+      throw error;
+    });
+    return (await read).get(address) ?? defaultLanguage;
+  };
 }
 
 /** Records the language of each address that gives one; the others keep theirs. */

@@ -96,6 +96,12 @@ export const keys = {
     pk: `MEMBER#${memberNumber}`,
     skPrefix: "REQ#",
   }),
+  /** The member's register item and their requests, one range of their partition ("MEMBER" < "REQ#"). */
+  memberWithRequests: (memberNumber: string) => ({
+    pk: `MEMBER#${memberNumber}`,
+    from: "MEMBER",
+    to: "REQ#\uffff",
+  }),
   payout: (payoutId: string) => ({ pk: `PAYOUT#${payoutId}`, sk: "PAYOUT" }),
   /** GSI keys of a payout: a fund's payouts in one status, in approval order. */
   payoutStatus: (fund: string, status: string, approvedAt: string, payoutId: string) => ({

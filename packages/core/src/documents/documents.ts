@@ -9,9 +9,11 @@ import { createPresignedPost, type PresignedPost } from "@aws-sdk/s3-presigned-p
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { bucketLayout } from "../aws/bucket-layout";
 import { addSeconds } from "../clock";
+import { batchGet } from "../db/batch";
 import { getItem, putItem, updateItem } from "../db/items";
 import { keys } from "../db/layout";
 import type { Deps } from "../deps";
+import type { StepContext } from "../engine/definition";
 import { type PlanConfig, planConfig } from "../plan/config";
 import type { DocumentContentType } from "../plan/vocabulary";
 import { attachmentDisposition, servedContentType, shownFileName } from "./file-name";
@@ -215,21 +217,43 @@ export function downloadLinks(
   );
 }
 
+/** What names a document's shown name in a chain's reads (StepContext.read): see {@link documentNames}. */
+export const documentNameKey = (documentId: string) => `document-name#${documentId}`;
+
 /**
  * The names a request's documents are shown and saved under, without links: emails carry
- * these and link through the decision page, which signs a link when it is opened.
+ * these and link through the decision page, which signs a link when it is opened. The records
+ * are read in one BatchGet; with `read` (a step's), a name the chain already knows (the checks
+ * just inspected the document, {@link documentNameKey}) is not read at all.
  */
 export function documentNames(
   deps: Deps,
   documentIds: string[],
+  read: StepContext["read"] = (_key, load) => load(),
 ): Promise<{ documentId: string; name: string }[]> {
+  let records: Promise<Map<string, DocumentRecord>> | undefined;
+  const recordOf = async (id: string) => {
+    records ??= batchGet(
+      deps,
+      [...new Set(documentIds)].map((d) => keys.document(d)),
+      "document records",
+    ).then((items) => new Map(items.map((i) => [i.documentId as string, i as DocumentRecord])));
+    return (await records).get(id);
+  };
   return Promise.all(
-    documentIds.map(async (id) => ({ documentId: id, name: (await shownDocument(deps, id)).name })),
+    documentIds.map(async (id) => ({
+      documentId: id,
+      name: await read(documentNameKey(id), async () => shown(await recordOf(id), id).name),
+    })),
   );
 }
 
 async function shownDocument(deps: Deps, id: string) {
-  const record = await getDocument(deps, id);
+  return shown(await getDocument(deps, id), id);
+}
+
+/** The name and type a document is served as: its bytes' type once inspected, else the declared one. */
+function shown(record: DocumentRecord | undefined, id: string) {
   const type: SniffedType =
     record?.sniffedType ?? (record ? expectedSniffedType(record.contentType) : "unknown");
   return { name: shownFileName(record?.fileName ?? id, type), type };

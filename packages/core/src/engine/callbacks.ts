@@ -4,6 +4,7 @@ import type { Deps } from "../deps";
 import { EntraideError } from "../errors";
 import type { Data } from "./definition";
 import type { Engine } from "./engine";
+import type { Execution } from "./execution";
 import { hashToken, looksLikeToken } from "./tokens";
 
 export interface TokenRecord {
@@ -61,11 +62,28 @@ export function tokenUse(deps: Deps, token: string, payload: Data) {
 }
 
 /**
+ * What the caller already read, consistently, in the same request: the token's record and its
+ * execution, so that neither is read twice. The token's use is still conditioned on it being
+ * unused, and the transition on the execution's revision, so a copy that went stale meanwhile
+ * changes nothing: the use is refused, or the execution read again.
+ */
+export interface ReadSoFar {
+  record: TokenRecord;
+  execution?: Execution;
+}
+
+/**
  * Completes the callback a token stands for, once: the token is marked used in the same
  * transaction as the transition it causes, so of two concurrent uses exactly one wins.
  */
-export async function completeCallback(engine: Engine, deps: Deps, token: string, payload: Data) {
-  const record = await readToken(deps, token);
+export async function completeCallback(
+  engine: Engine,
+  deps: Deps,
+  token: string,
+  payload: Data,
+  known?: ReadSoFar,
+) {
+  const record = known?.record ?? (await readToken(deps, token));
   if (!record) throw new TokenError("token.invalid", "this link is not valid");
   const now = deps.clock.now().toISOString();
   if (record.usedAt)
@@ -83,7 +101,7 @@ export async function completeCallback(engine: Engine, deps: Deps, token: string
     [use],
     // A token may be issued ahead for a state not yet entered (`TokenOptions.target`): its
     // holder can answer before the execution gets there, so that answer waits in the inbox.
-    { queue: true },
+    { queue: true, current: known?.execution },
   );
   if (result.outcome === "superseded" || result.outcome === "refused") {
     throw new TokenError("token.superseded", "this decision is no longer open", {

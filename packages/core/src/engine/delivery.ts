@@ -21,6 +21,16 @@ export interface Delivery {
 const MAX_DELIVERY_ATTEMPTS = 8;
 
 /**
+ * `current`: the execution as the caller has just read it (consistently, in the same request),
+ * used for the first attempt instead of reading it again. It decides nothing on its own: the
+ * transition commits only if the execution is still at that revision, and a stale one is read
+ * afresh for the next attempt.
+ */
+export interface KnownExecution {
+  current?: Execution;
+}
+
+/**
  * Something a person or trusted code says to an execution now (a member's withdrawal, finance
  * marking a payout paid): applied to the current visit of `target.state` (of `target.visit`
  * when given, the visit the caller looked at), or not at all. It is never kept for a later
@@ -32,9 +42,12 @@ export async function signal(
   executionId: string,
   target: { state: string; visit?: number },
   payload: Data,
-  options: { extra?: Transition["extra"]; from?: QueuedCallback["token"] } = {},
+  options: { extra?: Transition["extra"]; from?: QueuedCallback["token"] } & KnownExecution = {},
 ): Promise<Delivery> {
-  const execution = await getExecution(rt.deps, executionId);
+  const execution =
+    options.current?.id === executionId
+      ? options.current
+      : await getExecution(rt.deps, executionId);
   if (!execution)
     throw new EntraideError("execution.not-found", `no execution ${executionId}`, {
       status: 404,
@@ -47,6 +60,7 @@ export async function signal(
     { state: target.state, visit: execution.visit },
     { payload, token: options.from ?? { key: "signal", meta: {} } },
     options.extra ?? [],
+    { current: execution },
   );
 }
 
@@ -63,10 +77,12 @@ export async function deliver(
   slot: { state: string; visit: number },
   callback: QueuedCallback,
   extra: Transition["extra"],
-  options: { queue?: boolean } = {},
+  options: { queue?: boolean } & KnownExecution = {},
 ): Promise<Delivery> {
+  let known = options.current?.id === executionId ? options.current : undefined;
   for (let attempt = 0; attempt < MAX_DELIVERY_ATTEMPTS; attempt++) {
-    const execution = await getExecution(rt.deps, executionId);
+    const execution = known ?? (await getExecution(rt.deps, executionId));
+    known = undefined;
     if (execution?.status !== "running") return { outcome: "superseded", execution };
     const now = rt.now();
     const def = rt.definition(execution);

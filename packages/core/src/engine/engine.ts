@@ -1,6 +1,6 @@
 import { afterCommit, type TransitionExtras, write } from "./commit";
 import type { Data } from "./definition";
-import { type Delivery, deliver, signal } from "./delivery";
+import { type Delivery, deliver, type KnownExecution, signal } from "./delivery";
 import type { Execution, QueuedCallback } from "./execution";
 import type { StartInput } from "./lifecycle";
 import * as lifecycle from "./lifecycle";
@@ -78,7 +78,7 @@ export class Engine {
     executionId: string,
     target: { state: string; visit?: number },
     payload: Data,
-    options: { extra?: Transition["extra"]; from?: QueuedCallback["token"] } = {},
+    options: { extra?: Transition["extra"]; from?: QueuedCallback["token"] } & KnownExecution = {},
   ): Promise<Delivery> {
     return signal(this.rt, executionId, target, payload, options);
   }
@@ -89,7 +89,7 @@ export class Engine {
     slot: { state: string; visit: number },
     callback: QueuedCallback,
     extra: Transition["extra"],
-    options: { queue?: boolean } = {},
+    options: { queue?: boolean } & KnownExecution = {},
   ): Promise<Delivery> {
     return deliver(this.rt, executionId, slot, callback, extra, options);
   }

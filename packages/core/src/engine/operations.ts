@@ -4,7 +4,7 @@ import { queryPages } from "../db/query";
 import type { Deps } from "../deps";
 import { NotFoundError } from "../errors";
 import type { Execution, ExecutionStatus, HistoryEvent } from "./execution";
-import { getExecution, readHistory } from "./store";
+import { getExecution, getExecutionWithHistory } from "./store";
 import { fromStored, SUMMARY_ATTRIBUTES } from "./stored-shape";
 
 export const EXECUTION_STATUSES = [
@@ -125,9 +125,9 @@ export async function showExecution(
   deps: Deps,
   id: string,
 ): Promise<{ execution: Execution; history: HistoryEvent[] }> {
-  const [execution, history] = await Promise.all([getExecution(deps, id), readHistory(deps, id)]);
-  if (!execution) throw new NotFoundError("execution", id);
+  const found = await getExecutionWithHistory(deps, id);
+  if (!found) throw new NotFoundError("execution", id);
   // Events a revision committed alone still carries are the history's, shown there.
-  const { pending: _, ...shown } = execution;
-  return { execution: shown, history };
+  const { pending: _, ...shown } = found.execution;
+  return { execution: shown, history: found.history };
 }

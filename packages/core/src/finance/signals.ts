@@ -117,7 +117,7 @@ export async function sendSignal(
       executionId,
       { state, visit: execution.visit },
       payload,
-      { extra },
+      { extra, current: execution },
     );
     if (outcome === "refused")
       return report("refused", `the ${state} state does not take ${String(payload.event)} now`);

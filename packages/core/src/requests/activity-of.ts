@@ -1,7 +1,8 @@
 import { getActivity } from "../activities/register";
+import { type CommitteeName, getCommittee } from "../committees/committee";
 import type { Deps } from "../deps";
 import type { StepContext } from "../engine/definition";
-import { getMember } from "../members/register";
+import { getMember, getMemberWithRequests } from "../members/register";
 import type { RequestBody } from "../request-view/schemas";
 
 /**
@@ -26,6 +27,24 @@ export async function activityOf(deps: Deps, request: RequestBody) {
 /** The member's register entry, read once for the states one invocation runs (StepContext.read). */
 export const memberOnce = (deps: Deps, read: StepContext["read"], memberNumber: string) =>
   read(`member#${memberNumber}`, () => getMember(deps, memberNumber));
+
+/**
+ * The member's register entry with their requests' summaries, in one read; the entry is kept
+ * for the states that follow in the invocation (as {@link memberOnce} reads it).
+ */
+export async function memberWithRequestsOnce(
+  deps: Deps,
+  read: StepContext["read"],
+  memberNumber: string,
+) {
+  const found = await getMemberWithRequests(deps, memberNumber);
+  const member = await read(`member#${memberNumber}`, async () => found.member);
+  return { member, requests: found.requests };
+}
+
+/** A committee's register entry, read once for the states one invocation runs (StepContext.read). */
+export const committeeOnce = (deps: Deps, read: StepContext["read"], name: CommitteeName) =>
+  read(`committee#${name}`, () => getCommittee(deps, name));
 
 /** The request's Activity, read once for the states one invocation runs (StepContext.read). */
 export const activityOnce = (deps: Deps, read: StepContext["read"], request: RequestBody) =>

@@ -14,7 +14,7 @@ import { schemas } from "../request-view/schemas";
 import { correspondenceIdsOf, documentIdsOf } from "./amount";
 import { conversationOf } from "./conversation";
 import { outcomeOf } from "./decisions";
-import { parseWith } from "./messages";
+import { parseReadingLanguage } from "./messages";
 import { reportDocumentIds, reportUnderCheck } from "./project-view";
 import { asRequest } from "./record";
 
@@ -22,6 +22,8 @@ export interface DecisionContext {
   via: "page" | "email";
   /** The address a reply came from, compared with the approver the token is bound to. */
   sender?: string;
+  /** The token's record as the caller just read it (consistently): not read again. */
+  record?: TokenRecord;
 }
 
 /** Who decided what and when: all that a closed decision link shows (§4). */
@@ -99,8 +101,9 @@ export async function decisionTokenOf(
   deps: Deps,
   token: string | undefined,
   kind: DecisionTokenKind,
+  known?: TokenRecord,
 ): Promise<{ record: TokenRecord; execution: Execution }> {
-  const record = token ? await readToken(deps, token) : undefined;
+  const record = known ?? (token ? await readToken(deps, token) : undefined);
   const execution =
     record && isDecisionTokenKey(kind, record.key)
       ? await getExecution(deps, record.executionId)
@@ -230,10 +233,11 @@ export async function decide(
   input: unknown,
   context: DecisionContext,
 ) {
-  const { record } = await decisionTokenOf(
+  const { record, execution } = await decisionTokenOf(
     deps,
     token,
     context.via === "email" ? "reply" : "approver",
+    context.record,
   );
   const bound = String(record.meta.email).toLowerCase();
   if (context.via === "email" && context.sender?.toLowerCase() !== bound) {
@@ -243,13 +247,16 @@ export async function decide(
       { status: 403 },
     );
   }
-  const parsed = parseWith(schemas.decision, input, await languageOf(deps, bound));
+  const parsed = await parseReadingLanguage(schemas.decision, input, () => languageOf(deps, bound));
   if (!parsed.success) throw new ValidationError(parsed.errors);
-  const result = await completeCallback(engine, deps, token!, {
-    event: "decision",
-    ...parsed.data,
-    via: context.via,
-  }).catch(async (error: unknown) => {
+  const result = await completeCallback(
+    engine,
+    deps,
+    token!,
+    { event: "decision", ...parsed.data, via: context.via },
+    // The token and its execution as just read: neither is read again to decide.
+    { record, execution },
+  ).catch(async (error: unknown) => {
     throw await refusalOf(deps, error, token!);
   });
   const after = asRequest(result.execution!.data);

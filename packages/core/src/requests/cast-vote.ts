@@ -7,7 +7,7 @@ import { EntraideError, ValidationError } from "../errors";
 import { planConfig } from "../plan/config";
 import { schemas } from "../request-view/schemas";
 import { approverViewOf, decisionTokenOf } from "./approver-actions";
-import { parseWith } from "./messages";
+import { parseReadingLanguage } from "./messages";
 import { asRequest } from "./record";
 import { voteState } from "./votes";
 
@@ -54,16 +54,17 @@ export async function castVote(
   token: string | undefined,
   input: unknown,
 ) {
-  const { record } = await decisionTokenOf(deps, token, "voter");
+  const { record, execution } = await decisionTokenOf(deps, token, "voter");
   const member = String(record.meta.email).toLowerCase();
-  const parsed = parseWith(schemas.vote, input, await languageOf(deps, member));
+  const parsed = await parseReadingLanguage(schemas.vote, input, () => languageOf(deps, member));
   if (!parsed.success) throw new ValidationError(parsed.errors);
   const { vote, comment } = parsed.data;
   const payload =
     vote !== undefined
       ? { event: "vote", vote, comment, via: "page" }
       : { event: "conflict", comment };
-  const result = await completeCallback(engine, deps, token!, payload).catch(
+  // The token and its execution as just read: neither is read again to vote.
+  const result = await completeCallback(engine, deps, token!, payload, { record, execution }).catch(
     async (error: unknown) => {
       throw await withTally(deps, error, record.executionId);
     },

@@ -132,6 +132,7 @@ export async function answerInfo(
       id,
       { state: execution.state, visit: execution.visit },
       { event: "iban-claimed", iban: claimed.data.iban },
+      { current: execution },
     );
     if (result.outcome !== "applied")
       throw refused(
@@ -165,6 +166,7 @@ export async function answerInfo(
     id,
     { state: "needs-info", visit: execution.visit },
     { event: "info", comment: parsed.data.comment, documents, corrections },
+    { current: execution },
   );
   if (result.outcome !== "applied") throw notWaiting(result.execution);
   return { status: "checking" };

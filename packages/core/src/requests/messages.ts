@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { defaultLanguage } from "../i18n/language";
 import type { CustomIssueCode } from "../request-view/fields";
 import { fieldKeyOf, labelOf } from "../request-view/labels";
 import { type RequestBody, schemas } from "../request-view/schemas";
@@ -199,6 +200,19 @@ export function parseWith<S extends z.ZodType>(
     language,
     errors: result.error.issues.flatMap((issue) => toFieldErrors(issue, language, labels)),
   };
+}
+
+/**
+ * As {@link parseWith}, reading the reader's language only when there are errors to word it
+ * in: whether a body is valid never depends on the language, so a valid one costs no read.
+ */
+export async function parseReadingLanguage<S extends z.ZodType>(
+  schema: S,
+  body: unknown,
+  language: () => Promise<Language>,
+): Promise<ParseResult<z.output<S>>> {
+  const parsed = parseWith(schema, body, defaultLanguage);
+  return parsed.success ? parsed : parseWith(schema, body, await language());
 }
 
 /**

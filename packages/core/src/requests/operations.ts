@@ -17,6 +17,7 @@ export async function reopenAbandoned(deps: Deps, engine: Engine, id: string) {
     id,
     { state: "abandoned", visit: execution.visit },
     { event: "reopen" },
+    { current: execution },
   );
   if (result.outcome !== "applied")
     throw new ConflictError("request.not-abandoned", `request ${id} is not an abandoned payout`, {

@@ -2,12 +2,12 @@ import { addSeconds } from "../clock";
 import { languageOf } from "../contacts/language";
 import type { Deps } from "../deps";
 import type { Data, Step, StepContext } from "../engine/definition";
-import { getMember } from "../members/register";
 import { decisionTokenKey } from "../notifications/decision-tokens";
 import type { Payout } from "../payouts/payout";
 import { createPayout as createPayoutWrite } from "../payouts/records";
 import type { PlanConfig } from "../plan/config";
 import type { InitiativeSupportRequest } from "../request-view/schemas";
+import { memberOnce } from "./activity-of";
 import { notify } from "./notify";
 import {
   currentTranche,
@@ -70,9 +70,9 @@ export function createProjectSteps(
   const askCoApplicants = async (d: Data, ctx: StepContext, reminder: boolean) => {
     const data = asRequest(d);
     const project = projectRecord(data);
-    const lead = await getMember(deps, data.request.memberNumber);
+    const lead = await memberOnce(deps, ctx.read, data.request.memberNumber);
     for (const c of project.coApplicants.filter((x) => !x.confirmedAt && !x.declinedAt)) {
-      const member = await getMember(deps, c.memberNumber);
+      const member = await memberOnce(deps, ctx.read, c.memberNumber);
       // Unknown to the register: nobody can confirm, and the deadline stops the request.
       if (!member) continue;
       const token = await ctx.issueToken(`owner:co-applicant:${c.email}`, {

@@ -46,7 +46,8 @@ export async function signalWaiting(
         execution.id,
         { state: execution.state, visit: execution.visit },
         payload,
-        options,
+        // As just read: signal reads it again only if it moved meanwhile.
+        { ...options, current: execution },
       );
       if (result.outcome === "applied" || result.outcome === "refused")
         return { outcome: result.outcome, execution: result.execution };

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Deps } from "../deps";
-import { getExecution } from "../engine/store";
+import type { Execution } from "../engine/execution";
+import { getExecution, getExecutionWithHistory } from "../engine/store";
 import { hashToken } from "../engine/tokens";
 import { NotFoundError } from "../errors";
 import { asRequest } from "./record";
@@ -25,7 +26,16 @@ export function statusTokenMatches(
 
 /** The request behind `id`, for the holder of its status token; an unknown id and a wrong token are the same 404. */
 export async function ownRequest(deps: Deps, id: string, token: string | undefined) {
-  const execution = await getExecution(deps, id);
+  return owned(await getExecution(deps, id), token);
+}
+
+/** {@link ownRequest} with its history, both from one read (what the status page shows). */
+export async function ownRequestWithHistory(deps: Deps, id: string, token: string | undefined) {
+  const found = await getExecutionWithHistory(deps, id);
+  return { ...owned(found?.execution, token), history: found?.history ?? [] };
+}
+
+function owned(execution: Execution | undefined, token: string | undefined) {
   const data = execution && asRequest(execution.data);
   if (!execution || !data || !statusTokenMatches(data.statusTokenHash, token))
     throw new NotFoundError("request");

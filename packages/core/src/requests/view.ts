@@ -1,5 +1,4 @@
 import type { Deps } from "../deps";
-import { readHistory } from "../engine/store";
 import { coverage } from "../loans/notices";
 import { planConfig } from "../plan/config";
 import { renderReason } from "../request-view/reasons";
@@ -8,7 +7,7 @@ import { fixableValues } from "./checks/fixable";
 import { referenceOf } from "./payment-reference";
 import { projectView, REPORTING, trancheOfPayout } from "./project-view";
 import type { RequestData } from "./record";
-import { ownRequest } from "./status-token";
+import { ownRequestWithHistory } from "./status-token";
 import { ownerUnconfirmed } from "./steps/identity";
 import { historyLabels, nextSteps } from "./view-texts";
 
@@ -34,10 +33,10 @@ const OPEN_FOR_WITHDRAWAL = new Set(["received", "checking", "needs-info", "awai
  * other members), and an execution that failed technically shows as "under review".
  */
 export async function memberView(deps: Deps, id: string, token: string | undefined) {
-  const { execution, data } = await ownRequest(deps, id, token);
+  const { execution, data, history: events } = await ownRequestWithHistory(deps, id, token);
   const lang = data.language;
   const status = execution.status === "failed" ? "under-review" : data.status;
-  const history = (await readHistory(deps, id))
+  const history = events
     .filter((e) => historyLabels[e.type])
     .map((e) => ({ at: e.at, type: e.type, label: historyLabels[e.type]![lang] }));
   const round = data.round ?? 1;

@@ -1,18 +1,19 @@
 import { getCommittee } from "../committees/committee";
-import { languageOf } from "../contacts/language";
+import { languageOf, languagesOf } from "../contacts/language";
 import type { Deps } from "../deps";
 import type { Step, StepContext } from "../engine/definition";
 import { decisionTokenKey } from "../notifications/decision-tokens";
 import type { RequestSummary } from "../notifications/templates/common";
 import type { CommitteeVotePolicy } from "../plan/approvals";
 import type { PlanConfig } from "../plan/config";
+import { committeeOnce } from "./activity-of";
 import { notify } from "./notify";
 import type { RequestData } from "./record";
 import { type CommitteeVote, openVote, type Tally, tallyOf } from "./votes";
 
 export interface VoteStepHelpers {
   /** What approvers see of a request (the approval emails' summary). */
-  summary: (id: string, data: RequestData) => Promise<RequestSummary>;
+  summary: (id: string, data: RequestData, read?: StepContext["read"]) => Promise<RequestSummary>;
   /** The reply address carrying a reply token. */
   replyAddress: (token: string) => string | undefined;
   /** The chair's decision links, as an escalation to backups carries them. */
@@ -50,14 +51,17 @@ export function createVoteSteps(
     mailing: string,
     reminder?: number,
   ) => {
-    const base = await helpers.summary(ctx.executionId, data);
+    const base = await helpers.summary(ctx.executionId, data, ctx.read);
     const voted = new Set([...vote.votes, ...vote.conflicts].map((v) => v.member));
-    for (const email of vote.members.filter((m) => !voted.has(m))) {
+    const voters = vote.members.filter((m) => !voted.has(m));
+    // One read of the languages for all the voters, when the first email is sent.
+    const languageOf = languagesOf(deps, voters);
+    for (const email of voters) {
       const options = { meta: { email, role: "voter" }, expiresAt: vote.deadline };
       const token = await ctx.issueToken(decisionTokenKey("voter", email, mailing), options);
       const replyToken = await ctx.issueToken(decisionTokenKey("reply", email, mailing), options);
       await ctx.effect(`voter:${email}`, async () => {
-        const language = await languageOf(deps, email);
+        const language = await languageOf(email);
         return notify(deps, {
           template: "vote-request",
           to: email,
@@ -121,9 +125,13 @@ export function createVoteSteps(
         m.toLowerCase(),
       );
       const applicants = applicantsOf(data).map((a) => a.toLowerCase());
+      const languageOf = languagesOf(
+        deps,
+        members.filter((m) => !applicants.includes(m)),
+      );
       const send = (to: string, withVotes: boolean) =>
         ctx.effect(`vote-outcome:${to}`, async () => {
-          const language = applicants.includes(to) ? data.language : await languageOf(deps, to);
+          const language = applicants.includes(to) ? data.language : await languageOf(to);
           return notify(deps, {
             template: "vote-outcome",
             to,
@@ -159,8 +167,12 @@ export async function voteFor(
   deps: Deps,
   policy: CommitteeVotePolicy,
   input: { data: RequestData; approvers: string[]; registered?: string; round: number; now: Date },
+  read: StepContext["read"],
 ): Promise<CommitteeVote> {
-  const committee = (await getCommittee(deps, policy.committee)) ?? { members: [], backups: [] };
+  const committee = (await committeeOnce(deps, read, policy.committee)) ?? {
+    members: [],
+    backups: [],
+  };
   const now = input.now.toISOString();
   return openVote({
     policy,

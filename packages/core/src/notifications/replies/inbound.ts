@@ -26,7 +26,7 @@ export interface ReplyInput {
 export type Decide = (
   token: string,
   input: ReplyInput,
-  context: { via: "email"; sender: string },
+  context: { via: "email"; sender: string; record?: TokenRecord },
 ) => Promise<unknown>;
 
 /** What the SMTP envelope and SES's checks say; absent for a local `.eml` file. */
@@ -194,7 +194,9 @@ export async function handleInboundEmail(
     result = await decide(
       reply.token,
       { decision: parsed.decision, comment: parsed.comment },
-      { via: "email", sender: approver },
+      // The token as read above: its kind and sender are checked again on it, its use is
+      // conditioned on it being unused.
+      { via: "email", sender: approver, record },
     );
   } catch (error) {
     if (error instanceof EntraideError && error.status < 500) {

@@ -2,11 +2,11 @@ import { batchGet, batchPut } from "../../db/batch";
 import { keys, parsePartitionKey } from "../../db/layout";
 import { queryPrefix } from "../../db/query";
 import type { Deps } from "../../deps";
-import { inspectDocument } from "../../documents/documents";
+import { documentNameKey, inspectDocument } from "../../documents/documents";
 import type { StepContext } from "../../engine/definition";
 import type { PlanConfig } from "../../plan/config";
 import type { RequestBody } from "../../request-view/schemas";
-import { activityOnce, memberOnce } from "../activity-of";
+import { activityOnce, memberWithRequestsOnce } from "../activity-of";
 import { documentIdsOf } from "../amount";
 import type { RequestData } from "../record";
 import type { RequestStatus } from "../request-types";
@@ -66,17 +66,21 @@ export async function loadCheckContext(
   read: StepContext["read"],
 ): Promise<CheckContext> {
   const { request } = data;
-  const [member, activity, documents] = await Promise.all([
-    memberOnce(deps, read, request.memberNumber),
+  const [activity, documents] = await Promise.all([
     activityOnce(deps, read, request),
     Promise.all(
       documentIdsOf(request).map((d) => inspectDocument(deps, d, plan.documents.maxBytes)),
     ),
   ]);
   const present = documents.filter((d): d is DocumentMeta => d !== undefined);
+  // A kept document's name is known now (its type recorded): the approvers' summary that
+  // follows in this chain need not read its record again.
+  for (const d of present)
+    if (d.sha256 !== undefined) void read(documentNameKey(d.documentId), async () => d.fileName);
   await indexRequest(deps, id, request, present);
-  const [others, ibanUses, reuses] = await Promise.all([
-    queryPrefix(deps, keys.memberRequestPrefix(request.memberNumber)),
+  // After the index: of two requests indexed at once, each finds the other.
+  const [{ member, requests: others }, ibanUses, reuses] = await Promise.all([
+    memberWithRequestsOnce(deps, read, request.memberNumber),
     queryPrefix(deps, keys.ibanUsePrefix(request.iban)),
     Promise.all(
       present.flatMap(({ sha256 }) =>

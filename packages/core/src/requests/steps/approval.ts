@@ -1,10 +1,9 @@
-import { getCommittee } from "../../committees/committee";
 import type { Deps } from "../../deps";
 import type { Step } from "../../engine/definition";
 import { EntraideError } from "../../errors";
 import { committeeOfGroup } from "../../plan/approvals";
 import type { PlanConfig } from "../../plan/config";
-import { activityOnce, memberOnce } from "../activity-of";
+import { activityOnce, committeeOnce, memberOnce } from "../activity-of";
 import { asRequest } from "../record";
 import { approverGroupOf, routeApproval } from "../routing";
 import { voteFor } from "../vote-steps";
@@ -22,7 +21,7 @@ export function approvalSteps(deps: Deps, plan: PlanConfig, t: StepTools): Recor
       const [member, activity, members] = await Promise.all([
         memberOnce(deps, ctx.read, r.memberNumber),
         activityOnce(deps, ctx.read, r),
-        committee ? getCommittee(deps, committee) : undefined,
+        committee ? committeeOnce(deps, ctx.read, committee) : undefined,
       ]);
       const routing = routeApproval({
         request: r,
@@ -42,13 +41,18 @@ export function approvalSteps(deps: Deps, plan: PlanConfig, t: StepTools): Recor
       // A vote opens with its voters and deadline in the same commit, before any vote link exists.
       const vote =
         policy.kind === "committee-vote"
-          ? await voteFor(deps, policy, {
-              data,
-              approvers: routing.approvers,
-              registered: member?.email,
-              round,
-              now: ctx.now,
-            })
+          ? await voteFor(
+              deps,
+              policy,
+              {
+                data,
+                approvers: routing.approvers,
+                registered: member?.email,
+                round,
+                now: ctx.now,
+              },
+              ctx.read,
+            )
           : undefined;
       return {
         data: {
@@ -76,7 +80,7 @@ export function approvalSteps(deps: Deps, plan: PlanConfig, t: StepTools): Recor
         data.routing?.approvers ?? [],
         "approver",
         "request",
-        (to, p) => t.toApprover(to, "approval-request", p),
+        (to, p, language) => t.toApprover(to, "approval-request", p, language),
       );
       return { data: { approvalAskedAt: ctx.now.toISOString() } };
     },
@@ -102,7 +106,8 @@ export function approvalSteps(deps: Deps, plan: PlanConfig, t: StepTools): Recor
         (data.routing?.approvers ?? []).filter((a) => !decided.has(a)),
         "approver",
         `reminder-${reminder}`,
-        (to, p) => t.toApprover(to, "approval-reminder", { ...p, reminder, of }),
+        (to, p, language) =>
+          t.toApprover(to, "approval-reminder", { ...p, reminder, of }, language),
       );
       return { data: { remindersSent: reminder } };
     },
@@ -117,7 +122,8 @@ export function approvalSteps(deps: Deps, plan: PlanConfig, t: StepTools): Recor
         data.routing?.backups ?? [],
         "backup",
         "escalation",
-        (to, p) => t.toApprover(to, "approval-escalation", { ...p, approvers, waitingDays }),
+        (to, p, language) =>
+          t.toApprover(to, "approval-escalation", { ...p, approvers, waitingDays }, language),
       );
       return {
         data: { escalatedAt: ctx.now.toISOString() },

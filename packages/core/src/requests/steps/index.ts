@@ -30,8 +30,8 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
       summary: t.summary,
       replyAddress: (token) => replyAddress(deps.config.replyTo, token),
       askChair: (ctx, data, chair, committee, tally) =>
-        t.askApprovers(ctx, data, [chair], "chair", "vote-chair", (to, p) =>
-          t.toApprover(to, "vote-chair", { ...p, committee, tally }),
+        t.askApprovers(ctx, data, [chair], "chair", "vote-chair", (to, p, language) =>
+          t.toApprover(to, "vote-chair", { ...p, committee, tally }, language),
         ),
     }),
     ...grantSteps(deps, plan),

@@ -44,7 +44,7 @@ export function createPayoutAccountSteps(
       data.routing?.approvers ?? [],
       "approver",
       "iban-approval",
-      (to, p) => t.toApprover(to, "approval-request", p),
+      (to, p, language) => t.toApprover(to, "approval-request", p, language),
     );
 
   return {

@@ -1,5 +1,5 @@
 import { addSeconds } from "../../clock";
-import { languageOf } from "../../contacts/language";
+import { languagesOf } from "../../contacts/language";
 import type { Deps } from "../../deps";
 import { documentNames } from "../../documents/documents";
 import type { CallbackResult, StepContext } from "../../engine/definition";
@@ -13,6 +13,7 @@ import { memberOnce } from "../activity-of";
 import { correspondenceIdsOf, documentIdsOf } from "../amount";
 import { notify } from "../notify";
 import type { RequestData } from "../record";
+import type { Language } from "../request-types";
 import { statusToken } from "../status-token";
 
 /**
@@ -61,7 +62,7 @@ export function createStepTools(deps: Deps, plan: PlanConfig) {
     const member = await memberOnce(deps, read, r.memberNumber);
     const ids = documentIdsOf(r);
     const correspondence = correspondenceIdsOf(r);
-    const documents = (await documentNames(deps, ids)).map((doc) => ({
+    const documents = (await documentNames(deps, ids, read)).map((doc) => ({
       ...doc,
       correspondence: correspondence.has(doc.documentId),
     }));
@@ -99,22 +100,28 @@ export function createStepTools(deps: Deps, plan: PlanConfig) {
     emails: string[],
     role: string,
     mailing: string,
-    send: (to: string, params: ApprovalParams) => Promise<string>,
+    send: (to: string, params: ApprovalParams, language: Language) => Promise<string>,
   ) => {
     const base = await summary(ctx.executionId, data, ctx.read);
     const expiresAt = addSeconds(ctx.now.toISOString(), plan.approvals.tokenValiditySeconds);
+    // Each approver reads it in the language the registers give them: one read for all of them.
+    const languageOf = languagesOf(deps, emails);
     for (const email of emails) {
       const options = { meta: { email, role }, expiresAt };
       const token = await ctx.issueToken(decisionTokenKey("approver", email, mailing), options);
       const replyToken = await ctx.issueToken(decisionTokenKey("reply", email, mailing), options);
-      await ctx.effect(`${role}:${email}`, () =>
-        send(email, {
-          ...base,
-          publicUrl: deps.config.publicUrl,
-          token,
-          requiredApprovals: data.routing?.requiredApprovals ?? 1,
-          replyTo: replyAddress(deps.config.replyTo, replyToken),
-        }),
+      await ctx.effect(`${role}:${email}`, async () =>
+        send(
+          email,
+          {
+            ...base,
+            publicUrl: deps.config.publicUrl,
+            token,
+            requiredApprovals: data.routing?.requiredApprovals ?? 1,
+            replyTo: replyAddress(deps.config.replyTo, replyToken),
+          },
+          await languageOf(email),
+        ),
       );
     }
   };
@@ -124,11 +131,8 @@ export function createStepTools(deps: Deps, plan: PlanConfig) {
     to: string,
     template: N,
     params: TemplateParams<N> & { replyTo?: string },
-  ) =>
-    // Each approver reads it in the language the registers give them.
-    languageOf(deps, to).then((language) =>
-      notify(deps, { template, to, language, params, replyTo: params.replyTo }),
-    );
+    language: Language,
+  ) => notify(deps, { template, to, language, params, replyTo: params.replyTo });
 
   return { statusLink, toMember, summary, askApprovers, toApprover };
 }
