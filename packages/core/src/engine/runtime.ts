@@ -15,8 +15,11 @@ export type FaultPoint =
   | "before-effect"
   | "after-effect"
   | "before-commit"
-  /** Between an execution committed alone and its history item (store.ts `commit`). */
-  | "before-history"
+  /**
+   * Between the events an execution carried put in their history item and the execution's
+   * put alone that no longer carries them (store.ts `commit`).
+   */
+  | "after-carried"
   | "after-commit";
 
 /** What an injected fault becomes: the process dying there, never an error the step could catch. */
