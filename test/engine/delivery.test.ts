@@ -254,6 +254,8 @@ describe("workflow engine: property-based delivery", () => {
           "before-effect",
           "after-effect",
           "before-commit",
+          // The trail's first version is put ahead of its commit.
+          "after-parts",
           "after-carried",
           "after-commit",
         ]),

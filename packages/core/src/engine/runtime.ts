@@ -15,6 +15,8 @@ export type FaultPoint =
   | "before-effect"
   | "after-effect"
   | "before-commit"
+  /** After the parts an execution does not name yet were put, before its commit (store.ts `partsAhead`). */
+  | "after-parts"
   /**
    * Between the events an execution carried put in their history item and the execution's
    * put alone that no longer carries them (store.ts `commit`).

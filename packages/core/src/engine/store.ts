@@ -13,7 +13,7 @@ import { EntraideError, type ErrorCode } from "../errors";
 import type { AtomicWrite } from "./definition";
 import type { Execution, HistoryEvent } from "./execution";
 import { carrying, historyItem, putCarried } from "./history";
-import { assemble, executionItem } from "./parts";
+import { assemble, executionItem, type PartWrite } from "./parts";
 import { fromStored, pendingOf, storedPending } from "./stored-shape";
 
 /** Another transition committed first: this one is void and must not be retried as such. */
@@ -106,23 +106,31 @@ function numbered(t: Transition): HistoryEvent[] {
  * two transitions from the same revision one commits. Its events are carried in the execution
  * item with those of the transitions before it, while the item stays within one write unit
  * (history.ts `carrying`); when they would not fit, the carried events are put in their history
- * item first (in the transaction, when there is one). When nothing else changes with it (no write, token, part), the execution is put
- * alone: one write, billed once, where a transaction bills each item twice; otherwise one
- * transaction writes it all or nothing. `afterCarried` runs between the carried events' put and
- * the execution's put alone (a fault point).
+ * item first (in the transaction, when there is one). A part the execution does not name yet is
+ * put ahead, once ({@link partsAhead}). When nothing else changes with it (no write, token,
+ * part that changes), the execution is put alone: one write, billed once, where a transaction
+ * bills each item twice; otherwise one transaction writes it all or nothing. `at` is told of
+ * the fault points: after the parts put ahead, and between the carried events' put and the
+ * execution's put alone.
  */
 export async function commit(
   deps: Deps,
   t: Transition,
-  afterCarried?: () => void,
+  at?: (point: "after-parts" | "after-carried") => void,
 ): Promise<Execution> {
   const condition =
     t.expectedRev === 0
       ? { ConditionExpression: "attribute_not_exists(pk)" }
       : { ConditionExpression: "rev = :rev", ExpressionAttributeValues: { ":rev": t.expectedRev } };
-  const { item: bare, parts: named, writes: parts } = executionItem(t.next, t.dueAt, t.detached);
+  const {
+    item: bare,
+    parts: named,
+    writes: partWrites,
+  } = executionItem(t.next, t.dueAt, t.detached);
   const writes = t.writes ?? [];
   const extra = t.extra ?? [];
+  const parts = await partsAhead(deps, partWrites);
+  if (parts.length < partWrites.length) at?.("after-parts");
   const alone = writes.length === 0 && extra.length === 0 && parts.length === 0;
   const { kept, moved, own } = carrying(bare, t.next.pending ?? [], numbered(t), alone);
   const item = kept.length > 0 ? { ...bare, ...storedPending(kept) } : bare;
@@ -130,7 +138,7 @@ export async function commit(
   if (alone) {
     if (moved) {
       await putCarried(deps, t.next.id, moved);
-      afterCarried?.();
+      at?.("after-carried");
     }
     try {
       await putItem(deps, {
@@ -150,7 +158,7 @@ export async function commit(
     },
     ...writes.map((w) => w.item),
     ...extra.map((e) => e.item),
-    ...parts.map((p) => ("put" in p ? { Put: { Item: p.put } } : { Delete: { Key: p.delete } })),
+    ...parts,
     // Unconditional here: it commits only from the current revision, whose events these are.
     ...(moved ? [{ Put: { Item: historyItem(t.next.id, moved) } }] : []),
     ...(own
@@ -178,6 +186,37 @@ export async function commit(
     if (own?.error) throw own.error;
     throw error;
   }
+}
+
+/**
+ * Puts ahead of the commit, each with its own write (billed once, not twice as in a
+ * transaction), the parts the execution does not name yet: a request's body, its checks, once
+ * each. Put only where there is none, so nothing a committed revision names is ever replaced
+ * outside a transaction; one already there that is not this value was left by a transition that
+ * never committed (it lost the race, or crashed after it), is named by no revision, and is
+ * replaced in the transaction. Readers only read the parts the execution item names, so a part
+ * put ahead of a commit that then fails is never seen. Returns what the transaction must write.
+ */
+async function partsAhead(deps: Deps, writes: PartWrite[]): Promise<TransactItem[]> {
+  const items = await Promise.all(
+    writes.map(async (w): Promise<TransactItem[]> => {
+      if ("delete" in w) return [{ Delete: { Key: w.delete } }];
+      if (!w.first) return [{ Put: { Item: w.put } }];
+      try {
+        await putItem(deps, {
+          Item: w.put,
+          ConditionExpression: "attribute_not_exists(pk)",
+          ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+        });
+        return [];
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        const found = error.Item ? unmarshall(error.Item).hash : undefined;
+        return found === w.put.hash ? [] : [{ Put: { Item: w.put } }];
+      }
+    }),
+  );
+  return items.flat();
 }
 
 const unmarshalled = (item: Parameters<typeof unmarshall>[0] | undefined) =>
