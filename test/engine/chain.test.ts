@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { Context } from "aws-lambda";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addSeconds, OffsetClock } from "../../packages/core/src/clock";
@@ -6,7 +6,7 @@ import { keys } from "../../packages/core/src/db/layout";
 import { defineWorkflow, type Step } from "../../packages/core/src/engine/definition";
 import { Engine } from "../../packages/core/src/engine/engine";
 import { INVOCATION_MARGIN_MS } from "../../packages/core/src/engine/run";
-import { getExecution, readHistory } from "../../packages/core/src/engine/store";
+import { getExecution } from "../../packages/core/src/engine/store";
 import { sweep } from "../../packages/core/src/engine/sweeper";
 import { Harness } from "../support/engine-harness";
 import { createTestStack, type TestStack } from "../support/stack";
@@ -210,56 +210,4 @@ describe("a chain of states run in one invocation", () => {
     expect(sent).toBeGreaterThanOrEqual(1);
     expect((await getExecution(stack, id))?.status).toBe("succeeded");
   });
-
-  it("a crash between an execution put alone and its history item loses no event: readers see them, the next commit stores them", async () => {
-    // Prepare
-    let crashed = false;
-    const crashing = new Engine({
-      deps: stack,
-      workflows: [workflow],
-      steps,
-      graceSeconds: GRACE,
-      faults: (point, where) => {
-        if (point !== "before-history" || where.state !== "c" || crashed) return;
-        crashed = true;
-        throw new Error("power cut");
-      },
-    });
-    const crashingHarness = new Harness(stack, crashing);
-    const { id } = await crashing.start({
-      workflow: "chained",
-      key: crypto.randomUUID(),
-      input: {},
-    });
-    await crashingHarness.drain({ sweep: false });
-    const stuck = (await getExecution(stack, id))!;
-    expect(crashed).toBe(true);
-    expect(stuck).toMatchObject({ status: "running", state: "c" });
-    expect((await storedSeqs(id)).length).toBeLessThan(stuck.seq);
-    expect((await readHistory(stack, id)).map((e) => e.seq)).toEqual(upTo(stuck.seq));
-    // Act: the sweeper finds it once its due time passes, and another commit follows.
-    await crashingHarness.advance((GRACE + 1) * 1000);
-    // Assess
-    const done = (await getExecution(stack, id))!;
-    expect(done.status).toBe("succeeded");
-    expect(await storedSeqs(id)).toEqual(upTo(done.seq));
-    expect((await readHistory(stack, id)).map((e) => e.seq)).toEqual(upTo(done.seq));
-  });
 });
-
-const upTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
-
-/** The sequence numbers held by the execution's history items (not those its item carries). */
-async function storedSeqs(id: string): Promise<number[]> {
-  const { Items = [] } = await stack.clients.ddb.send(
-    new QueryCommand({
-      TableName: stack.config.table,
-      KeyConditionExpression: "pk = :pk AND begins_with(sk, :h)",
-      ExpressionAttributeValues: { ":pk": keys.execution(id).pk, ":h": "HIST#" },
-      ConsistentRead: true,
-    }),
-  );
-  return Items.flatMap((i) => (i.events as { seq: number }[]).map((e) => e.seq)).sort(
-    (a, b) => a - b,
-  );
-}

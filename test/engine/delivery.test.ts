@@ -15,15 +15,18 @@ class Crash extends Error {
 
 const MODES = ["auto", "approve", "flaky", "refuse"] as const;
 
-/** Injects a crash the first time each execution reaches each point in each state. */
+/** Injects a crash the first time each execution reaches each point in each state; `crashed` says where it did. */
 function crashOnce(points: FaultPoint[]) {
   const seen = new Set<string>();
-  return (point: FaultPoint, where: { executionId: string; state: string }) => {
+  const crashed = new Set<FaultPoint>();
+  const inject = (point: FaultPoint, where: { executionId: string; state: string }) => {
     const key = `${where.executionId}|${where.state}|${point}`;
     if (!points.includes(point) || seen.has(key)) return;
     seen.add(key);
+    crashed.add(point);
     throw new Crash(`injected at ${point} in ${where.state}`);
   };
+  return Object.assign(inject, { crashed });
 }
 
 interface Run {
@@ -145,18 +148,19 @@ describe("workflow engine under at-least-once delivery and crashes", () => {
   it("a worker crashing after each kind of side effect and before each write loses no execution and doubles no effect", async () => {
     // Prepare
     const expected = await scenario(await newRun(), 40);
-    const crashing = await newRun(
-      crashOnce([
-        "before-effect",
-        "after-effect",
-        "before-commit",
-        "before-history",
-        "after-commit",
-      ]),
-    );
+    const points: FaultPoint[] = [
+      "before-effect",
+      "after-effect",
+      "before-commit",
+      "after-carried",
+      "after-commit",
+    ];
+    const faults = crashOnce(points);
+    const crashing = await newRun(faults);
     // Act
     const actual = await scenario(crashing, 40);
-    // Assess
+    // Assess: it did crash at every point, and it shows in nothing.
+    expect([...faults.crashed].sort()).toEqual([...points].sort());
     expect(actual).toEqual(expected);
     for (const e of actual) expect(e.effects.every((n) => n <= 1)).toBe(true);
   });
@@ -250,7 +254,9 @@ describe("workflow engine: property-based delivery", () => {
           "before-effect",
           "after-effect",
           "before-commit",
-          "before-history",
+          // The trail's first version is put ahead of its commit.
+          "after-parts",
+          "after-carried",
           "after-commit",
         ]),
         async (specs, copies, points) => {

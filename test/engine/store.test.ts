@@ -92,9 +92,10 @@ describe("the execution item stays small", () => {
 
   it("writes a part once when the states that follow leave it unchanged, in one invocation or across several", async () => {
     // Prepare: every commit this engine sends, seen on the wire: a transaction, or the
-    // execution put alone when nothing else changes with it
+    // execution put alone when nothing else changes with it; and the parts put ahead of one
     const sent: string[][] = [];
     const alone: number[] = [];
+    const ahead: string[] = [];
     const ddb = new Proxy(stack.clients.ddb, {
       get(target, name, receiver) {
         if (name !== "send") return Reflect.get(target, name, receiver);
@@ -104,6 +105,7 @@ describe("the execution item stays small", () => {
           const items = command.input.TransactItems;
           if (items) sent.push(items.flatMap((t) => (t.Put ? [t.Put.Item.sk] : [])));
           if (command.input.Item?.sk === "EXEC") alone.push(sent.push(["EXEC"]));
+          else if (command.input.Item?.sk.startsWith("DATA#")) ahead.push(command.input.Item.sk);
           return target.send(command as never);
         };
       },
@@ -119,15 +121,18 @@ describe("the execution item stays small", () => {
     await new Harness(deps, chained).drain();
     // Assess
     expect((await getExecution(stack, id))!.status).toBe("succeeded");
-    const writesOf = (sk: string) => sent.filter((items) => items.includes(sk)).length;
+    const writesOf = (sk: string) =>
+      sent.filter((items) => items.includes(sk)).length + ahead.filter((a) => a === sk).length;
     expect(sent).toHaveLength(4);
     expect(writesOf("DATA#body")).toBe(2); // the start, and the step that changed it
     expect(writesOf("DATA#checks")).toBe(1);
-    // "count" changes no part: that transition is the execution's put alone.
-    expect(alone).toHaveLength(1);
+    // A part's first version is put ahead of its commit (body at the start, checks): only
+    // "amend", which changes a part the execution names, needs a transaction.
+    expect(ahead).toEqual(["DATA#body", "DATA#checks"]);
+    expect(alone).toHaveLength(3);
   });
 
-  it("writes one history item per transition, holding its events in order", async () => {
+  it("carries a short run's events in the execution item, transactions included: no history item of its own, its history complete and in order", async () => {
     // Prepare
     const { id } = await engine.start({
       workflow: "lean",
@@ -139,7 +144,9 @@ describe("the execution item stays small", () => {
     // Assess
     const execution = (await getExecution(stack, id))!;
     const historyItems = (await storedItems(id)).filter((i) => String(i.sk).startsWith("HIST#"));
-    expect(historyItems).toHaveLength(execution.rev);
+    // Fourteen events in a small item: they fit in its one write unit, so none is written twice.
+    expect(historyItems).toHaveLength(0);
+    expect(execution.pending?.map((e) => e.seq)).toEqual(upTo(execution.seq));
     const history = await readHistory(stack, id);
     expect(history.map((e) => e.seq)).toEqual(history.map((_, i) => i + 1));
     expect(history.map((e) => e.type)).toEqual([
@@ -187,4 +194,90 @@ describe("the execution item stays small", () => {
     const items = await storedItems(id);
     expect(items.find((i) => i.sk === "DATA#body")?.value).toEqual(body);
   });
+
+  it("a part the execution does not name yet is put ahead of the commit, once, even when the worker crashes in between", async () => {
+    // Prepare: the worker dies right after the parts put ahead of its first commit that has any
+    const puts: string[] = [];
+    const transacted: string[] = [];
+    const ddb = new Proxy(stack.clients.ddb, {
+      get(target, name, receiver) {
+        if (name !== "send") return Reflect.get(target, name, receiver);
+        return (command: {
+          input: { TransactItems?: { Put?: { Item: { sk: string } } }[]; Item?: { sk: string } };
+        }) => {
+          if (command.input.Item) puts.push(command.input.Item.sk);
+          for (const t of command.input.TransactItems ?? [])
+            if (t.Put) transacted.push(t.Put.Item.sk);
+          return target.send(command as never);
+        };
+      },
+    });
+    const deps = { ...stack, clients: { ...stack.clients, ddb } };
+    let crashed = false;
+    const crashing = new Engine({
+      deps,
+      workflows: [workflow],
+      steps,
+      chainBudgetMs: 0,
+      faults: (point) => {
+        if (point !== "after-parts" || crashed) return;
+        crashed = true;
+        throw new Error("power cut");
+      },
+    });
+    const { id } = await engine.start({
+      workflow: "lean",
+      key: crypto.randomUUID(),
+      input: { body },
+    });
+    const before = (await getExecution(stack, id))!;
+    // Act
+    await new Harness(deps, crashing).drain();
+    // Assess: the checks were put outside a transaction (again by the retry, refused: the same
+    // value is there), and are named from the commit that made them
+    expect(crashed).toBe(true);
+    const execution = (await getExecution(stack, id))!;
+    expect(execution).toMatchObject({ status: "succeeded", data: { checks: { results: ["ok"] } } });
+    expect(puts.filter((sk) => sk === "DATA#checks")).toHaveLength(2);
+    expect(transacted.filter((sk) => sk === "DATA#checks")).toEqual([]);
+    expect(before.parts?.checks).toBeUndefined();
+    expect(execution.parts?.checks).toEqual(expect.any(String));
+  });
+
+  it("a part put ahead by a transition that then loses the race is replaced by the winner's, never named", async () => {
+    // Prepare: a rival worker puts its checks first; right then, the engine runs the same state
+    const { id } = await engine.start({
+      workflow: "lean",
+      key: crypto.randomUUID(),
+      input: { body },
+    });
+    const before = (await getExecution(stack, id))!;
+    const ddb = new Proxy(stack.clients.ddb, {
+      get(target, name, receiver) {
+        if (name !== "send") return Reflect.get(target, name, receiver);
+        return async (command: { input: { Item?: { sk: string } } }) => {
+          const answer = await target.send(command as never);
+          if (command.input.Item?.sk === "DATA#checks")
+            await engine.process({ executionId: id, rev: before.rev });
+          return answer;
+        };
+      },
+    });
+    const rival = new Engine({
+      deps: { ...stack, clients: { ...stack.clients, ddb } },
+      workflows: [workflow],
+      chainBudgetMs: 0,
+      steps: { ...steps, check: async () => ({ data: { checks: { results: ["rival"] } } }) },
+    });
+    // Act
+    await rival.process({ executionId: id, rev: before.rev });
+    // Assess
+    const after = (await getExecution(stack, id))!;
+    expect(after.rev).toBe(before.rev + 1);
+    expect(after.data).toMatchObject({ checks: { results: ["ok"] }, status: "checked" });
+    const items = await storedItems(id);
+    expect(items.find((i) => i.sk === "DATA#checks")?.value).toEqual({ results: ["ok"] });
+  });
 });
+
+const upTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1);

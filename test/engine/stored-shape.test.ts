@@ -7,6 +7,7 @@ import { Engine } from "../../packages/core/src/engine/engine";
 import type { Execution, HistoryEvent } from "../../packages/core/src/engine/execution";
 import { listExecutions } from "../../packages/core/src/engine/operations";
 import { getExecution, hashOf, readHistory } from "../../packages/core/src/engine/store";
+import { fromStored, toStored } from "../../packages/core/src/engine/stored-shape";
 import { Harness } from "../support/engine-harness";
 import { createTestStack, type TestStack } from "../support/stack";
 
@@ -158,5 +159,35 @@ describe("execution items written before the short names still read", () => {
     });
     expect(new Date(read.startedAt).toISOString()).toBe(read.startedAt);
     expect(read.startedAt).toBe(new Date(Item?.sa as number).toISOString());
+  });
+
+  it("events of several transitions, at different times, read back as they were committed, in one compact tuple list", () => {
+    // Prepare: three transitions' events, the second with a detail, the third with a time that is not exact
+    const at = (ms: number) => new Date(Date.UTC(2026, 11, 1, 12) + ms).toISOString();
+    const pending: HistoryEvent[] = [
+      { seq: 5, at: at(0), type: "TaskSucceeded", state: "a" },
+      { seq: 6, at: at(0), type: "StateEntered", state: "b" },
+      { seq: 7, at: at(1234), type: "Noted", state: "b", detail: { by: "test" } },
+      { seq: 8, at: at(1234), type: "StateEntered", state: "c" },
+      { seq: 9, at: at(86_400_000), type: "TimerFired", state: "c" },
+    ];
+    const { execution } = waiting(crypto.randomUUID());
+    // Act
+    const stored = toStored({ ...execution, pending });
+    const read = fromStored({ ...keys.execution(execution.id), ...stored });
+    // Assess: one time, then offsets only where the time changes
+    expect(stored.pe).toEqual([
+      5,
+      Date.parse(at(0)),
+      ["TaskSucceeded", "a"],
+      ["StateEntered", "b"],
+      1234,
+      ["Noted", "b", { by: "test" }],
+      ["StateEntered", "c"],
+      86_400_000,
+      ["TimerFired", "c"],
+    ]);
+    expect(read.pending).toEqual(pending);
+    expect(read).toEqual({ ...execution, pending });
   });
 });

@@ -36,7 +36,7 @@ export async function write(
       ...extra,
       writes: [...(extra.writes ?? []), ...observed],
     },
-    () => rt.fault("before-history", where),
+    (point) => rt.fault(point, where),
   );
   logTransition(rt.log, def, next, events);
   // Only the transition into `failed` reports it: a repeat of it finds another revision and stops earlier.

@@ -59,9 +59,9 @@ export interface Execution {
    */
   due?: string;
   /**
-   * The history events of this revision when it was committed alone (a conditional put, no
-   * transaction): moved to their own history item right after, and again by whoever commits the
-   * next revision, so a crash in between loses none; readers merge them (`readHistory`).
+   * The history events of the last transitions, carried in the execution item while it stays
+   * within one write unit (history.ts `carrying`): put in a history item of their own only when
+   * the next transition's events would push it over; readers merge them (`readHistory`).
    */
   pending?: HistoryEvent[];
   /** How many times the sweeper re-drove this revision without progress. */

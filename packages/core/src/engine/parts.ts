@@ -44,6 +44,11 @@ export function assemble(
   return { ...execution, data };
 }
 
+/** A part to write with a transition; `first` when the execution does not name it yet. */
+export type PartWrite =
+  | { put: Record<string, unknown> & { hash: string }; first: boolean }
+  | { delete: Record<string, string> };
+
 /**
  * The execution item (small: state, revision, timers, the data that changes, in its stored
  * shape), the hashes of the parts it names, and the parts of its data to write with it: a detached key is written only when its value changed since the
@@ -58,7 +63,7 @@ export function executionItem(
   const data = { ...execution.data };
   const stored = execution.parts ?? {};
   const parts: Record<string, string> = {};
-  const writes: ({ put: Record<string, unknown> } | { delete: Record<string, string> })[] = [];
+  const writes: PartWrite[] = [];
   for (const key of new Set([...detached, ...Object.keys(stored)])) {
     const value = data[key];
     delete data[key];
@@ -69,7 +74,8 @@ export function executionItem(
     }
     const hash = partHash(value);
     parts[key] = hash;
-    if (stored[key] !== hash) writes.push({ put: { ...part, hash, value } });
+    if (stored[key] !== hash)
+      writes.push({ put: { ...part, hash, value }, first: stored[key] === undefined });
   }
   const named = Object.keys(parts).length > 0 ? parts : undefined;
   const item = {

@@ -15,8 +15,13 @@ export type FaultPoint =
   | "before-effect"
   | "after-effect"
   | "before-commit"
-  /** Between an execution committed alone and its history item (store.ts `commit`). */
-  | "before-history"
+  /** After the parts an execution does not name yet were put, before its commit (store.ts `partsAhead`). */
+  | "after-parts"
+  /**
+   * Between the events an execution carried put in their history item and the execution's
+   * put alone that no longer carries them (store.ts `commit`).
+   */
+  | "after-carried"
   | "after-commit";
 
 /** What an injected fault becomes: the process dying there, never an error the step could catch. */

@@ -12,7 +12,8 @@ import type { Deps } from "../deps";
 import { EntraideError, type ErrorCode } from "../errors";
 import type { AtomicWrite } from "./definition";
 import type { Execution, HistoryEvent } from "./execution";
-import { assemble, executionItem } from "./parts";
+import { carrying, historyItem, putCarried } from "./history";
+import { assemble, executionItem, type PartWrite } from "./parts";
 import { fromStored, pendingOf, storedPending } from "./stored-shape";
 
 /** Another transition committed first: this one is void and must not be retried as such. */
@@ -93,11 +94,6 @@ export async function getExecution(deps: Deps, id: string): Promise<Execution | 
   throw new TornReadError(id);
 }
 
-/** One item holds all the events of a transition: one write however many events it explains. */
-function historyItem(id: string, events: HistoryEvent[]) {
-  return { ...keys.historyEvent(id, events[0]!.seq), events };
-}
-
 /** A transition's events numbered after the execution's counter. */
 function numbered(t: Transition): HistoryEvent[] {
   const first = t.next.seq - t.events.length + 1;
@@ -105,36 +101,48 @@ function numbered(t: Transition): HistoryEvent[] {
 }
 
 /**
- * Commits a transition; returns the execution as stored (its `parts` naming what it now holds).
- * The execution's write is conditioned on its revision, so of two transitions from the same
- * revision one commits. When nothing else changes with it (no write, token, part), the
- * execution is put alone, its events carried in it and then put in their history item (each
- * item billed once, where a transaction bills it twice: half the units); otherwise one
- * transaction writes it all or nothing. `afterExecution` runs between a lone put and its
- * history's (a fault point).
+ * Commits a transition; returns the execution as stored (its `parts` naming what it now holds,
+ * `pending` the events it carries). The execution's write is conditioned on its revision, so of
+ * two transitions from the same revision one commits. Its events are carried in the execution
+ * item with those of the transitions before it, while the item stays within one write unit
+ * (history.ts `carrying`); when they would not fit, the carried events are put in their history
+ * item first (in the transaction, when there is one). A part the execution does not name yet is
+ * put ahead, once ({@link partsAhead}). When nothing else changes with it (no write, token,
+ * part that changes), the execution is put alone: one write, billed once, where a transaction
+ * bills each item twice; otherwise one transaction writes it all or nothing. `at` is told of
+ * the fault points: after the parts put ahead, and between the carried events' put and the
+ * execution's put alone.
  */
 export async function commit(
   deps: Deps,
   t: Transition,
-  afterExecution?: () => void,
+  at?: (point: "after-parts" | "after-carried") => void,
 ): Promise<Execution> {
   const condition =
     t.expectedRev === 0
       ? { ConditionExpression: "attribute_not_exists(pk)" }
       : { ConditionExpression: "rev = :rev", ExpressionAttributeValues: { ":rev": t.expectedRev } };
-  const { item, parts: named, writes: parts } = executionItem(t.next, t.dueAt, t.detached);
+  const {
+    item: bare,
+    parts: named,
+    writes: partWrites,
+  } = executionItem(t.next, t.dueAt, t.detached);
   const writes = t.writes ?? [];
   const extra = t.extra ?? [];
-  const events = numbered(t);
-  // The revision read may have been committed alone and its history item never written (a
-  // crash right after): written again (the same item) before the execution naming it changes.
-  const carried = t.next.pending?.length ? historyItem(t.next.id, t.next.pending) : undefined;
-  const put = (Item: Record<string, unknown>) => putItem(deps, { Item });
-  if (writes.length === 0 && extra.length === 0 && parts.length === 0) {
-    if (carried) await put(carried);
+  const parts = await partsAhead(deps, partWrites);
+  if (parts.length < partWrites.length) at?.("after-parts");
+  const alone = writes.length === 0 && extra.length === 0 && parts.length === 0;
+  const { kept, moved, own } = carrying(bare, t.next.pending ?? [], numbered(t), alone);
+  const item = kept.length > 0 ? { ...bare, ...storedPending(kept) } : bare;
+  const stored = { ...t.next, parts: named, pending: kept.length > 0 ? kept : undefined };
+  if (alone) {
+    if (moved) {
+      await putCarried(deps, t.next.id, moved);
+      at?.("after-carried");
+    }
     try {
       await putItem(deps, {
-        Item: events.length > 0 ? { ...item, ...storedPending(events) } : item,
+        Item: item,
         ...condition,
         ReturnValuesOnConditionCheckFailure: "ALL_OLD",
       });
@@ -142,9 +150,7 @@ export async function commit(
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
       throw new StaleExecutionError(t.next.id, unmarshalled(error.Item), error);
     }
-    afterExecution?.();
-    if (events.length > 0) await put(historyItem(t.next.id, events));
-    return { ...t.next, parts: named, pending: undefined };
+    return stored;
   }
   const items: TransactItem[] = [
     {
@@ -152,22 +158,23 @@ export async function commit(
     },
     ...writes.map((w) => w.item),
     ...extra.map((e) => e.item),
-    ...parts.map((p) => ("put" in p ? { Put: { Item: p.put } } : { Delete: { Key: p.delete } })),
-    ...(events.length > 0
+    ...parts,
+    // Unconditional here: it commits only from the current revision, whose events these are.
+    ...(moved ? [{ Put: { Item: historyItem(t.next.id, moved) } }] : []),
+    ...(own
       ? [
           {
             Put: {
-              Item: historyItem(t.next.id, events),
+              Item: historyItem(t.next.id, own),
               ConditionExpression: "attribute_not_exists(pk)",
             },
           },
         ]
       : []),
-    ...(carried ? [{ Put: { Item: carried } }] : []),
   ];
   try {
     await transactWrite(deps, items);
-    return { ...t.next, parts: named, pending: undefined };
+    return stored;
   } catch (error) {
     if (!(error instanceof TransactionCanceledException)) throw error;
     const reasons = error.CancellationReasons ?? [];
@@ -181,12 +188,45 @@ export async function commit(
   }
 }
 
+/**
+ * Puts ahead of the commit, each with its own write (billed once, not twice as in a
+ * transaction), the parts the execution does not name yet: a request's body, its checks, once
+ * each. Put only where there is none, so nothing a committed revision names is ever replaced
+ * outside a transaction; one already there that is not this value was left by a transition that
+ * never committed (it lost the race, or crashed after it), is named by no revision, and is
+ * replaced in the transaction. Readers only read the parts the execution item names, so a part
+ * put ahead of a commit that then fails is never seen. Returns what the transaction must write.
+ */
+async function partsAhead(deps: Deps, writes: PartWrite[]): Promise<TransactItem[]> {
+  const items = await Promise.all(
+    writes.map(async (w): Promise<TransactItem[]> => {
+      if ("delete" in w) return [{ Delete: { Key: w.delete } }];
+      if (!w.first) return [{ Put: { Item: w.put } }];
+      try {
+        await putItem(deps, {
+          Item: w.put,
+          ConditionExpression: "attribute_not_exists(pk)",
+          ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+        });
+        return [];
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        const found = error.Item ? unmarshall(error.Item).hash : undefined;
+        return found === w.put.hash ? [] : [{ Put: { Item: w.put } }];
+      }
+    }),
+  );
+  return items.flat();
+}
+
 const unmarshalled = (item: Parameters<typeof unmarshall>[0] | undefined) =>
   item ? fromStored(unmarshall(item)) : undefined;
 
 /**
  * The execution's history, oldest first: its history items and the events its item still
- * carries (a revision committed alone), in one Query ("EXEC" sorts just before "HIST#").
+ * carries, in one Query ("EXEC" sorts just before "HIST#"). An event may be in both (a history
+ * item put by a transition that then lost the race, while the winner went on carrying it): it
+ * is read once.
  */
 export async function readHistory(deps: Deps, id: string): Promise<HistoryEvent[]> {
   return historyOf(id, await partition(deps, id, keys.execution(id).sk));
@@ -238,14 +278,15 @@ function historyOf(id: string, items: Record<string, unknown>[]): HistoryEvent[]
       continue;
     }
     if (!String(item.sk).startsWith(keys.historyPrefix(id).skPrefix)) continue;
-    // One item per transition; items written before that hold one event each.
+    // Items of consecutive events; items written before that hold one event each.
     if (Array.isArray(item.events)) events.push(...(item.events as HistoryEvent[]));
     else {
       const { pk: _pk, sk: _sk, ...event } = item;
       events.push(event as unknown as HistoryEvent);
     }
   }
-  const known = new Set(events.map((e) => e.seq));
-  events.push(...carried.filter((e) => !known.has(e.seq)));
-  return events.sort((a, b) => a.seq - b.seq);
+  const bySeq = new Map<number, HistoryEvent>();
+  for (const event of [...events, ...carried])
+    if (!bySeq.has(event.seq)) bySeq.set(event.seq, event);
+  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
 }

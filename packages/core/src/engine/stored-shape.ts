@@ -5,7 +5,7 @@ import type { Execution, HistoryEvent, PendingTimer } from "./execution";
  * The execution item's bookkeeping as stored: DynamoDB bills a write by the kilobyte of the
  * item, attribute names included, and every transition rewrites this item, so the engine's own
  * fields take short names and compact values (times as epoch milliseconds, the visits and the
- * parts' hashes each in one string, the events a lone commit carries as tuples). The item then
+ * parts' hashes each in one string, the events it carries as tuples). The item then
  * stays under 1 KB in the common case: one write unit per commit. Readers never see this
  * shape: `fromStored` gives back the {@link Execution}, and reads items written before it
  * (long names, ISO strings, maps) as they are.
@@ -89,7 +89,7 @@ export function toStored(execution: Execution): Record<string, unknown> {
   return pending?.length ? { ...item, ...storedPending(pending) } : item;
 }
 
-/** The attribute that carries a lone commit's events in the execution item. */
+/** The attribute that carries the events of the last transitions in the execution item. */
 export const storedPending = (events: HistoryEvent[]) => ({
   [PACKED.pending]: packedEvents(events),
 });
@@ -185,35 +185,54 @@ function unpackParts(packed: string): Record<string, string> {
   );
 }
 
-/** One transition's events share their time and follow each other: `[first seq, time, [type, state, detail]…]`. */
-type PackedEvents = [number, number | string, ...[string, string | null, unknown?][]];
+/**
+ * Consecutive events, `[first seq, time, entry…]`: an entry is an event, `[type, state, detail]`
+ * (detail left out when absent), or a number, the milliseconds after `time` at which the events
+ * that follow happened. One transition's events share their time; an item carrying several
+ * transitions' events gives one number per transition after the first.
+ */
+type PackedEvents = [number, number | string, ...([string, string | null, unknown?] | number)[]];
 
 function packedEvents(events: HistoryEvent[]): PackedEvents | HistoryEvent[] {
   const first = events[0]!;
+  const start = storedTime(first.at);
   const regular = events.every(
     (e, i) =>
-      e.at === first.at &&
       e.seq === first.seq + i &&
+      (e.at === first.at || (typeof start === "number" && typeof storedTime(e.at) === "number")) &&
       Object.keys(e).every((k) => ["seq", "at", "type", "state", "detail"].includes(k)),
   );
   if (!regular) return events;
-  return [
-    first.seq,
-    storedTime(first.at),
-    ...events.map((e): [string, string | null, unknown?] =>
+  const packed: PackedEvents = [first.seq, start];
+  let at = first.at;
+  for (const e of events) {
+    if (e.at !== at) packed.push(Date.parse(e.at) - (start as number));
+    at = e.at;
+    packed.push(
       e.detail === undefined ? [e.type, e.state ?? null] : [e.type, e.state ?? null, e.detail],
-    ),
-  ];
+    );
+  }
+  return packed;
 }
 
 function unpackEvents(value: unknown): HistoryEvent[] {
   if (!Array.isArray(value) || typeof value[0] !== "number") return value as HistoryEvent[];
-  const [seq, at, ...events] = value as PackedEvents;
-  return events.map(([type, state, detail], i) => ({
-    seq: seq + i,
-    at: readTime(at)!,
-    type,
-    ...(state === null ? {} : { state }),
-    ...(detail === undefined ? {} : { detail: detail as HistoryEvent["detail"] }),
-  }));
+  const [seq, start, ...entries] = value as PackedEvents;
+  const events: HistoryEvent[] = [];
+  let at = readTime(start)!;
+  for (const entry of entries) {
+    if (typeof entry === "number") {
+      at = new Date((start as number) + entry).toISOString();
+      continue;
+    }
+    const [type, state, detail] = entry;
+    events.push({
+      seq: seq + events.length,
+      at,
+      type,
+      ...(state === null ? {} : { state }),
+      ...(detail === undefined ? {} : { detail: detail as HistoryEvent["detail"] }),
+    });
+  }
+  return events;
 }

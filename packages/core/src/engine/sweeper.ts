@@ -11,8 +11,11 @@ const MAX_BACKOFF_SECONDS = 86_400;
 
 /**
  * Finds every execution whose next move is due — a timer, or a runnable execution whose
- * message was lost — and sends its message. Each one it sends is pushed back with a growing
- * delay, so a poison execution is not re-sent every minute forever.
+ * message was lost — and sends its message. The first time it sends a revision's message it
+ * only marks it (`sweeps`): its due entry stays, so the worker's commit is the one index move
+ * a timer costs (a move is a delete and a put of the entry, two index writes). A revision
+ * still there at a later sweep (its message lost again, or poison) is re-sent and pushed back
+ * with a growing delay, so a poison execution is not re-sent every minute forever.
  */
 export async function sweep(
   deps: Deps,
@@ -41,20 +44,19 @@ export async function sweep(
       );
       if (!item) continue;
       const sweeps = (item.sweeps as number | undefined) ?? 0;
-      const backoff = Math.min(options.graceSeconds * 2 ** sweeps, MAX_BACKOFF_SECONDS);
-      const at = addSeconds(now, backoff);
       try {
+        const { UpdateExpression, ExpressionAttributeNames, values } = swept(
+          item.id as string,
+          now,
+          sweeps,
+          options.graceSeconds,
+        );
         await updateItem(deps, {
           Key: keys.execution(item.id as string),
-          UpdateExpression: "SET dueSk = :due, #due = :at, sweeps = :sweeps",
+          UpdateExpression,
+          ExpressionAttributeNames,
           ConditionExpression: "rev = :rev",
-          ExpressionAttributeNames: { "#due": DUE_ATTRIBUTE },
-          ExpressionAttributeValues: {
-            ":due": keys.due(at, item.id as string).dueSk,
-            ":at": storedTime(at),
-            ":sweeps": sweeps + 1,
-            ":rev": item.rev,
-          },
+          ExpressionAttributeValues: { ...values, ":sweeps": sweeps + 1, ":rev": item.rev },
         });
       } catch (error) {
         // It moved meanwhile (the index lags the table): its new revision carries its own due time.
@@ -67,4 +69,23 @@ export async function sweep(
   } while (ExclusiveStartKey && messages.length < limit);
   await sendWorkBatch(deps, messages);
   return { sent: messages.length };
+}
+
+/**
+ * What a sweep writes on a revision it sends: the first time, only that it was sent; from the
+ * second, its due entry pushed back by the grace doubled at each sweep (at most a day).
+ */
+function swept(id: string, now: string, sweeps: number, graceSeconds: number) {
+  if (sweeps === 0)
+    return {
+      UpdateExpression: "SET sweeps = :sweeps",
+      ExpressionAttributeNames: undefined,
+      values: {},
+    };
+  const at = addSeconds(now, Math.min(graceSeconds * 2 ** sweeps, MAX_BACKOFF_SECONDS));
+  return {
+    UpdateExpression: "SET dueSk = :due, #due = :at, sweeps = :sweeps",
+    ExpressionAttributeNames: { "#due": DUE_ATTRIBUTE },
+    values: { ":due": keys.due(at, id).dueSk, ":at": storedTime(at) },
+  };
 }
