@@ -9,7 +9,9 @@ const processor = new BatchProcessor(EventType.SQS);
 
 /**
  * Moves each execution named in the batch; a record that fails comes back to the queue alone
- * (partial batch response). On its last receive the execution is recorded as failed, for
+ * (partial batch response), also when every record failed: Powertools would throw then, which
+ * Lambda and the local loop read as the whole batch failed (the same records, but reported as
+ * the handler's failure, not the records'). On its last receive the execution is recorded as failed, for
  * operations to redrive, rather than vanishing into the dead-letter queue.
  */
 export function workBatchHandler(engine: () => Engine) {
@@ -36,7 +38,10 @@ export function workBatchHandler(engine: () => Engine) {
     );
   };
   return (event: SQSEvent, context?: Context) =>
-    processPartialResponse(event, (r: SQSRecord) => record(r, context), processor, { context });
+    processPartialResponse(event, (r: SQSRecord) => record(r, context), processor, {
+      context,
+      throwOnFullBatchFailure: false,
+    });
 }
 
 export const handler = workBatchHandler(engine);
