@@ -112,20 +112,20 @@ export function legsOf(
 }
 
 /**
- * From the history: a state's time is from its entry to the next state's (the events' times are
- * the engine's `now` when each transition began), for the states entered before `until` (the
- * approval email's send), the last one until then.
+ * From the history: each state's work, from its transition's start to the next one's (a
+ * transition's events all carry the engine's `now` of when it began, so a task's start is its
+ * TaskSucceeded's time), for the states begun before `until` (the approval email's send), the
+ * last one until then; choice states ride in the commit before them and take no time of their own.
  */
 function stateTimes(history: { at: string; type: string; state?: string }[], until: number) {
-  const entered = history
-    .filter((e) => e.type === "StateEntered" && Date.parse(e.at) <= until)
+  const begun = history
+    .filter((e) => e.type === "TaskSucceeded" && Date.parse(e.at) <= until)
     .map((e) => ({ state: e.state ?? "?", at: Date.parse(e.at) }));
   const times: Record<string, number> = {};
-  for (let i = 0; i + 1 < entered.length; i++)
-    times[entered[i]!.state] =
-      (times[entered[i]!.state] ?? 0) + entered[i + 1]!.at - entered[i]!.at;
-  const last = entered.at(-1);
-  if (last) times[`${last.state} (entry, to the email)`] = until - last.at;
+  for (const [i, act] of begun.entries()) {
+    const end = begun[i + 1]?.at ?? until;
+    times[act.state] = (times[act.state] ?? 0) + end - act.at;
+  }
   return times;
 }
 

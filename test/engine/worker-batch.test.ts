@@ -1,5 +1,5 @@
 import type { SQSEvent } from "aws-lambda";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { defineWorkflow } from "../../packages/core/src/engine/definition";
 import { Engine } from "../../packages/core/src/engine/engine";
 import { workBatchHandler } from "../../packages/functions/src/queue/worker";
@@ -30,6 +30,25 @@ const recordOf = (executionId: string, messageId: string) => ({
   awsRegion: "eu-west-1",
 });
 
+afterEach(() => vi.restoreAllMocks());
+
+/** The worker's log lines (JSON, on stdout or stderr by level) while `run` runs. */
+async function logged<T>(run: () => Promise<T>) {
+  const lines: Record<string, unknown>[] = [];
+  for (const stream of [process.stdout, process.stderr]) {
+    const write = stream.write.bind(stream);
+    vi.spyOn(stream, "write").mockImplementation((chunk, ...rest) => {
+      const text = String(chunk);
+      if (!text.startsWith("{")) return write(chunk, ...(rest as []));
+      for (const line of text.split("\n").filter(Boolean)) lines.push(JSON.parse(line));
+      return true;
+    });
+  }
+  const result = await run();
+  vi.restoreAllMocks();
+  return { result, lines };
+}
+
 describe("the worker's batch response", () => {
   it("reports each record that failed, even when every record of the batch failed, rather than failing the batch", async () => {
     const stack = await createTestStack();
@@ -52,8 +71,14 @@ describe("the worker's batch response", () => {
     );
     crashing.add(ids[0]!).add(ids[1]!);
 
-    const all = await handler({ Records: [recordOf(ids[0]!, "m-0"), recordOf(ids[1]!, "m-1")] });
+    const { result: all, lines } = await logged(() =>
+      handler({ Records: [recordOf(ids[0]!, "m-0"), recordOf(ids[1]!, "m-1")] }),
+    );
     expect(all.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual(["m-0", "m-1"]);
+    // Each failure's cause is logged once, with its execution: the batch's answer has only ids.
+    const failures = lines.filter((l) => String(l.message).startsWith("record failed"));
+    expect(failures.map((l) => l.executionId).sort()).toEqual([ids[0], ids[1]].sort());
+    expect(JSON.stringify(failures)).toContain("crash in");
 
     const mixed: SQSEvent = {
       Records: [recordOf(ids[0]!, "m-0"), recordOf(ids[2]!, "m-2")],

@@ -22,7 +22,14 @@ export function workBatchHandler(engine: () => Engine) {
         remainingMs: context ? () => context.getRemainingTimeInMillis() : undefined,
       });
     } catch (error) {
-      if (Number(record.attributes.ApproximateReceiveCount) < MAX_RECEIVE_COUNT) throw error;
+      if (Number(record.attributes.ApproximateReceiveCount) < MAX_RECEIVE_COUNT) {
+        // The batch's answer carries only the record's id: its cause is said here, once.
+        logger.warn("record failed; its message goes back to the queue", {
+          executionId: message.executionId,
+          error: error as Error,
+        });
+        throw error;
+      }
       logger.error("execution failed after its last retry", {
         executionId: message.executionId,
         error: error as Error,
