@@ -5,8 +5,9 @@
  * is empty), every AWS request the handlers and the worker loop send timed on the wire. Prints,
  * per leg, the median and the slowest: the POST (document checks, idempotency claim, start
  * commit, SQS send, and what is left: HTTP and the handler's own work), queue → worker (the
- * send's answer to the worker's invocation), the worker to the approval email's SES send, and the
- * SES store → the bench's mailbox poller. `--timeline` prints each request's calls in order.
+ * send's answer to the worker's invocation), the worker to the approval email's SendEmail, and
+ * SES storing it (the bench hears the emulator's store, bench/e2e/mailbox.ts). `--timeline`
+ * prints each request's calls in order.
  *
  * Flags: --requests 10 (per type) --gap-ms 1000 --timeline
  */
@@ -78,8 +79,9 @@ export function legsOf(
   const invoked = spans.find(
     (s) => s.service === "Lambda" && s.operation === "worker" && s.start >= queuedAt,
   );
-  const emails = aws.filter((s) => s.service === "SES" && s.end <= seenAt && s.start >= submitAt);
-  const emailedAt = Math.max(...emails.map((s) => s.end));
+  // The approval email's SendEmail: the last begun before its email was stored.
+  const emails = aws.filter((s) => s.service === "SES" && s.start <= seenAt && s.start >= submitAt);
+  const emailedAt = Math.max(...emails.map((s) => s.start));
   const workerAt = invoked?.start ?? queuedAt;
   const within = (from: number, to: number) => {
     const inside = aws.filter((s) => s.start >= from && s.end <= to);
@@ -91,7 +93,7 @@ export function legsOf(
     return { byOp, busy: busy(inside, from, to) };
   };
   // The legs on the critical path: the POST up to its SQS send, the queue, the worker to the
-  // email's SES send, the mailbox. The POST's answer after the send runs beside the worker.
+  // email's SendEmail, SES storing it. The POST's answer after the send runs beside the worker.
   const post = within(submitAt, queuedAt);
   const work = within(workerAt, emailedAt);
   return {
@@ -101,9 +103,9 @@ export function legsOf(
       "POST to its SQS send, AWS calls (wall)": post.busy,
       "POST to its SQS send, the rest (HTTP, handler)": queuedAt - submitAt - post.busy,
       "queue → worker invoked": workerAt - queuedAt,
-      "worker to the SES send, AWS calls (wall)": work.busy,
-      "worker to the SES send, the rest (CPU, awaits)": emailedAt - workerAt - work.busy,
-      "SES sent → mailbox saw it": seenAt - emailedAt,
+      "worker to its SendEmail, AWS calls (wall)": work.busy,
+      "worker to its SendEmail, the rest (CPU, awaits)": emailedAt - workerAt - work.busy,
+      "SendEmail → SES stored it": seenAt - emailedAt,
       "(beside: POST answered after its send)": submitEnd - queuedAt,
     },
     calls: { post: post.byOp, worker: work.byOp },
@@ -200,7 +202,7 @@ try {
     const r = records[0]!;
     if (!r.approvalEmailSeenAt) throw new Error(`${type}: no approval email (${r.errors})`);
     const legs = legsOf(type, spans, r.submitAt, r.submitAt + r.submitMs, r.approvalEmailSeenAt);
-    const emailedAt = r.approvalEmailSeenAt - legs.legs["SES sent → mailbox saw it"]!;
+    const emailedAt = r.approvalEmailSeenAt - legs.legs["SendEmail → SES stored it"]!;
     legs.states = stateTimes(await readHistory(stack.observer, r.id), emailedAt);
     byType.set(type, [...(byType.get(type) ?? []), legs]);
     if (flags.timeline) {

@@ -48,7 +48,6 @@ export interface BenchStack {
   /** Uncounted clients for the bench's own reads (history, statuses). */
   observer: Deps;
   apiUrl: string;
-  sesUrl: string;
   members: BenchMember[];
   /** What the handlers, the worker and the sweeper send (the Deps they get through useDeps). */
   calls: CallCounter;
@@ -149,7 +148,6 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
     deps,
     observer,
     apiUrl: server.url,
-    sesUrl: options.endpoints.ses!,
     members,
     calls,
     pollerCalls,
