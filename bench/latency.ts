@@ -118,6 +118,9 @@ export function legsOf(
  * transition's events all carry the engine's `now` of when it began, so a task's start is its
  * TaskSucceeded's time), for the states begun before `until` (the approval email's send), the
  * last one until then; choice states ride in the commit before them and take no time of their own.
+ * An approval entry whose own commit a decision overtook (the bench decides from the first email
+ * while the entry step still runs, so the entry's commit is refused) has no TaskSucceeded: its
+ * time counts in the state before it.
  */
 function stateTimes(history: { at: string; type: string; state?: string }[], until: number) {
   const begun = history
