@@ -74,7 +74,7 @@ export async function benchBoard(
 ): Promise<BoardFigures> {
   const stack = await startBenchStack({ endpoints, workers: 1, members: 8, sweepEveryMs: 2_000 });
   const emails: StoredEmail[] = [];
-  const mailbox = watchMailbox(stack.sesUrl, (e) => emails.push(e));
+  const mailbox = watchMailbox((e) => emails.push(e));
   const api = async (method: string, path: string, body?: unknown, token?: string) => {
     const r = await fetch(`${stack.apiUrl}${path}`, {
       method,

@@ -30,7 +30,7 @@ export interface RequestRecord {
   submitMs: number;
   /** When each decision was posted. */
   decisionPosts: number[];
-  /** When the bench's mailbox poller first saw an approval email (every 20 ms). */
+  /** When the SES emulator stored the first approval email (the bench hears its store). */
   approvalEmailSeenAt?: number;
   /** Decisions the execution recorded. */
   approvals: number;
@@ -201,7 +201,7 @@ export async function drive(
       if (t.noticesLeft === 0) t.done = true;
     }
   };
-  const mailbox = watchMailbox(stack.sesUrl, onEmail);
+  const mailbox = watchMailbox(onEmail);
 
   const submitOne = async (i: number) => {
     const type = options.types[i % options.types.length]!;

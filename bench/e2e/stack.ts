@@ -10,7 +10,7 @@ import { loadHandler } from "../../packages/functions/src/local/handlers";
 import { lambdaContext } from "../../packages/functions/src/local/lambda-context";
 import { provision } from "../../packages/functions/src/local/provision";
 import { type SqsHandler, startWorkerLoop } from "../../packages/functions/src/local/worker-loop";
-import { attach, type CallCounter } from "../support/call-counter";
+import { attach, type CallCounter, type CallSpan, nowMs } from "../support/call-counter";
 import { type CapacityMeter, meterCapacity } from "./capacity";
 import { type BenchMember, loadBenchRegisters } from "./registers";
 
@@ -19,15 +19,19 @@ const WORKER = "packages/functions/src/queue/worker.handler";
 /** Wall time of each handler invocation, by function (route key, "worker", "sweeper"): what Lambda bills. */
 export class Durations {
   private byFunction: Record<string, number[]> = {};
+  /** `trace`, when given, hears each invocation as a span of service "Lambda". */
+  constructor(private trace?: (span: CallSpan) => void) {}
   time<A extends unknown[], R>(name: string, f: (...args: A) => Promise<R>) {
     return async (...args: A): Promise<R> => {
-      const t0 = performance.now();
+      const t0 = nowMs();
       try {
         return await f(...args);
       } finally {
+        const end = nowMs();
         const list = this.byFunction[name] ?? [];
-        list.push(performance.now() - t0);
+        list.push(end - t0);
         this.byFunction[name] = list;
+        this.trace?.({ service: "Lambda", operation: name, start: t0, end });
       }
     };
   }
@@ -44,7 +48,6 @@ export interface BenchStack {
   /** Uncounted clients for the bench's own reads (history, statuses). */
   observer: Deps;
   apiUrl: string;
-  sesUrl: string;
   members: BenchMember[];
   /** What the handlers, the worker and the sweeper send (the Deps they get through useDeps). */
   calls: CallCounter;
@@ -62,6 +65,11 @@ export interface BenchStackOptions {
   /** Bench members (and their activities) for aid and loans. */
   members: number;
   sweepEveryMs: number;
+  /**
+   * Hears every AWS request the handlers send, the worker loops' own (service "SQS poller") and
+   * each handler invocation (service "Lambda"), with their times: where one request's time goes.
+   */
+  trace?: (span: CallSpan) => void;
 }
 
 /**
@@ -90,11 +98,15 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
   const observer = depsFromConfig(config);
   const members = await loadBenchRegisters(observer, options.members);
 
-  const calls = attach(deps.clients);
+  const { trace } = options;
+  const calls = attach(deps.clients, trace);
   const pollerClients = createClients(config);
-  const pollerCalls = attach({ sqs: pollerClients.sqs });
+  const pollerCalls = attach(
+    { sqs: pollerClients.sqs },
+    trace && ((span) => trace({ ...span, service: "SQS poller" })),
+  );
   const capacity = meterCapacity(deps.clients.ddb);
-  const durations = new Durations();
+  const durations = new Durations(trace);
   useDeps(deps);
 
   const api: Record<string, ApiHandler | undefined> = {};
@@ -136,7 +148,6 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
     deps,
     observer,
     apiUrl: server.url,
-    sesUrl: options.endpoints.ses!,
     members,
     calls,
     pollerCalls,

@@ -32,11 +32,28 @@ export interface CallCounter {
 const NAME = "entraideCallCounter";
 
 /**
+ * Milliseconds since the epoch, on the wall clock the rest of the bench and the engine's history
+ * use (performance.timeOrigin + performance.now() drifts from it in a long run, by tens of ms).
+ */
+export const nowMs = () => Date.now();
+
+/** One request on the wire: which, and when it was sent and answered (ms since the epoch). */
+export interface CallSpan {
+  service: string;
+  operation: string;
+  start: number;
+  end: number;
+}
+
+/**
  * Attaches one counter to every client given (e.g. `deps.clients`). The middleware sits at the
  * end of the finalizeRequest step, inside the SDK's retry middleware, so each attempt the SDK
- * sends on the wire counts once, as AWS would bill it.
+ * sends on the wire counts once, as AWS would bill it. `onCall`, when given, hears each one's times.
  */
-export function attach<T extends { [K in keyof T]: CountableClient }>(clients: T): CallCounter {
+export function attach<T extends { [K in keyof T]: CountableClient }>(
+  clients: T,
+  onCall?: (span: CallSpan) => void,
+): CallCounter {
   let counts: CallCounts = {};
   const stacks = new Set(Object.values<CountableClient>(clients).map((c) => c.middlewareStack));
   const middleware =
@@ -48,7 +65,9 @@ export function attach<T extends { [K in keyof T]: CountableClient }>(clients: T
         ...counts[service],
         [operation]: (counts[service]?.[operation] ?? 0) + 1,
       };
-      return next(args);
+      if (!onCall) return next(args);
+      const start = nowMs();
+      return next(args).finally(() => onCall({ service, operation, start, end: nowMs() }));
     };
   for (const stack of stacks) {
     // A stack shared by two clients (DynamoDBDocumentClient and its DynamoDBClient) counts once.

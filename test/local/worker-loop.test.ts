@@ -104,6 +104,34 @@ describe("worker loop", () => {
     expect(counts.slice(0, 2)).toEqual([1, 2]);
   });
 
+  it("long-polls as Lambda's event source does: a message sent while it waits comes from the poll already waiting", async () => {
+    // Prepare: the loop's receives, as it sends them
+    const q = await fastQueue();
+    const receives: { WaitTimeSeconds?: number }[] = [];
+    q.sqs.middlewareStack.add(
+      (next, context) => (args) => {
+        if (context.commandName === "ReceiveMessageCommand")
+          receives.push(args.input as { WaitTimeSeconds?: number });
+        return next(args);
+      },
+      { step: "initialize", name: "receives" },
+    );
+    let receivesBeforeHandler: number | undefined;
+    const rec = recording(() => {
+      receivesBeforeHandler ??= receives.length;
+      return [];
+    });
+    loop = await startWorkerLoop({ ...q, handler: rec.handler, waitTimeSeconds: 5, log: () => {} });
+    await waitFor(() => receives.length === 1);
+    // Act
+    await q.send("late");
+    await waitFor(() => rec.seen.length === 1);
+    // Assess
+    expect(receivesBeforeHandler).toBe(1);
+    expect(receives[0]).toMatchObject({ WaitTimeSeconds: 5, MaxNumberOfMessages: 10 });
+    q.sqs.middlewareStack.remove("receives");
+  });
+
   it("hands the handler real SQS records", async () => {
     // Prepare
     const q = await fastQueue();

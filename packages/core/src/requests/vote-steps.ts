@@ -2,13 +2,13 @@ import { getCommittee } from "../committees/committee";
 import { languageOf, languagesOf } from "../contacts/language";
 import type { Deps } from "../deps";
 import type { Step, StepContext } from "../engine/definition";
-import { decisionTokenKey } from "../notifications/decision-tokens";
 import type { RequestSummary } from "../notifications/templates/common";
 import type { CommitteeVotePolicy } from "../plan/approvals";
 import type { PlanConfig } from "../plan/config";
 import { committeeOnce } from "./activity-of";
 import { notify } from "./notify";
 import type { RequestData } from "./record";
+import { decisionLinks } from "./steps/tools";
 import { type CommitteeVote, openVote, type Tally, tallyOf } from "./votes";
 
 export interface VoteStepHelpers {
@@ -58,8 +58,7 @@ export function createVoteSteps(
     const languageOf = languagesOf(deps, voters);
     for (const email of voters) {
       const options = { meta: { email, role: "voter" }, expiresAt: vote.deadline };
-      const token = await ctx.issueToken(decisionTokenKey("voter", email, mailing), options);
-      const replyToken = await ctx.issueToken(decisionTokenKey("reply", email, mailing), options);
+      const [token, replyToken] = await decisionLinks(ctx, "voter", email, mailing, options);
       await ctx.effect(`voter:${email}`, async () => {
         const language = await languageOf(email);
         return notify(deps, {

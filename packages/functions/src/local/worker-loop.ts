@@ -86,6 +86,8 @@ export async function startWorkerLoop(options: WorkerLoopOptions): Promise<Worke
       log("worker loop: the handler failed; the whole batch will be retried", error);
       return;
     }
+    if (failed.size > 0)
+      log(`worker loop: ${failed.size} of ${records.length} records failed and will be retried`);
     const done = messages.filter((m) => !failed.has(m.MessageId!));
     if (done.length === 0) return;
     const deleted = await sqs.send(

@@ -9,7 +9,9 @@ const processor = new BatchProcessor(EventType.SQS);
 
 /**
  * Moves each execution named in the batch; a record that fails comes back to the queue alone
- * (partial batch response). On its last receive the execution is recorded as failed, for
+ * (partial batch response), also when every record failed: Powertools would throw then, which
+ * Lambda and the local loop read as the whole batch failed (the same records, but reported as
+ * the handler's failure, not the records'). On its last receive the execution is recorded as failed, for
  * operations to redrive, rather than vanishing into the dead-letter queue.
  */
 export function workBatchHandler(engine: () => Engine) {
@@ -20,7 +22,14 @@ export function workBatchHandler(engine: () => Engine) {
         remainingMs: context ? () => context.getRemainingTimeInMillis() : undefined,
       });
     } catch (error) {
-      if (Number(record.attributes.ApproximateReceiveCount) < MAX_RECEIVE_COUNT) throw error;
+      if (Number(record.attributes.ApproximateReceiveCount) < MAX_RECEIVE_COUNT) {
+        // The batch's answer carries only the record's id: its cause is said here, once.
+        logger.warn("record failed; its message goes back to the queue", {
+          executionId: message.executionId,
+          error: error as Error,
+        });
+        throw error;
+      }
       logger.error("execution failed after its last retry", {
         executionId: message.executionId,
         error: error as Error,
@@ -36,7 +45,10 @@ export function workBatchHandler(engine: () => Engine) {
     );
   };
   return (event: SQSEvent, context?: Context) =>
-    processPartialResponse(event, (r: SQSRecord) => record(r, context), processor, { context });
+    processPartialResponse(event, (r: SQSRecord) => record(r, context), processor, {
+      context,
+      throwOnFullBatchFailure: false,
+    });
 }
 
 export const handler = workBatchHandler(engine);

@@ -2,7 +2,7 @@ import { addSeconds } from "../../clock";
 import { languagesOf } from "../../contacts/language";
 import type { Deps } from "../../deps";
 import { documentNames } from "../../documents/documents";
-import type { CallbackResult, StepContext } from "../../engine/definition";
+import type { CallbackResult, StepContext, TokenOptions } from "../../engine/definition";
 import { EntraideError } from "../../errors";
 import { getMember } from "../../members/register";
 import { decisionTokenKey } from "../../notifications/decision-tokens";
@@ -105,11 +105,11 @@ export function createStepTools(deps: Deps, plan: PlanConfig) {
     const base = await summary(ctx.executionId, data, ctx.read);
     const expiresAt = addSeconds(ctx.now.toISOString(), plan.approvals.tokenValiditySeconds);
     // Each approver reads it in the language the registers give them: one read for all of them.
+    // One approver after the other, so the first email leaves as soon as it can.
     const languageOf = languagesOf(deps, emails);
     for (const email of emails) {
       const options = { meta: { email, role }, expiresAt };
-      const token = await ctx.issueToken(decisionTokenKey("approver", email, mailing), options);
-      const replyToken = await ctx.issueToken(decisionTokenKey("reply", email, mailing), options);
+      const [token, replyToken] = await decisionLinks(ctx, "approver", email, mailing, options);
       await ctx.effect(`${role}:${email}`, async () =>
         send(
           email,
@@ -138,6 +138,20 @@ export function createStepTools(deps: Deps, plan: PlanConfig) {
 }
 
 export type StepTools = ReturnType<typeof createStepTools>;
+
+/** An approver's or voter's two links for a mailing, issued side by side: the page's, the reply's. */
+export function decisionLinks(
+  ctx: StepContext,
+  kind: "approver" | "voter",
+  email: string,
+  mailing: string,
+  options: TokenOptions,
+): Promise<[string, string]> {
+  return Promise.all([
+    ctx.issueToken(decisionTokenKey(kind, email, mailing), options),
+    ctx.issueToken(decisionTokenKey("reply", email, mailing), options),
+  ]);
+}
 
 /** The member as the register knows them now: the address that confirms or disputes. */
 export async function registeredMember(deps: Deps, data: RequestData) {
