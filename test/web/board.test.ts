@@ -1,13 +1,12 @@
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { depsFromConfig } from "../../packages/core/src/deps";
 import { advanceClockOffset } from "../../packages/functions/src/local/clock-offset";
 import {
-  artifacts,
   axeViolations,
   eventually,
   fieldErrors,
   type OpenPage,
+  screenshot,
   startWebStack,
   type WebStack,
 } from "./browser";
@@ -63,7 +62,7 @@ const onBoard = (title: string, wanted = true) =>
 
 /** Screenshot, axe, problems; `refused`: the API's 4xx this page was shown (Chromium logs them). */
 async function look(page: OpenPage, name: string, refused?: number) {
-  await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+  await screenshot(page, `${name}`);
   expect(await axeViolations(page)).toEqual([]);
   const expected = `console: Failed to load resource: the server responded with a status of ${refused}`;
   expect(page.problems.filter((p) => !p.startsWith(expected))).toEqual([]);

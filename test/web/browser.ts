@@ -2,11 +2,29 @@ import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { type LocalStack, start } from "../../packages/functions/src/local/start";
 
 const root = join(import.meta.dirname, "../..");
 export const artifacts = join(root, "test/artifacts");
+
+/**
+ * Screenshots are written only when asked, `SCREENSHOTS=1 npm test` (or `SCREENSHOTS=1 npx vitest
+ * run test/web/…`), into test/artifacts/: no test reads them, and encoding whole pages as PNG was
+ * the costliest step of the browser tests. Whoever changes a page asks for them and looks.
+ */
+export const screenshotsWanted = process.env.SCREENSHOTS === "1";
+
+/** `target` (the whole page, or one element) as `name`.png in test/artifacts/, when asked. */
+export async function screenshot(
+  target: Page | Locator,
+  name: string,
+  options: { fullPage?: boolean } = { fullPage: true },
+): Promise<void> {
+  if (!screenshotsWanted) return;
+  const path = join(artifacts, `${name}.png`);
+  await ("goto" in target ? target.screenshot({ path, ...options }) : target.screenshot({ path }));
+}
 
 /** Debian's Chromium (installed by `.ci/run`), headless, with nothing phoning home. */
 export const CHROMIUM_ARGS = [
