@@ -191,9 +191,11 @@ describe("the board in the browser", () => {
       /http\S+board\.html#view=manage&id=[0-9a-f-]{36}&token=[A-Za-z0-9_-]{43}/,
     );
     const before = (await listed()).find((p) => p.title === title)!.expiresAt;
-    await advanceClockOffset(depsFromConfig(web.stack.config), 5 * DAY);
-    // The running stack reads the offset on its scheduler's tick (every 2 s): let a few pass.
-    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    const offset = await advanceClockOffset(depsFromConfig(web.stack.config), 5 * DAY);
+    // The running stack reads the offset on its scheduler's tick (every 2 s).
+    await eventually("the stack's clock moved on", async () =>
+      web.stack.clock.offsetMs === offset ? true : undefined,
+    );
     const page = await web.open(manage.replace(web.stack.config.publicUrl, ""), 360);
     await page.waitForSelector("#renew");
     await look(page, "board-manage-360");
