@@ -7,6 +7,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // Two files at a time on two cores (the default keeps one core for vitest itself): a file
+    // waiting on Chromium, DynamoDB Local or a timer leaves its core to the other.
+    maxWorkers: 2,
     env: {
       // The SDK's notice that future versions need Node 22 would drown the test output.
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
