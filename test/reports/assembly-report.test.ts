@@ -7,7 +7,7 @@ import { planConfig } from "../../packages/core/src/plan/config";
 import { reportCsv } from "../../packages/core/src/reports/csv";
 import { type AssemblyFigures, assemblyFigures } from "../../packages/core/src/reports/figures";
 import { reportHtml } from "../../packages/core/src/reports/html";
-import { artifacts, axeViolations, CHROMIUM_ARGS } from "../web/browser";
+import { artifacts, axeViolations, CHROMIUM_ARGS, screenshot } from "../web/browser";
 import { expectedFigures } from "./support/expected";
 import { PERSONAL, seedYear, YEAR_START } from "./support/seed-year";
 
@@ -128,14 +128,9 @@ describe("the assembly report of a seeded year", () => {
 
       // Act
       await page.goto(pathToFileURL(file).href);
-      await page.screenshot({
-        path: join(artifacts, `assembly-report-${width}.png`),
-        fullPage: true,
-      });
+      await screenshot(page, `assembly-report-${width}`);
       for (const [i, chart] of (await page.locator("svg.chart").all()).entries()) {
-        await chart.screenshot({
-          path: join(artifacts, `assembly-report-${width}-chart-${i}.png`),
-        });
+        await screenshot(chart, `assembly-report-${width}-chart-${i}`);
       }
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - window.innerWidth,
@@ -145,10 +140,7 @@ describe("the assembly report of a seeded year", () => {
       const pdf = await page.pdf({ format: "A4", printBackground: true });
       // The PDF as printed cannot be looked at here: the page under print CSS is what it holds.
       await page.emulateMedia({ media: "print" });
-      await page.screenshot({
-        path: join(artifacts, `assembly-report-${width}-print.png`),
-        fullPage: true,
-      });
+      await screenshot(page, `assembly-report-${width}-print`);
       await writeFile(join(artifacts, `assembly-report-${width}.pdf`), pdf);
       await context.close();
 

@@ -1,13 +1,12 @@
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { depsFromConfig } from "../../packages/core/src/deps";
 import { advanceClockOffset } from "../../packages/functions/src/local/clock-offset";
 import {
-  artifacts,
   axeViolations,
   eventually,
   fieldErrors,
   type OpenPage,
+  screenshot,
   startWebStack,
   type WebStack,
 } from "./browser";
@@ -63,7 +62,7 @@ const onBoard = (title: string, wanted = true) =>
 
 /** Screenshot, axe, problems; `refused`: the API's 4xx this page was shown (Chromium logs them). */
 async function look(page: OpenPage, name: string, refused?: number) {
-  await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+  await screenshot(page, `${name}`);
   expect(await axeViolations(page)).toEqual([]);
   const expected = `console: Failed to load resource: the server responded with a status of ${refused}`;
   expect(page.problems.filter((p) => !p.startsWith(expected))).toEqual([]);
@@ -192,9 +191,11 @@ describe("the board in the browser", () => {
       /http\S+board\.html#view=manage&id=[0-9a-f-]{36}&token=[A-Za-z0-9_-]{43}/,
     );
     const before = (await listed()).find((p) => p.title === title)!.expiresAt;
-    await advanceClockOffset(depsFromConfig(web.stack.config), 5 * DAY);
-    // The running stack reads the offset on its scheduler's tick (every 2 s): let a few pass.
-    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    const offset = await advanceClockOffset(depsFromConfig(web.stack.config), 5 * DAY);
+    // The running stack reads the offset on its scheduler's tick (every 2 s).
+    await eventually("the stack's clock moved on", async () =>
+      web.stack.clock.offsetMs === offset ? true : undefined,
+    );
     const page = await web.open(manage.replace(web.stack.config.publicUrl, ""), 360);
     await page.waitForSelector("#renew");
     await look(page, "board-manage-360");

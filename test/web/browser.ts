@@ -2,11 +2,29 @@ import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { type LocalStack, start } from "../../packages/functions/src/local/start";
 
 const root = join(import.meta.dirname, "../..");
 export const artifacts = join(root, "test/artifacts");
+
+/**
+ * Screenshots are written only when asked, `SCREENSHOTS=1 npm test` (or `SCREENSHOTS=1 npx vitest
+ * run test/web/…`), into test/artifacts/: no test reads them, and encoding whole pages as PNG was
+ * the costliest step of the browser tests. Whoever changes a page asks for them and looks.
+ */
+export const screenshotsWanted = process.env.SCREENSHOTS === "1";
+
+/** `target` (the whole page, or one element) as `name`.png in test/artifacts/, when asked. */
+export async function screenshot(
+  target: Page | Locator,
+  name: string,
+  options: { fullPage?: boolean } = { fullPage: true },
+): Promise<void> {
+  if (!screenshotsWanted) return;
+  const path = join(artifacts, `${name}.png`);
+  await ("goto" in target ? target.screenshot({ path, ...options }) : target.screenshot({ path }));
+}
 
 /** Debian's Chromium (installed by `.ci/run`), headless, with nothing phoning home. */
 export const CHROMIUM_ARGS = [
@@ -98,12 +116,19 @@ async function freePorts(n: number): Promise<number[]> {
   return ports;
 }
 
+let axeSource: Promise<string> | undefined;
+
 /** Serious and critical axe-core violations on the page as it is now. */
 export async function axeViolations(page: Page): Promise<string[]> {
+  axeSource ??= readFile(join(root, "node_modules/axe-core/axe.min.js"), "utf8");
   // Evaluated through the DevTools protocol: the pages' CSP rightly refuses inline scripts.
-  await page.evaluate(await readFile(join(root, "node_modules/axe-core/axe.min.js"), "utf8"));
+  // Once per document: parsing axe's half megabyte again for each check of the same page is waste.
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(await axeSource);
+  // Every rule runs; only violations are detailed, as only they are read.
   const results = (await page.evaluate(() =>
-    (window as unknown as { axe: { run: () => Promise<unknown> } }).axe.run(),
+    (window as unknown as { axe: { run: (o: object) => Promise<unknown> } }).axe.run({
+      resultTypes: ["violations"],
+    }),
   )) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
@@ -129,17 +154,21 @@ export const PDF = Buffer.from(
   "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
 );
 
-/** What `probe` finds once it finds something, polling the running stack; fails after `timeoutMs`. */
+/**
+ * What `probe` finds once it finds something, polling the running stack; fails after `timeoutMs`.
+ * Polls soon, then less often: most waits end within a worker's turn or two, and a fixed 300 ms
+ * pause cost each of them half of that on average; the long ones (a scheduler tick) poll 4 times a second.
+ */
 export async function eventually<T>(
   what: string,
   probe: () => Promise<T | undefined>,
   timeoutMs = 45_000,
 ): Promise<T> {
   const until = Date.now() + timeoutMs;
-  for (;;) {
+  for (let pause = 10; ; pause = Math.min(pause * 1.5, 250)) {
     const value = await probe();
     if (value !== undefined) return value;
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 300));
+    await new Promise((r) => setTimeout(r, pause));
   }
 }

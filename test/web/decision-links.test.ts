@@ -1,12 +1,18 @@
 import { readFile } from "node:fs/promises";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { depsFromConfig } from "../../packages/core/src/deps";
 import { planConfig } from "../../packages/core/src/plan/config";
 import type { Language } from "../../packages/core/src/requests/request-types";
 import { advanceClockOffset } from "../../packages/functions/src/local/clock-offset";
 import { admins, contractBody, member, postUpload } from "../requests-flow/support";
-import { artifacts, axeViolations, eventually, PDF, startWebStack, type WebStack } from "./browser";
+import {
+  axeViolations,
+  eventually,
+  PDF,
+  screenshot,
+  startWebStack,
+  type WebStack,
+} from "./browser";
 
 /**
  * Closed decision links in the browser, on the stack `npm start` runs: a used link and an
@@ -74,16 +80,10 @@ async function closedPage(token: string, language: Language, name: string) {
   const links = await page.$$eval("main a[href]", (as) => as.map((a) => a.getAttribute("href")));
   const hasForm = (await page.$("#decision-form")) !== null;
   const violations = await axeViolations(page);
-  await page.screenshot({
-    path: join(artifacts, `decision-${name}-${language}.png`),
-    fullPage: true,
-  });
+  await screenshot(page, `decision-${name}-${language}`);
   for (const width of [360]) {
     await page.setViewportSize({ width, height: 800 });
-    await page.screenshot({
-      path: join(artifacts, `decision-${name}-${language}-${width}.png`),
-      fullPage: true,
-    });
+    await screenshot(page, `decision-${name}-${language}-${width}`);
   }
   return { text, links, hasForm, violations, problems: page.problems };
 }
@@ -196,7 +196,7 @@ describe("an approval email's document link", () => {
     const page = await web.open(new URL(link!).pathname + new URL(link!).hash);
     const download = await page.waitForEvent("download", { timeout: 20_000 });
     const bytes = await readFile((await download.path())!);
-    await page.screenshot({ path: join(artifacts, "decision-document-open.png"), fullPage: true });
+    await screenshot(page, "decision-document-open");
 
     // Act 2: decided, the same link again
     const decided = await api("POST", "/api/decisions", token, { decision: "approve" });
@@ -207,10 +207,7 @@ describe("an approval email's document link", () => {
       downloaded = true;
     });
     const closedText = (await closed.textContent("main")) ?? "";
-    await closed.screenshot({
-      path: join(artifacts, "decision-document-closed.png"),
-      fullPage: true,
-    });
+    await screenshot(closed, "decision-document-closed");
     const documentId = new URLSearchParams(new URL(link!).hash.slice(1)).get("document");
     const refused = await api("GET", `/api/decisions/current/documents/${documentId}`, token);
 

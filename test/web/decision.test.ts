@@ -1,6 +1,5 @@
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { artifacts, axeViolations, type OpenPage, type WebStack } from "./browser";
+import { axeViolations, type OpenPage, screenshot, type WebStack } from "./browser";
 import {
   attach,
   decisionLink,
@@ -75,7 +74,7 @@ const pathOf = (link: string, language: string) => {
 async function shoot(page: OpenPage, name: string) {
   for (const width of [360, 1280]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: join(artifacts, `${name}-${width}.png`), fullPage: true });
+    await screenshot(page, `${name}-${width}`);
   }
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
 }

@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, expect } from "vitest";
 import { depsFromConfig } from "../../packages/core/src/deps";
@@ -7,11 +6,11 @@ import { exportBatch } from "../../packages/core/src/finance/exports";
 import { markBatchPaid } from "../../packages/core/src/finance/settlement";
 import { createEngine } from "../../packages/core/src/workflows/index";
 import {
-  artifacts,
   axeViolations,
   eventually,
   type OpenPage,
   PDF,
+  screenshot,
   startWebStack,
   type WebStack,
 } from "./browser";
@@ -289,10 +288,7 @@ export async function eachLanguage(
     await page.waitForSelector("#request-status");
     for (const width of widths) {
       await page.setViewportSize({ width, height: 900 });
-      await page.screenshot({
-        path: join(artifacts, `status-${name}-${language}-${width}.png`),
-        fullPage: true,
-      });
+      await screenshot(page, `status-${name}-${language}-${width}`);
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth > window.innerWidth,
       );

@@ -1,11 +1,10 @@
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { depsFromConfig } from "../../packages/core/src/deps";
 import { createBatch } from "../../packages/core/src/finance/batches";
 import { markPayoutFailed } from "../../packages/core/src/finance/settlement";
 import { errorMap } from "../../packages/core/src/requests/messages";
 import { createEngine } from "../../packages/core/src/workflows/index";
-import { artifacts, axeViolations, fieldErrors, type WebStack } from "./browser";
+import { axeViolations, fieldErrors, screenshot, type WebStack } from "./browser";
 import {
   attach,
   confirmationLink,
@@ -115,10 +114,7 @@ describe("following a request", () => {
     await status.waitForSelector("#withdraw");
     for (const width of [360, 1280]) {
       await status.setViewportSize({ width, height: 900 });
-      await status.screenshot({
-        path: join(artifacts, `status-request-${width}.png`),
-        fullPage: true,
-      });
+      await screenshot(status, `status-request-${width}`);
     }
     const statusAxe = await axeViolations(status);
     await status.click("#withdraw");
@@ -151,7 +147,7 @@ describe("following a request", () => {
     const preselected = await page.isChecked("#f-decision");
     for (const width of [360, 1280]) {
       await page.setViewportSize({ width, height: 900 });
-      await page.screenshot({ path: join(artifacts, `decision-${width}.png`), fullPage: true });
+      await screenshot(page, `decision-${width}`);
     }
     await page.check("#f-decision-reject");
     await page.click("#decide");
@@ -233,16 +229,10 @@ describe("a transfer the bank returned", () => {
     await confirmPage.waitForSelector("#confirm");
     const confirmText = await confirmPage.textContent("main");
     const confirmViolations = await axeViolations(confirmPage);
-    await confirmPage.screenshot({
-      path: join(artifacts, "confirm-iban-open.png"),
-      fullPage: true,
-    });
+    await screenshot(confirmPage, "confirm-iban-open");
     await confirmPage.click("#confirm");
     await confirmPage.waitForSelector(".notice[role=status]");
-    await confirmPage.screenshot({
-      path: join(artifacts, "confirm-iban-done.png"),
-      fullPage: true,
-    });
+    await screenshot(confirmPage, "confirm-iban-done");
     // Assess
     expect(errors["f-iban"]).toBeTruthy();
     expect(violations).toEqual([]);

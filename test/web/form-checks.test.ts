@@ -1,6 +1,5 @@
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { artifacts, axeViolations, fieldErrors, type WebStack } from "./browser";
+import { axeViolations, fieldErrors, screenshot, type WebStack } from "./browser";
 import { attach, fillFreelanceExpenses, fillMember, pieter, stackForFile } from "./drive";
 
 let web: WebStack;
@@ -43,10 +42,7 @@ describe.each(["fr", "nl", "en"] as const)("the form's new checks in %s, at 360 
     const activity = await page.$("#f-activityId");
     await page.click("#review");
     const errors = await fieldErrors(page);
-    await page.screenshot({
-      path: join(artifacts, `form-expenses-receipt-${lang}.png`),
-      fullPage: true,
-    });
+    await screenshot(page, `form-expenses-receipt-${lang}`);
     const violations = await axeViolations(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth > innerWidth);
 
@@ -81,10 +77,7 @@ describe.each(["fr", "nl", "en"] as const)("the form's new checks in %s, at 360 
     const daily = await page.textContent("#f-grossAmountCents-daily");
     await page.click("#review");
     const errors = await fieldErrors(page);
-    await page.screenshot({
-      path: join(artifacts, `form-correspondence-${lang}.png`),
-      fullPage: true,
-    });
+    await screenshot(page, `form-correspondence-${lang}`);
     const violations = await axeViolations(page);
 
     // Assess
@@ -105,7 +98,7 @@ describe.each(["fr", "nl", "en"] as const)("the form's new checks in %s, at 360 
     await page.waitForSelector(".error-summary", { timeout: 20_000 });
     const errors = await fieldErrors(page);
     const summary = await page.textContent(".error-summary");
-    await page.screenshot({ path: join(artifacts, `form-api-error-${lang}.png`), fullPage: true });
+    await screenshot(page, `form-api-error-${lang}`);
     const violations = await axeViolations(page);
 
     // Assess

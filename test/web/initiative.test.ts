@@ -1,6 +1,5 @@
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { artifacts, axeViolations, fieldErrors, type OpenPage, type WebStack } from "./browser";
+import { axeViolations, fieldErrors, type OpenPage, screenshot, type WebStack } from "./browser";
 import {
   attach,
   camille,
@@ -37,7 +36,7 @@ const textOf = async (page: OpenPage) =>
 async function looksRight(page: OpenPage, name: string) {
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: join(artifacts, `${name}-${width}.png`), fullPage: true });
+    await screenshot(page, `${name}-${width}`);
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth > window.innerWidth,
     );

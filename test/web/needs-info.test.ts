@@ -1,6 +1,5 @@
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { artifacts, axeViolations, fieldErrors, type OpenPage, type WebStack } from "./browser";
+import { axeViolations, fieldErrors, type OpenPage, screenshot, type WebStack } from "./browser";
 import {
   attach,
   camille,
@@ -51,7 +50,7 @@ describe("a needs-info corrected through the fields it names", () => {
       other: await status.$("#info-form #f-grossAmountCents"),
       deadline: await status.textContent("#info-deadline"),
     };
-    await status.screenshot({ path: join(artifacts, "needs-info-fields-360.png"), fullPage: true });
+    await screenshot(status, "needs-info-fields-360");
     const axeOffered = await axeViolations(status);
 
     // Act: a blank member number is stopped in the browser, next to its field
@@ -59,7 +58,7 @@ describe("a needs-info corrected through the fields it names", () => {
     await status.click("#answer");
     await status.waitForSelector(".error-summary");
     const blank = await fieldErrors(status);
-    await status.screenshot({ path: join(artifacts, "needs-info-errors-360.png"), fullPage: true });
+    await screenshot(status, "needs-info-errors-360");
     const axeErrors = await axeViolations(status);
 
     // Act: the corrected values
@@ -72,10 +71,7 @@ describe("a needs-info corrected through the fields it names", () => {
       { timeout: 30_000 },
     );
     await status.setViewportSize({ width: 1280, height: 900 });
-    await status.screenshot({
-      path: join(artifacts, "needs-info-answered-1280.png"),
-      fullPage: true,
-    });
+    await screenshot(status, "needs-info-answered-1280");
 
     // Assess
     expect(offered.memberNumber).toBe("M0091");
@@ -106,10 +102,7 @@ describe("a needs-info corrected through the fields it names", () => {
     const said = await page.textContent("#plan-unavailable");
     const fields = await page.$("#info-form #f-memberNumber");
     const comment = await page.$("#info-form #f-comment");
-    await page.screenshot({
-      path: join(artifacts, "needs-info-plan-unavailable-en-360.png"),
-      fullPage: true,
-    });
+    await screenshot(page, "needs-info-plan-unavailable-en-360");
     const violations = await axeViolations(page);
     await context.close();
 

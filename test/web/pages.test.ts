@@ -1,10 +1,9 @@
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { labelOf } from "../../packages/core/src/request-view/labels";
 import { quote } from "../../packages/core/src/requests/i18n";
 import { errorMap } from "../../packages/core/src/requests/messages";
 import { say as uiSay } from "../../packages/web/src/lib/ui-text";
-import { artifacts, axeViolations, fieldErrors, startWebStack, type WebStack } from "./browser";
+import { axeViolations, fieldErrors, screenshot, startWebStack, type WebStack } from "./browser";
 
 /** The API's wording of an issue, computed here from the same `messages.ts` the page bundles. */
 const say = (language: "fr" | "en", issue: Record<string, unknown>) =>
@@ -439,14 +438,14 @@ describe("accessibility and looks", () => {
     for (const width of [360, 1280]) {
       const form = await web.open("/", width);
       await form.check("#f-type");
-      const formShot = join(artifacts, `form-${width}.png`);
-      await form.screenshot({ path: formShot, fullPage: true });
+      const formShot = `form-${width}`;
+      await screenshot(form, formShot);
       const overflow = await form.evaluate(
         () => document.documentElement.scrollWidth > window.innerWidth,
       );
       const status = await web.open("/status.html", width);
-      const statusShot = join(artifacts, `status-${width}.png`);
-      await status.screenshot({ path: statusShot, fullPage: true });
+      const statusShot = `status-${width}`;
+      await screenshot(status, statusShot);
       shots.push(formShot, statusShot);
       // Assess: nothing sticks out sideways on a phone.
       expect(overflow).toBe(false);

@@ -9,7 +9,7 @@ import { createBatch } from "../../packages/core/src/finance/batches";
 import { exportBatch } from "../../packages/core/src/finance/exports";
 import { markBatchPaid } from "../../packages/core/src/finance/settlement";
 import { createEngine } from "../../packages/core/src/workflows/index";
-import { artifacts, axeViolations, fieldErrors, type WebStack } from "./browser";
+import { axeViolations, fieldErrors, screenshot, type WebStack } from "./browser";
 import { addDays, demoWindow, today } from "./demo-plan";
 import { attach, decisionLink, eventually, stackForFile, statusOf, waitForStatus } from "./drive";
 
@@ -87,7 +87,7 @@ describe("the README walkthrough", () => {
     const status = await web.open(new URL(link).pathname + new URL(link).hash);
     await status.waitForSelector("#request-status");
     const shown = await status.textContent("#request-status");
-    await status.screenshot({ path: join(artifacts, "readme-status-1280.png"), fullPage: true });
+    await screenshot(status, "readme-status-1280");
     const violations = await axeViolations(status);
     const deps = depsFromConfig(web.stack.config);
     const { batch } = await createBatch(deps, "solidarity");
@@ -128,7 +128,7 @@ describe("the README walkthrough", () => {
     await form.click("#review");
     await form.waitForSelector(".error-summary");
     const error = (await fieldErrors(form))["f-workDays-0-date"];
-    await form.screenshot({ path: join(artifacts, "form-window-error-360.png"), fullPage: true });
+    await screenshot(form, "form-window-error-360");
     // Assess
     expect(error).toContain("hors de la période du plan");
   });
@@ -152,7 +152,7 @@ describe("the form without the plan's rules", () => {
     await page.waitForSelector("#plan-unavailable");
     const said = await page.textContent("#plan-unavailable");
     const typeChoice = await page.$("#f-type");
-    await page.screenshot({ path: join(artifacts, "form-plan-unavailable-nl-360.png") });
+    await screenshot(page, "form-plan-unavailable-nl-360", {});
     const violations = await axeViolations(page);
     await page.click("#plan-retry");
     await page.waitForSelector("#f-type");

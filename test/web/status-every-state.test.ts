@@ -22,7 +22,7 @@ import {
   readClockOffset,
 } from "../../packages/functions/src/local/clock-offset";
 import { statusTexts } from "../../packages/web/src/lib/ui-text";
-import { artifacts, axeViolations, type OpenPage, type WebStack } from "./browser";
+import { axeViolations, type OpenPage, screenshot, type WebStack } from "./browser";
 import {
   attach,
   camille,
@@ -114,10 +114,7 @@ async function readStatusPage(
     const url = new URL(link);
     const page = await web.open(url.pathname + url.hash, width, locales[language]);
     await page.waitForSelector("#request-status");
-    await page.screenshot({
-      path: join(artifacts, `status-${status}${tag}-${language}-${width}.png`),
-      fullPage: true,
-    });
+    await screenshot(page, `status-${status}${tag}-${language}-${width}`);
     const text = ((await page.textContent("#app")) ?? "").replace(/[\u00a0\u202f]/g, " ");
     const shown = await page.textContent("#request-status");
     const next = await page.textContent("#next-step");

@@ -1,16 +1,15 @@
 // First: the stack started below reads the test plan (a committee vote on the emergency aid).
 import "../committee-vote/use-vote-plan";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setCommitteeOf } from "../../packages/core/src/committees/committee";
 import { depsFromConfig } from "../../packages/core/src/deps";
 import { setEnvelope } from "../../packages/core/src/funds/fund";
 import { aidBody, committee, committeeEntries } from "../committee-vote/plan";
 import {
-  artifacts,
   axeViolations,
   eventually,
   type OpenPage,
+  screenshot,
   startWebStack,
   type WebStack,
 } from "./browser";
@@ -53,7 +52,7 @@ async function shoot(page: OpenPage, name: string): Promise<boolean> {
   let overflow = false;
   for (const width of [360, 1280]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: join(artifacts, `${name}-${width}.png`), fullPage: true });
+    await screenshot(page, `${name}-${width}`);
     overflow ||= await page.evaluate(
       () => document.documentElement.scrollWidth > window.innerWidth,
     );

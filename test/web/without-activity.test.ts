@@ -1,6 +1,5 @@
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { artifacts, axeViolations, type OpenPage, type WebStack } from "./browser";
+import { axeViolations, type OpenPage, screenshot, type WebStack } from "./browser";
 import {
   attach,
   decisionLink,
@@ -48,8 +47,7 @@ describe("the form for a member without an Activity", () => {
     await fillFreelance(page);
     const activityAfter = await page.$("#f-activityId");
     const daily = await page.textContent("#f-grossAmountCents-daily");
-    const shot = join(artifacts, "form-without-activity.png");
-    await page.screenshot({ path: shot, fullPage: true });
+    await screenshot(page, "form-without-activity");
     const violations = await axeViolations(page);
 
     // Assess

@@ -1,5 +1,5 @@
-import { copyFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { basename, join } from "node:path";
 import { planConfig } from "@entraide/core/plan/config";
 import { MEMBER_NUMBER } from "@entraide/core/request-view/fields";
 import { basisValues } from "@entraide/core/request-view/types/cancelled-contract";
@@ -48,11 +48,14 @@ const limits = {
   memberNumber: MEMBER_NUMBER.source,
 };
 
-/** Builds the three pages into `dist/`. */
+/**
+ * Builds the pages into `dist/`. Each file is written aside and renamed into place, and only what
+ * this build no longer makes is removed after: a stack serving `dist/` while another starts and
+ * rebuilds it (browser test files in parallel) never finds a page missing or half written.
+ */
 export async function buildWeb(): Promise<void> {
-  await rm(DIST, { recursive: true, force: true });
-  await mkdir(DIST, { recursive: true });
-  await build({
+  const files = new Map<string, string | Uint8Array>();
+  const { outputFiles } = await build({
     entryPoints: ENTRIES.map((name) => join(SRC, `${name}.ts`)),
     outdir: DIST,
     bundle: true,
@@ -63,16 +66,27 @@ export async function buildWeb(): Promise<void> {
     plugins: [withoutSchemas],
     define: { __PLAN_LIMITS__: JSON.stringify(limits) },
     logLevel: "warning",
+    write: false,
   });
+  for (const out of outputFiles) files.set(basename(out.path), out.contents);
   const shell = await readFile(join(SRC, "shell.html"), "utf8");
   for (const file of await readdir(join(SRC, "pages"))) {
-    if (!file.endsWith(".html")) await copyFile(join(SRC, "pages", file), join(DIST, file));
-    else
-      await writeFile(
-        join(DIST, file),
-        pageInShell(shell, await readFile(join(SRC, "pages", file), "utf8"), file),
-      );
+    const text = await readFile(join(SRC, "pages", file));
+    files.set(file, file.endsWith(".html") ? pageInShell(shell, String(text), file) : text);
   }
+  await mkdir(DIST, { recursive: true });
+  await mkdir(join(WEB, ".build"), { recursive: true });
+  const aside = await mkdtemp(join(WEB, ".build", "dist-"));
+  try {
+    for (const [name, contents] of files) {
+      await writeFile(join(aside, name), contents);
+      await rename(join(aside, name), join(DIST, name));
+    }
+  } finally {
+    await rm(aside, { recursive: true, force: true });
+  }
+  for (const name of await readdir(DIST))
+    if (!files.has(name)) await rm(join(DIST, name), { recursive: true, force: true });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
@@ -57,7 +58,7 @@ export async function startEmulators(options: EmulatorOptions = {}): Promise<Emu
     secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? "local",
   };
 
-  const java = startDynamoDbLocal(
+  const java = await startDynamoDbLocal(
     host,
     ports.dynamodb,
     options.dataDir && join(options.dataDir, "dynamodb"),
@@ -107,7 +108,11 @@ export async function startEmulators(options: EmulatorOptions = {}): Promise<Emu
 
 const LAUNCHER = fileURLToPath(new URL("./java/LoopbackDynamoDb.java", import.meta.url));
 
-function startDynamoDbLocal(host: string, port: number, dataDir?: string): ChildProcess {
+async function startDynamoDbLocal(
+  host: string,
+  port: number,
+  dataDir?: string,
+): Promise<ChildProcess> {
   const check = spawnSync("java", ["--list-modules"], { encoding: "utf8" });
   if (check.error || check.status !== 0) {
     throw new LocalStackError(
@@ -121,6 +126,8 @@ function startDynamoDbLocal(host: string, port: number, dataDir?: string): Child
     );
   }
   const jar = join(dirname(require.resolve("amplify-dynamodb-simulator/package.json")), "emulator");
+  const classpath = `${join(jar, "DynamoDBLocal.jar")}:${join(jar, "DynamoDBLocal_lib", "*")}`;
+  const launcher = await compiledLauncher(classpath, check.stdout);
   const storage = dataDir ? ["-dbPath", dataDir, "-sharedDb"] : ["-inMemory"];
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   // DynamoDB Local itself cannot be told which address to listen on: its launcher can.
@@ -130,8 +137,8 @@ function startDynamoDbLocal(host: string, port: number, dataDir?: string): Child
       `-Djava.library.path=${join(jar, "DynamoDBLocal_lib")}`,
       "-Xmx512m",
       "-cp",
-      `${join(jar, "DynamoDBLocal.jar")}:${join(jar, "DynamoDBLocal_lib", "*")}`,
-      LAUNCHER,
+      `${launcher}:${classpath}`,
+      "LoopbackDynamoDb",
       host,
       "-port",
       String(port),
@@ -140,6 +147,48 @@ function startDynamoDbLocal(host: string, port: number, dataDir?: string): Child
     ],
     { cwd: jar, stdio: ["ignore", "ignore", "pipe"] },
   );
+}
+
+/**
+ * The directory holding the launcher's class, compiled once per source and Java (kept under
+ * node_modules/.cache): compiling it from source at every start, as `java File.java` does, took
+ * more CPU than DynamoDB Local's own start. Compiled by the JRE's own compiler module (checked
+ * above), so no JDK is needed; written aside and renamed, so concurrent starts never see half a class.
+ */
+async function compiledLauncher(classpath: string, modules: string): Promise<string> {
+  const source = readFileSync(LAUNCHER);
+  const key = createHash("sha256").update(source).update(modules).digest("hex").slice(0, 16);
+  const cache = join(dirname(require.resolve("amplify-dynamodb-simulator/package.json")), "..");
+  const dir = join(cache, ".cache", "entraide-dynamodb-launcher", key);
+  if (existsSync(join(dir, "LoopbackDynamoDb.class"))) return dir;
+  mkdirSync(dirname(dir), { recursive: true });
+  const aside = mkdtempSync(`${dir}-`);
+  const compiled = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+    const javac = spawn(
+      "java",
+      ["-m", "jdk.compiler/com.sun.tools.javac.Main", "-cp", classpath, "-d", aside, LAUNCHER],
+      { stdio: ["ignore", "ignore", "pipe"] },
+    );
+    let stderr = "";
+    javac.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    javac.once("error", (error) => resolve({ code: -1, stderr: error.message }));
+    javac.once("exit", (code) => resolve({ code, stderr }));
+  });
+  if (compiled.code !== 0) {
+    rmSync(aside, { recursive: true, force: true });
+    throw new LocalStackError(
+      `compiling DynamoDB Local's launcher failed: ${compiled.stderr.trim()}`,
+    );
+  }
+  try {
+    renameSync(aside, dir);
+  } catch {
+    // Another start compiled the same source meanwhile: its copy is as good.
+    rmSync(aside, { recursive: true, force: true });
+  }
+  return dir;
 }
 
 async function waitForDynamoDb(url: string, java: ChildProcess): Promise<void> {

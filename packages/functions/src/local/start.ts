@@ -27,6 +27,8 @@ const NAMES = { table: "entraide", queue: "entraide-work", bucket: "entraide-doc
 export interface LocalStack {
   urls: { web: string; inbox: string };
   config: RuntimeConfig;
+  /** The stack's clock: its offset follows the stored one (`clock advance`) at each scheduler tick. */
+  clock: OffsetClock;
   /** Handlers not written yet: their routes answer 501, their jobs do not run. */
   missing: string[];
   demoDataLoaded: boolean;
@@ -97,6 +99,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<Local
     return {
       urls: { web: `http://localhost:${ports.web}`, inbox: `http://localhost:${ports.ses}` },
       config,
+      clock,
       ...running,
       demoDataLoaded,
       stop,
