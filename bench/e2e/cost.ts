@@ -67,19 +67,21 @@ export function costPer1000(u: Usage) {
 }
 
 /**
- * What the engine itself costs per million committed transitions: its commits
- * (TransactWriteItems, table and GSI units), the queue's requests (sends, the event source's
- * receives and deletes) and the worker's invocations. Domain writes inside a commit (a fund
- * reservation) are counted with it; the reads of execution items are not told apart from the
- * domain's reads and are left out (at most 1 RRU each, $0.125 per million).
+ * What the engine itself costs per million committed transitions: the write units (table and
+ * GSI) of the items it persists, whichever operation wrote them (the execution's partition:
+ * execution, history, detached parts; and the callback tokens), the queue's requests (sends,
+ * the event source's receives and deletes) and the worker's invocations. Domain writes inside
+ * a commit (a fund reservation, report counters) are the domain's and left out; so is the
+ * effect ledger, shown apart. Reads of execution items are not told apart from the domain's
+ * reads and are left out (at most 1 RRU each, $0.125 per million).
  */
 export function enginePerMillionTransitions(perTransition: {
-  transactWriteUnits: number;
+  engineWriteUnits: number;
   sqsRequests: number;
   workerInvocations: number;
 }) {
   return round(
-    perTransition.transactWriteUnits * PRICES.dynamodb.perMillionWriteUnits +
+    perTransition.engineWriteUnits * PRICES.dynamodb.perMillionWriteUnits +
       perTransition.sqsRequests * PRICES.sqsPerMillionRequests +
       perTransition.workerInvocations * PRICES.lambda.perMillionRequests,
     3,

@@ -224,7 +224,7 @@ function goalTable(r: Results): string {
     (x: number) => string,
   ][] = [
     [
-      "engine cost per million committed transitions (commits' table + GSI units, SQS requests, worker invocations)",
+      "engine cost per million committed transitions (table + GSI units of the execution's partition and the callback tokens, however written; SQS requests; worker invocations)",
       "~$22",
       "≤ $2.5",
       (l) => l.enginePerMillionTransitionsUsd,

@@ -70,14 +70,14 @@ export function usageOf(stack: BenchStack, result: DriveResult) {
       { invocations: ms.length, meanMs: Math.round(ms.reduce((a, b) => a + b, 0) / ms.length) },
     ]),
   );
-  const byOp = stack.capacity.units();
-  const commits = byOp.TransactWriteItems ?? { read: 0, write: 0, gsiWrite: 0, localWrite: 0 };
+  const byKind = stack.capacity.byKind();
   const workerInvocations = durations.worker?.length ?? 0;
   const sqsRequests = Object.values(calls.SQS ?? {}).reduce((a, b) => a + b, 0);
   return {
     usage,
     perTransitionOf: {
-      transactWriteUnits: (commits.write + commits.gsiWrite) / transitions,
+      engineWriteUnits: engineWriteUnits(byKind) / transitions,
+      effectLedgerWriteUnits: unitsOf(byKind, "EFFECT") / transitions,
       sqsRequests: sqsRequests / transitions,
       workerInvocations: workerInvocations / transitions,
       writeUnits: (usage.writeUnits * count) / transitions,
@@ -90,3 +90,18 @@ export function usageOf(stack: BenchStack, result: DriveResult) {
     durations: meanMs,
   };
 }
+
+type UnitsByKind = Record<string, { table: number; gsi: number }>;
+
+const unitsOf = (byKind: UnitsByKind, kind: string) =>
+  (byKind[kind]?.table ?? 0) + (byKind[kind]?.gsi ?? 0);
+
+/**
+ * The write units (table and GSI) of what the engine persists, whatever operation wrote them (a
+ * lone commit's put, a transaction, parts put ahead of a commit, the sweeper's update): the
+ * execution's partition (execution, history, parts, their index entries) and the callback
+ * tokens. The effect ledger (at most one email per effect) is shown apart: Step Functions has
+ * none, its tasks run at least once. Domain items written in a commit are the domain's.
+ */
+export const engineWriteUnits = (byKind: UnitsByKind) =>
+  unitsOf(byKind, "EXEC") + unitsOf(byKind, "TOKEN");
