@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { eraseMember } from "../../packages/core/src/erasure/erase";
 import { MAX_IMPORT_BYTES } from "../../packages/core/src/imports/csv";
 import { importMembers } from "../../packages/core/src/imports/members";
 import { getMember } from "../../packages/core/src/members/register";
@@ -182,5 +183,33 @@ describe("members import", () => {
     await expect(notUtf8).rejects.toThrow("save it as CSV UTF-8");
     await expect(tooLarge).rejects.toThrow("split it into smaller files");
     expect(await getMember(stack, "H1")).toBeUndefined();
+  });
+
+  it("never brings an erased member back: their line is refused with the reason, in a dry run too, and nothing changes", async () => {
+    // Prepare
+    const line = "J1,Noor,Peeters,noor@example.org,nl,BE,BE35310123456737,false";
+    await importMembers(stack, membersCsv([line]));
+    await eraseMember(stack, "J1", { by: "ops" });
+    const before = await scanTable(stack);
+    const day = stack.clock.now().toISOString().slice(0, 10);
+    // Act
+    const dryRun = await importMembers(stack, membersCsv([line]), { dryRun: true });
+    const alone = await importMembers(stack, membersCsv([line]));
+    const after = await scanTable(stack);
+    const mixed = await importMembers(
+      stack,
+      membersCsv([line, "J2,Tom,Claes,tom@example.org,nl,BE,BE74063445566707,false"]),
+    );
+    // Assess
+    const reason = `member J1 was erased on ${day}: their data is not taken in again (a member who comes back gets a new number)`;
+    expect(dryRun.lines).toEqual([{ line: 2, key: "J1", outcome: "refused", reason }]);
+    expect(alone.lines).toEqual([{ line: 2, key: "J1", outcome: "refused", reason }]);
+    expect(after).toEqual(before);
+    expect(mixed.lines).toEqual([
+      { line: 2, key: "J1", outcome: "refused", reason },
+      { line: 3, key: "J2", outcome: "created" },
+    ]);
+    expect(await getMember(stack, "J1")).toBeUndefined();
+    expect(JSON.stringify(await scanTable(stack))).not.toContain("Noor");
   });
 });

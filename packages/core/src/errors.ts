@@ -98,6 +98,7 @@ export const errorCodes = [
   "recovery.reference-invalid",
   "recovery.reference-used",
   // Registers, imports, erasure.
+  "member.erased",
   "import.invalid-file",
   "import.aborted",
   "erasure.request-open",

@@ -35,9 +35,19 @@ export function recordData(item: Record<string, unknown>): Record<string, unknow
  */
 export async function upsertRecord(
   deps: Deps,
-  input: { key: RecordKey; kind: string; label: string; data: object; dryRun?: boolean },
+  input: {
+    key: RecordKey;
+    kind: string;
+    label: string;
+    data: object;
+    dryRun?: boolean;
+    /** The reason a stored record may not be replaced at all (thrown, dry run or not). */
+    refuse?: (current: Record<string, unknown>) => Error | undefined;
+  },
 ): Promise<UpsertOutcome> {
   const current = await readItem(deps, input.key);
+  const refusal = current && input.refuse?.(current);
+  if (refusal) throw refusal;
   // JSON round trip: drops undefined optionals as the marshaller does, so equal data compares equal.
   const data = JSON.parse(JSON.stringify(input.data)) as Record<string, unknown>;
   if (current && isDeepStrictEqual(recordData(current), data)) return "unchanged";

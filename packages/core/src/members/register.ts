@@ -2,6 +2,7 @@ import { keys } from "../db/layout";
 import { collect, queryItems } from "../db/query";
 import { readItem, type UpsertOutcome, upsertRecord } from "../db/records";
 import type { Deps } from "../deps";
+import { ConflictError } from "../errors";
 import { Member } from "./member";
 
 /** The member with this number, or undefined if the register does not know them. */
@@ -51,5 +52,14 @@ export async function upsertMember(
     label: member.memberNumber,
     data: member,
     dryRun: options.dryRun,
+    // An erasure is for good: a register export that still lists the member must not bring
+    // their data back (a member who comes back joins again under a new number).
+    refuse: (current) =>
+      current.erased
+        ? new ConflictError(
+            "member.erased",
+            `member ${member.memberNumber} was erased on ${String(current.erasedAt).slice(0, 10)}: their data is not taken in again (a member who comes back gets a new number)`,
+          )
+        : undefined,
   });
 }
