@@ -18,6 +18,7 @@ const workflow = defineWorkflow({
   name: "history-race",
   version: 1,
   startAt: "waiting",
+  detached: ["body"],
   states: {
     waiting: waitingState({
       events: { go: z.object({}) },
@@ -39,6 +40,8 @@ beforeAll(async () => {
 const contender = fc.record({
   notes: fc.array(fc.integer({ min: 0, max: 500 }), { minLength: 1, maxLength: 3 }),
   transaction: fc.boolean(),
+  // Its detached part: left as it is, removed (null), or set to one of a few values.
+  body: fc.constantFrom(undefined, null, "x", "y", "z".repeat(2000)),
 });
 
 /** A round: two transitions drawn from the same revision, one after the other or at once. */
@@ -56,8 +59,11 @@ const round = fc.record({
 function transition(
   base: Execution,
   who: string,
-  c: { notes: number[]; transaction: boolean },
+  c: { notes: number[]; transaction: boolean; body: string | null | undefined },
 ): Transition {
+  const { body: _, ...rest } = base.data;
+  const data =
+    c.body === undefined ? base.data : c.body === null ? rest : { ...rest, body: c.body };
   const at = new Date(Date.parse(base.updatedAt) + 1000).toISOString();
   const events = c.notes.map((n, i) => ({
     at,
@@ -67,8 +73,9 @@ function transition(
   }));
   return {
     expectedRev: base.rev,
-    next: { ...base, rev: base.rev + 1, seq: base.seq + events.length, updatedAt: at },
+    next: { ...base, data, rev: base.rev + 1, seq: base.seq + events.length, updatedAt: at },
     events,
+    detached: workflow.detached,
     // An item of the engine's own besides the execution makes the commit a transaction.
     extra: c.transaction
       ? [{ item: { Put: { Item: { pk: `MARK#${base.id}`, sk: `${who}#${base.rev}` } } } }]
@@ -89,7 +96,7 @@ async function settle(t: Transition) {
 }
 
 describe("history under transitions that race from the same revision", () => {
-  it("keeps exactly the winners' events, each once and in order, whatever commits alone or in a transaction, first or at once", async () => {
+  it("keeps exactly the winners' events, each once and in order, and the winner's detached part, whatever commits alone or in a transaction, first or at once", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(round, { minLength: 3, maxLength: 12 }), async (rounds) => {
         const { id } = await engine.start({
@@ -120,6 +127,8 @@ describe("history under transitions that race from the same revision", () => {
           base = r.reread ? (await getExecution(stack, id))! : (wa ?? wb)!;
           const history = await readHistory(stack, id);
           expect(history).toEqual(expected);
+          // The part the winner wrote is the one read back: never a loser's, never missing.
+          expect((await getExecution(stack, id))!.data.body).toEqual(winner.next.data.body);
         }
       }),
       { numRuns: 20 },
