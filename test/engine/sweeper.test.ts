@@ -119,4 +119,39 @@ describe("the sweeper moves a due entry only when its message must be sent again
     const done = (await getExecution(stack, id))!;
     expect(done).toMatchObject({ status: "succeeded", data: { worked: true } });
   });
+
+  it("a sweep that dies after marking a revision, before sending its message, loses it not: the next sweep sends it", async () => {
+    // Prepare: its wake-up passed; the sweep's batch send dies once (the Lambda cut off)
+    const { id } = await engine.start({ workflow: "timed", key: crypto.randomUUID(), input: {} });
+    await harness.drain();
+    stack.clock.advance(2 * HOUR_MS + 1000);
+    let cutOff = false;
+    const name = `cut-${id}`;
+    stack.clients.sqs.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === "SendMessageBatchCommand" && !cutOff) {
+          cutOff = true;
+          throw new Error("power cut");
+        }
+        return next(args);
+      },
+      { step: "initialize", name },
+    );
+    // Act
+    const died = await sweep(stack, { graceSeconds: GRACE }).catch((e: Error) => e.message);
+    const marked = await stored(id);
+    stack.clients.sqs.middlewareStack.remove(name);
+    await harness.drain({ sweep: false });
+    const lost = await getExecution(stack, id);
+    stack.clock.advance(GRACE * 1000);
+    const { sent } = await sweep(stack, { graceSeconds: GRACE });
+    await harness.drain({ sweep: false });
+    // Assess: nothing went to the queue at first; the next sweep sent it, and it finished
+    expect(died).toBe("power cut");
+    expect(marked.sweeps).toBe(1);
+    expect(lost).toMatchObject({ status: "running", state: "pause" });
+    expect(sent).toBeGreaterThanOrEqual(1);
+    const done = (await getExecution(stack, id))!;
+    expect(done).toMatchObject({ status: "succeeded", data: { worked: true } });
+  });
 });
