@@ -1,6 +1,6 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
-import { keys } from "../../packages/core/src/db/layout";
+import { indexes, keys } from "../../packages/core/src/db/layout";
 import { defineWorkflow } from "../../packages/core/src/engine/definition";
 import { Engine } from "../../packages/core/src/engine/engine";
 import { getExecution } from "../../packages/core/src/engine/store";
@@ -118,5 +118,81 @@ describe("the sweeper moves a due entry only when its message must be sent again
     expect(pushedBy).toBeLessThan(2 * GRACE * 1000 + 5000);
     const done = (await getExecution(stack, id))!;
     expect(done).toMatchObject({ status: "succeeded", data: { worked: true } });
+  });
+
+  it("a sweep that dies after marking a revision, before sending its message, loses it not: the next sweep sends it", async () => {
+    // Prepare: its wake-up passed; the sweep's batch send dies once (the Lambda cut off)
+    const { id } = await engine.start({ workflow: "timed", key: crypto.randomUUID(), input: {} });
+    await harness.drain();
+    stack.clock.advance(2 * HOUR_MS + 1000);
+    let cutOff = false;
+    const name = `cut-${id}`;
+    stack.clients.sqs.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === "SendMessageBatchCommand" && !cutOff) {
+          cutOff = true;
+          throw new Error("power cut");
+        }
+        return next(args);
+      },
+      { step: "initialize", name },
+    );
+    // Act
+    const died = await sweep(stack, { graceSeconds: GRACE }).catch((e: Error) => e.message);
+    const marked = await stored(id);
+    stack.clients.sqs.middlewareStack.remove(name);
+    await harness.drain({ sweep: false });
+    const lost = await getExecution(stack, id);
+    stack.clock.advance(GRACE * 1000);
+    const { sent } = await sweep(stack, { graceSeconds: GRACE });
+    await harness.drain({ sweep: false });
+    // Assess: nothing went to the queue at first; the next sweep sent it, and it finished
+    expect(died).toBe("power cut");
+    expect(marked.sweeps).toBe(1);
+    expect(lost).toMatchObject({ status: "running", state: "pause" });
+    expect(sent).toBeGreaterThanOrEqual(1);
+    const done = (await getExecution(stack, id))!;
+    expect(done).toMatchObject({ status: "succeeded", data: { worked: true } });
+  });
+
+  it("an index entry that lags behind its execution (already moved on) is neither sent nor given a due time again", async () => {
+    // Prepare: a timer fires and the execution ends; the index still lists its old due entry
+    const { id } = await engine.start({ workflow: "timed", key: crypto.randomUUID(), input: {} });
+    await harness.drain();
+    const waiting = await stored(id);
+    stack.clock.advance(2 * HOUR_MS + 1000);
+    await harness.drain();
+    expect(await getExecution(stack, id)).toMatchObject({ status: "succeeded" });
+    const name = `lag-${id}`;
+    // A global secondary index is eventually consistent: a Query may still return a moved entry.
+    stack.clients.ddb.middlewareStack.add(
+      (next) => async (args) => {
+        const result = await next(args);
+        const input = args.input as { IndexName?: string };
+        const output = result.output as { Items?: Record<string, unknown>[] };
+        if (input.IndexName === indexes.byDue.name)
+          output.Items = [
+            ...(output.Items ?? []),
+            {
+              pk: waiting.pk,
+              sk: waiting.sk,
+              [indexes.byDue.pk]: waiting[indexes.byDue.pk],
+              [indexes.byDue.sk]: waiting[indexes.byDue.sk],
+            },
+          ];
+        return result;
+      },
+      { step: "build", name },
+    );
+    // Act: two sweeps while the index lags
+    const first = await sweep(stack, { graceSeconds: GRACE });
+    stack.clock.advance(GRACE * 1000);
+    const second = await sweep(stack, { graceSeconds: GRACE });
+    stack.clients.ddb.middlewareStack.remove(name);
+    // Assess: the ended execution gained no due entry (which the sweeper would re-send daily)
+    expect([first.sent, second.sent]).toEqual([0, 0]);
+    const ended = await stored(id);
+    expect(ended[indexes.byDue.sk]).toBeUndefined();
+    expect(ended.sweeps).toBeUndefined();
   });
 });

@@ -49,7 +49,8 @@ export interface StepContext {
   /**
    * Reads a register entry (a member, an activity, a document's record) once for the states this
    * invocation runs of this execution, one after the other: `key` names what `load` reads. Never
-   * shared with another execution or a later invocation, so a state retried later reads afresh.
+   * shared with another execution or a later invocation, and dropped when a state fails, so a
+   * state retried reads afresh, in this invocation (a retry due at once) or a later one.
    */
   read<T>(key: string, load: () => Promise<T>): Promise<T>;
 }

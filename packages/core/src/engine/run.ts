@@ -102,7 +102,7 @@ async function act(
     results = await Promise.all(stepNames.map((name) => runStep(rt, name, execution, now, reads)));
   } catch (error) {
     if (isInfrastructure(error)) throw error;
-    return fail(rt, def, execution, error, now);
+    return fail(rt, def, execution, error, now, reads);
   }
   for (const result of results) {
     T.mergeData(d, result?.data);
@@ -121,7 +121,7 @@ async function act(
     return await tryWrite(rt, d, execution.rev, { writes });
   } catch (error) {
     if (!(error instanceof WriteConditionError)) throw error;
-    return fail(rt, def, execution, error, now);
+    return fail(rt, def, execution, error, now, reads);
   }
 }
 
@@ -132,7 +132,11 @@ function fail(
   execution: Execution,
   error: unknown,
   now: string,
+  reads: Reads,
 ) {
+  // What the failed attempt read may be why it failed: a retry chained in this invocation (one
+  // due within the second) reads the registers afresh, as one in a later invocation would.
+  reads.clear();
   const d = T.draft(execution, now);
   T.failState(def, d, describeError(error), isRetryable(error), now, rt.random);
   return tryWrite(rt, d, execution.rev);

@@ -51,15 +51,22 @@ export async function sweep(
           sweeps,
           options.graceSeconds,
         );
+        // Only while the execution is still due as this entry says: an index lags its table, so an
+        // entry may be an older revision's (the execution ended, or waits for something later).
         await updateItem(deps, {
           Key: keys.execution(item.id as string),
           UpdateExpression,
-          ExpressionAttributeNames,
-          ConditionExpression: "rev = :rev",
-          ExpressionAttributeValues: { ...values, ":sweeps": sweeps + 1, ":rev": item.rev },
+          ExpressionAttributeNames: { ...ExpressionAttributeNames, "#seen": indexes.byDue.sk },
+          ConditionExpression: "rev = :rev AND #seen = :seen",
+          ExpressionAttributeValues: {
+            ...values,
+            ":sweeps": sweeps + 1,
+            ":rev": item.rev,
+            ":seen": entry[indexes.byDue.sk],
+          },
         });
       } catch (error) {
-        // It moved meanwhile (the index lags the table): its new revision carries its own due time.
+        // It moved meanwhile: its new revision carries its own due time, if it has one.
         if (error instanceof ConditionalCheckFailedException) continue;
         throw error;
       }
