@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { simpleParser } from "mailparser";
 import { languageOf } from "../../contacts/language";
 import type { Deps } from "../../deps";
@@ -176,7 +176,8 @@ export async function handleInboundEmail(
     params: TemplateParams<N>,
   ) => {
     const rendered = render(template, params, await languageOf(deps, approver));
-    return once(deps, `${template}:${mailKey}`, "inbound", () =>
+    // An owner of its own: a twin that fails releases only the lease it took, never this one.
+    return once(deps, `${template}:${mailKey}`, `inbound:${randomUUID()}`, () =>
       sendEmail(deps, { to: approver, replyTo: reply.address, ...rendered }),
     );
   };
