@@ -8,18 +8,19 @@ import { markPayoutFailed } from "../../packages/core/src/finance/settlement";
 import { getFund } from "../../packages/core/src/funds/fund";
 import { closeDispute } from "../../packages/core/src/requests/operations";
 import { cliDataDir, runCli } from "../support/cli";
-import { admins, contractBody, flowStack, member, pdf } from "./support";
+import { lead, projectStack } from "./project-support";
+import { admins, contractBody, member, pdf } from "./support";
 
 /**
  * Operations close a request frozen by "this is not me" (`entraide requests close-dispute`):
  * unpaid, the reservation of a returned payout back to the fund once, the registered member
  * and the approvers told once each, and a refusal with the status for anything not disputed.
  */
-let f: Awaited<ReturnType<typeof flowStack>>;
+let f: Awaited<ReturnType<typeof projectStack>>;
 let doc: string;
 let env: NodeJS.ProcessEnv;
 beforeAll(async () => {
-  f = await flowStack();
+  f = await projectStack();
   doc = await f.upload(pdf);
   env = { ENTRAIDE_DATA_DIR: await cliDataDir(f.stack) };
 });
@@ -62,23 +63,35 @@ async function disputedBeforeDecision() {
   return id;
 }
 
-/** A contract approved, returned by the bank, a new IBAN claimed, and disputed: money reserved. */
-async function disputedWhileConfirmingIban() {
-  const submitted = await f.submit(contract());
-  const id = submitted.body.id as string;
-  await f.decide(admins[0]!, id, { decision: "approve" });
-  await createBatch(f.stack, "solidarity");
-  await markPayoutFailed(f.stack, f.engine, id, "account closed");
+/** A request granted, returned by the bank, a new IBAN claimed, and disputed: money reserved. */
+async function disputedWhileConfirmingIban(
+  submit: () => Promise<{ body: Record<string, string> }>,
+  approve: (id: string) => Promise<unknown>,
+  fund: "solidarity" | "initiatives",
+) {
+  const submitted = await submit();
+  const id = submitted.body.id!;
+  await approve(id);
+  await createBatch(f.stack, fund);
+  const payoutId = ((await getExecution(f.stack, id))!.data as { payout: { payoutId: string } })
+    .payout.payoutId;
+  await markPayoutFailed(f.stack, f.engine, payoutId, "account closed");
   await f.harness.drain();
   const claimed = await f.api.call("POST", `/api/requests/${id}/info`, {
-    token: decodeURIComponent(f.tokenOf(submitted.body.statusUrl)),
+    token: decodeURIComponent(f.tokenOf(submitted.body.statusUrl!)),
     body: { iban: "BE68539007547034" },
   });
   expect(claimed).toMatchObject({ status: 200, body: { status: "confirming-iban" } });
   await f.harness.drain();
   await notMe(id);
-  return id;
+  return { id, payoutId };
 }
+const disputedContract = () =>
+  disputedWhileConfirmingIban(
+    () => f.submit(contract()),
+    (id) => f.decide(admins[0]!, id, { decision: "approve" }),
+    "solidarity",
+  );
 
 describe("entraide requests close-dispute", () => {
   it("closes a request disputed before any decision: unpaid, in its status and history with the reason, member and approvers told once each", async () => {
@@ -121,7 +134,7 @@ describe("entraide requests close-dispute", () => {
 
   it("closes a request disputed while a new IBAN waited: the payout is abandoned and its reservation back once, though two closes race and each is delivered twice", async () => {
     // Prepare
-    const id = await disputedWhileConfirmingIban();
+    const { id } = await disputedContract();
     const payout = (await readItem(f.stack, keys.payout(id)))!;
     const before = await reserved();
     // Act
@@ -153,6 +166,34 @@ describe("entraide requests close-dispute", () => {
       `error: request ${id} is dispute-closed, not disputed: only a disputed request can be closed\n`,
     );
     expect(await reserved()).toBe(before - (payout.amountCents as number));
+  });
+
+  it("closes a project disputed while its first tranche's new IBAN waited: that tranche and the later ones all go back to the fund, once", async () => {
+    // Prepare
+    const before = await f.initiatives();
+    const { id, payoutId } = await disputedWhileConfirmingIban(
+      () => f.submit(f.projectBody()),
+      async (id) => {
+        await f.confirm(id, "confirm");
+        await f.approveByVote(id);
+      },
+      "initiatives",
+    );
+    const reservedWhileDisputed = before - (await f.initiatives());
+    // Act
+    await closeDispute(f.stack, f.engine, id, "Projet inconnu du membre");
+    await f.harness.drain({ copies: () => 2 });
+    // Assess
+    expect(reservedWhileDisputed).toBe(1_000_000);
+    expect(await f.initiatives()).toBe(before);
+    expect(await readItem(f.stack, keys.payout(payoutId))).toMatchObject({ status: "abandoned" });
+    const data = (await getExecution(f.stack, id))!.data as {
+      status: string;
+      project: { tranches: { status: string }[] };
+    };
+    expect(data.status).toBe("dispute-closed");
+    expect(data.project.tranches.slice(1).map((t) => t.status)).toEqual(["released", "released"]);
+    expect(count(await subjects(lead.email, id), "close sans paiement")).toBe(1);
   });
 
   it("refuses a request that is not disputed, saying its status, and changes nothing", async () => {

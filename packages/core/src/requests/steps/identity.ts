@@ -6,6 +6,7 @@ import type { Data, Step } from "../../engine/definition";
 import type { PlanConfig } from "../../plan/config";
 import type { RequestEvent } from "../events";
 import { notify } from "../notify";
+import { closedProject, isProject, projectRecord, unusedCents } from "../project";
 import { asRequest, type RequestData } from "../record";
 import { releaseReturnedPayout } from "./payout-release";
 import { type CallbackEffect, registeredMember, type StepTools } from "./tools";
@@ -85,7 +86,11 @@ export function identitySteps(deps: Deps, plan: PlanConfig, t: StepTools): Recor
     "close-dispute": async (d, ctx) => {
       const data = asRequest(d);
       const now = ctx.now.toISOString();
-      const release = data.payout ? releaseReturnedPayout(data, plan, now) : undefined;
+      // A granted project also reserved its later tranches: they go back with the payout's.
+      const project = data.payout && isProject(d) ? projectRecord(d) : undefined;
+      const release = data.payout
+        ? releaseReturnedPayout(data, plan, now, project ? unusedCents(project) : 0)
+        : undefined;
       const reason = data.dispute?.closeReason ?? "";
       const member = await registeredMember(deps, data);
       await ctx.effect("dispute-closed", () =>
@@ -113,7 +118,10 @@ export function identitySteps(deps: Deps, plan: PlanConfig, t: StepTools): Recor
         );
       }
       return {
-        data: release ? { payout: release.payout } : {},
+        data: {
+          ...(release ? { payout: release.payout } : {}),
+          ...(project ? { project: closedProject(project, now) } : {}),
+        },
         writes: release?.writes ?? [],
         events: [
           ...(release

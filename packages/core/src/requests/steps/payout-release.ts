@@ -21,9 +21,16 @@ export function payoutKeyOf(data: RequestData, plan: PlanConfig) {
  * A returned payout that will not be paid: abandoned, and its reservation back to the fund, in
  * the transition that ends it (a returned transfer not corrected in time, a dispute closed by
  * operations). Conditioned on the payout still being returned, so the money moves once.
+ * `alsoCents`: what else the request holds and gives back with it, in the same fund movement
+ * (one transaction updates the fund item once).
  */
-export function releaseReturnedPayout(data: RequestData, plan: PlanConfig, now: string) {
-  const amountCents = payoutCentsOf(data);
+export function releaseReturnedPayout(
+  data: RequestData,
+  plan: PlanConfig,
+  now: string,
+  alsoCents = 0,
+) {
+  const amountCents = payoutCentsOf(data) + alsoCents;
   const writes: AtomicWrite[] = [
     {
       item: movePayout(payoutKeyOf(data, plan), {
