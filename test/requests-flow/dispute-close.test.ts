@@ -189,10 +189,15 @@ describe("entraide requests close-dispute", () => {
     expect(await readItem(f.stack, keys.payout(payoutId))).toMatchObject({ status: "abandoned" });
     const data = (await getExecution(f.stack, id))!.data as {
       status: string;
-      project: { tranches: { status: string }[] };
+      project: { tranches: { status: string }[]; releasedCents: number };
     };
     expect(data.status).toBe("dispute-closed");
-    expect(data.project.tranches.slice(1).map((t) => t.status)).toEqual(["released", "released"]);
+    expect(data.project.releasedCents).toBe(1_000_000);
+    expect(data.project.tranches.map((t) => t.status)).toEqual([
+      "released",
+      "released",
+      "released",
+    ]);
     expect(count(await subjects(lead.email, id), "close sans paiement")).toBe(1);
   });
 

@@ -6,7 +6,7 @@ import type { Data, Step } from "../../engine/definition";
 import type { PlanConfig } from "../../plan/config";
 import type { RequestEvent } from "../events";
 import { notify } from "../notify";
-import { closedProject, isProject, projectRecord, unusedCents } from "../project";
+import { closedProject, isProject, projectRecord, unusedCents, withTranche } from "../project";
 import { asRequest, type RequestData } from "../record";
 import { releaseReturnedPayout } from "./payout-release";
 import { type CallbackEffect, registeredMember, type StepTools } from "./tools";
@@ -120,7 +120,15 @@ export function identitySteps(deps: Deps, plan: PlanConfig, t: StepTools): Recor
       return {
         data: {
           ...(release ? { payout: release.payout } : {}),
-          ...(project ? { project: closedProject(project, now) } : {}),
+          // The returned tranche too: its payout is abandoned, its money back with the rest.
+          ...(project && release
+            ? {
+                project: {
+                  ...withTranche(closedProject(project, now), { status: "released" }),
+                  releasedCents: release.amountCents,
+                },
+              }
+            : {}),
         },
         writes: release?.writes ?? [],
         events: [
