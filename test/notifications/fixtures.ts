@@ -144,6 +144,13 @@ export function fixtures(t: FreeText): Fixtures {
     "payout-failed-reminder": { ...status, amountCents: 50_000, abandonOn: "2020-05-02" },
     "payout-abandoned": { ...status, amountCents: 50_000 },
     "request-disputed": { requestId: "req-7f3a", memberNumber: "M0001", during: "confirming-iban" },
+    "dispute-closed": { ...status, reason: t.reason },
+    "dispute-closed-approver": {
+      requestId: "req-7f3a",
+      memberNumber: "M0001",
+      reason: t.reason,
+      releasedCents: 50_000,
+    },
     "iban-changed": {
       ...status,
       amountCents: 50_000,
@@ -335,6 +342,8 @@ export function visible(name: TemplateName, language: Language, t: FreeText = pl
     ],
     "payout-abandoned": ["req-7f3a", euros(50_000, language), statusLink],
     "request-disputed": ["req-7f3a", "M0001"],
+    "dispute-closed": ["req-7f3a", t.reason, statusLink],
+    "dispute-closed-approver": ["req-7f3a", "M0001", t.reason, euros(50_000, language)],
     "iban-changed": ["req-7f3a", euros(50_000, language), "7034", "7803", statusLink],
     "co-applicant-confirmation": [
       "req-7f3a",

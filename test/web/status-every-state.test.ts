@@ -11,6 +11,7 @@ import { importRepayments } from "../../packages/core/src/finance/repayments";
 import { markBatchPaid, markPayoutFailed } from "../../packages/core/src/finance/settlement";
 import { getFund, remainingCents, setEnvelope } from "../../packages/core/src/funds/fund";
 import { resumeAwaitingFunds } from "../../packages/core/src/funds/resume";
+import { closeDispute } from "../../packages/core/src/requests/operations";
 import {
   type RequestStatus,
   requestStatuses,
@@ -356,6 +357,19 @@ const journeys: Journey[] = [
           await confirm.click("#not-me");
           await confirm.waitForSelector(".notice[role=status]");
           await confirm.context().close();
+        },
+      },
+      {
+        status: "dispute-closed",
+        reach: async (link) => {
+          await waitForStatus(link, "disputed");
+          const deps = await stackDeps();
+          await closeDispute(deps, createEngine(deps), idOf(link), "Compte d'un tiers.");
+        },
+        words: {
+          fr: ["Close après contestation", "Close par la coopérative après vérification"],
+          nl: ["Afgesloten na betwisting", "Afgesloten door de coöperatie na controle"],
+          en: ["Closed after the dispute", "Closed by the cooperative after looking into"],
         },
       },
     ],

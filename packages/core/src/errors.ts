@@ -56,6 +56,7 @@ export const errorCodes = [
   "request.not-closable",
   "request.not-abandoned",
   "request.not-disputable",
+  "request.not-disputed",
   "request.not-waiting-for-iban",
   "request.not-waiting-for-info",
   "request.not-withdrawable",

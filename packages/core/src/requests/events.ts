@@ -47,6 +47,8 @@ export const requestEvents = {
   }),
   "tranche-report": z.object({ text: z.string(), documents: z.array(z.string()) }),
   "close-project": z.object({ reason: z.string().optional() }),
+  // Operations closed a disputed request after looking into it: why, in their words.
+  "close-dispute": z.object({ reason: z.string().trim().min(1) }),
 } as const;
 
 type RequestEvents = typeof requestEvents;

@@ -82,7 +82,8 @@ export interface RequestData extends Data {
   /** The registered address was told of a request whose email or IBAN is not the register's. */
   ownerNotice?: { sentAt: string; to: string; confirmedAt?: string };
   /** The registered member said the request (or a change of its account) is not theirs. */
-  dispute?: { at: string; by: string; during: string };
+  /** The registered member said "this is not me"; operations may close it later, with why. */
+  dispute?: { at: string; by: string; during: string; closedAt?: string; closeReason?: string };
   loan?: LoanRecord;
   recovery?: {
     reference: string;

@@ -27,6 +27,8 @@ export const requestStatuses = [
   "payout-abandoned",
   // The registered member said "this is not me": frozen until operations look at it.
   "disputed",
+  // Closed by operations after the dispute: nothing paid, any reservation back to the fund.
+  "dispute-closed",
   "repaying",
   "repaid",
   // initiative-support: the co-applicants confirm from their own addresses before the approval.
@@ -53,6 +55,7 @@ export const endedWithoutGrant: readonly RequestStatus[] = [
   "expired",
   "co-applicant-declined",
   "co-applicant-unconfirmed",
+  "dispute-closed",
 ];
 
 /** Statuses reached only through a final approval. */

@@ -80,6 +80,16 @@ export const historyLabels: Record<string, Translated> = {
     nl: "Geblokkeerd: het ingeschreven lid zegt het niet te zijn",
     en: "Frozen: the registered member says it was not them",
   },
+  DisputeClosed: {
+    fr: "Close par la coopérative après vérification de la contestation, sans paiement",
+    nl: "Afgesloten door de coöperatie na controle van de betwisting, zonder betaling",
+    en: "Closed by the cooperative after looking into the dispute, unpaid",
+  },
+  FundsReleased: {
+    fr: "Montant réservé retourné au fonds",
+    nl: "Gereserveerd bedrag teruggegaan naar het fonds",
+    en: "Reserved amount returned to the fund",
+  },
   PayoutRescheduled: {
     fr: "Paiement reprogrammé",
     nl: "Betaling opnieuw gepland",
@@ -188,6 +198,11 @@ export const nextSteps: Record<string, Translated> = {
     fr: "La demande est bloquée : le membre inscrit dit ne pas en être à l’origine. Nos équipes vérifient.",
     nl: "De aanvraag is geblokkeerd: het ingeschreven lid zegt ze niet te hebben ingediend. Onze teams kijken het na.",
     en: "The request is frozen: the registered member says they did not make it. Our teams are checking.",
+  },
+  "dispute-closed": {
+    fr: "Après vérification, la coopérative a clos cette demande contestée : rien ne sera payé. Le membre inscrit a reçu le motif par e-mail.",
+    nl: "Na controle heeft de coöperatie deze betwiste aanvraag afgesloten: er wordt niets betaald. Het ingeschreven lid kreeg de reden per e-mail.",
+    en: "After looking into it, the cooperative closed this disputed request: nothing will be paid. The registered member was emailed the reason.",
   },
   repaying: {
     fr: "Remboursez selon l’échéancier ci-dessous.",

@@ -22,7 +22,12 @@ import {
 } from "../requests/project-callbacks";
 import { asRequest, DETACHED_REQUEST_FIELDS } from "../requests/record";
 import type { RequestType } from "../requests/request-types";
-import { needsOwnerNotice, ownerHoldEnds, ownerUnconfirmed } from "../requests/steps/identity";
+import {
+  disputeClosed,
+  needsOwnerNotice,
+  ownerHoldEnds,
+  ownerUnconfirmed,
+} from "../requests/steps/identity";
 import { infoAnswered } from "../requests/steps/intake";
 import { clientInvited } from "../requests/steps/recovery";
 import { committeeVoteStates } from "./committee-vote";
@@ -183,13 +188,18 @@ export function requestWorkflow(type: RequestType, plan = planConfig) {
       }),
 
       ...payoutStates(plan),
-      // Frozen: the registered member said this is not theirs; the approvers were told.
+      // Frozen: the registered member said this is not theirs; the approvers were told. After
+      // looking into it, operations close it unpaid (resuming it is not offered).
       disputed: waiting("notify-disputed", {
         retry: [],
-        events: {},
-        outcomes: {},
-        onCallback: () => undefined,
+        events: eventsOf("close-dispute"),
+        outcomes: { closed: "dispute-closed" },
+        onCallback: (data, { payload, now }) => ({
+          ...disputeClosed(data, payload, now),
+          outcome: "closed",
+        }),
       }),
+      "dispute-closed": task("close-dispute"),
 
       // After the payout: a loan repaid, a client invited to pay back, a project's next tranche.
       paid: task("notify-paid", "after-paid"),

@@ -11,6 +11,7 @@ import { registerLoans } from "./commands/loans";
 import { registerMail } from "./commands/mail";
 import { registerMembers } from "./commands/members";
 import { registerRecoveries } from "./commands/recoveries";
+import { registerRequests } from "./commands/requests";
 import type { Cli } from "./define";
 import { describeError, EXIT, exitCodeOf } from "./errors";
 import { processStreams, type Streams } from "./output";
@@ -25,6 +26,7 @@ const GROUPS = [
   registerLoans,
   registerRecoveries,
   registerCommittees,
+  registerRequests,
   registerExecutions,
   registerDlq,
   registerMail,

@@ -526,6 +526,11 @@ export const statusTexts: Record<RequestStatus, Translated> = {
   ),
   "payout-abandoned": t3("Versement abandonné", "Uitbetaling stopgezet", "Payout abandoned"),
   disputed: t3("Bloquée (contestée)", "Geblokkeerd (betwist)", "Frozen (disputed)"),
+  "dispute-closed": t3(
+    "Close après contestation",
+    "Afgesloten na betwisting",
+    "Closed after the dispute",
+  ),
   repaying: t3("En remboursement", "Wordt terugbetaald", "Being repaid"),
   repaid: t3("Remboursée", "Terugbetaald", "Repaid"),
   "confirming-co-applicants": t3(

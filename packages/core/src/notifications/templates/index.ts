@@ -16,6 +16,7 @@ import { boardAnswer } from "./board-answer";
 import { boardModeration } from "./board-moderation";
 import { boardModerationAnswer } from "./board-moderation-answer";
 import { voteChair, voteOutcome, voteRequest } from "./committee-vote";
+import { disputeClosed, disputeClosedApprover } from "./dispute-closed";
 import { infoNeeded } from "./info-needed";
 import { infoReminder } from "./info-reminder";
 import { installmentOverdue } from "./installment-overdue";
@@ -51,6 +52,7 @@ export const templates = {
   "reply-not-understood": replyNotUnderstood,
   "reply-answered": replyAnswered,
   "request-disputed": requestDisputed,
+  "dispute-closed-approver": disputeClosedApprover,
   "tranche-check": trancheCheck,
   // to members
   "request-received": requestReceived,
@@ -65,6 +67,8 @@ export const templates = {
   "payout-abandoned": payoutAbandoned,
   "iban-changed": ibanChanged,
   "project-stopped": projectStopped,
+  // to the member who disputed a request, at the register's address
+  "dispute-closed": disputeClosed,
   // to the address in the members register
   "iban-confirmation": ibanConfirmation,
   "owner-notice": ownerNotice,
@@ -117,6 +121,9 @@ export const audiences: Record<TemplateName, Audience> = {
   // To the committee, and to the applicants (whose status link comes with the decision's email).
   "vote-outcome": "committee",
   "request-disputed": "approver",
+  "dispute-closed-approver": "approver",
+  // The registered member disowned the request: the request is theirs to follow to its end.
+  "dispute-closed": "member",
   "request-received": "member",
   "info-needed": "member",
   "info-reminder": "member",

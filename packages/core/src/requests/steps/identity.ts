@@ -4,15 +4,23 @@ import { languageOf } from "../../contacts/language";
 import type { Deps } from "../../deps";
 import type { Data, Step } from "../../engine/definition";
 import type { PlanConfig } from "../../plan/config";
+import type { RequestEvent } from "../events";
 import { notify } from "../notify";
+import { closedProject, isProject, projectRecord, unusedCents, withTranche } from "../project";
 import { asRequest, type RequestData } from "../record";
-import { type CallbackEffect, registeredMember } from "./tools";
+import { releaseReturnedPayout } from "./payout-release";
+import { type CallbackEffect, registeredMember, type StepTools } from "./tools";
 
 /**
  * Identity: a request in someone else's name (an email or IBAN not the register's) is told to
- * the registered member, held until they answer or the delay ends, frozen if it is not them.
+ * the registered member, held until they answer or the delay ends, frozen if it is not them,
+ * until operations close it.
  */
-export function identitySteps(deps: Deps, plan: PlanConfig): Record<string, Step> {
+export function identitySteps(deps: Deps, plan: PlanConfig, t: StepTools): Record<string, Step> {
+  const approversOf = (data: RequestData) => [
+    ...(data.routing?.approvers ?? []),
+    ...(data.routing?.backups ?? []),
+  ];
   return {
     // Told at once: the request carries an email or an IBAN that is not the register's.
     "notify-owner": async (d, ctx) => {
@@ -52,7 +60,7 @@ export function identitySteps(deps: Deps, plan: PlanConfig): Record<string, Step
 
     "notify-disputed": async (d, ctx) => {
       const data = asRequest(d);
-      const approvers = [...(data.routing?.approvers ?? []), ...(data.routing?.backups ?? [])];
+      const approvers = approversOf(data);
       for (const to of approvers) {
         await ctx.effect(`disputed:${to}`, async () =>
           notify(deps, {
@@ -69,6 +77,66 @@ export function identitySteps(deps: Deps, plan: PlanConfig): Record<string, Step
       }
       return {
         events: [{ type: "ApproversToldOfDispute", detail: { approvers: approvers.length } }],
+      };
+    },
+
+    // Closed by operations (the status says so since the close): a returned payout's reservation
+    // goes back to the fund with this transition, the way an abandoned one does; the registered
+    // member and the approvers are told.
+    "close-dispute": async (d, ctx) => {
+      const data = asRequest(d);
+      const now = ctx.now.toISOString();
+      // A granted project also reserved its later tranches: they go back with the payout's.
+      const project = data.payout && isProject(d) ? projectRecord(d) : undefined;
+      const release = data.payout
+        ? releaseReturnedPayout(data, plan, now, project ? unusedCents(project) : 0)
+        : undefined;
+      const reason = data.dispute?.closeReason ?? "";
+      const member = await registeredMember(deps, data);
+      await ctx.effect("dispute-closed", () =>
+        notify(deps, {
+          template: "dispute-closed",
+          to: member.email,
+          language: member.language,
+          params: { ...t.statusLink(ctx.executionId), reason },
+        }),
+      );
+      const approvers = approversOf(data);
+      for (const to of approvers) {
+        await ctx.effect(`dispute-closed:${to}`, async () =>
+          notify(deps, {
+            template: "dispute-closed-approver",
+            to,
+            language: await languageOf(deps, to),
+            params: {
+              requestId: ctx.executionId,
+              memberNumber: data.request.memberNumber,
+              reason,
+              releasedCents: release?.amountCents,
+            },
+          }),
+        );
+      }
+      return {
+        data: {
+          ...(release ? { payout: release.payout } : {}),
+          // The returned tranche too: its payout is abandoned, its money back with the rest.
+          ...(project && release
+            ? {
+                project: {
+                  ...withTranche(closedProject(project, now), { status: "released" }),
+                  releasedCents: release.amountCents,
+                },
+              }
+            : {}),
+        },
+        writes: release?.writes ?? [],
+        events: [
+          ...(release
+            ? [{ type: "FundsReleased", detail: { amountCents: release.amountCents } }]
+            : []),
+          { type: "ToldOfDisputeClosed", detail: { approvers: approvers.length } },
+        ],
       };
     },
   };
@@ -112,5 +180,21 @@ export function disputed(token: { meta: Data }, now: string, during: string): Ca
   return {
     data: { status: "disputed", dispute: { at: now, by: String(token.meta.email), during } },
     events: [{ type: "Disputed", detail: { during } }],
+  };
+}
+
+/** Operations closed the dispute (`event: "close-dispute"`): the request ends unpaid, and why. */
+export function disputeClosed(
+  data: Data,
+  payload: RequestEvent<"close-dispute">,
+  now: string,
+): CallbackEffect {
+  const dispute = asRequest(data).dispute;
+  return {
+    data: {
+      status: "dispute-closed",
+      dispute: { ...dispute, closedAt: now, closeReason: payload.reason },
+    },
+    events: [{ type: "DisputeClosed", detail: { reason: payload.reason } }],
   };
 }

@@ -24,7 +24,7 @@ export function createRequestSteps(deps: Deps, plan: PlanConfig): Record<string,
   const t = createStepTools(deps, plan);
   return {
     ...intakeSteps(deps, plan, t),
-    ...identitySteps(deps, plan),
+    ...identitySteps(deps, plan, t),
     ...approvalSteps(deps, plan, t),
     ...createVoteSteps(deps, plan, {
       summary: t.summary,

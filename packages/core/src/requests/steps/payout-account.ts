@@ -12,6 +12,7 @@ import type { RequestEvent } from "../events";
 import { notify } from "../notify";
 import { payoutCentsOf } from "../project";
 import { asRequest, type RequestData } from "../record";
+import { fundOf, payoutKeyOf, releaseReturnedPayout } from "./payout-release";
 import { type CallbackEffect, registeredMember, type StepTools } from "./tools";
 
 /** When a returned transfer not corrected gives its reservation back to the fund. */
@@ -203,24 +204,18 @@ export function createPayoutAccountSteps(
     // Not corrected in time: the reservation goes back to the fund, the payout is abandoned.
     abandon: async (d, ctx) => {
       const data = asRequest(d);
-      const amountCents = amountOf(data);
+      const { amountCents, payout, writes } = releaseReturnedPayout(
+        data,
+        plan,
+        ctx.now.toISOString(),
+      );
       await t.toMember(ctx, data, "payout-abandoned", {
         ...t.statusLink(ctx.executionId),
         amountCents,
       });
       return {
-        data: { status: "payout-abandoned", payout: { ...data.payout!, status: "abandoned" } },
-        writes: [
-          {
-            item: movePayout(payoutKeyOf(data, plan), {
-              from: "payout-failed",
-              to: "abandoned",
-              set: { abandonedAt: ctx.now.toISOString() },
-            }),
-            errorName: "payout.not-failed",
-          },
-          FundMovements.release(fundOf(data, plan), amountCents, ctx.now.toISOString()),
-        ],
+        data: { status: "payout-abandoned", payout },
+        writes,
         events: [{ type: "PayoutAbandoned", detail: { amountCents } }],
       };
     },
@@ -247,17 +242,6 @@ export function createPayoutAccountSteps(
         events: [{ type: "PayoutReopened" }],
       };
     },
-  };
-}
-
-const fundOf = (data: RequestData, plan: PlanConfig) => plan.types[data.request.type].fund;
-
-/** What a payout's index keys are made of; the payout id is the request's. */
-function payoutKeyOf(data: RequestData, plan: PlanConfig) {
-  return {
-    payoutId: data.payout!.payoutId,
-    fund: fundOf(data, plan),
-    approvedAt: (data.payout!.approvedAt ?? data.approvedAt)!,
   };
 }
 
