@@ -22,11 +22,7 @@ import { attach, type CallCounts } from "./support/call-counter";
 import { writeEngineResults } from "./support/engine-report";
 import { pump } from "./support/pump";
 import { benchSteps, benchWorkflow } from "./support/workflow";
-
-process.env.AWS_ACCESS_KEY_ID ??= "local";
-process.env.AWS_SECRET_ACCESS_KEY ??= "local";
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-process.env.POWERTOOLS_LOG_LEVEL ??= "WARN";
+import "./support/local-env";
 
 const LEVELS = [1, 16, 64];
 const BASELINE_SECONDS = 4;

@@ -19,11 +19,7 @@ import { percentile, round } from "./e2e/cost";
 import { drive } from "./e2e/drive";
 import { startBenchStack } from "./e2e/stack";
 import type { CallSpan } from "./support/call-counter";
-
-process.env.AWS_ACCESS_KEY_ID ??= "local";
-process.env.AWS_SECRET_ACCESS_KEY ??= "local";
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-process.env.POWERTOOLS_LOG_LEVEL ??= "WARN";
+import "./support/local-env";
 
 const { values: flags } = parseArgs({
   options: {

@@ -34,11 +34,7 @@ import { benchExports } from "./exports";
 import { PRICES } from "./prices";
 import { benchReport } from "./reports";
 import { measureBaseline } from "./support/baseline";
-
-process.env.AWS_ACCESS_KEY_ID ??= "local";
-process.env.AWS_SECRET_ACCESS_KEY ??= "local";
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-process.env.POWERTOOLS_LOG_LEVEL ??= "WARN";
+import "./support/local-env";
 
 const { values: flags } = parseArgs({
   options: {

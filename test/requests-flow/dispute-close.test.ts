@@ -9,7 +9,7 @@ import { getFund } from "../../packages/core/src/funds/fund";
 import { closeDispute } from "../../packages/core/src/requests/operations";
 import { cliDataDir, runCli } from "../support/cli";
 import { lead, projectStack } from "./project-support";
-import { admins, contractBody, member, pdf } from "./support";
+import { admins, contractBody, freshWorkDays, member, pdf } from "./support";
 
 /**
  * Operations close a request frozen by "this is not me" (`entraide requests close-dispute`):
@@ -25,13 +25,7 @@ beforeAll(async () => {
   env = { ENTRAIDE_DATA_DIR: await cliDataDir(f.stack) };
 });
 
-const DAY = 86_400_000;
-let nextDay = 100;
-const freshDays = () => {
-  const day = (n: number) => new Date(Date.UTC(2020, 3, 1) + n * DAY).toISOString().slice(0, 10);
-  nextDay += 2;
-  return [{ date: day(nextDay) }, { date: day(nextDay + 1), hours: 4 }];
-};
+const freshDays = freshWorkDays({ from: 100 });
 const contract = (changes: Record<string, unknown> = {}) =>
   contractBody([doc], { workDays: freshDays(), ...changes });
 const dataOf = async (id: string) =>

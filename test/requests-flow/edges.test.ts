@@ -7,7 +7,16 @@ import { createBatch } from "../../packages/core/src/finance/batches";
 import { markBatchPaid, markPayoutFailed } from "../../packages/core/src/finance/settlement";
 import { getFund } from "../../packages/core/src/funds/fund";
 import { reopenAbandoned } from "../../packages/core/src/requests/operations";
-import { admins, contractBody, exportedCsv, flowStack, member, pdf, solidarity } from "./support";
+import {
+  admins,
+  contractBody,
+  exportedCsv,
+  flowStack,
+  freshWorkDays,
+  member,
+  pdf,
+  solidarity,
+} from "./support";
 
 let f: Awaited<ReturnType<typeof flowStack>>;
 let doc: string;
@@ -17,13 +26,7 @@ beforeAll(async () => {
 });
 
 const DAY = 86_400_000;
-/** Work days no other request of this file claims, so the duplicate check stays quiet. */
-let nextDay = 0;
-const freshDays = () => {
-  const day = (n: number) => new Date(Date.UTC(2020, 3, 1) + n * DAY).toISOString().slice(0, 10);
-  nextDay += 2;
-  return [{ date: day(nextDay) }, { date: day(nextDay + 1), hours: 4 }];
-};
+const freshDays = freshWorkDays();
 const contract = (changes: Record<string, unknown> = {}) =>
   contractBody([doc], { workDays: freshDays(), ...changes });
 const statusOf = async (id: string) =>

@@ -7,7 +7,7 @@ import { createBatch, getBatch } from "../../packages/core/src/finance/batches";
 import { exportBatch } from "../../packages/core/src/finance/exports";
 import { markBatchPaid, markPayoutFailed } from "../../packages/core/src/finance/settlement";
 import { getFund, remainingCents } from "../../packages/core/src/funds/fund";
-import { admins, contractBody, flowStack, member, pdf } from "./support";
+import { admins, contractBody, flowStack, freshWorkDays, member, pdf } from "./support";
 
 /**
  * The money path as a model: random sequences (and pairs sent at once) of what members,
@@ -43,13 +43,7 @@ interface World {
 }
 
 const IBANS = ["BE68539007547034", "BE71096123456769", "FR7630006000011234567890189"];
-let day = 0;
-const freshDays = () => {
-  day += 2;
-  const at = (n: number) =>
-    new Date(Date.UTC(2020, 3, 1) + n * 86_400_000).toISOString().slice(0, 10);
-  return [{ date: at(day % 600) }, { date: at((day % 600) + 1), hours: 4 }];
-};
+const freshDays = freshWorkDays({ wrap: 600 });
 
 const statusOf = async (id: string) =>
   ((await getExecution(f.stack, id))!.data as { status: string }).status;

@@ -143,6 +143,22 @@ export async function exportedCsv(stack: TestStack, batchId: string): Promise<st
   return csv;
 }
 
+/**
+ * A source of work days that no other request of the file claims, two at a time from
+ * 1 April 2020 (`from` days in; after `wrap` days it starts over), so the duplicate check stays
+ * quiet between a file's requests.
+ */
+export function freshWorkDays(options: { from?: number; wrap?: number } = {}) {
+  let next = options.from ?? 0;
+  const day = (n: number) =>
+    new Date(Date.UTC(2020, 3, 1) + n * 86_400_000).toISOString().slice(0, 10);
+  return () => {
+    next += 2;
+    const n = options.wrap ? next % options.wrap : next;
+    return [{ date: day(n) }, { date: day(n + 1), hours: 4 }];
+  };
+}
+
 export function contractBody(documents: string[], changes: Record<string, unknown> = {}) {
   return {
     type: "cancelled-contract",
