@@ -24,6 +24,34 @@ const workflow = defineWorkflow({
   },
 });
 
+/** What a test looks at in the commands the engine sends. */
+interface Sent {
+  TransactItems?: { Put?: { Item: { sk: string } } }[];
+  Item?: { sk: string };
+}
+
+/**
+ * The stack with a DynamoDB client that shows `seen` each command the engine sends, before
+ * DynamoDB has it or after it answered: the commits as they go on the wire.
+ */
+function watchedDeps(
+  seen: (input: Sent) => void | Promise<void>,
+  when: "before" | "after" = "before",
+) {
+  const ddb = new Proxy(stack.clients.ddb, {
+    get(target, name, receiver) {
+      if (name !== "send") return Reflect.get(target, name, receiver);
+      return async (command: { input: Sent }) => {
+        if (when === "before") await seen(command.input);
+        const answer = await target.send(command as never);
+        if (when === "after") await seen(command.input);
+        return answer;
+      };
+    },
+  });
+  return { ...stack, clients: { ...stack.clients, ddb } };
+}
+
 const steps: Record<string, Step> = {
   check: async () => ({
     data: { checks: { results: ["ok"] }, status: "checked" },
@@ -96,21 +124,12 @@ describe("the execution item stays small", () => {
     const sent: string[][] = [];
     const alone: number[] = [];
     const ahead: string[] = [];
-    const ddb = new Proxy(stack.clients.ddb, {
-      get(target, name, receiver) {
-        if (name !== "send") return Reflect.get(target, name, receiver);
-        return (command: {
-          input: { TransactItems?: { Put?: { Item: { sk: string } } }[]; Item?: { sk: string } };
-        }) => {
-          const items = command.input.TransactItems;
-          if (items) sent.push(items.flatMap((t) => (t.Put ? [t.Put.Item.sk] : [])));
-          if (command.input.Item?.sk === "EXEC") alone.push(sent.push(["EXEC"]));
-          else if (command.input.Item?.sk.startsWith("DATA#")) ahead.push(command.input.Item.sk);
-          return target.send(command as never);
-        };
-      },
+    const deps = watchedDeps((input) => {
+      const items = input.TransactItems;
+      if (items) sent.push(items.flatMap((t) => (t.Put ? [t.Put.Item.sk] : [])));
+      if (input.Item?.sk === "EXEC") alone.push(sent.push(["EXEC"]));
+      else if (input.Item?.sk.startsWith("DATA#")) ahead.push(input.Item.sk);
     });
-    const deps = { ...stack, clients: { ...stack.clients, ddb } };
     const chained = new Engine({ deps, workflows: [workflow], steps });
     const { id } = await chained.start({
       workflow: "lean",
@@ -199,20 +218,10 @@ describe("the execution item stays small", () => {
     // Prepare: the worker dies right after the parts put ahead of its first commit that has any
     const puts: string[] = [];
     const transacted: string[] = [];
-    const ddb = new Proxy(stack.clients.ddb, {
-      get(target, name, receiver) {
-        if (name !== "send") return Reflect.get(target, name, receiver);
-        return (command: {
-          input: { TransactItems?: { Put?: { Item: { sk: string } } }[]; Item?: { sk: string } };
-        }) => {
-          if (command.input.Item) puts.push(command.input.Item.sk);
-          for (const t of command.input.TransactItems ?? [])
-            if (t.Put) transacted.push(t.Put.Item.sk);
-          return target.send(command as never);
-        };
-      },
+    const deps = watchedDeps((input) => {
+      if (input.Item) puts.push(input.Item.sk);
+      for (const t of input.TransactItems ?? []) if (t.Put) transacted.push(t.Put.Item.sk);
     });
-    const deps = { ...stack, clients: { ...stack.clients, ddb } };
     let crashed = false;
     const crashing = new Engine({
       deps,
@@ -252,19 +261,12 @@ describe("the execution item stays small", () => {
       input: { body },
     });
     const before = (await getExecution(stack, id))!;
-    const ddb = new Proxy(stack.clients.ddb, {
-      get(target, name, receiver) {
-        if (name !== "send") return Reflect.get(target, name, receiver);
-        return async (command: { input: { Item?: { sk: string } } }) => {
-          const answer = await target.send(command as never);
-          if (command.input.Item?.sk === "DATA#checks")
-            await engine.process({ executionId: id, rev: before.rev });
-          return answer;
-        };
-      },
-    });
+    const deps = watchedDeps(async (input) => {
+      if (input.Item?.sk === "DATA#checks")
+        await engine.process({ executionId: id, rev: before.rev });
+    }, "after");
     const rival = new Engine({
-      deps: { ...stack, clients: { ...stack.clients, ddb } },
+      deps,
       workflows: [workflow],
       chainBudgetMs: 0,
       steps: { ...steps, check: async () => ({ data: { checks: { results: ["rival"] } } }) },
