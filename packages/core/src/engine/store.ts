@@ -73,25 +73,7 @@ export const hashOf = (value: unknown) =>
  * item names) reads again.
  */
 export async function getExecution(deps: Deps, id: string): Promise<Execution | undefined> {
-  const { pk, from, to } = keys.executionWithParts(id);
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const items: Record<string, unknown>[] = [];
-    const found = queryItems(
-      deps,
-      {
-        KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
-        ExpressionAttributeValues: { ":pk": pk, ":from": from, ":to": to },
-        ConsistentRead: true,
-      },
-      undefined,
-    );
-    for await (const item of found) items.push(item);
-    const item = items.find((i) => i.sk === to);
-    if (!item) return undefined;
-    const execution = assemble(item, items);
-    if (execution) return execution;
-  }
-  throw new TornReadError(id);
+  return (await assembled(deps, id, keys.execution(id).sk))?.execution;
 }
 
 /** A transition's events numbered after the execution's counter. */
@@ -229,7 +211,7 @@ const unmarshalled = (item: Parameters<typeof unmarshall>[0] | undefined) =>
  * is read once.
  */
 export async function readHistory(deps: Deps, id: string): Promise<HistoryEvent[]> {
-  return historyOf(id, await partition(deps, id, keys.execution(id).sk));
+  return historyOf(id, await partition(deps, id, keys.execution(id).sk, historyEnd(id)));
 }
 
 /**
@@ -241,25 +223,39 @@ export async function getExecutionWithHistory(
   deps: Deps,
   id: string,
 ): Promise<{ execution: Execution; history: HistoryEvent[] } | undefined> {
+  const read = await assembled(deps, id, historyEnd(id));
+  return read && { execution: read.execution, history: historyOf(id, read.items) };
+}
+
+/** The sort key after the execution's last history item. */
+const historyEnd = (id: string) => `${keys.historyPrefix(id).skPrefix}\uffff`;
+
+/**
+ * The execution assembled from its item and detached parts, read with whatever else its
+ * partition holds up to `to`: one consistent Query, read again (up to 5 times) while it catches
+ * a transition half-applied.
+ */
+async function assembled(deps: Deps, id: string, to: string) {
+  const { from } = keys.executionWithParts(id);
   for (let attempt = 0; attempt < 5; attempt++) {
-    const items = await partition(deps, id, keys.executionWithParts(id).from);
+    const items = await partition(deps, id, from, to);
     const item = items.find((i) => i.sk === keys.execution(id).sk);
     if (!item) return undefined;
     const execution = assemble(item, items);
-    if (execution) return { execution, history: historyOf(id, items) };
+    if (execution) return { execution, items };
   }
   throw new TornReadError(id);
 }
 
-/** The execution's partition from `from` to its last history item, consistently. */
-async function partition(deps: Deps, id: string, from: string) {
-  const { pk, skPrefix } = keys.historyPrefix(id);
+/** The execution's partition from `from` to `to`, consistently. */
+async function partition(deps: Deps, id: string, from: string, to: string) {
+  const { pk } = keys.execution(id);
   const items: Record<string, unknown>[] = [];
   const found = queryItems(
     deps,
     {
       KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
-      ExpressionAttributeValues: { ":pk": pk, ":from": from, ":to": `${skPrefix}\uffff` },
+      ExpressionAttributeValues: { ":pk": pk, ":from": from, ":to": to },
       ConsistentRead: true,
     },
     undefined,
