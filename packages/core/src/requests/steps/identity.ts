@@ -1,6 +1,6 @@
 import { ibanEnd } from "../../bank/iban";
 import { addSeconds } from "../../clock";
-import { languageOf } from "../../contacts/language";
+import { languagesOf } from "../../contacts/language";
 import type { Deps } from "../../deps";
 import type { Data, Step } from "../../engine/definition";
 import type { PlanConfig } from "../../plan/config";
@@ -61,12 +61,13 @@ export function identitySteps(deps: Deps, plan: PlanConfig, t: StepTools): Recor
     "notify-disputed": async (d, ctx) => {
       const data = asRequest(d);
       const approvers = approversOf(data);
+      const languageOf = languagesOf(deps, approvers);
       for (const to of approvers) {
         await ctx.effect(`disputed:${to}`, async () =>
           notify(deps, {
             template: "request-disputed",
             to,
-            language: await languageOf(deps, to),
+            language: await languageOf(to),
             params: {
               requestId: ctx.executionId,
               memberNumber: data.request.memberNumber,
@@ -102,12 +103,13 @@ export function identitySteps(deps: Deps, plan: PlanConfig, t: StepTools): Recor
         }),
       );
       const approvers = approversOf(data);
+      const languageOf = languagesOf(deps, approvers);
       for (const to of approvers) {
         await ctx.effect(`dispute-closed:${to}`, async () =>
           notify(deps, {
             template: "dispute-closed-approver",
             to,
-            language: await languageOf(deps, to),
+            language: await languageOf(to),
             params: {
               requestId: ctx.executionId,
               memberNumber: data.request.memberNumber,
